@@ -1,0 +1,101 @@
+//! `date-conflict`: two claims that date the same event and role incompatibly.
+
+use crate::checks::{declare_check, Context};
+use crate::claims::Claim;
+use crate::config::Level;
+use crate::diagnostic::Diagnostic;
+use std::collections::BTreeMap;
+
+declare_check! {
+    /// ## What it does
+    /// Flags two claims about the same event and role whose times cannot both be true,
+    /// within one document or across documents. Claims that are quoted, hypothetical or
+    /// verbatim repeats are not assertions and are left out; one finding is made per
+    /// pair of distinct dates, not per pair of sentences.
+    ///
+    /// ## Why it matters
+    /// A reader who meets both passages cannot tell which date to trust, and a corpus
+    /// that contradicts itself loses the trust of every reader who notices.
+    ///
+    /// ## Example
+    /// ```text
+    /// encyclopedia.txt: ...and in 1894 Russia joined Germany and France in forcing Japan...
+    /// encyclopedia.txt: In 1895, Japan felt robbed ... which revised the Treaty of Shimonoseki.
+    /// ```
+    /// Keep one date and cite it, or record the dispute in rules/. Silence one finding
+    /// with `chronolint: allow(date-conflict) reason` in a comment on the line before.
+    pub static DATE_CONFLICT = ("date-conflict", Level::Deny, Some(run));
+}
+
+fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for ((event, role), claims) in cx.index.by_event_and_role() {
+        // Bucket by value: repeated sentences and agreeing sources collapse into one
+        // bucket, so the work is linear in claims and one finding is made per pair of
+        // distinct dates.
+        let mut buckets: BTreeMap<&str, Vec<&Claim>> = BTreeMap::new();
+        for c in claims.iter().copied().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
+            buckets.entry(c.time.value.edtf.as_str()).or_default().push(c);
+        }
+        if buckets.len() < 2 {
+            continue;
+        }
+        // The anchor is the bucket the reference admits, else the best attested one, else
+        // the earliest in the corpus; every bucket incompatible with it is one finding.
+        let reference = cx.rules.reference(event, role);
+        let first_pos = |b: &Vec<&Claim>| b.iter().map(|c| (c.doc, c.sentence.start)).min();
+        let anchor = buckets
+            .values()
+            .max_by_key(|b| {
+                let admitted = reference.is_some_and(|r| r.admits(&b[0].time.value));
+                let pos = first_pos(b).unwrap_or_default();
+                (admitted, b.len(), std::cmp::Reverse(pos))
+            })
+            .and_then(|b| b.first().copied());
+        let Some(anchor) = anchor else { continue };
+        for bucket in buckets.values() {
+            let Some(&claim) = bucket.iter().min_by_key(|c| (c.doc, c.sentence.start)) else { continue };
+            if claim.time.value.overlaps(&anchor.time.value) {
+                continue;
+            }
+            out.push(conflict(cx, claim, anchor, event, role, bucket.len()));
+        }
+    }
+}
+
+fn conflict(
+    cx: &Context<'_>,
+    a: &Claim,
+    b: &Claim,
+    event: usize,
+    role: crate::rules::Role,
+    same: usize,
+) -> Diagnostic {
+    let ev = cx.rules.event(event);
+    let (ta, tb) = (&a.time.value, &b.time.value);
+    let place =
+        if a.doc == b.doc { "later in this document".to_string() } else { cx.path(b.doc).to_string() };
+    let place = if a.doc == b.doc && b.sentence.start < a.sentence.start {
+        "earlier in this document".to_string()
+    } else {
+        place
+    };
+    let what = match role {
+        crate::rules::Role::Start => format!("the start of {}", ev.name),
+        crate::rules::Role::End => format!("the end of {}", ev.name),
+        _ => ev.name.clone(),
+    };
+    let mut d = Diagnostic::new(
+        DATE_CONFLICT.code,
+        cx.claim_label(a, format!("dated {ta} here")),
+        format!("{what} is dated {ta} here but {tb} {}{place}", if a.doc == b.doc { "" } else { "in " }),
+    )
+    .related(cx.claim_label(b, format!("dated {tb} here")))
+    .event(ev.id.clone());
+    if same > 1 {
+        d = d.note(format!("{same} passages give {ta}; the first is shown"));
+    }
+    match cx.reference_hint(event, role) {
+        Some(h) => d.help(format!("{h}; keep one date and cite it, or record the dispute in rules/")),
+        None => d.help("keep one date and cite its source, or record the dispute in rules/"),
+    }
+}

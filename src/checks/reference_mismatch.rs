@@ -1,0 +1,59 @@
+//! `reference-mismatch`: a claim that contradicts the reference timeline.
+
+use crate::checks::{declare_check, Context};
+use crate::config::Level;
+use crate::diagnostic::Diagnostic;
+use std::collections::BTreeSet;
+
+declare_check! {
+    /// ## What it does
+    /// Flags an asserted claim whose time no reference date of the same event and role
+    /// allows. Where reference works disagree, a claim that matches any side passes
+    /// here (`unsupported-claim` asks for a citation instead).
+    ///
+    /// ## Why it matters
+    /// The reference timeline in rules/ records what sourced histories say; a claim
+    /// outside it is either a mistake or a finding worth a citation.
+    ///
+    /// ## Example
+    /// ```text
+    /// encyclopedia.txt: ...in 1894 Russia joined Germany and France in forcing Japan...
+    /// reference:        the Triple Intervention, 23 April 1895 (Nish 1985, p. 25)
+    /// ```
+    /// Correct the date, or if the text is right, fix the rule and cite the source.
+    pub static REFERENCE_MISMATCH = ("reference-mismatch", Level::Deny, Some(run));
+}
+
+fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for ((event, role), claims) in cx.index.by_event_and_role() {
+        let Some(reference) = cx.rules.reference(event, role) else { continue };
+        let mut seen = BTreeSet::new();
+        for c in claims.iter().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
+            if reference.admits(&c.time.value) || !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key))
+            {
+                continue;
+            }
+            let ev = cx.rules.event(event);
+            let views: Vec<String> = reference.views.iter().map(|v| v.value.to_string()).collect();
+            let sources: Vec<String> = reference.views.iter().map(|v| v.source.clone()).collect();
+            out.push(
+                Diagnostic::new(
+                    REFERENCE_MISMATCH.code,
+                    cx.claim_label(c, format!("dated {} here", c.time.value)),
+                    format!(
+                        "{} is dated {} here but the reference timeline gives {}",
+                        ev.name,
+                        c.time.value,
+                        views.join(" or ")
+                    ),
+                )
+                .event(ev.id.clone())
+                .help(format!(
+                    "correct the date to {} (source: {})",
+                    views.join(" or "),
+                    sources.join("; ")
+                )),
+            );
+        }
+    }
+}

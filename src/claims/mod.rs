@@ -1,0 +1,102 @@
+//! Claims: event mentions found in sentences (by name, alias or description), tied to
+//! the times near them with a role, and the `ClaimIndex` the checks read.
+//! Runs per document (`extract`), then once over all documents (`ClaimIndex::build`).
+
+mod extract;
+mod index;
+
+pub use extract::extract;
+pub use index::ClaimIndex;
+
+use crate::corpus::{DocId, SourceMeta};
+use crate::rules::{EventId, Role};
+use crate::span::Span;
+use crate::text::{Citation, Sentence};
+use crate::time::TimeExpr;
+use serde::Serialize;
+
+/// What a mention refers to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MentionTarget {
+    /// An event of the rule book.
+    Known(EventId),
+    /// A named event the rules do not know ("the Russo-China War"), as written.
+    Unknown(String),
+}
+
+/// How a mention was recognised.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MatchKind {
+    Name,
+    Alias,
+    Description,
+}
+
+/// An event named or described in a sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EventMention {
+    pub span: Span,
+    pub target: MentionTarget,
+    pub via: MatchKind,
+    /// Index of the sentence in `DocExtract::sentences`.
+    pub sentence: usize,
+}
+
+/// A dated claim: an event, a role, a time, where it was said and what backs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub doc: DocId,
+    pub event: EventId,
+    pub role: Role,
+    pub time: TimeExpr,
+    /// The sentence holding the claim.
+    pub sentence: Span,
+    /// The event mention's span.
+    pub event_span: Span,
+    /// Citations in reach (sentence, paragraph, or the quoted block's introduction).
+    pub citations: Vec<Citation>,
+    /// Reported words: inside a quotation.
+    pub quoted: bool,
+    /// Counterfactual talk.
+    pub hypothetical: bool,
+    /// A verbatim repeat of an earlier sentence in the same document.
+    pub repeated: bool,
+    /// Whose claim this is when it is reported ("https://en.wikipedia.org/wiki/Alexander_Izvolsky").
+    pub attributed_to: Option<String>,
+    /// Hash of the sentence's normalized words: the same sentence copied across
+    /// documents counts once.
+    pub text_key: u64,
+}
+
+impl Claim {
+    /// Whether the author asserts it: not quoted, not hypothetical, not a repeat.
+    pub fn is_assertion(&self) -> bool {
+        !self.quoted && !self.hypothetical && !self.repeated
+    }
+
+    /// The claim's own words: the time expression and the event mention.
+    pub fn span(&self) -> Span {
+        let (t, e) = (self.time.span, self.event_span);
+        // Far apart (a long sentence), the time alone is the tighter, truer label.
+        if t.start.abs_diff(e.start) > 160 {
+            t
+        } else {
+            t.cover(e)
+        }
+    }
+}
+
+/// Everything the per-document stage found in one document: plain data for the checks.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct DocExtract {
+    pub doc: DocId,
+    pub path: String,
+    pub meta: SourceMeta,
+    pub sentences: Vec<Sentence>,
+    pub times: Vec<TimeExpr>,
+    pub mentions: Vec<EventMention>,
+    pub citations: Vec<Citation>,
+    pub claims: Vec<Claim>,
+}

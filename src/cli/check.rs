@@ -1,0 +1,38 @@
+//! `chronolint check [PATHS]...`
+
+use crate::diagnostic::Severity;
+use crate::engine::{check_paths, Options};
+use crate::report;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// Output formats of `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or folders to check. Default: the current folder.
+    paths: Vec<PathBuf>,
+    /// The configuration file; otherwise `chronolint.toml` is found upwards from the paths.
+    #[arg(long)]
+    config: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value = "human")]
+    format: Format,
+}
+
+pub fn run(args: Args) -> miette::Result<super::Outcome> {
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
+    let options = Options { config: args.config };
+    let run = check_paths(&paths, &options).map_err(super::engine_report)?;
+    let text = match args.format {
+        Format::Human => report::human::render(&run, std::io::stdout().is_terminal(), 100),
+        Format::Json => report::json::render(&run),
+    };
+    super::emit(&text)?;
+    Ok(super::Outcome { failed: run.count(Severity::Error) > 0 })
+}

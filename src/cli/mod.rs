@@ -1,0 +1,88 @@
+//! Command-line interface: arguments (clap), one file per subcommand. Turns library
+//! errors into miette reports; prints. The exit status is decided once, in `Outcome`.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+mod check;
+mod dates;
+mod errors;
+mod explain;
+mod rules;
+
+use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+use std::io::Write;
+use std::process::ExitCode;
+
+pub use errors::engine_report;
+
+/// How a run that could be made ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outcome {
+    /// Whether a finding at or above the failing level was reported.
+    pub failed: bool,
+}
+
+impl Outcome {
+    /// 0, or 1 if any finding at the failing level.
+    pub fn exit_code(self) -> ExitCode {
+        ExitCode::from(u8::from(self.failed))
+    }
+
+    /// A run with nothing to fail on.
+    pub fn ok() -> Outcome {
+        Outcome { failed: false }
+    }
+}
+
+/// chronolint: lint corpora of historical writing for provenance problems.
+#[derive(Debug, Parser)]
+#[command(name = "chronolint", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check documents for conflicting, mismatched and unsupported dates.
+    Check(check::Args),
+    /// Print the temporal expressions found in files, one JSON object per line.
+    Dates(dates::Args),
+    /// Explain what a check does, why, with an example.
+    Explain(explain::Args),
+    /// Work with rule files.
+    #[command(subcommand)]
+    Rules(rules::Command),
+}
+
+/// Parses `args` and runs the subcommand.
+pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            // --help and --version are successes; anything else is a usage error (2).
+            let code = e.exit_code();
+            let _ = e.print();
+            if code == 0 {
+                return Ok(Outcome::ok());
+            }
+            return Err(miette::miette!("invalid arguments (see --help)"));
+        }
+    };
+    match cli.command {
+        Command::Check(a) => check::run(a),
+        Command::Dates(a) => dates::run(a),
+        Command::Explain(a) => explain::run(a),
+        Command::Rules(c) => rules::run(c),
+    }
+}
+
+/// Writes to stdout; a closed pipe ends the run quietly.
+pub(crate) fn emit(text: &str) -> miette::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(miette::miette!("could not write the output: {e}")),
+    }
+}

@@ -1,0 +1,54 @@
+//! `chronolint.toml`: read as written (`raw.rs`), validated into `Settings` (`settings.rs`),
+//! found by walking up from the paths given (`discover`).
+
+mod raw;
+mod settings;
+
+pub use raw::RawConfig;
+pub use settings::{parse_date, ConfigError, Settings};
+
+use serde::{Deserialize, Serialize};
+
+/// What users configure per check code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Not reported.
+    Allow,
+    Info,
+    Warn,
+    Deny,
+}
+
+impl Level {
+    /// The severity a finding at this level carries, or `None` for `allow`.
+    pub fn severity(self) -> Option<crate::diagnostic::Severity> {
+        use crate::diagnostic::Severity;
+        match self {
+            Level::Allow => None,
+            Level::Info => Some(Severity::Info),
+            Level::Warn => Some(Severity::Warning),
+            Level::Deny => Some(Severity::Error),
+        }
+    }
+
+    /// `allow`, `info`, `warn`, `deny`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Allow => "allow",
+            Level::Info => "info",
+            Level::Warn => "warn",
+            Level::Deny => "deny",
+        }
+    }
+}
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "chronolint.toml";
+
+/// The nearest `chronolint.toml` at or above `path` (a file's folder, or the folder itself).
+pub fn discover(path: &std::path::Path) -> Option<std::path::PathBuf> {
+    let start = if path.is_dir() { path } else { path.parent()? };
+    let abs = std::path::absolute(start).ok()?;
+    abs.ancestors().map(|d| d.join(FILE_NAME)).find(|f| f.is_file())
+}

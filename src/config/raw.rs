@@ -1,0 +1,56 @@
+//! `chronolint.toml` as written. Field docs are the user manual.
+
+use super::Level;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use toml::Spanned;
+
+/// `chronolint.toml` as written; `Settings::from_raw` validates it.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawConfig {
+    /// Folders of rule files, relative to this file. Default: `["rules"]`.
+    pub rules: Vec<Spanned<String>>,
+    /// Globs (relative to this file) of the documents to read. Default: `**/*.txt`, `**/*.md`.
+    pub include: Vec<Spanned<String>>,
+    /// Globs of files to skip.
+    pub exclude: Vec<Spanned<String>>,
+    /// Level per check code, e.g. `date-conflict = "warn"`.
+    pub severity: BTreeMap<Spanned<String>, Spanned<Level>>,
+    /// Levels for files matching globs, after the global ones.
+    #[serde(rename = "override")]
+    pub overrides: Vec<RawOverride>,
+    /// Source metadata for files matching globs; later entries win field by field.
+    #[serde(rename = "source")]
+    pub sources: Vec<RawSource>,
+}
+
+/// `[[override]]`: levels for some paths.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawOverride {
+    /// Globs relative to the config file.
+    pub paths: Vec<Spanned<String>>,
+    /// Level per check code for those paths.
+    pub severity: BTreeMap<Spanned<String>, Spanned<Level>>,
+}
+
+/// `[[source]]`: what kind of source the matching files are.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawSource {
+    /// Globs relative to the config file.
+    pub paths: Vec<Spanned<String>>,
+    /// encyclopedia, forum, blog, today-in-history, book, news, reference, other.
+    pub genre: Option<Spanned<crate::corpus::Genre>>,
+    /// low, medium, high.
+    pub trust: Option<Spanned<crate::corpus::Trust>>,
+    /// Publication date, `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub published: Option<Spanned<String>>,
+    /// A day header with no year, `MM-DD` ("Feb 6" is `02-06`).
+    pub day_anchor: Option<Spanned<String>>,
+    /// gregorian (default), julian.
+    pub calendar: Option<Spanned<crate::time::Calendar>>,
+    /// A human note on why these values.
+    pub note: Option<String>,
+}

@@ -1,0 +1,26 @@
+//! chronolint lints corpora of historical writing for provenance problems.
+//!
+//! The pipeline, one stage per module, plain data flowing forward:
+//!
+//! ```text
+//! corpus (discover, load) -> text (sentences) -> time (TimeExpr) + claims (EventMention)
+//!   -> claims (Claim, ClaimIndex) -> checks (Diagnostic) -> report (human, json, sarif, ...)
+//! ```
+//!
+//! Documents are processed in parallel up to their claims; the checks read one index built
+//! from all of them. See `DESIGN.md` for the contracts (commands, JSON output, exit status).
+
+pub mod checks;
+pub mod claims;
+pub mod cli;
+pub mod config;
+pub mod corpus;
+pub mod diagnostic;
+pub mod engine;
+pub mod report;
+pub mod rules;
+pub mod span;
+pub mod text;
+pub mod time;
+
+pub use engine::{check_paths, Options, Run};

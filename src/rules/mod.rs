@@ -1,0 +1,164 @@
+//! The rule book: knowledge from `rules/*.toml` (the reference timeline of events with
+//! sourced dates, entities with validity intervals, dependencies between events).
+//! Rules are data; checks are code. Loading and validation live in `load.rs`.
+
+mod load;
+
+pub use load::{load_dir, RuleError};
+
+use crate::span::Span;
+use crate::time::TimeValue;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// An event's position in `RuleBook::events`.
+pub type EventId = usize;
+
+/// The role a time plays for an event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    /// When it began ("broke out", "began", "opened hostilities").
+    Start,
+    /// When it ended ("ended", "surrendered", "fell").
+    End,
+    /// A one-off: a signing, an attack, a battle fought in a day.
+    Point,
+    /// Its whole extent ("the Boxer Rebellion of 1899–1901").
+    Span,
+}
+
+impl Role {
+    /// `start`, `end`, `point`, `span`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Start => "start",
+            Role::End => "end",
+            Role::Point => "point",
+            Role::Span => "span",
+        }
+    }
+}
+
+/// Where a rule item was written, so errors and findings can point into the TOML.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: PathBuf,
+    pub span: Span,
+}
+
+/// An event of the reference timeline.
+#[derive(Debug, Clone)]
+pub struct Event {
+    /// Stable kebab-case id (`triple-intervention`).
+    pub id: String,
+    /// The name used in messages ("the Triple Intervention").
+    pub name: String,
+    /// Other names it goes by, matched case-insensitively on word boundaries.
+    pub aliases: Vec<String>,
+    /// Sets of words that together name the event in one sentence.
+    pub descriptions: Vec<Description>,
+    /// war, battle, treaty, incident, rebellion, ...
+    pub kind: String,
+    /// Reference dates, each with role, views and sources.
+    pub dates: Vec<RefDate>,
+    pub origin: Origin,
+}
+
+/// Words that together name an event: every group must match in the sentence, a group
+/// matching when any of its alternatives does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Description {
+    pub all_of: Vec<Vec<String>>,
+}
+
+/// A reference date for one role of an event.
+#[derive(Debug, Clone)]
+pub struct RefDate {
+    pub role: Role,
+    /// One view, or several when reference works disagree.
+    pub views: Vec<View>,
+    /// Set when historians disagree (also implied by more than one view).
+    pub disputed: bool,
+    pub origin: Origin,
+}
+
+/// One dating of an event by one source.
+#[derive(Debug, Clone)]
+pub struct View {
+    pub value: TimeValue,
+    /// Author, title, year, page or article.
+    pub source: String,
+    /// What this side holds ("the Shandong rising, autumn 1899").
+    pub note: Option<String>,
+}
+
+impl RefDate {
+    /// Whether historians disagree on this date.
+    pub fn is_disputed(&self) -> bool {
+        self.disputed || self.views.len() > 1
+    }
+
+    /// Whether any view allows `value`.
+    pub fn admits(&self, value: &TimeValue) -> bool {
+        self.views.iter().any(|v| v.value.overlaps(value))
+    }
+}
+
+/// The whole rule book.
+#[derive(Debug, Clone, Default)]
+pub struct RuleBook {
+    pub events: Vec<Event>,
+    pub entities: Vec<Entity>,
+    pub dependencies: Vec<Dependency>,
+    /// Hash of every rule file's bytes, for caches.
+    pub hash: u64,
+}
+
+impl RuleBook {
+    /// The event with this index.
+    pub fn event(&self, id: EventId) -> &Event {
+        &self.events[id]
+    }
+
+    /// The index of the event with this id.
+    pub fn find(&self, id: &str) -> Option<EventId> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    /// The reference date of `event` for `role`, if the rules have one.
+    pub fn reference(&self, event: EventId, role: Role) -> Option<&RefDate> {
+        self.events.get(event)?.dates.iter().find(|d| d.role == role)
+    }
+}
+
+/// A place, office or person whose names or facts hold only for a time.
+#[derive(Debug, Clone)]
+pub struct Entity {
+    pub id: String,
+    /// place, capital, office, person, state
+    pub kind: String,
+    pub name: String,
+    pub facts: Vec<Validity>,
+    pub origin: Origin,
+}
+
+/// Something true of an entity over an interval ("named Petrograd", "capital of Russia").
+#[derive(Debug, Clone)]
+pub struct Validity {
+    /// What holds: a name, a role, a holder.
+    pub what: String,
+    pub from: Option<TimeValue>,
+    pub until: Option<TimeValue>,
+    pub source: String,
+}
+
+/// `before` must precede `after` (a revision after the treaty it revised).
+#[derive(Debug, Clone)]
+pub struct Dependency {
+    pub before: (EventId, Role),
+    pub after: (EventId, Role),
+    pub why: String,
+    pub source: String,
+    pub origin: Origin,
+}

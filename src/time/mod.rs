@@ -1,0 +1,62 @@
+//! Temporal expressions: finding them in text (`tag`), their normalized values
+//! (`TimeValue`: an interval of days with granularity, flags and calendar) and their
+//! EDTF-like rendering. Knows nothing about events or claims.
+//!
+//! Days are counted as Rata Die in the proleptic Gregorian calendar (day 1 is
+//! 0001-01-01), so intervals from any calendar compare directly.
+
+mod value;
+
+pub use value::{
+    civil_from_days, days_from_civil, days_in_month, format_year, Calendar, Day, Granularity, PartOf,
+    TimeValue,
+};
+
+use crate::span::Span;
+use serde::Serialize;
+
+/// What a partial or relative expression was resolved against.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "value")]
+pub enum Anchor {
+    /// The document's publication date or day header from its source metadata.
+    Document(String),
+    /// The nearest earlier explicit date in the document, by its EDTF value.
+    Previous(String),
+    /// No anchor was found: the unknown parts stay unknown (`XXXX-02-06`).
+    None,
+}
+
+/// A temporal expression found in text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TimeExpr {
+    /// The words that decide the value, no plain locating preposition.
+    pub span: Span,
+    /// The normalized value (always Gregorian).
+    pub value: TimeValue,
+    /// The date as written when it was converted from another calendar (`1904-12-20`).
+    pub written: Option<String>,
+    /// What resolved a partial or relative expression, if one was needed.
+    pub anchor: Option<Anchor>,
+}
+
+/// What the tagger knows about a document before it reads it.
+#[derive(Debug, Clone, Default)]
+pub struct TagContext {
+    /// Publication date, or the day header's date when the year is known.
+    pub document_date: Option<TimeValue>,
+    /// A day header with no year ("Feb 6"): (month, day).
+    pub day_anchor: Option<(u8, u8)>,
+    /// The calendar the source writes in unless a date says otherwise.
+    pub calendar: Calendar,
+}
+
+/// Finds every temporal expression in `text`, in order of position, resolving
+/// partial and relative ones against `cx` or the nearest earlier explicit date.
+///
+/// Never panics, whatever the input; work is linear in the length of `text`.
+pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
+    grammar::tag(text, cx)
+}
+
+mod grammar;

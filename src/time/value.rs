@@ -1,0 +1,233 @@
+//! `TimeValue`: an interval of days with granularity, flags and calendar, and its EDTF form.
+
+use serde::{Serialize, Serializer};
+use std::fmt;
+
+/// A day as Rata Die in the proleptic Gregorian calendar (0001-01-01 is day 1).
+pub type Day = i64;
+
+/// How precise a time is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Granularity {
+    Day,
+    Month,
+    Season,
+    Year,
+    Decade,
+    Century,
+}
+
+/// The calendar a date was written in. Values are always stored as Gregorian.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Calendar {
+    #[default]
+    Gregorian,
+    /// Julian, Old Style.
+    Julian,
+    Unknown,
+}
+
+/// The part of a period an expression names ("late 1925", "the early 1890s", "mid-1904").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum PartOf {
+    Start,
+    Mid,
+    End,
+}
+
+/// A normalized time: the days it may denote, how precisely, and how it was written.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeValue {
+    /// First day it may denote; `None` when open or unknown at the start.
+    pub earliest: Option<Day>,
+    /// Last day it may denote; `None` when open or unknown at the end.
+    pub latest: Option<Day>,
+    /// How precise the expression is.
+    pub granularity: Granularity,
+    /// "c. 1900", "around 1900".
+    pub approximate: bool,
+    /// The part of the period named, if any.
+    pub part: Option<PartOf>,
+    /// The calendar the date was written in.
+    pub calendar: Calendar,
+    /// The EDTF-like rendering (`1895-04-17`, `189X`, `1894/1895`, `XXXX-02-06`, `1898/..`).
+    pub edtf: String,
+}
+
+impl TimeValue {
+    /// A whole calendar year.
+    pub fn year(y: i64) -> TimeValue {
+        TimeValue {
+            earliest: Some(days_from_civil(y, 1, 1)),
+            latest: Some(days_from_civil(y, 12, 31)),
+            granularity: Granularity::Year,
+            approximate: false,
+            part: None,
+            calendar: Calendar::Gregorian,
+            edtf: format_year(y),
+        }
+    }
+
+    /// A whole month.
+    pub fn month(y: i64, m: u8) -> TimeValue {
+        let last = days_in_month(y, m);
+        TimeValue {
+            earliest: Some(days_from_civil(y, m, 1)),
+            latest: Some(days_from_civil(y, m, last)),
+            granularity: Granularity::Month,
+            approximate: false,
+            part: None,
+            calendar: Calendar::Gregorian,
+            edtf: format!("{}-{m:02}", format_year(y)),
+        }
+    }
+
+    /// One Gregorian day.
+    pub fn day(y: i64, m: u8, d: u8) -> TimeValue {
+        let day = days_from_civil(y, m, d);
+        TimeValue {
+            earliest: Some(day),
+            latest: Some(day),
+            granularity: Granularity::Day,
+            approximate: false,
+            part: None,
+            calendar: Calendar::Gregorian,
+            edtf: format!("{}-{m:02}-{d:02}", format_year(y)),
+        }
+    }
+
+    /// Whether both ends are known, so the value can be compared with others.
+    pub fn is_bounded(&self) -> bool {
+        self.earliest.is_some() && self.latest.is_some()
+    }
+
+    /// Whether the two values may denote a common day. Unknown ends overlap anything.
+    pub fn overlaps(&self, other: &TimeValue) -> bool {
+        let lo = |v: Option<Day>| v.unwrap_or(Day::MIN);
+        let hi = |v: Option<Day>| v.unwrap_or(Day::MAX);
+        lo(self.earliest) <= hi(other.latest) && lo(other.earliest) <= hi(self.latest)
+    }
+
+    /// Days between the two intervals (0 when they overlap or an end is unknown).
+    pub fn gap_days(&self, other: &TimeValue) -> i64 {
+        match (self.earliest, self.latest, other.earliest, other.latest) {
+            (Some(a0), Some(a1), Some(b0), Some(b1)) => {
+                if a1 < b0 {
+                    b0 - a1
+                } else if b1 < a0 {
+                    a0 - b1
+                } else {
+                    0
+                }
+            }
+            _ => 0,
+        }
+    }
+
+    /// The year of the earliest day, if known.
+    pub fn start_year(&self) -> Option<i64> {
+        self.earliest.map(|d| civil_from_days(d).0)
+    }
+
+    /// The year of the latest day, if known.
+    pub fn end_year(&self) -> Option<i64> {
+        self.latest.map(|d| civil_from_days(d).0)
+    }
+}
+
+/// Human form for messages: "1894", "April 1895", "23 April 1895", "1894–1895".
+impl fmt::Display for TimeValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        let approx = if self.approximate { "c. " } else { "" };
+        match (self.earliest, self.latest, self.granularity) {
+            (Some(a), Some(b), Granularity::Day) if a == b => {
+                let (y, m, d) = civil_from_days(a);
+                write!(f, "{approx}{d} {} {}", MONTHS[usize::from(m - 1)], human_year(y))
+            }
+            (Some(a), Some(b), Granularity::Month) if civil_from_days(a).1 == civil_from_days(b).1 => {
+                let (y, m, _) = civil_from_days(a);
+                write!(f, "{approx}{} {}", MONTHS[usize::from(m - 1)], human_year(y))
+            }
+            (Some(a), Some(b), Granularity::Year) => {
+                let (ya, yb) = (civil_from_days(a).0, civil_from_days(b).0);
+                if ya == yb {
+                    write!(f, "{approx}{}", human_year(ya))
+                } else {
+                    write!(f, "{approx}{}–{}", human_year(ya), human_year(yb))
+                }
+            }
+            _ => write!(f, "{approx}{}", self.edtf),
+        }
+    }
+}
+
+impl Serialize for TimeValue {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.edtf)
+    }
+}
+
+fn human_year(y: i64) -> String {
+    if y <= 0 {
+        format!("{} BC", 1 - y)
+    } else {
+        y.to_string()
+    }
+}
+
+/// EDTF year: four digits, astronomical numbering (1 BC is `0000`, 480 BC is `-0479`).
+pub fn format_year(y: i64) -> String {
+    if y < 0 {
+        format!("-{:04}", -y)
+    } else {
+        format!("{y:04}")
+    }
+}
+
+fn is_leap(y: i64) -> bool {
+    (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
+}
+
+/// Days in a Gregorian month (0 for a month out of range).
+pub fn days_in_month(y: i64, m: u8) -> u8 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(y) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// Rata Die of a proleptic Gregorian date. Callers pass a valid month and day.
+pub fn days_from_civil(y: i64, m: u8, d: u8) -> Day {
+    let rd =
+        calendrical_calculations::iso::fixed_from_iso(y.clamp(i32::MIN as i64, i32::MAX as i64) as i32, m, d);
+    rd.to_i64_date()
+}
+
+/// The proleptic Gregorian (year, month, day) of a Rata Die.
+pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
+    let rd = calendrical_calculations::rata_die::RataDie::new(day);
+    match calendrical_calculations::iso::iso_from_fixed(rd) {
+        Ok((y, m, d)) => (i64::from(y), m, d),
+        Err(_) => (if day < 0 { i64::from(i32::MIN) } else { i64::from(i32::MAX) }, 1, 1),
+    }
+}
