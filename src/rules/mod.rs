@@ -2,8 +2,12 @@
 //! sourced dates, entities with validity intervals, dependencies between events).
 //! Rules are data; checks are code. Loading and validation live in `load.rs`.
 
+pub mod dependencies;
+pub mod entities;
 mod load;
 
+pub use dependencies::Dependency;
+pub use entities::{Entity, Validity};
 pub use load::{load_dir, RuleError};
 
 use crate::span::Span;
@@ -130,35 +134,4 @@ impl RuleBook {
     pub fn reference(&self, event: EventId, role: Role) -> Option<&RefDate> {
         self.events.get(event)?.dates.iter().find(|d| d.role == role)
     }
-}
-
-/// A place, office or person whose names or facts hold only for a time.
-#[derive(Debug, Clone)]
-pub struct Entity {
-    pub id: String,
-    /// place, capital, office, person, state
-    pub kind: String,
-    pub name: String,
-    pub facts: Vec<Validity>,
-    pub origin: Origin,
-}
-
-/// Something true of an entity over an interval ("named Petrograd", "capital of Russia").
-#[derive(Debug, Clone)]
-pub struct Validity {
-    /// What holds: a name, a role, a holder.
-    pub what: String,
-    pub from: Option<TimeValue>,
-    pub until: Option<TimeValue>,
-    pub source: String,
-}
-
-/// `before` must precede `after` (a revision after the treaty it revised).
-#[derive(Debug, Clone)]
-pub struct Dependency {
-    pub before: (EventId, Role),
-    pub after: (EventId, Role),
-    pub why: String,
-    pub source: String,
-    pub origin: Origin,
 }

@@ -1,0 +1,4 @@
+//! chronolint's integration tests: one binary, one module per area.
+
+mod common;
+mod corpus;
