@@ -49,6 +49,12 @@ pub struct Run {
     pub claims: usize,
     /// Text of every file a diagnostic points into, for renderers.
     pub sources: BTreeMap<String, String>,
+    /// Every claim of the run, grouped by event and role (for timelines and audits).
+    pub index: ClaimIndex,
+    /// Per-document results, indexed by `DocId` (paths and source metadata).
+    pub docs: Vec<DocExtract>,
+    /// The rule book the run used.
+    pub rules: RuleBook,
 }
 
 impl Run {
@@ -148,10 +154,11 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
     let index = ClaimIndex::build(&docs);
     let cx = Context { rules: &rules, index: &index, docs: &docs };
     diagnostics.extend(checks::run_all(&cx));
+    drop(cx);
 
     let mut sources = BTreeMap::new();
     finalize(&mut diagnostics, &settings, &mut sources);
-    Ok(Run { diagnostics, files: docs.len(), claims: index.claims.len(), sources })
+    Ok(Run { diagnostics, files: docs.len(), claims: index.claims.len(), sources, index, docs, rules })
 }
 
 /// Applies levels, drops `allow`ed findings, sets fingerprints, sorts.
