@@ -154,7 +154,6 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
     let index = ClaimIndex::build(&docs);
     let cx = Context { rules: &rules, index: &index, docs: &docs };
     diagnostics.extend(checks::run_all(&cx));
-    drop(cx);
 
     let mut sources = BTreeMap::new();
     finalize(&mut diagnostics, &settings, &mut sources);
