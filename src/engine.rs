@@ -9,6 +9,7 @@ use crate::corpus::{self, Document};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::rules::{RuleBook, RuleError};
 use crate::span::Span;
+use crate::suppress;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -113,15 +114,17 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
     let rules = rules_for(&settings)?;
     let files: Vec<PathBuf> = corpus::discover(&paths).into_iter().filter(|p| settings.includes(p)).collect();
 
-    let loaded: Vec<Result<DocExtract, Box<Diagnostic>>> = files
+    type Loaded = Result<(DocExtract, Suppressions), Box<Diagnostic>>;
+    let loaded: Vec<Loaded> = files
         .par_iter()
         .enumerate()
         .map(|(id, path)| {
             let shown = path.to_string_lossy().into_owned();
             match corpus::load(path) {
                 Ok(text) => {
+                    let suppressions = suppress::scan(&text);
                     let doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
-                    Ok(claims::extract(&doc, &rules))
+                    Ok((claims::extract(&doc, &rules), suppressions))
                 }
                 Err(e) => Err(Box::new(
                     Diagnostic::new(
@@ -137,9 +140,15 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
 
     let mut diagnostics = Vec::new();
     let mut docs = Vec::with_capacity(loaded.len());
+    let mut suppressions = BTreeMap::new();
     for (id, r) in loaded.into_iter().enumerate() {
         match r {
-            Ok(d) => docs.push(d),
+            Ok((d, s)) => {
+                if !s.0.is_empty() || !s.1.is_empty() {
+                    suppressions.insert(d.path.clone(), s);
+                }
+                docs.push(d);
+            }
             Err(diag) => {
                 diagnostics.push(*diag);
                 // Keep DocId == position: an unreadable file leaves an empty extract.
@@ -152,12 +161,56 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
         }
     }
     let index = ClaimIndex::build(&docs);
-    let cx = Context { rules: &rules, index: &index, docs: &docs };
+    let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &settings.policy };
     diagnostics.extend(checks::run_all(&cx));
 
+    apply_suppressions(&mut diagnostics, &suppressions);
     let mut sources = BTreeMap::new();
     finalize(&mut diagnostics, &settings, &mut sources);
     Ok(Run { diagnostics, files: docs.len(), claims: index.claims.len(), sources, index, docs, rules })
+}
+
+/// The suppression comments of one document, well-formed and malformed.
+type Suppressions = (Vec<suppress::Suppression>, Vec<suppress::Malformed>);
+
+/// Drops the findings inline comments silence; reports comments that silence nothing or
+/// are malformed.
+fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, by_file: &BTreeMap<String, Suppressions>) {
+    let mut used: std::collections::BTreeSet<(String, usize)> = std::collections::BTreeSet::new();
+    diagnostics.retain(|d| {
+        let Some((list, _)) = by_file.get(&d.primary.file) else { return true };
+        match list.iter().position(|s| s.covers(d.code, d.primary.span)) {
+            Some(i) => {
+                used.insert((d.primary.file.clone(), i));
+                false
+            }
+            None => true,
+        }
+    });
+    let mut extra = Vec::new();
+    for (file, (list, malformed)) in by_file {
+        for (i, s) in list.iter().enumerate() {
+            if !used.contains(&(file.clone(), i)) {
+                let codes = if s.codes.is_empty() { "any check".to_string() } else { s.codes.join(", ") };
+                extra.push(
+                    Diagnostic::new(
+                        "unused-suppression",
+                        Label::new(file.clone(), s.span, "silences nothing"),
+                        format!("this suppression of {codes} matches no finding"),
+                    )
+                    .note(format!("its reason: {}", s.reason))
+                    .help("delete the comment: the finding it was written for no longer occurs"),
+                );
+            }
+        }
+        for m in malformed {
+            extra.push(
+                Diagnostic::new("invalid-suppression", Label::new(file.clone(), m.span, "this comment"), m.problem.clone())
+                    .help("write `chronolint-disable-next-line CODE -- reason` (or -line, or a disable/enable block)"),
+            );
+        }
+    }
+    diagnostics.extend(extra);
 }
 
 /// Applies levels, drops `allow`ed findings, sets fingerprints, sorts.

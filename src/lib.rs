@@ -20,6 +20,7 @@ pub mod engine;
 pub mod report;
 pub mod rules;
 pub mod span;
+pub mod suppress;
 pub mod text;
 pub mod time;
 

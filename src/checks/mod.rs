@@ -9,8 +9,12 @@ use crate::rules::{EventId, RuleBook};
 
 mod date_conflict;
 mod invalid_rule;
+mod invalid_suppression;
 mod reference_mismatch;
+mod unknown_event;
 mod unreadable_source;
+mod unsupported_claim;
+mod unused_suppression;
 
 /// A check's identity: its code, default level and documentation.
 #[derive(Debug)]
@@ -43,8 +47,12 @@ pub(crate) use declare_check;
 pub static CHECKS: &[&Check] = &[
     &date_conflict::DATE_CONFLICT,
     &invalid_rule::INVALID_RULE,
+    &invalid_suppression::INVALID_SUPPRESSION,
     &reference_mismatch::REFERENCE_MISMATCH,
+    &unknown_event::UNKNOWN_EVENT,
     &unreadable_source::UNREADABLE_SOURCE,
+    &unsupported_claim::UNSUPPORTED_CLAIM,
+    &unused_suppression::UNUSED_SUPPRESSION,
 ];
 
 /// The check with this code.
@@ -82,6 +90,8 @@ pub struct Context<'a> {
     pub index: &'a ClaimIndex,
     /// Per-document results, indexed by `DocId`.
     pub docs: &'a [DocExtract],
+    /// Citation policy per trust tier, from the config.
+    pub policy: &'a crate::config::TrustPolicies,
 }
 
 impl Context<'_> {

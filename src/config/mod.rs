@@ -4,7 +4,7 @@
 mod raw;
 mod settings;
 
-pub use raw::RawConfig;
+pub use raw::{RawConfig, RawPolicy, RawTrust};
 pub use settings::{parse_date, ConfigError, Settings};
 
 use serde::{Deserialize, Serialize};
@@ -39,6 +39,57 @@ impl Level {
             Level::Info => "info",
             Level::Warn => "warn",
             Level::Deny => "deny",
+        }
+    }
+}
+
+/// Which dated claims a trust tier must back with a citation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Cite {
+    /// No citation expected (a forum).
+    Never,
+    /// Disputed or contradicted claims need one (an encyclopedia).
+    Contested,
+    /// Every dated claim needs one.
+    All,
+}
+
+/// One trust tier's citation policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    pub cite: Cite,
+    /// Whether this tier alone establishes a fact the reference does not know.
+    pub establishes: bool,
+}
+
+/// The policy of every tier.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TrustPolicies {
+    pub low: Policy,
+    pub medium: Policy,
+    pub high: Policy,
+}
+
+impl Default for TrustPolicies {
+    /// An encyclopedia is expected to cite contested claims; a forum is not, but a forum
+    /// alone does not establish a fact.
+    fn default() -> Self {
+        TrustPolicies {
+            low: Policy { cite: Cite::Never, establishes: false },
+            medium: Policy { cite: Cite::Contested, establishes: true },
+            high: Policy { cite: Cite::Contested, establishes: true },
+        }
+    }
+}
+
+impl TrustPolicies {
+    /// The policy of a tier.
+    pub fn of(&self, trust: crate::corpus::Trust) -> Policy {
+        match trust {
+            crate::corpus::Trust::Low => self.low,
+            crate::corpus::Trust::Medium => self.medium,
+            crate::corpus::Trust::High => self.high,
         }
     }
 }

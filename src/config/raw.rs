@@ -23,6 +23,30 @@ pub struct RawConfig {
     /// Source metadata for files matching globs; later entries win field by field.
     #[serde(rename = "source")]
     pub sources: Vec<RawSource>,
+    /// Citation policy per trust tier: `[trust.high]`, `[trust.medium]`, `[trust.low]`.
+    pub trust: RawTrust,
+}
+
+/// `[trust.*]`: what each trust tier is expected to cite, and whether it alone
+/// establishes a fact the reference timeline does not know.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawTrust {
+    pub low: Option<RawPolicy>,
+    pub medium: Option<RawPolicy>,
+    pub high: Option<RawPolicy>,
+}
+
+/// One tier's policy.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawPolicy {
+    /// Which dated claims must have a citation in reach: `never`, `contested` (disputed in
+    /// rules/ or contradicted by another source), or `all`.
+    pub cite: Option<super::Cite>,
+    /// Whether a claim made only by sources of this tier, about a date the reference does
+    /// not know, stands on its own. Default: `true` for medium and high, `false` for low.
+    pub establishes: Option<bool>,
 }
 
 /// `[[override]]`: levels for some paths.

@@ -31,6 +31,8 @@ pub struct Settings {
     pub levels: BTreeMap<String, Level>,
     overrides: Vec<(GlobSet, BTreeMap<String, Level>)>,
     sources: Vec<(GlobSet, SourcePatch)>,
+    /// Citation policy per trust tier.
+    pub policy: super::TrustPolicies,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -150,8 +152,21 @@ impl Settings {
             }
             sources.push((g, patch));
         }
+        let mut policy = super::TrustPolicies::default();
+        let tiers = [
+            (&raw.trust.low, &mut policy.low),
+            (&raw.trust.medium, &mut policy.medium),
+            (&raw.trust.high, &mut policy.high),
+        ];
+        for (written, tier) in tiers {
+            if let Some(p) = written {
+                tier.cite = p.cite.unwrap_or(tier.cite);
+                tier.establishes = p.establishes.unwrap_or(tier.establishes);
+            }
+        }
         if errors.is_empty() {
             Ok(Settings {
+                policy,
                 file: Some(file.to_path_buf()),
                 root,
                 rules,

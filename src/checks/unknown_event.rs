@@ -1,0 +1,202 @@
+//! `unknown-event`: a named event the rules do not know, with the nearest known names.
+
+use crate::checks::{declare_check, Context};
+use crate::claims::MentionTarget;
+use crate::config::Level;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::rules::{Event, RuleBook};
+use std::collections::BTreeSet;
+
+declare_check! {
+    /// ## What it does
+    /// Flags a proper name of an event ("the Russo-China War") that no event in rules/
+    /// knows by name or alias, and suggests the nearest known events, ranked by how much
+    /// of the name they share (Russo = Russia, Sino = China, ...) and by how close their
+    /// dates are to the passage's. Names in quoted, hypothetical or repeated sentences
+    /// are left out; each name is reported once per document.
+    ///
+    /// ## Why it matters
+    /// An event the tool cannot identify is one whose dates nobody checks; often the name
+    /// is a slip for a known event, and sometimes the rules lack an alias.
+    ///
+    /// ## Example
+    /// ```text
+    /// blog.txt: ...acquiring the Korean peninsula in the Russo-China War and the Russo-Japanese War
+    /// ```
+    /// Correct the name (did you mean the First Sino-Japanese War?), or add the name as an
+    /// alias of the right event in rules/.
+    pub static UNKNOWN_EVENT = ("unknown-event", Level::Warn, Some(run));
+}
+
+fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for doc in cx.docs {
+        let mut seen = BTreeSet::new();
+        for m in &doc.mentions {
+            let MentionTarget::Unknown(name) = &m.target else { continue };
+            let Some(sentence) = doc.sentences.get(m.sentence) else { continue };
+            if sentence.quoted || sentence.hypothetical || sentence.repeat_of.is_some() {
+                continue;
+            }
+            if !seen.insert(fold(name)) {
+                continue;
+            }
+            // Events already named in the same sentence are not what this name means.
+            let named_here: BTreeSet<usize> = doc
+                .mentions
+                .iter()
+                .filter(|o| o.sentence == m.sentence)
+                .filter_map(|o| match o.target {
+                    MentionTarget::Known(id) => Some(id),
+                    MentionTarget::Unknown(_) => None,
+                })
+                .collect();
+            let year = doc
+                .times
+                .iter()
+                .filter(|t| sentence.span.contains(t.span))
+                .find_map(|t| t.value.start_year());
+            let suggestions = suggest(cx.rules, name, year, &named_here);
+            let mut d = Diagnostic::new(
+                UNKNOWN_EVENT.code,
+                Label::new(&doc.path, m.span, "not an event in rules/"),
+                format!("`{name}` is not an event the reference timeline knows"),
+            );
+            if suggestions.is_empty() {
+                d = d.help("add the event, with its dates and their sources, to rules/");
+            } else {
+                let names: Vec<String> = suggestions.iter().map(|e| describe(e)).collect();
+                d = d.help(format!(
+                    "did you mean {}? If the name is right, add it to rules/ as an event or an alias",
+                    names.join(", or ")
+                ));
+            }
+            out.push(d);
+        }
+    }
+}
+
+fn describe(e: &Event) -> String {
+    let years: Vec<i64> =
+        e.dates.iter().flat_map(|d| d.views.iter()).filter_map(|v| v.value.start_year()).collect();
+    match (years.iter().min(), years.iter().max()) {
+        (Some(a), Some(b)) if a == b => format!("{} ({a})", e.name),
+        (Some(a), Some(b)) => format!("{} ({a}–{b})", e.name),
+        _ => e.name.clone(),
+    }
+}
+
+/// Up to three known events nearest to `name`, best first.
+pub fn suggest<'r>(
+    rules: &'r RuleBook,
+    name: &str,
+    year: Option<i64>,
+    exclude: &BTreeSet<usize>,
+) -> Vec<&'r Event> {
+    let words = concepts(name);
+    let mut scored: Vec<(i64, &str, &Event)> = Vec::new();
+    for (id, e) in rules.events.iter().enumerate() {
+        if exclude.contains(&id) {
+            continue;
+        }
+        let best = std::iter::once(&e.name)
+            .chain(&e.aliases)
+            .map(|n| {
+                let other = concepts(n);
+                let shared = words.intersection(&other).count() as i64;
+                let union = words.union(&other).count().max(1) as i64;
+                // Shared concepts dominate; the edit distance of the folded names breaks ties.
+                let distance = super::edit_distance(&fold(name), &fold(n)) as i64;
+                shared * 1000 / union * 10 - distance
+            })
+            .max()
+            .unwrap_or(i64::MIN);
+        let era = match (year, e.dates.iter().flat_map(|d| d.views.iter()).find_map(|v| v.value.start_year()))
+        {
+            (Some(y), Some(ey)) => -(y - ey).abs().min(100) * 20,
+            _ => 0,
+        };
+        let shared_any = {
+            let other: BTreeSet<String> =
+                std::iter::once(&e.name).chain(&e.aliases).flat_map(|n| concepts(n)).collect();
+            words.iter().any(|w| other.contains(w) && !GENERIC.contains(&w.as_str()))
+        };
+        if shared_any {
+            scored.push((best + era, &e.id, e));
+        }
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, _, e)| e).collect()
+}
+
+/// Words too common in event names to suggest one on their own.
+const GENERIC: &[&str] =
+    &["war", "the", "of", "battle", "treaty", "incident", "first", "second", "revolution"];
+
+/// The concepts a name is made of: lowercased words, with combining forms mapped to
+/// their country (Russo -> russia, Sino -> china, Japanese -> japan).
+fn concepts(name: &str) -> BTreeSet<String> {
+    fold(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && *w != "the" && *w != "of")
+        .map(|w| {
+            match w {
+                "russo" | "russian" | "russians" => "russia",
+                "sino" | "chinese" => "china",
+                "japanese" | "nippon" => "japan",
+                "korean" | "corea" | "corean" => "korea",
+                "franco" | "french" => "france",
+                "anglo" | "british" | "english" => "britain",
+                "pekin" | "beijing" => "peking",
+                other => other,
+            }
+            .to_string()
+        })
+        .collect()
+}
+
+/// Lowercase ASCII-ish form for comparing names.
+fn fold(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'Ō' | 'ō' => 'o',
+            'Ū' | 'ū' => 'u',
+            '–' | '—' => '-',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Event, Origin};
+
+    fn event(id: &str, name: &str, aliases: &[&str]) -> Event {
+        Event {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            descriptions: Vec::new(),
+            kind: "war".into(),
+            dates: Vec::new(),
+            origin: Origin::default(),
+        }
+    }
+
+    #[test]
+    fn russo_china_war_suggests_the_first_sino_japanese_war() {
+        let rules = RuleBook {
+            events: vec![
+                event("russo-japanese-war", "the Russo-Japanese War", &["Russo-Japanese War"]),
+                event("first-sino-japanese-war", "the First Sino-Japanese War", &["Sino-Japanese War"]),
+                event("boxer-rebellion", "the Boxer Rebellion", &[]),
+            ],
+            ..RuleBook::default()
+        };
+        // The Russo-Japanese War is named in the same sentence, so it is not the answer.
+        let exclude: BTreeSet<usize> = [0].into_iter().collect();
+        let s = suggest(&rules, "Russo-China War", None, &exclude);
+        assert_eq!(s.first().map(|e| e.id.as_str()), Some("first-sino-japanese-war"));
+        assert!(s.iter().all(|e| e.id != "boxer-rebellion"), "nothing shared but generic words");
+    }
+}

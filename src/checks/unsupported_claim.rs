@@ -1,0 +1,138 @@
+//! `unsupported-claim`: a dated assertion that nothing supports.
+
+use crate::checks::{declare_check, Context};
+use crate::claims::Claim;
+use crate::config::{Cite, Level};
+use crate::corpus::Trust;
+use crate::diagnostic::Diagnostic;
+use crate::rules::Role;
+use std::collections::BTreeSet;
+
+declare_check! {
+    /// ## What it does
+    /// Flags a dated assertion with no citation in reach (its sentence, its paragraph, or
+    /// the quotation it belongs to) when the source's trust tier is expected to cite it:
+    ///
+    /// - the date is disputed in rules/ (reference works disagree), or it is contradicted
+    ///   by another source and the reference does not settle it, and the tier's policy is
+    ///   `cite = "contested"` (the default for medium and high trust: an encyclopedia);
+    /// - any dated claim, when the policy is `cite = "all"`;
+    /// - the date is unknown to the reference and only sources of tiers that do not
+    ///   establish facts alone (`establishes = false`, the default for low trust: a
+    ///   forum) make it.
+    ///
+    /// Quoted, hypothetical and repeated sentences are not assertions and are left out; a
+    /// claim that contradicts the reference is `reference-mismatch`'s, not this check's.
+    ///
+    /// ## Why it matters
+    /// Where historians disagree, a reader needs to know whose dating the text follows;
+    /// an uncited contested date passes one side off as settled.
+    ///
+    /// ## Example
+    /// ```text
+    /// encyclopedia.txt: In 1899 the Boxer Rebellion broke out with Chinese attacks on all foreigners.
+    /// rules/:           start disputed: autumn 1899 (Shandong rising) or June 1900 (Peking)
+    /// ```
+    /// Cite the source the date follows (a footnote, a `<ref>`, "(Esherick 1987)"), or say
+    /// which view the text takes. Set the policy per tier under `[trust.*]` in chronolint.toml.
+    pub static UNSUPPORTED_CLAIM = ("unsupported-claim", Level::Warn, Some(run));
+}
+
+fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for ((event, role), claims) in cx.index.by_event_and_role() {
+        let reference = cx.rules.reference(event, role);
+        let assertions: Vec<&Claim> =
+            claims.iter().copied().filter(|c| c.is_assertion() && c.time.value.is_bounded()).collect();
+        // The same sentence copied into several documents counts once.
+        let mut seen = BTreeSet::new();
+        for c in &assertions {
+            if !c.citations.is_empty() || !seen.insert((c.text_key, c.time.value.edtf.clone())) {
+                continue;
+            }
+            let Some(doc) = cx.docs.get(c.doc) else { continue };
+            let policy = cx.policy.of(doc.meta.trust);
+            let reason = if reference.is_some_and(|r| !r.admits(&c.time.value)) {
+                None // reference-mismatch reports it
+            } else if let Some(r) = reference.filter(|r| r.is_disputed()) {
+                (policy.cite != Cite::Never).then(|| {
+                    let views: Vec<String> = r
+                        .views
+                        .iter()
+                        .map(|v| match &v.note {
+                            Some(n) => format!("{} ({n}; {})", v.value, v.source),
+                            None => format!("{} ({})", v.value, v.source),
+                        })
+                        .collect();
+                    format!("reference works disagree on this date: {}", views.join(" or "))
+                })
+            } else if reference.is_none() && policy.cite != Cite::Never {
+                contradicted_by(c, &assertions).map(|other| {
+                    format!(
+                        "{} gives {} and the reference timeline does not settle it",
+                        cx.path(other.doc),
+                        other.time.value
+                    )
+                })
+            } else {
+                None
+            };
+            let reason = reason
+                .or_else(|| {
+                    (policy.cite == Cite::All)
+                        .then(|| "this source's policy asks for a citation on every dated claim".to_string())
+                })
+                .or_else(|| {
+                    (reference.is_none() && !policy.establishes && !established_elsewhere(cx, c, &assertions))
+                        .then(|| {
+                            format!(
+                            "the reference timeline has no date for this, and only {} sources make the claim",
+                            tier_name(doc.meta.trust)
+                        )
+                        })
+                });
+            let Some(reason) = reason else { continue };
+            let ev = cx.rules.event(event);
+            let what = match role {
+                Role::Start => format!("the start of {}", ev.name),
+                Role::End => format!("the end of {}", ev.name),
+                _ => ev.name.clone(),
+            };
+            out.push(
+                Diagnostic::new(
+                    UNSUPPORTED_CLAIM.code,
+                    cx.claim_label(c, format!("dated {} with no citation in reach", c.time.value)),
+                    format!("{what} is dated {} here with nothing to support it", c.time.value),
+                )
+                .event(ev.id.clone())
+                .note(reason)
+                .help(format!(
+                    "cite the source this date follows (a footnote, a <ref>, a link, or author and year such as \"(Esherick 1987)\") in this sentence or paragraph{}",
+                    if reference.is_some_and(|r| r.is_disputed()) { ", or say which view the text takes" } else { "" }
+                )),
+            );
+        }
+    }
+}
+
+/// Another asserted claim of the same event and role, in another document, that cannot
+/// hold together with `c`.
+fn contradicted_by<'a>(c: &Claim, all: &[&'a Claim]) -> Option<&'a Claim> {
+    all.iter().copied().find(|o| o.doc != c.doc && !o.time.value.overlaps(&c.time.value))
+}
+
+/// Whether a source of a tier that establishes facts makes an agreeing claim.
+fn established_elsewhere(cx: &Context<'_>, c: &Claim, all: &[&Claim]) -> bool {
+    all.iter().any(|o| {
+        o.time.value.overlaps(&c.time.value)
+            && (!o.citations.is_empty()
+                || cx.docs.get(o.doc).is_some_and(|d| cx.policy.of(d.meta.trust).establishes))
+    })
+}
+
+fn tier_name(t: Trust) -> &'static str {
+    match t {
+        Trust::Low => "low-trust",
+        Trust::Medium => "medium-trust",
+        Trust::High => "high-trust",
+    }
+}
