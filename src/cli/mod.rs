@@ -7,6 +7,7 @@ mod dates;
 mod errors;
 mod explain;
 mod rules;
+mod timeline;
 
 use clap::{Parser, Subcommand};
 use std::ffi::OsString;
@@ -50,6 +51,8 @@ enum Command {
     Dates(dates::Args),
     /// Explain what a check does, why, with an example.
     Explain(explain::Args),
+    /// Every claim about one event, across sources, next to the reference dates.
+    Timeline(timeline::Args),
     /// Work with rule files.
     #[command(subcommand)]
     Rules(rules::Command),
@@ -74,6 +77,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> 
         Command::Dates(a) => dates::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Rules(c) => rules::run(c),
+        Command::Timeline(a) => timeline::run(a),
     }
 }
 
