@@ -37,6 +37,14 @@ pub enum EngineError {
     Rules(Vec<RuleError>),
     #[error("no such file or folder: {0}")]
     MissingPath(PathBuf),
+    #[error("no documents (*.txt, *.md) found under {}", .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    NoDocuments(Vec<PathBuf>),
+}
+
+/// An `unreadable-source` finding for a file or folder.
+fn unreadable(file: String, message: String) -> Diagnostic {
+    Diagnostic::new("unreadable-source", Label::new(file, Span::default(), "this file"), message)
+        .help("re-save it as UTF-8 text, fix its permissions, or exclude it in chronolint.toml")
 }
 
 /// The outcome of a run.
@@ -112,7 +120,11 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
     }
     let settings = settings_for(&paths, options)?;
     let rules = rules_for(&settings)?;
-    let files: Vec<PathBuf> = corpus::discover(&paths).into_iter().filter(|p| settings.includes(p)).collect();
+    let discovered = corpus::discover(&paths);
+    let files: Vec<PathBuf> = discovered.files.into_iter().filter(|p| settings.includes(p)).collect();
+    if files.is_empty() && discovered.problems.is_empty() {
+        return Err(EngineError::NoDocuments(paths));
+    }
 
     type Loaded = Result<(DocExtract, Suppressions), Box<Diagnostic>>;
     let loaded: Vec<Loaded> = files
@@ -126,19 +138,18 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
                     let doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
                     Ok((claims::extract(&doc, &rules), suppressions))
                 }
-                Err(e) => Err(Box::new(
-                    Diagnostic::new(
-                        checks::find("unreadable-source").map_or("unreadable-source", |c| c.code),
-                        Label::new(shown, Span::default(), "this file"),
-                        format!("could not read this document: {e}"),
-                    )
-                    .help("re-save it as UTF-8 text, or exclude it in chronolint.toml"),
-                )),
+                Err(e) => Err(Box::new(unreadable(shown, format!("could not read this document: {e}")))),
             }
         })
         .collect();
 
-    let mut diagnostics = Vec::new();
+    let mut diagnostics: Vec<Diagnostic> = discovered
+        .problems
+        .into_iter()
+        .map(|(path, why)| {
+            unreadable(path.to_string_lossy().into_owned(), format!("could not read this path: {why}"))
+        })
+        .collect();
     let mut docs = Vec::with_capacity(loaded.len());
     let mut suppressions = BTreeMap::new();
     for (id, r) in loaded.into_iter().enumerate() {

@@ -52,6 +52,11 @@ impl Settings {
 
     /// Reads and validates a config file, collecting every problem.
     pub fn read(file: &Path) -> Result<Settings, Vec<ConfigError>> {
+        if file.is_dir() {
+            let message = "this is a folder, not a config file".to_string();
+            let help = Some(format!("pass the file: --config {}", file.join(super::FILE_NAME).display()));
+            return Err(vec![ConfigError { file: file.to_path_buf(), span: None, message, help }]);
+        }
         let text = std::fs::read_to_string(file).map_err(|e| {
             vec![ConfigError { file: file.to_path_buf(), span: None, message: e.to_string(), help: None }]
         })?;

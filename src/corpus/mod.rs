@@ -63,50 +63,115 @@ pub struct Document {
 pub enum LoadError {
     #[error("could not read the file: {0}")]
     Io(String),
+    #[error("this is a folder, not a file")]
+    IsFolder,
     #[error("the file is empty")]
     Empty,
-    #[error("the file is not valid UTF-8 (first bad byte at offset {offset})")]
-    NotUtf8 { offset: usize },
-    #[error("the file looks binary (NUL byte at offset {offset})")]
+    #[error("the file is not valid UTF-8: byte {offset} (line {line}) starts an invalid sequence{hint}")]
+    NotUtf8 { offset: usize, line: usize, hint: &'static str },
+    #[error("the file is UTF-16 ({endian}, by its byte-order mark); chronolint reads UTF-8")]
+    Utf16 { endian: &'static str },
+    #[error("the file looks binary: a NUL byte at offset {offset}")]
     Binary { offset: usize },
 }
 
 /// Reads one file as UTF-8 text.
 pub fn load(path: &Path) -> Result<String, LoadError> {
+    if path.is_dir() {
+        return Err(LoadError::IsFolder);
+    }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Io(e.to_string()))?;
     decode(bytes)
 }
 
-/// Decodes file bytes as a document's text.
+/// Decodes file bytes as a document's text. The text is kept byte for byte (a UTF-8
+/// byte-order mark included), so spans stay offsets into the file as stored.
 pub fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
-    if let Some(offset) = memchr_nul(&bytes) {
+    match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => return Err(LoadError::Utf16 { endian: "little-endian" }),
+        Some([0xFE, 0xFF]) => return Err(LoadError::Utf16 { endian: "big-endian" }),
+        _ => {}
+    }
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
         return Err(LoadError::Binary { offset });
     }
-    String::from_utf8(bytes).map_err(|e| LoadError::NotUtf8 { offset: e.utf8_error().valid_up_to() })
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let bytes = e.as_bytes();
+        let line = bytes.get(..offset).map_or(1, |b| b.iter().filter(|&&c| c == b'\n').count() + 1);
+        // Bytes 0x80-0x9F are C1 controls in Latin-1 but letters and quotes in Windows-1252;
+        // either way the file is in a single-byte legacy encoding, not UTF-8.
+        let legacy = bytes.iter().any(|&b| (0x80..=0xFF).contains(&b));
+        let hint = if legacy { " (it looks like Latin-1 or Windows-1252: re-save it as UTF-8)" } else { "" };
+        LoadError::NotUtf8 { offset, line, hint }
+    })
 }
 
-fn memchr_nul(bytes: &[u8]) -> Option<usize> {
-    bytes.iter().position(|&b| b == 0)
+/// What discovery found: documents, and places it could not look into.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Document files, sorted, each once.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked, with why (permission denied, a symlink loop).
+    pub problems: Vec<(PathBuf, String)>,
 }
 
-/// The files under `paths` with a document extension, sorted, each once.
-pub fn discover(paths: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
+/// The files under `paths` with a document extension, sorted, each once. A file named
+/// directly is taken whatever its extension. Symbolic links are followed; loops are
+/// reported, not followed forever.
+pub fn discover(paths: &[PathBuf]) -> Discovered {
+    let mut found = Discovered::default();
     for root in paths {
-        for entry in walkdir::WalkDir::new(root).follow_links(false).into_iter().flatten() {
-            if entry.file_type().is_file() && is_document(entry.path()) {
-                out.push(entry.path().to_path_buf());
+        if root.is_file() {
+            found.files.push(root.clone());
+            continue;
+        }
+        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+            match entry {
+                Ok(e) if e.file_type().is_file() && is_document(e.path()) => found.files.push(e.into_path()),
+                Ok(_) => {}
+                Err(e) => {
+                    let path = e.path().map_or_else(|| root.clone(), Path::to_path_buf);
+                    let why = if e.loop_ancestor().is_some() {
+                        "a symbolic link loop: this folder links back to one of its ancestors".to_string()
+                    } else {
+                        e.io_error().map_or_else(|| e.to_string(), ToString::to_string)
+                    };
+                    found.problems.push((path, why));
+                }
             }
         }
     }
-    out.sort();
-    out.dedup();
-    out
+    found.files.sort();
+    found.files.dedup();
+    found
 }
 
 fn is_document(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_table() {
+        let cases: &[(&[u8], &str)] = &[
+            (b"", "empty"),
+            (b"\xFF\xFEa\x00b\x00", "UTF-16"),
+            (b"\xFE\xFF\x00a", "UTF-16"),
+            (b"abc\x00def", "NUL byte at offset 3"),
+            (b"caf\xe9 in 1895", "Latin-1 or Windows-1252"),
+            (b"line one\n\x93quoted\x94", "(line 2)"),
+        ];
+        for (bytes, want) in cases {
+            let err = decode(bytes.to_vec()).expect_err("must fail");
+            assert!(err.to_string().contains(want), "{bytes:?}: {err}");
+        }
+        assert_eq!(decode(b"\xEF\xBB\xBFIn 1895".to_vec()).as_deref(), Ok("\u{feff}In 1895"));
+    }
 }

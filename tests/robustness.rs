@@ -1,0 +1,173 @@
+//! Hostile input: every bad file is a finding with its reason, the run goes on, and a run
+//! that cannot be made as asked exits 2 with a clear message.
+
+use assert_cmd::Command;
+use predicates::str::contains;
+use std::fs;
+use std::path::Path;
+
+fn chronolint() -> Command {
+    Command::cargo_bin("chronolint").expect("binary builds")
+}
+
+/// A corpus folder with an empty rules folder, so findings come only from loading.
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(dir.path().join("rules")).expect("rules dir");
+    fs::write(dir.path().join("chronolint.toml"), "rules = [\"rules\"]\n").expect("config");
+    fs::write(dir.path().join("good.txt"), "In 1895 the powers intervened.\n").expect("doc");
+    dir
+}
+
+fn json(dir: &Path) -> serde_json::Value {
+    let out = chronolint().args(["check", "--format", "json"]).arg(dir).output().expect("runs");
+    serde_json::from_slice(&out.stdout).expect("JSON on stdout")
+}
+
+fn messages_for(v: &serde_json::Value, file_suffix: &str) -> Vec<String> {
+    v["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["file"].as_str().is_some_and(|f| f.ends_with(file_suffix)))
+        .map(|d| format!("{}: {}", d["code"].as_str().unwrap_or(""), d["message"].as_str().unwrap_or("")))
+        .collect()
+}
+
+#[test]
+fn each_unreadable_file_is_a_finding_and_the_run_goes_on() {
+    let dir = corpus();
+    let p = dir.path();
+    fs::write(p.join("latin1.txt"), b"Caf\xe9 de la Paix, 1895\n").unwrap();
+    fs::write(p.join("cp1252.txt"), b"\x93Port Arthur\x94 fell in 1905\n").unwrap();
+    fs::write(p.join("utf16.txt"), b"\xff\xfeI\x00n\x00 \x001\x008\x009\x005\x00").unwrap();
+    fs::write(p.join("binary.txt"), b"GIF89a\x00\x01\x02").unwrap();
+    fs::write(p.join("empty.txt"), b"").unwrap();
+    let v = json(p);
+    let cases = [
+        ("latin1.txt", "Latin-1 or Windows-1252"),
+        ("cp1252.txt", "Latin-1 or Windows-1252"),
+        ("utf16.txt", "UTF-16"),
+        ("binary.txt", "NUL byte at offset 6"),
+        ("empty.txt", "the file is empty"),
+    ];
+    for (file, want) in cases {
+        let got = messages_for(&v, file);
+        assert_eq!(got.len(), 1, "{file}: {got:?}");
+        assert!(got[0].starts_with("unreadable-source: ") && got[0].contains(want), "{file}: {got:?}");
+    }
+    assert!(messages_for(&v, "good.txt").is_empty());
+    assert_eq!(v["summary"]["files"], 6, "all six files counted, the good one read");
+}
+
+#[test]
+fn unreadable_sources_do_not_fail_the_run_by_default() {
+    let dir = corpus();
+    fs::write(dir.path().join("empty.txt"), b"").unwrap();
+    chronolint().arg("check").arg(dir.path()).assert().code(0).stdout(contains("the file is empty"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_loop_and_a_dangling_link_are_reported_not_followed_forever() {
+    let dir = corpus();
+    let p = dir.path();
+    fs::create_dir(p.join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", p.join("sub").join("up")).unwrap();
+    // A file that vanished between listing and reading looks like this to the loader.
+    std::os::unix::fs::symlink(p.join("gone.txt"), p.join("vanished.txt")).unwrap();
+    let v = json(p);
+    let all = messages_for(&v, "");
+    assert!(all.iter().any(|m| m.contains("symbolic link loop")), "{all:?}");
+    assert!(messages_for(&v, "vanished.txt").iter().any(|m| m.contains("No such file")), "{all:?}");
+}
+
+#[test]
+fn a_deep_directory_tree_is_walked() {
+    let dir = corpus();
+    let mut deep = dir.path().to_path_buf();
+    for i in 0..120 {
+        deep.push(format!("d{i}"));
+    }
+    fs::create_dir_all(&deep).unwrap();
+    fs::write(deep.join("deep.txt"), b"").unwrap();
+    let v = json(dir.path());
+    assert_eq!(messages_for(&v, "deep.txt").len(), 1, "the empty file at depth 120 was found");
+}
+
+#[test]
+fn byte_order_mark_and_line_ends_keep_spans_right() {
+    // The suppression comment is the only finding we can place without rules: its span
+    // and line must count the BOM as bytes and CRLF / lone CR as line ends.
+    for (name, text, line) in [
+        ("bom.txt", "\u{feff}first\n<!-- chronolint-disable-next-line date-conflict -- test -->\nx\n", 2),
+        (
+            "crlf.txt",
+            "first\r\nsecond\r\n<!-- chronolint-disable-next-line date-conflict -- test -->\r\nx\r\n",
+            3,
+        ),
+        (
+            "cr.txt",
+            "first\rsecond\rthird\r<!-- chronolint-disable-next-line date-conflict -- test -->\rx\r",
+            4,
+        ),
+    ] {
+        let dir = corpus();
+        fs::write(dir.path().join(name), text).unwrap();
+        let v = json(dir.path());
+        let d = v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|d| d["code"] == "unused-suppression")
+            .unwrap_or_else(|| panic!("{name}: no unused-suppression in {v}"));
+        let start = d["span"]["start"].as_u64().unwrap() as usize;
+        assert_eq!(start, text.find("<!--").unwrap(), "{name}: byte offset into the file as stored");
+        assert_eq!(d["span"]["line"], line, "{name}");
+        assert_eq!(d["span"]["column"], 1, "{name}");
+    }
+}
+
+#[test]
+fn no_documents_at_all_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("notes.pdf"), b"%PDF").unwrap();
+    chronolint().arg("check").arg(dir.path()).assert().code(2).stderr(contains("no documents"));
+}
+
+#[test]
+fn a_missing_path_exits_2() {
+    chronolint()
+        .args(["check", "/nonexistent/corpus"])
+        .assert()
+        .code(2)
+        .stderr(contains("no such file or folder"));
+}
+
+#[test]
+fn a_folder_where_a_file_is_expected_exits_2() {
+    let dir = corpus();
+    chronolint().arg("dates").arg(dir.path()).assert().code(2).stderr(contains("is a folder"));
+    chronolint()
+        .arg("check")
+        .arg("--config")
+        .arg(dir.path())
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("is a folder"));
+}
+
+#[test]
+fn a_file_where_a_folder_is_expected_is_checked_as_one_document() {
+    let dir = corpus();
+    let v = {
+        let out = chronolint()
+            .args(["check", "--format", "json"])
+            .arg(dir.path().join("good.txt"))
+            .output()
+            .unwrap();
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()
+    };
+    assert_eq!(v["summary"]["files"], 1);
+}
