@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# End-to-end benchmark of `chronolint check` against the ripgrep floor.
+#
+#   scripts/bench.sh [SIZE...]          # default: 100M
+#   RUNS=5 scripts/bench.sh 100M 1G
+#
+# For each SIZE it builds (once, cached under $BENCH_DIR) a corpus from
+# ../shared/realtext with make-bench-corpus.sh, then times, RUNS times each:
+#   - the floor: rg -c '\b1[5-9][0-9]{2}\b' over the corpus
+#   - chronolint check (release build) with 2 threads and with 1 thread
+# and prints medians: wall time, throughput, peak RSS (from /usr/bin/time -v), the
+# ratio to the floor, and the speed-up from 1 to 2 threads.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+shared=${CHRONOLINT_SHARED:-$here/../shared}
+runs=${RUNS:-5}
+bench_dir=${BENCH_DIR:-/tmp/chronolint-bench}
+sizes=("$@")
+[ ${#sizes[@]} -gt 0 ] || sizes=(100M)
+
+need() { command -v "$1" >/dev/null 2>&1; }
+if ! need rg; then
+  echo "installing ripgrep (the floor)..." >&2
+  if need apt-get; then (apt-get update -qq && apt-get install -y -qq ripgrep) >/dev/null 2>&1 || true; fi
+  need rg || cargo install --quiet ripgrep
+fi
+if [ ! -x /usr/bin/time ]; then
+  echo "installing GNU time (peak memory)..." >&2
+  (apt-get update -qq && apt-get install -y -qq time) >/dev/null 2>&1
+fi
+
+(cd "$here" && cargo build --release --quiet)
+bin=$here/target/release/chronolint
+
+# median of numbers on stdin
+median() { sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+# run CMD... RUNS times; print "median_wall_seconds median_peak_rss_kib"
+measure() {
+  local walls=() rss=() i log
+  log=$(mktemp)
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -v "$@" >/dev/null 2>"$log" || true
+    walls+=("$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(k=1;k<=n;k++) s=s*60+t[k]; print s}' "$log")")
+    rss+=("$(awk -F': ' '/Maximum resident set size/ {print $2}' "$log")")
+  done
+  rm -f "$log"
+  printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)"
+}
+
+printf '%-6s %10s %9s %9s %10s %9s %11s %9s\n' size bytes floor_s wall_s MB/s rss_MB ratio_floor speedup
+for size in "${sizes[@]}"; do
+  corpus=$bench_dir/$size
+  if [ ! -f "$corpus/.complete" ]; then
+    rm -rf "$corpus"
+    "$shared/realtext/make-bench-corpus.sh" "$corpus" "$size" >/dev/null
+    printf 'rules = ["%s/rules"]\n' "$here" >"$corpus/chronolint.toml"
+    touch "$corpus/.complete"
+  fi
+  bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
+  read -r floor _ < <(measure rg -c '\b1[5-9][0-9]{2}\b' "$corpus")
+  read -r wall2 rss2 < <(measure env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json)
+  read -r wall1 _ < <(measure env RAYON_NUM_THREADS=1 "$bin" check "$corpus" --format json)
+  awk -v s="$size" -v b="$bytes" -v f="$floor" -v w="$wall2" -v w1="$wall1" -v r="$rss2" 'BEGIN {
+    printf "%-6s %10d %9.2f %9.2f %10.1f %9.1f %11.2f %9.2f\n", s, b, f, w, (b/1e6)/w, r/1024, w/f, w1/w }'
+done
