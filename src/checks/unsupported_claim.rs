@@ -136,3 +136,144 @@ fn tier_name(t: Trust) -> &'static str {
         Trust::High => "high-trust",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::{ClaimIndex, DocExtract};
+    use crate::config::TrustPolicies;
+    use crate::corpus::SourceMeta;
+    use crate::rules::{Event, Origin, RefDate, RuleBook, View};
+    use crate::span::Span;
+    use crate::text::{Citation, CitationKind};
+    use crate::time::{TimeExpr, TimeValue};
+
+    fn claim(doc: usize, role: Role, value: TimeValue, key: u64, cited: bool) -> Claim {
+        Claim {
+            doc,
+            event: 0,
+            role,
+            time: TimeExpr { span: Span::new(3, 7), value, written: None, anchor: None },
+            sentence: Span::new(0, 40),
+            event_span: Span::new(8, 30),
+            citations: if cited {
+                vec![Citation {
+                    kind: CitationKind::AuthorYear,
+                    span: Span::new(31, 40),
+                    target: "Esherick 1987".into(),
+                }]
+            } else {
+                Vec::new()
+            },
+            quoted: false,
+            hypothetical: false,
+            repeated: false,
+            attributed_to: None,
+            text_key: key,
+        }
+    }
+
+    fn doc(id: usize, trust: Trust, claims: Vec<Claim>) -> DocExtract {
+        DocExtract {
+            doc: id,
+            path: format!("doc{id}.txt"),
+            meta: SourceMeta { trust, ..SourceMeta::default() },
+            claims,
+            ..DocExtract::default()
+        }
+    }
+
+    fn boxer(disputed: bool) -> RuleBook {
+        let view = |v: TimeValue, s: &str| View { value: v, source: s.into(), note: None };
+        let views = if disputed {
+            vec![
+                view(TimeValue::month(1899, 10), "Esherick 1987"),
+                view(TimeValue::month(1900, 6), "Britannica"),
+            ]
+        } else {
+            vec![view(TimeValue::month(1899, 10), "Esherick 1987")]
+        };
+        RuleBook {
+            events: vec![Event {
+                id: "boxer-rebellion".into(),
+                name: "the Boxer Rebellion".into(),
+                aliases: Vec::new(),
+                descriptions: Vec::new(),
+                kind: "rebellion".into(),
+                dates: vec![RefDate { role: Role::Start, views, disputed, origin: Origin::default() }],
+                origin: Origin::default(),
+            }],
+            ..RuleBook::default()
+        }
+    }
+
+    fn findings(rules: &RuleBook, docs: &[DocExtract]) -> Vec<String> {
+        let index = ClaimIndex::build(docs);
+        let policy = TrustPolicies::default();
+        let cx = Context { rules, index: &index, docs, policy: &policy };
+        let mut out = Vec::new();
+        run(&cx, &mut out);
+        out.iter().map(|d| format!("{}: {}", d.primary.file, d.message)).collect()
+    }
+
+    #[test]
+    fn a_disputed_start_without_citation_in_a_high_trust_source_is_flagged() {
+        let docs = [doc(0, Trust::High, vec![claim(0, Role::Start, TimeValue::year(1899), 1, false)])];
+        let got = findings(&boxer(true), &docs);
+        assert_eq!(
+            got,
+            ["doc0.txt: the start of the Boxer Rebellion is dated 1899 here with nothing to support it"]
+        );
+    }
+
+    #[test]
+    fn a_cited_disputed_start_is_not_flagged() {
+        let docs = [doc(0, Trust::High, vec![claim(0, Role::Start, TimeValue::year(1899), 1, true)])];
+        assert!(findings(&boxer(true), &docs).is_empty());
+    }
+
+    #[test]
+    fn an_uncontested_uncited_date_is_not_flagged() {
+        let docs = [doc(0, Trust::High, vec![claim(0, Role::Start, TimeValue::year(1899), 1, false)])];
+        assert!(findings(&boxer(false), &docs).is_empty());
+    }
+
+    #[test]
+    fn a_forum_need_not_cite_a_disputed_date() {
+        let docs = [doc(0, Trust::Low, vec![claim(0, Role::Start, TimeValue::year(1899), 1, false)])];
+        assert!(findings(&boxer(true), &docs).is_empty());
+    }
+
+    #[test]
+    fn a_forum_alone_does_not_establish_a_date_the_reference_lacks() {
+        // No reference for the end: only a low-trust source dates it.
+        let alone = [doc(0, Trust::Low, vec![claim(0, Role::End, TimeValue::year(1901), 1, false)])];
+        assert_eq!(findings(&boxer(true), &alone).len(), 1);
+        // A medium-trust source agreeing establishes it.
+        let backed = [
+            doc(0, Trust::Low, vec![claim(0, Role::End, TimeValue::year(1901), 1, false)]),
+            doc(1, Trust::Medium, vec![claim(1, Role::End, TimeValue::year(1901), 2, false)]),
+        ];
+        assert!(findings(&boxer(true), &backed).is_empty());
+    }
+
+    #[test]
+    fn contradicted_and_unsettled_by_the_reference_needs_a_citation() {
+        let docs = [
+            doc(0, Trust::High, vec![claim(0, Role::End, TimeValue::year(1901), 1, false)]),
+            doc(1, Trust::High, vec![claim(1, Role::End, TimeValue::year(1902), 2, true)]),
+        ];
+        let got = findings(&boxer(true), &docs);
+        assert_eq!(got.len(), 1, "{got:?}");
+        assert!(got[0].starts_with("doc0.txt: the end of the Boxer Rebellion is dated 1901"), "{got:?}");
+    }
+
+    #[test]
+    fn the_same_sentence_copied_across_documents_counts_once() {
+        let docs = [
+            doc(0, Trust::High, vec![claim(0, Role::Start, TimeValue::year(1899), 7, false)]),
+            doc(1, Trust::High, vec![claim(1, Role::Start, TimeValue::year(1899), 7, false)]),
+        ];
+        assert_eq!(findings(&boxer(true), &docs).len(), 1);
+    }
+}
