@@ -57,7 +57,10 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if claim.time.value.overlaps(&anchor.time.value) {
                 continue;
             }
-            out.push(conflict(cx, claim, anchor, event, role, bucket.len()));
+            // Count passages, not mentions: one sentence may name the event twice.
+            let passages: std::collections::BTreeSet<_> =
+                bucket.iter().map(|c| (c.doc, c.sentence.start)).collect();
+            out.push(conflict(cx, claim, anchor, event, role, passages.len()));
         }
     }
 }

@@ -68,7 +68,7 @@ impl Shown {
                 related.push(Shown {
                     code: String::new(),
                     severity: miette::Severity::Advice,
-                    message: format!("{} ({})", r.message, r.file),
+                    message: format!("{}: {}", r.file, r.message),
                     help: None,
                     source: NamedSource::new(r.file.clone(), loc.text(&r.file).to_string()),
                     labels: vec![LabeledSpan::new_primary_with_span(Some(r.message.clone()), span(r.span))],
@@ -76,10 +76,9 @@ impl Shown {
                 });
             }
         }
-        let mut help = d.notes.iter().map(|n| format!("note: {n}")).collect::<Vec<_>>();
-        if let Some(h) = &d.help {
-            help.push(h.clone());
-        }
+        // miette has one help slot: the help line first, then rustc-style notes.
+        let mut help: Vec<String> = d.help.iter().cloned().collect();
+        help.extend(d.notes.iter().map(|n| format!("note: {n}")));
         Shown {
             code: d.code.to_string(),
             severity: match d.severity {
