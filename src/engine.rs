@@ -5,7 +5,7 @@
 use crate::checks::{self, Context};
 use crate::claims::{self, ClaimIndex, DocExtract};
 use crate::config::{ConfigError, Settings};
-use crate::corpus::{self, Document};
+use crate::corpus::{self, DocId, Document};
 use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::rules::{RuleBook, RuleError};
 use crate::span::Span;
@@ -60,8 +60,9 @@ pub struct Run {
     pub sources: BTreeMap<String, String>,
     /// Every claim of the run, grouped by event and role (for timelines and audits).
     pub index: ClaimIndex,
-    /// Per-document results, indexed by `DocId` (paths and source metadata).
-    pub docs: Vec<DocExtract>,
+    /// Per-document records, indexed by `DocId` (paths and source metadata; their claims
+    /// have moved into `index`).
+    pub docs: Vec<DocRecord>,
     /// The rule book the run used.
     pub rules: RuleBook,
 }
@@ -126,23 +127,8 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
         return Err(EngineError::NoDocuments(paths));
     }
 
-    type Loaded = Result<(DocExtract, Suppressions), Box<Diagnostic>>;
-    let loaded: Vec<Loaded> = files
-        .par_iter()
-        .enumerate()
-        .map(|(id, path)| {
-            let shown = path.to_string_lossy().into_owned();
-            match corpus::load(path) {
-                Ok(text) => {
-                    let suppressions = suppress::scan(&text);
-                    let doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
-                    Ok((claims::extract(&doc, &rules), suppressions))
-                }
-                Err(e) => Err(Box::new(unreadable(shown, format!("could not read this document: {e}")))),
-            }
-        })
-        .collect();
-
+    let docs: Vec<DocRecord> =
+        files.par_iter().enumerate().map(|(id, path)| process(id, path, &settings, &rules)).collect();
     let mut diagnostics: Vec<Diagnostic> = discovered
         .problems
         .into_iter()
@@ -150,47 +136,93 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
             unreadable(path.to_string_lossy().into_owned(), format!("could not read this path: {why}"))
         })
         .collect();
-    let mut docs = Vec::with_capacity(loaded.len());
-    let mut suppressions = BTreeMap::new();
-    for (id, r) in loaded.into_iter().enumerate() {
-        match r {
-            Ok((d, s)) => {
-                if !s.0.is_empty() || !s.1.is_empty() {
-                    suppressions.insert(d.path.clone(), s);
-                }
-                docs.push(d);
-            }
-            Err(diag) => {
-                diagnostics.push(*diag);
-                // Keep DocId == position: an unreadable file leaves an empty extract.
-                docs.push(DocExtract {
-                    doc: id,
-                    path: files[id].to_string_lossy().into_owned(),
-                    ..DocExtract::default()
-                });
-            }
-        }
-    }
-    let index = ClaimIndex::build(&docs);
-    let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &settings.policy };
-    diagnostics.extend(checks::run_all(&cx));
-
-    apply_suppressions(&mut diagnostics, &suppressions);
-    let mut sources = BTreeMap::new();
-    finalize(&mut diagnostics, &settings, &mut sources);
-    Ok(Run { diagnostics, files: docs.len(), claims: index.claims.len(), sources, index, docs, rules })
+    Ok(cross_check(docs, &mut diagnostics, &settings, rules))
 }
 
-/// The suppression comments of one document, well-formed and malformed.
-type Suppressions = (Vec<suppress::Suppression>, Vec<suppress::Malformed>);
+/// The per-document stage for one file: load, extract, per-document checks, suppression
+/// comments. What it returns is all the cross-document stage needs of the document.
+pub fn process(id: DocId, path: &Path, settings: &Settings, rules: &RuleBook) -> DocRecord {
+    let shown = path.to_string_lossy().into_owned();
+    let meta = settings.meta_for(path);
+    let text = match corpus::load(path) {
+        Ok(text) => text,
+        Err(e) => {
+            let d = unreadable(shown.clone(), format!("could not read this document: {e}"));
+            return DocRecord { doc: id, path: shown, meta, diagnostics: vec![d], ..DocRecord::default() };
+        }
+    };
+    let (suppressions, malformed) = suppress::scan(&text);
+    let doc = Document { id, path: shown, text, meta };
+    let extract = claims::extract(&doc, rules);
+    let cx = checks::DocContext { text: &doc.text, extract: &extract, rules, policy: &settings.policy };
+    let diagnostics = checks::run_per_doc(&cx);
+    let DocExtract { claims, .. } = extract;
+    DocRecord { doc: id, path: doc.path, meta: doc.meta, claims, diagnostics, suppressions, malformed }
+}
+
+/// The cross-document stage: the claim index, the corpus-wide checks, suppressions,
+/// levels, fingerprints and order. `docs` are in `DocId` order.
+pub fn cross_check(
+    mut docs: Vec<DocRecord>,
+    diagnostics: &mut Vec<Diagnostic>,
+    settings: &Settings,
+    rules: RuleBook,
+) -> Run {
+    let mut claims = Vec::new();
+    for d in &mut docs {
+        diagnostics.append(&mut d.diagnostics);
+        claims.append(&mut d.claims);
+    }
+    let index = ClaimIndex::build(claims);
+    let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &settings.policy };
+    diagnostics.extend(checks::run_all(&cx));
+    apply_suppressions(diagnostics, &docs);
+    let mut sources = BTreeMap::new();
+    finalize(diagnostics, settings, &mut sources);
+    Run {
+        diagnostics: std::mem::take(diagnostics),
+        files: docs.len(),
+        claims: index.claims.len(),
+        sources,
+        index,
+        docs,
+        rules,
+    }
+}
+
+/// What the per-document stage leaves for the cross-document stage: small on purpose
+/// (the text, sentences and times stay behind), so memory grows with claims, not text.
+#[derive(Debug, Clone, Default)]
+pub struct DocRecord {
+    pub doc: DocId,
+    /// The path as reached from the paths given on the command line.
+    pub path: String,
+    pub meta: crate::corpus::SourceMeta,
+    /// Its claims; moved into the index by `cross_check`.
+    pub claims: Vec<crate::claims::Claim>,
+    /// Findings of the per-document checks (and `unreadable-source`); moved out by `cross_check`.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Its suppression comments.
+    pub suppressions: Vec<suppress::Suppression>,
+    /// Its malformed suppression comments.
+    pub malformed: Vec<suppress::Malformed>,
+}
 
 /// Drops the findings inline comments silence; reports comments that silence nothing or
 /// are malformed.
-fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, by_file: &BTreeMap<String, Suppressions>) {
+fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, docs: &[DocRecord]) {
+    let by_file: BTreeMap<&str, &DocRecord> = docs
+        .iter()
+        .filter(|d| !d.suppressions.is_empty() || !d.malformed.is_empty())
+        .map(|d| (d.path.as_str(), d))
+        .collect();
+    if by_file.is_empty() {
+        return;
+    }
     let mut used: std::collections::BTreeSet<(String, usize)> = std::collections::BTreeSet::new();
     diagnostics.retain(|d| {
-        let Some((list, _)) = by_file.get(&d.primary.file) else { return true };
-        match list.iter().position(|s| s.covers(d.code, d.primary.span)) {
+        let Some(doc) = by_file.get(d.primary.file.as_str()) else { return true };
+        match doc.suppressions.iter().position(|s| s.covers(d.code, d.primary.span)) {
             Some(i) => {
                 used.insert((d.primary.file.clone(), i));
                 false
@@ -198,15 +230,14 @@ fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, by_file: &BTreeMap<Stri
             None => true,
         }
     });
-    let mut extra = Vec::new();
-    for (file, (list, malformed)) in by_file {
-        for (i, s) in list.iter().enumerate() {
-            if !used.contains(&(file.clone(), i)) {
+    for (file, doc) in by_file {
+        for (i, s) in doc.suppressions.iter().enumerate() {
+            if !used.contains(&(file.to_string(), i)) {
                 let codes = if s.codes.is_empty() { "any check".to_string() } else { s.codes.join(", ") };
-                extra.push(
+                diagnostics.push(
                     Diagnostic::new(
                         "unused-suppression",
-                        Label::new(file.clone(), s.span, "silences nothing"),
+                        Label::new(file, s.span, "silences nothing"),
                         format!("this suppression of {codes} matches no finding"),
                     )
                     .note(format!("its reason: {}", s.reason))
@@ -214,14 +245,13 @@ fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, by_file: &BTreeMap<Stri
                 );
             }
         }
-        for m in malformed {
-            extra.push(
-                Diagnostic::new("invalid-suppression", Label::new(file.clone(), m.span, "this comment"), m.problem.clone())
+        for m in &doc.malformed {
+            diagnostics.push(
+                Diagnostic::new("invalid-suppression", Label::new(file, m.span, "this comment"), m.problem.clone())
                     .help("write `chronolint-disable-next-line CODE -- reason` (or -line, or a disable/enable block)"),
             );
         }
     }
-    diagnostics.extend(extra);
 }
 
 /// Applies levels, drops `allow`ed findings, sets fingerprints, sorts.

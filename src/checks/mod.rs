@@ -25,12 +25,37 @@ pub struct Check {
     pub default_level: Level,
     /// "What it does", "Why it matters", "Example": what `chronolint explain` prints.
     pub doc: &'static str,
-    /// The check's logic; `None` for codes the loaders emit.
+    /// The check's logic over the whole corpus (the claim index); `None` for codes the
+    /// loaders emit and for checks that need only one document.
     pub run: Option<fn(&Context<'_>, &mut Vec<Diagnostic>)>,
+    /// The check's logic over one document, run in the parallel per-document stage while
+    /// its text, sentences and times are at hand.
+    pub per_doc: Option<fn(&DocContext<'_>, &mut Vec<Diagnostic>)>,
+}
+
+impl Check {
+    /// Whether the check has logic of its own (not only a code the loaders emit).
+    pub fn has_logic(&self) -> bool {
+        self.run.is_some() || self.per_doc.is_some()
+    }
 }
 
 /// Declares a check: its doc comment becomes rustdoc and the text `explain` prints.
+///
+/// `("code", Level::Deny, Some(run))` for a check over the claim index,
+/// `("code", Level::Warn, per_doc = run)` for one over a single document, and
+/// `("code", Level::Warn, None)` for a code the loaders emit.
 macro_rules! declare_check {
+    ($(#[doc = $doc:literal])* pub static $name:ident = ($code:literal, $level:expr, per_doc = $run:expr);) => {
+        $(#[doc = $doc])*
+        pub static $name: $crate::checks::Check = $crate::checks::Check {
+            code: $code,
+            default_level: $level,
+            doc: concat!($($doc, "\n"),*),
+            run: None,
+            per_doc: Some($run),
+        };
+    };
     ($(#[doc = $doc:literal])* pub static $name:ident = ($code:literal, $level:expr, $run:expr);) => {
         $(#[doc = $doc])*
         pub static $name: $crate::checks::Check = $crate::checks::Check {
@@ -38,6 +63,7 @@ macro_rules! declare_check {
             default_level: $level,
             doc: concat!($($doc, "\n"),*),
             run: $run,
+            per_doc: None,
         };
     };
 }
@@ -84,12 +110,32 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
     prev[b.len()]
 }
 
-/// What a check reads.
+/// What a per-document check reads: one document, everything found in it, the rules.
+pub struct DocContext<'a> {
+    pub text: &'a str,
+    pub extract: &'a DocExtract,
+    pub rules: &'a RuleBook,
+    /// Citation policy per trust tier, from the config.
+    pub policy: &'a crate::config::TrustPolicies,
+}
+
+/// Runs every per-document check over one document, in table order.
+pub fn run_per_doc(cx: &DocContext<'_>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for check in CHECKS {
+        if let Some(run) = check.per_doc {
+            run(cx, &mut out);
+        }
+    }
+    out
+}
+
+/// What a corpus-wide check reads.
 pub struct Context<'a> {
     pub rules: &'a RuleBook,
     pub index: &'a ClaimIndex,
-    /// Per-document results, indexed by `DocId`.
-    pub docs: &'a [DocExtract],
+    /// Per-document records, indexed by `DocId`: path, source metadata, claims.
+    pub docs: &'a [crate::engine::DocRecord],
     /// Citation policy per trust tier, from the config.
     pub policy: &'a crate::config::TrustPolicies,
 }

@@ -1,6 +1,6 @@
 //! `unknown-event`: a named event the rules do not know, with the nearest known names.
 
-use crate::checks::{declare_check, Context};
+use crate::checks::{declare_check, DocContext};
 use crate::claims::MentionTarget;
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
@@ -25,11 +25,12 @@ declare_check! {
     /// ```
     /// Correct the name (did you mean the First Sino-Japanese War?), or add the name as an
     /// alias of the right event in rules/.
-    pub static UNKNOWN_EVENT = ("unknown-event", Level::Warn, Some(run));
+    pub static UNKNOWN_EVENT = ("unknown-event", Level::Warn, per_doc = run);
 }
 
-fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    for doc in cx.docs {
+fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
+    let doc = cx.extract;
+    {
         let mut seen = BTreeSet::new();
         for m in &doc.mentions {
             let MentionTarget::Unknown(name) = &m.target else { continue };

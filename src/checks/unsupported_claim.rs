@@ -140,9 +140,10 @@ fn tier_name(t: Trust) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::claims::{ClaimIndex, DocExtract};
+    use crate::claims::ClaimIndex;
     use crate::config::TrustPolicies;
     use crate::corpus::SourceMeta;
+    use crate::engine::DocRecord;
     use crate::rules::{Event, Origin, RefDate, RuleBook, View};
     use crate::span::Span;
     use crate::text::{Citation, CitationKind};
@@ -173,13 +174,13 @@ mod tests {
         }
     }
 
-    fn doc(id: usize, trust: Trust, claims: Vec<Claim>) -> DocExtract {
-        DocExtract {
+    fn doc(id: usize, trust: Trust, claims: Vec<Claim>) -> DocRecord {
+        DocRecord {
             doc: id,
             path: format!("doc{id}.txt"),
             meta: SourceMeta { trust, ..SourceMeta::default() },
             claims,
-            ..DocExtract::default()
+            ..DocRecord::default()
         }
     }
 
@@ -207,8 +208,8 @@ mod tests {
         }
     }
 
-    fn findings(rules: &RuleBook, docs: &[DocExtract]) -> Vec<String> {
-        let index = ClaimIndex::build(docs);
+    fn findings(rules: &RuleBook, docs: &[DocRecord]) -> Vec<String> {
+        let index = ClaimIndex::build(docs.iter().flat_map(|d| d.claims.iter().cloned()).collect());
         let policy = TrustPolicies::default();
         let cx = Context { rules, index: &index, docs, policy: &policy };
         let mut out = Vec::new();

@@ -1,6 +1,6 @@
 //! `ClaimIndex`: every claim of the run, grouped by event and role, in a stable order.
 
-use super::{Claim, DocExtract};
+use super::Claim;
 use crate::rules::{EventId, Role};
 use std::collections::BTreeMap;
 
@@ -12,9 +12,8 @@ pub struct ClaimIndex {
 }
 
 impl ClaimIndex {
-    /// Builds the index from the per-document results, in document order.
-    pub fn build(docs: &[DocExtract]) -> ClaimIndex {
-        let claims: Vec<Claim> = docs.iter().flat_map(|d| d.claims.iter().cloned()).collect();
+    /// Builds the index from claims in document order.
+    pub fn build(claims: Vec<Claim>) -> ClaimIndex {
         let mut groups: BTreeMap<(EventId, Role), Vec<usize>> = BTreeMap::new();
         for (i, c) in claims.iter().enumerate() {
             groups.entry((c.event, c.role)).or_default().push(i);
