@@ -2,6 +2,7 @@
 //! the claim index, the checks, then levels, fingerprints and order. Returns plain data;
 //! rendering is `report/`'s job.
 
+use crate::cache::Cache;
 use crate::checks::{self, Context};
 use crate::claims::{self, ClaimIndex, DocExtract};
 use crate::config::{ConfigError, Settings};
@@ -19,6 +20,8 @@ use std::path::{Path, PathBuf};
 pub struct Options {
     /// `--config F`; otherwise found upwards from the paths.
     pub config: Option<PathBuf>,
+    /// A cache folder for per-document results (`--cache-dir`); none by default.
+    pub cache: Option<PathBuf>,
 }
 
 impl Options {
@@ -111,8 +114,18 @@ pub fn rules_for(settings: &Settings) -> Result<RuleBook, EngineError> {
     }
 }
 
-/// Checks the documents under `paths`.
-pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run, EngineError> {
+/// What a run will read: its settings, rules, documents, and paths it could not walk.
+pub struct Plan {
+    pub settings: Settings,
+    pub rules: RuleBook,
+    /// Documents, sorted; a document's `DocId` is its position here.
+    pub files: Vec<PathBuf>,
+    /// Paths that could not be walked, as `unreadable-source` findings.
+    pub problems: Vec<Diagnostic>,
+}
+
+/// Finds the settings, rules and documents for a run over `paths`.
+pub fn plan(paths: &[impl AsRef<Path>], options: &Options) -> Result<Plan, EngineError> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
     for p in &paths {
         if !p.exists() {
@@ -126,38 +139,106 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
     if files.is_empty() && discovered.problems.is_empty() {
         return Err(EngineError::NoDocuments(paths));
     }
-
-    let docs: Vec<DocRecord> =
-        files.par_iter().enumerate().map(|(id, path)| process(id, path, &settings, &rules)).collect();
-    let mut diagnostics: Vec<Diagnostic> = discovered
+    let problems = discovered
         .problems
         .into_iter()
         .map(|(path, why)| {
             unreadable(path.to_string_lossy().into_owned(), format!("could not read this path: {why}"))
         })
         .collect();
-    Ok(cross_check(docs, &mut diagnostics, &settings, rules))
+    Ok(Plan { settings, rules, files, problems })
+}
+
+/// Runs the per-document stage over the documents of `plan` whose position `i` has
+/// `keep(i)`, in parallel, in order.
+pub fn process_all(plan: &Plan, options: &Options, keep: impl Fn(usize) -> bool + Sync) -> Vec<DocRecord> {
+    let cache = options.cache.as_deref().map(Cache::open);
+    let docs: Vec<DocRecord> = plan
+        .files
+        .par_iter()
+        .enumerate()
+        .filter(|(id, _)| keep(*id))
+        .map(|(id, path)| process(id, path, &plan.settings, &plan.rules, cache.as_ref()))
+        .collect();
+    if let Some(c) = &cache {
+        // A cache that cannot be written only costs speed next time; say so and go on.
+        if let Err(e) = c.save() {
+            #[allow(clippy::print_stderr)]
+            {
+                eprintln!("warning: could not write the cache index: {e}");
+            }
+        }
+    }
+    docs
+}
+
+/// Checks the documents under `paths`.
+pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run, EngineError> {
+    let plan = plan(paths, options)?;
+    let docs = process_all(&plan, options, |_| true);
+    let Plan { settings, rules, mut problems, .. } = plan;
+    Ok(cross_check(docs, &mut problems, &settings, rules))
 }
 
 /// The per-document stage for one file: load, extract, per-document checks, suppression
 /// comments. What it returns is all the cross-document stage needs of the document.
-pub fn process(id: DocId, path: &Path, settings: &Settings, rules: &RuleBook) -> DocRecord {
+pub fn process(
+    id: DocId,
+    path: &Path,
+    settings: &Settings,
+    rules: &RuleBook,
+    cache: Option<&Cache>,
+) -> DocRecord {
     let shown = path.to_string_lossy().into_owned();
     let meta = settings.meta_for(path);
-    let text = match corpus::load(path) {
-        Ok(text) => text,
-        Err(e) => {
-            let d = unreadable(shown.clone(), format!("could not read this document: {e}"));
-            return DocRecord { doc: id, path: shown, meta, diagnostics: vec![d], ..DocRecord::default() };
+    let context = cache.map(|_| Cache::context(&shown, &meta, &settings.policy, rules)).unwrap_or_default();
+    if let Some(hit) = cache.and_then(|c| c.by_stat(path, &shown, context, rules)) {
+        return hit.renumbered(id);
+    }
+    let fail = |e: corpus::LoadError, meta| {
+        let d = unreadable(shown.clone(), format!("could not read this document: {e}"));
+        DocRecord { doc: id, path: shown.clone(), meta, diagnostics: vec![d], ..DocRecord::default() }
+    };
+    let bytes = match corpus::read(path) {
+        Ok(b) => b,
+        Err(e) => return fail(e, meta),
+    };
+    let mut key = 0;
+    if let Some(c) = cache {
+        let (k, hit) = c.by_content(path, &shown, &bytes, context, rules);
+        if let Some(hit) = hit {
+            return hit.renumbered(id);
         }
+        key = k;
+    }
+    let text = match corpus::decode(bytes) {
+        Ok(t) => t,
+        Err(e) => return fail(e, meta),
     };
     let (suppressions, malformed) = suppress::scan(&text);
-    let doc = Document { id, path: shown, text, meta };
+    let doc = Document { id, path: shown.clone(), text, meta };
     let extract = claims::extract(&doc, rules);
     let cx = checks::DocContext { text: &doc.text, extract: &extract, rules, policy: &settings.policy };
     let diagnostics = checks::run_per_doc(&cx);
     let DocExtract { claims, .. } = extract;
-    DocRecord { doc: id, path: doc.path, meta: doc.meta, claims, diagnostics, suppressions, malformed }
+    let record =
+        DocRecord { doc: id, path: doc.path, meta: doc.meta, claims, diagnostics, suppressions, malformed };
+    if let Some(c) = cache {
+        c.store(path, &shown, context, key, &record, rules);
+    }
+    record
+}
+
+impl DocRecord {
+    /// The record with its document id (and its claims') set to `id`: a cached record
+    /// keeps the id it had when it was made.
+    pub fn renumbered(mut self, id: DocId) -> DocRecord {
+        self.doc = id;
+        for c in &mut self.claims {
+            c.doc = id;
+        }
+        self
+    }
 }
 
 /// The cross-document stage: the claim index, the corpus-wide checks, suppressions,

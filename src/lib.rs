@@ -10,6 +10,7 @@
 //! Documents are processed in parallel up to their claims; the checks read one index built
 //! from all of them. See `DESIGN.md` for the contracts (commands, JSON output, exit status).
 
+pub mod cache;
 pub mod checks;
 pub mod claims;
 pub mod cli;
@@ -19,9 +20,11 @@ pub mod diagnostic;
 pub mod engine;
 pub mod report;
 pub mod rules;
+pub mod shard;
 pub mod span;
 pub mod suppress;
 pub mod text;
 pub mod time;
+pub mod wire;
 
 pub use engine::{check_paths, Options, Run};

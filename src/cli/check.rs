@@ -27,7 +27,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let options = Options { config: args.config };
+    let options = Options { config: args.config, ..Options::default() };
     let run = check_paths(&paths, &options).map_err(super::engine_report)?;
     let text = match args.format {
         Format::Human => report::human::render(&run, std::io::stdout().is_terminal(), 100),

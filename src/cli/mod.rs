@@ -6,6 +6,7 @@ mod check;
 mod dates;
 mod errors;
 mod explain;
+mod extract;
 mod rules;
 mod timeline;
 
@@ -15,6 +16,14 @@ use std::io::Write;
 use std::process::ExitCode;
 
 pub use errors::engine_report;
+
+/// A report for a shard error: engine errors keep their detail.
+pub(crate) fn shard_report(err: crate::shard::ShardError) -> miette::Report {
+    match err {
+        crate::shard::ShardError::Engine(e) => engine_report(e),
+        other => miette::miette!("{other}"),
+    }
+}
 
 /// How a run that could be made ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +58,8 @@ enum Command {
     Check(check::Args),
     /// Print the temporal expressions found in files, one JSON object per line.
     Dates(dates::Args),
+    /// Run the per-document stage over one shard of the corpus, for `check --claims`.
+    Extract(extract::Args),
     /// Explain what a check does, why, with an example.
     Explain(explain::Args),
     /// Every claim about one event, across sources, next to the reference dates.
@@ -76,6 +87,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> 
         Command::Check(a) => check::run(a),
         Command::Dates(a) => dates::run(a),
         Command::Explain(a) => explain::run(a),
+        Command::Extract(a) => extract::run(a),
         Command::Rules(c) => rules::run(c),
         Command::Timeline(a) => timeline::run(a),
     }

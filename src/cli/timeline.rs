@@ -18,7 +18,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let run = check_paths(&paths, &Options { config: args.config }).map_err(super::engine_report)?;
+    let run = check_paths(&paths, &Options { config: args.config, ..Options::default() })
+        .map_err(super::engine_report)?;
     let wanted = args.event.to_lowercase();
     let found = run.rules.events.iter().position(|e| {
         e.id == wanted

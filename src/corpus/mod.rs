@@ -77,11 +77,15 @@ pub enum LoadError {
 
 /// Reads one file as UTF-8 text.
 pub fn load(path: &Path) -> Result<String, LoadError> {
+    decode(read(path)?)
+}
+
+/// Reads one file's bytes.
+pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
     if path.is_dir() {
         return Err(LoadError::IsFolder);
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Io(e.to_string()))?;
-    decode(bytes)
+    std::fs::read(path).map_err(|e| LoadError::Io(e.to_string()))
 }
 
 /// Decodes file bytes as a document's text. The text is kept byte for byte (a UTF-8

@@ -1,0 +1,175 @@
+//! A cache of per-document results, keyed by what decides them: the document's bytes and
+//! path, its source metadata and trust policy, the rules' hash, and this version of the
+//! tool. One JSON record per document under the cache folder, written atomically; an
+//! index maps each path to its size, modification time and key, so an unchanged file is
+//! not even read. Deleting the folder is always safe.
+
+use crate::engine::DocRecord;
+use crate::rules::RuleBook;
+use crate::wire::{WireRecord, FORMAT};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::UNIX_EPOCH;
+use xxhash_rust::xxh3::Xxh3;
+
+/// What the index remembers of a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Seen {
+    len: u64,
+    mtime_ns: u128,
+    /// Hash of everything but the bytes (metadata, rules, version).
+    context: u64,
+    key: u64,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Index {
+    format: u32,
+    files: BTreeMap<String, Seen>,
+}
+
+/// An open cache folder.
+#[derive(Debug)]
+pub struct Cache {
+    dir: PathBuf,
+    index: Mutex<Index>,
+    /// How many documents came from the cache, and how many were processed.
+    pub hits: std::sync::atomic::AtomicUsize,
+    pub misses: std::sync::atomic::AtomicUsize,
+}
+
+impl Cache {
+    /// Opens (or starts) the cache in `dir`; an unreadable or foreign index starts afresh.
+    pub fn open(dir: &Path) -> Cache {
+        let index = std::fs::read(dir.join("index.json"))
+            .ok()
+            .and_then(|b| serde_json::from_slice::<Index>(&b).ok())
+            .filter(|i| i.format == FORMAT)
+            .unwrap_or(Index { format: FORMAT, files: BTreeMap::new() });
+        Cache { dir: dir.to_path_buf(), index: Mutex::new(index), hits: 0.into(), misses: 0.into() }
+    }
+
+    /// The hash of everything besides a file's bytes that decides its record.
+    pub fn context(
+        path: &str,
+        meta: &crate::corpus::SourceMeta,
+        policy: &crate::config::TrustPolicies,
+        rules: &RuleBook,
+    ) -> u64 {
+        let mut h = Xxh3::new();
+        h.update(env!("CARGO_PKG_VERSION").as_bytes());
+        h.update(&FORMAT.to_le_bytes());
+        h.update(&rules.hash.to_le_bytes());
+        h.update(path.as_bytes());
+        h.update(format!("{meta:?}{policy:?}").as_bytes());
+        h.digest()
+    }
+
+    /// The record of `path` if its size, modification time and context are unchanged.
+    pub fn by_stat(&self, path: &Path, shown: &str, context: u64, rules: &RuleBook) -> Option<DocRecord> {
+        let (len, mtime_ns) = stat(path)?;
+        let key = {
+            let index = self.index.lock().ok()?;
+            let seen = index.files.get(shown)?;
+            (seen.len == len && seen.mtime_ns == mtime_ns && seen.context == context).then_some(seen.key)?
+        };
+        self.read(key, rules)
+    }
+
+    /// The record for these bytes, if one was stored.
+    pub fn by_content(
+        &self,
+        path: &Path,
+        shown: &str,
+        bytes: &[u8],
+        context: u64,
+        rules: &RuleBook,
+    ) -> (u64, Option<DocRecord>) {
+        let key = key_of(bytes, context);
+        let found = self.read(key, rules);
+        if found.is_some() {
+            self.remember(path, shown, context, key);
+        }
+        (key, found)
+    }
+
+    /// Stores a freshly made record under `key`.
+    pub fn store(
+        &self,
+        path: &Path,
+        shown: &str,
+        context: u64,
+        key: u64,
+        record: &DocRecord,
+        rules: &RuleBook,
+    ) {
+        let wire = WireRecord::from_record(record, rules);
+        if let Ok(json) = serde_json::to_vec(&wire) {
+            if write_atomic(&self.record_path(key), &json).is_ok() {
+                self.remember(path, shown, context, key);
+            }
+        }
+        self.misses.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    /// Writes the index; call once at the end of a run.
+    pub fn save(&self) -> std::io::Result<()> {
+        let index = self.index.lock().map_err(|_| std::io::Error::other("cache index lock poisoned"))?;
+        let json = serde_json::to_vec(&*index).map_err(std::io::Error::other)?;
+        write_atomic(&self.dir.join("index.json"), &json)
+    }
+
+    fn read(&self, key: u64, rules: &RuleBook) -> Option<DocRecord> {
+        let bytes = std::fs::read(self.record_path(key)).ok()?;
+        let wire: WireRecord = serde_json::from_slice(&bytes).ok()?;
+        let record = wire.into_record(rules).ok()?;
+        self.hits.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Some(record)
+    }
+
+    fn remember(&self, path: &Path, shown: &str, context: u64, key: u64) {
+        if let (Some((len, mtime_ns)), Ok(mut index)) = (stat(path), self.index.lock()) {
+            index.files.insert(shown.to_string(), Seen { len, mtime_ns, context, key });
+        }
+    }
+
+    fn record_path(&self, key: u64) -> PathBuf {
+        self.dir.join(format!("{:02x}", key >> 56)).join(format!("{key:016x}.json"))
+    }
+}
+
+/// The cache key of a file's bytes in a context.
+pub fn key_of(bytes: &[u8], context: u64) -> u64 {
+    let mut h = Xxh3::new();
+    h.update(&context.to_le_bytes());
+    h.update(bytes);
+    h.digest()
+}
+
+fn stat(path: &Path) -> Option<(u64, u128)> {
+    let m = std::fs::metadata(path).ok()?;
+    let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
+    Some((m.len(), mtime))
+}
+
+/// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it over `path`,
+/// so a reader sees the old file or the new one, never half of one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}

@@ -1,0 +1,116 @@
+//! Sharded and cached runs give the same findings as a plain run.
+
+use assert_cmd::Command;
+use chronolint::engine::{check_paths, Options};
+use std::path::PathBuf;
+
+fn fixture() -> PathBuf {
+    crate::common::at("tests/fixtures/shard")
+}
+
+fn plain_json() -> serde_json::Value {
+    let run = check_paths(&[fixture()], &Options::default()).expect("runs");
+    chronolint::report::json::to_value(&run)
+}
+
+#[test]
+fn sharded_and_unsharded_runs_give_the_same_findings() {
+    let plain = plain_json();
+    assert!(
+        plain["diagnostics"].as_array().is_some_and(|d| d.len() >= 2),
+        "the fixture has findings: {plain}"
+    );
+    for n in [1usize, 2, 3, 7] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut files = Vec::new();
+        for k in 1..=n {
+            let out = dir.path().join(format!("claims-{k}.jsonl"));
+            Command::cargo_bin("chronolint")
+                .unwrap()
+                .arg("extract")
+                .arg(fixture())
+                .arg("--shard")
+                .arg(format!("{k}/{n}"))
+                .arg("--output")
+                .arg(&out)
+                .assert()
+                .code(0);
+            files.push(out);
+        }
+        // Shards may be given in any order.
+        files.reverse();
+        let merged = chronolint::shard::check_claims(&files, &Options::default()).expect("merges");
+        assert_eq!(chronolint::report::json::to_value(&merged), plain, "{n} shards");
+    }
+}
+
+#[test]
+fn a_missing_or_foreign_shard_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = dir.path().join("claims-1.jsonl");
+    Command::cargo_bin("chronolint")
+        .unwrap()
+        .arg("extract")
+        .arg(fixture())
+        .args(["--shard", "1/2", "--output"])
+        .arg(&one)
+        .assert()
+        .code(0);
+    let err = chronolint::shard::check_claims(&[one.clone()], &Options::default()).unwrap_err();
+    assert!(err.to_string().contains("expected shards 1..2"), "{err}");
+    std::fs::write(dir.path().join("bad.jsonl"), "{\"not\": \"a header\"}\n").unwrap();
+    let err =
+        chronolint::shard::check_claims(&[dir.path().join("bad.jsonl")], &Options::default()).unwrap_err();
+    assert!(err.to_string().contains("bad.jsonl:1"), "{err}");
+}
+
+#[test]
+fn an_invalid_shard_argument_exits_2() {
+    for bad in ["0/2", "3/2", "x", "1/0"] {
+        Command::cargo_bin("chronolint")
+            .unwrap()
+            .arg("extract")
+            .arg(fixture())
+            .args(["--shard", bad])
+            .assert()
+            .code(2);
+    }
+}
+
+#[test]
+fn a_warm_cache_gives_the_same_findings_and_an_edit_is_seen() {
+    let corpus = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(fixture()).unwrap().flatten() {
+        let to = corpus.path().join(entry.file_name());
+        if entry.path().is_dir() {
+            std::fs::create_dir(&to).unwrap();
+            for f in std::fs::read_dir(entry.path()).unwrap().flatten() {
+                std::fs::copy(f.path(), to.join(f.file_name())).unwrap();
+            }
+        } else {
+            std::fs::copy(entry.path(), to).unwrap();
+        }
+    }
+    let cache = tempfile::tempdir().unwrap();
+    let options = Options { cache: Some(cache.path().to_path_buf()), ..Options::default() };
+    let json = |o: &Options| chronolint::report::json::to_value(&check_paths(&[corpus.path()], o).unwrap());
+    let cold = json(&options);
+    let warm = json(&options);
+    assert_eq!(cold, warm);
+    assert_eq!(cold, json(&Options::default()), "a cached run finds what an uncached one does");
+    assert!(cache.path().join("index.json").is_file());
+
+    // Fix the 1894 date: the conflict it caused must go, though b.txt is in the cache.
+    std::fs::write(
+        corpus.path().join("b.txt"),
+        "Notes.\n\nIn 1895 the Triple Intervention forced Japan back.\n",
+    )
+    .unwrap();
+    let edited = json(&options);
+    assert_eq!(edited, json(&Options::default()));
+    assert_ne!(edited, cold);
+
+    // Deleting the cache is always safe.
+    std::fs::remove_dir_all(cache.path()).unwrap();
+    assert_eq!(json(&options), edited);
+}
