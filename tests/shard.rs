@@ -56,7 +56,7 @@ fn a_missing_or_foreign_shard_is_refused() {
         .arg(&one)
         .assert()
         .code(0);
-    let err = chronolint::shard::check_claims(&[one.clone()], &Options::default()).unwrap_err();
+    let err = chronolint::shard::check_claims(std::slice::from_ref(&one), &Options::default()).unwrap_err();
     assert!(err.to_string().contains("expected shards 1..2"), "{err}");
     std::fs::write(dir.path().join("bad.jsonl"), "{\"not\": \"a header\"}\n").unwrap();
     let err =
