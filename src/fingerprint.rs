@@ -101,8 +101,8 @@ mod tests {
         let s1 = BTreeMap::from([("a.txt".to_string(), before.to_string())]);
         let s2 = BTreeMap::from([("a.txt".to_string(), after.to_string())]);
         let at = after.find("In 1894").unwrap();
-        let f1 = prints(&mut vec![finding("a.txt", 3, 31)], &s1);
-        let f2 = prints(&mut vec![finding("a.txt", at + 3, at + 31)], &s2);
+        let f1 = prints(&mut [finding("a.txt", 3, 31)], &s1);
+        let f2 = prints(&mut [finding("a.txt", at + 3, at + 31)], &s2);
         assert_eq!(f1, f2);
     }
 
@@ -114,20 +114,18 @@ mod tests {
         let a = "Something else: 1895 the Triple Intervention.";
         let sources =
             BTreeMap::from([("a.txt".to_string(), a.to_string()), ("b.txt".to_string(), b.to_string())]);
-        let alone = prints(&mut vec![finding("b.txt", 0, 28), finding("b.txt", 30, 58)], &sources);
+        let alone = prints(&mut [finding("b.txt", 0, 28), finding("b.txt", 30, 58)], &sources);
         assert_ne!(alone[0], alone[1]);
         let with_other = prints(
-            &mut vec![finding("a.txt", 16, 44), finding("b.txt", 0, 28), finding("b.txt", 30, 58)],
+            &mut [finding("a.txt", 16, 44), finding("b.txt", 0, 28), finding("b.txt", 30, 58)],
             &sources,
         );
         assert_eq!(&with_other[1..], &alone[..]);
         // Another finding in b.txt itself, above both, with other words: no shift either.
         let b2 = format!("1893 the Triple Intervention. {b}");
         let s2 = BTreeMap::from([("b.txt".to_string(), b2)]);
-        let shifted = prints(
-            &mut vec![finding("b.txt", 0, 28), finding("b.txt", 30, 58), finding("b.txt", 60, 88)],
-            &s2,
-        );
+        let shifted =
+            prints(&mut [finding("b.txt", 0, 28), finding("b.txt", 30, 58), finding("b.txt", 60, 88)], &s2);
         assert_eq!(&shifted[1..], &alone[..]);
     }
 
