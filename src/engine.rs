@@ -42,6 +42,10 @@ pub enum EngineError {
     MissingPath(PathBuf),
     #[error("no documents (*.txt, *.md) found under {}", .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
     NoDocuments(Vec<PathBuf>),
+    #[error(
+        "the paths given resolve to two configurations: {first} (for {first_path}) and {second} (for {second_path}); check them in separate runs, or choose one with --config"
+    )]
+    ConflictingConfigs { first: PathBuf, first_path: PathBuf, second: PathBuf, second_path: PathBuf },
 }
 
 /// An `unreadable-source` finding for a file or folder.
@@ -77,13 +81,36 @@ impl Run {
     }
 }
 
+/// The config file for a run over `paths`: `--config F`, else the `chronolint.toml` found
+/// upwards from each path given; `None` when there is none (defaults are used). Two paths
+/// that find two different files are an error: one run has one configuration.
+pub fn config_file_for(paths: &[PathBuf], options: &Options) -> Result<Option<PathBuf>, EngineError> {
+    if let Some(f) = &options.config {
+        return Ok(Some(f.clone()));
+    }
+    let mut found: Option<(PathBuf, PathBuf, PathBuf)> = None; // (file, its identity, path given)
+    for p in paths {
+        let Some(file) = crate::config::discover(p) else { continue };
+        let id = std::fs::canonicalize(&file).unwrap_or_else(|_| file.clone());
+        match &found {
+            None => found = Some((file, id, p.clone())),
+            Some((first, first_id, first_path)) if *first_id != id => {
+                return Err(EngineError::ConflictingConfigs {
+                    first: first.clone(),
+                    first_path: first_path.clone(),
+                    second: file,
+                    second_path: p.clone(),
+                });
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(found.map(|(f, _, _)| f))
+}
+
 /// Loads the settings for a run over `paths`.
 pub fn settings_for(paths: &[PathBuf], options: &Options) -> Result<Settings, EngineError> {
-    let file = match &options.config {
-        Some(f) => Some(f.clone()),
-        None => paths.iter().find_map(|p| crate::config::discover(p)),
-    };
-    match file {
+    match config_file_for(paths, options)? {
         Some(f) => Settings::read(&f).map_err(EngineError::Config),
         None => {
             let root = std::env::current_dir().unwrap_or_default();
@@ -355,47 +382,8 @@ fn finalize(diagnostics: &mut Vec<Diagnostic>, settings: &Settings, sources: &mu
             }
         }
     }
-    let mut seen: BTreeMap<u64, u32> = BTreeMap::new();
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    for d in diagnostics.iter_mut() {
-        let base = fingerprint_base(d, sources);
-        let n = seen.entry(base).or_default();
-        d.fingerprint = format!("{:016x}", fnv1a(&[&base.to_le_bytes()[..], &n.to_le_bytes()[..]]));
-        *n += 1;
-    }
+    crate::fingerprint::assign(diagnostics, sources, &settings.root);
 }
 
-/// A hash of what the finding is about, not where it sits: code, event, file names and
-/// the words under each label, whitespace-folded.
-fn fingerprint_base(d: &Diagnostic, sources: &BTreeMap<String, String>) -> u64 {
-    let words = |l: &Label| -> String {
-        let text = sources.get(&l.file).map_or("", |t| l.span.slice(t));
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
-    let mut parts: Vec<String> = vec![
-        d.code.to_string(),
-        d.event.clone().unwrap_or_default(),
-        d.primary.file.clone(),
-        words(&d.primary),
-    ];
-    for r in &d.related {
-        parts.push(r.file.clone());
-        parts.push(words(r));
-    }
-    let bytes: Vec<&[u8]> = parts.iter().map(|s| s.as_bytes()).collect();
-    fnv1a(&bytes)
-}
-
-/// FNV-1a, 64 bits: stable across runs, platforms and versions of std.
-pub fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &b in *part {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        h ^= 0xff;
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
-}
+pub use crate::fingerprint::fnv1a;

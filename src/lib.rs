@@ -10,6 +10,7 @@
 //! Documents are processed in parallel up to their claims; the checks read one index built
 //! from all of them. See `DESIGN.md` for the contracts (commands, JSON output, exit status).
 
+pub mod baseline;
 pub mod cache;
 pub mod checks;
 pub mod claims;
@@ -18,6 +19,8 @@ pub mod config;
 pub mod corpus;
 pub mod diagnostic;
 pub mod engine;
+pub mod fingerprint;
+pub mod fsutil;
 pub mod report;
 pub mod rules;
 pub mod shard;

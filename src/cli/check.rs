@@ -1,16 +1,47 @@
-//! `chronolint check [PATHS]...`
+//! `chronolint check [PATHS]...`: run the checks, keep what the CI flags ask for (a
+//! baseline, changed files), render in one format to stdout or a file, append the GitHub
+//! step summary, and decide the exit status from the findings reported.
 
-use crate::diagnostic::Severity;
-use crate::engine::{check_paths, Options};
+use crate::baseline::Baseline;
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::engine::{check_paths, config_file_for, Options};
 use crate::report;
+use std::collections::BTreeSet;
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 
 /// Output formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
+    /// For people: the passages with their labels.
     Human,
+    /// The JSON of DESIGN.md, version 1.
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+    /// Reviewdog Diagnostic Format, for `reviewdog -f=rdjson`.
+    Rdjson,
+}
+
+/// The lowest severity that fails the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+}
+
+impl FailOn {
+    fn severity(self) -> Severity {
+        match self {
+            FailOn::Error => Severity::Error,
+            FailOn::Warning => Severity::Warning,
+            FailOn::Info => Severity::Info,
+        }
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -23,16 +54,159 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Write the report to this file (atomically) instead of stdout.
+    #[arg(long, value_name = "F")]
+    output: Option<PathBuf>,
+    /// Report only findings that are not in this baseline (see --write-baseline).
+    #[arg(long, value_name = "F")]
+    baseline: Option<PathBuf>,
+    /// Record every finding of this run in a baseline file; the run then exits 0.
+    #[arg(long, value_name = "F")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings that touch a file changed since this git revision (committed,
+    /// staged, unstaged or untracked). The whole corpus is still read.
+    #[arg(long, value_name = "REV", conflicts_with = "changed_files")]
+    changed_since: Option<String>,
+    /// Report only findings that touch these files: a file listing one path per line, or
+    /// paths separated by commas. Paths are relative to the current folder.
+    #[arg(long, value_name = "LIST")]
+    changed_files: Option<String>,
+    /// The lowest severity that makes the exit status 1.
+    #[arg(long, value_enum, default_value = "error")]
+    fail_on: FailOn,
+    /// Exit 0 even when findings are reported (2 still means the run could not be made).
+    #[arg(long)]
+    exit_zero: bool,
 }
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
-    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let options = Options { config: args.config, ..Options::default() };
-    let run = check_paths(&paths, &options).map_err(super::engine_report)?;
-    let text = match args.format {
-        Format::Human => report::human::render(&run, std::io::stdout().is_terminal(), 100),
-        Format::Json => report::json::render(&run),
+    let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
+    let options = Options { config: args.config.clone(), ..Options::default() };
+    if config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
+        eprintln!(
+            "note: no {} found at or above the paths given; using the defaults (rules in ./rules)",
+            crate::config::FILE_NAME
+        );
+    }
+    let baseline = match &args.baseline {
+        Some(f) => Some(Baseline::read(f).map_err(|e| miette::miette!("{e}"))?),
+        None => None,
     };
-    super::emit(&text)?;
-    Ok(super::Outcome { failed: run.count(Severity::Error) > 0 })
+    let changed = changed_files(&args, &paths)?;
+
+    let mut run = check_paths(&paths, &options).map_err(super::engine_report)?;
+    if let Some(f) = &args.write_baseline {
+        let b = Baseline::of(&run.diagnostics);
+        b.write(f).map_err(|e| miette::miette!("{e}"))?;
+        eprintln!("wrote {} baseline entr{} to {}", b.entries.len(), plural_y(b.entries.len()), f.display());
+    }
+    if let (Some(b), Some(f)) = (&baseline, &args.baseline) {
+        let total = run.diagnostics.len();
+        let filtered = b.filter(std::mem::take(&mut run.diagnostics));
+        eprintln!(
+            "baseline {}: {} known finding{} left out; {} baseline entr{} no longer occur{}",
+            f.display(),
+            total - filtered.new.len(),
+            if total - filtered.new.len() == 1 { "" } else { "s" },
+            filtered.gone,
+            plural_y(filtered.gone),
+            if filtered.gone == 1 { "s" } else { "" },
+        );
+        run.diagnostics = filtered.new;
+    }
+    if let Some(changed) = &changed {
+        run.diagnostics.retain(|d| touches(d, changed));
+    }
+
+    let text = match args.format {
+        Format::Human => {
+            let color = args.output.is_none() && std::io::stdout().is_terminal();
+            report::human::render(&run, color, 100)
+        }
+        Format::Json => report::json::render(&run),
+        Format::Sarif => report::sarif::render(&run),
+        Format::Github => report::github::render(&run),
+        Format::Rdjson => report::rdjson::render(&run),
+    };
+    match &args.output {
+        Some(f) if f.as_os_str() != "-" => crate::fsutil::write_atomic(f, text.as_bytes())
+            .map_err(|e| miette::miette!("could not write {}: {e}", f.display()))?,
+        _ => super::emit(&text)?,
+    }
+    if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
+        let md = report::summary::render(&run);
+        if let Err(e) = crate::fsutil::append_atomic(Path::new(&summary), md.as_bytes()) {
+            eprintln!("warning: could not append the step summary: {e}");
+        }
+    }
+
+    let threshold = args.fail_on.severity();
+    let failed = !args.exit_zero
+        && args.write_baseline.is_none()
+        && run.diagnostics.iter().any(|d| d.severity >= threshold);
+    Ok(super::Outcome { failed })
+}
+
+fn plural_y(n: usize) -> &'static str {
+    if n == 1 {
+        "y"
+    } else {
+        "ies"
+    }
+}
+
+/// Whether a finding's primary or any related label lies in a changed file.
+fn touches(d: &Diagnostic, changed: &BTreeSet<PathBuf>) -> bool {
+    std::iter::once(&d.primary).chain(&d.related).any(|l| changed.contains(&identity(Path::new(&l.file))))
+}
+
+/// A path's identity for comparison: canonical when it exists, else made absolute.
+fn identity(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// The changed files asked for, as identities; `None` when every finding is reported.
+fn changed_files(args: &Args, paths: &[PathBuf]) -> miette::Result<Option<BTreeSet<PathBuf>>> {
+    if let Some(list) = &args.changed_files {
+        let text = if Path::new(list).is_file() {
+            std::fs::read_to_string(list).map_err(|e| miette::miette!("could not read {list}: {e}"))?
+        } else {
+            list.replace(',', "\n")
+        };
+        let files = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| identity(Path::new(l)));
+        return Ok(Some(files.collect()));
+    }
+    let Some(rev) = &args.changed_since else { return Ok(None) };
+    // Ask the repository that holds the first path, wherever the command runs from.
+    let first = paths.first().map_or(Path::new("."), PathBuf::as_path);
+    let dir = if first.is_dir() { first } else { first.parent().unwrap_or(Path::new(".")) };
+    let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+    let top = git(dir, &["rev-parse", "--show-toplevel"])?;
+    let top = PathBuf::from(top.trim_end_matches(['\n', '\r']));
+    let mut files = BTreeSet::new();
+    for out in [
+        git(&top, &["diff", "--name-only", "-z", rev.as_str(), "--"])?,
+        git(&top, &["ls-files", "--others", "--exclude-standard", "-z"])?,
+    ] {
+        files.extend(out.split('\0').filter(|f| !f.is_empty()).map(|f| identity(&top.join(f))));
+    }
+    Ok(Some(files))
+}
+
+fn git(dir: &Path, args: &[&str]) -> miette::Result<String> {
+    let out = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| miette::miette!("--changed-since needs git: {e}"))?;
+    if !out.status.success() {
+        return Err(miette::miette!(
+            "git {} failed in {}: {}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&out.stderr).trim()
+        ));
+    }
+    String::from_utf8(out.stdout).map_err(|_| miette::miette!("git printed a path that is not UTF-8"))
 }

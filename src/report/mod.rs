@@ -1,8 +1,22 @@
 //! Renderers: one per output format. Each takes a finished `Run` and returns text; only
 //! here are byte offsets turned into lines and columns.
+//!
+//! | format | module | for |
+//! | --- | --- | --- |
+//! | `human` | `human.rs` | people at a terminal (miette) |
+//! | `json` | `json.rs` | the DESIGN.md contract, version 1 |
+//! | `sarif` | `sarif.rs` | GitHub code scanning and other SARIF 2.1.0 consumers |
+//! | `github` | `github.rs` | GitHub Actions workflow commands (annotations) |
+//! | `rdjson` | `rdjson.rs` | reviewdog (`-f=rdjson`) |
+//!
+//! `summary.rs` renders the Markdown table appended to `$GITHUB_STEP_SUMMARY`.
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod rdjson;
+pub mod sarif;
+pub mod summary;
 
 use crate::engine::Run;
 use crate::span::Span;
@@ -53,8 +67,104 @@ impl<'r> Locator<'r> {
         Position { start: span.start, end: span.end, line, column, end_line, end_column }
     }
 
+    /// 1-based column of a byte offset counted in UTF-8 bytes (as reviewdog counts).
+    pub fn byte_column(&self, file: &str, offset: usize) -> usize {
+        let bytes = self.text(file).as_bytes();
+        let before = bytes.get(..offset.min(bytes.len())).unwrap_or_default();
+        let line_start = before.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
+        before.len() - line_start + 1
+    }
+
     /// The source text of a file ("" if unknown).
     pub fn text(&self, file: &str) -> &'r str {
         self.run.sources.get(file).map_or("", String::as_str)
+    }
+}
+
+/// Where users read about chronolint and its checks.
+pub fn information_uri() -> &'static str {
+    match (env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")) {
+        (r, _) if !r.is_empty() => r,
+        (_, h) if !h.is_empty() => h,
+        _ => "https://github.com/chronolint/chronolint",
+    }
+}
+
+/// A check's documentation as `explain` prints it: the one leading space per line removed.
+pub fn check_doc(check: &crate::checks::Check) -> String {
+    let lines: Vec<&str> = check.doc.lines().map(|l| l.strip_prefix(' ').unwrap_or(l)).collect();
+    lines.join("\n").trim().to_string()
+}
+
+/// The "What it does" section of a check's doc, as one paragraph.
+pub fn what_it_does(check: &crate::checks::Check) -> String {
+    let doc = check_doc(check);
+    let mut words = Vec::new();
+    let mut inside = false;
+    for line in doc.lines() {
+        if line.starts_with("## ") {
+            if inside {
+                break;
+            }
+            inside = line.trim() == "## What it does";
+            continue;
+        }
+        if inside {
+            words.extend(line.split_whitespace());
+        }
+    }
+    words.join(" ")
+}
+
+/// The first sentence of a paragraph (up to the first ". "), with its period.
+pub fn first_sentence(text: &str) -> &str {
+    match text.find(". ") {
+        Some(i) => text.get(..=i).unwrap_or(text),
+        None => text,
+    }
+}
+
+/// A file path as a relative URI reference: `/`-separated, no leading `./`, reserved
+/// bytes percent-encoded; an absolute path becomes a `file://` URI.
+pub fn path_uri(file: &str) -> String {
+    let slashed = file.replace('\\', "/");
+    let mut rel = slashed.as_str();
+    while let Some(r) = rel.strip_prefix("./") {
+        rel = r;
+    }
+    let mut out = String::with_capacity(rel.len());
+    for &b in rel.as_bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    if rel.starts_with('/') {
+        format!("file://{out}")
+    } else {
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn path_uri_is_relative_and_encoded() {
+        assert_eq!(path_uri("./corpus/blog/news.txt"), "corpus/blog/news.txt");
+        assert_eq!(path_uri("corpus\\a b#1.txt"), "corpus/a%20b%231.txt");
+        assert_eq!(path_uri("/abs/é.md"), "file:///abs/%C3%A9.md");
+    }
+
+    #[test]
+    fn doc_sections_are_found() {
+        let c = crate::checks::find("date-conflict").unwrap();
+        let what = what_it_does(c);
+        assert!(!what.is_empty() && !what.contains("##") && !what.contains('\n'), "{what}");
+        let first_word = what.split_whitespace().next().unwrap();
+        assert!(check_doc(c).contains(&format!("## What it does\n{first_word}")), "{what}");
+        assert_eq!(first_sentence("One thing. Two things."), "One thing.");
     }
 }

@@ -1,0 +1,141 @@
+//! Stable fingerprints for findings: what baselines and SARIF `partialFingerprints` key on.
+//!
+//! A fingerprint hashes what a finding is about, not where it sits: its code, its event,
+//! and for the primary and every related label the file (relative to the config file's
+//! folder, `/`-separated, so `check corpus` and `check ./corpus/` agree) and the words under
+//! the label, whitespace-folded. Text inserted above a finding, or edits in other files,
+//! leave it unchanged. Only findings with the same hash are told apart, by their order in
+//! their own file: an unrelated finding appearing elsewhere cannot shift that counter.
+
+use crate::diagnostic::{Diagnostic, Label};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// Sets `fingerprint` on every diagnostic. `diagnostics` must be in report order (file,
+/// start, code); `sources` holds the text of every file a label points into; `root` is
+/// the folder file names are made relative to.
+pub fn assign(diagnostics: &mut [Diagnostic], sources: &BTreeMap<String, String>, root: &Path) {
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
+    let mut seen: BTreeMap<u64, u32> = BTreeMap::new();
+    for d in diagnostics.iter_mut() {
+        let base = base(d, sources, &mut |f: &str| {
+            names.entry(f.to_string()).or_insert_with(|| relative_name(f, root)).clone()
+        });
+        let n = seen.entry(base).or_default();
+        d.fingerprint = format!("{:016x}", fnv1a(&[&base.to_le_bytes()[..], &n.to_le_bytes()[..]]));
+        *n += 1;
+    }
+}
+
+/// The hash of what a finding is about (without the occurrence counter).
+fn base(d: &Diagnostic, sources: &BTreeMap<String, String>, name: &mut dyn FnMut(&str) -> String) -> u64 {
+    let words = |l: &Label| -> String {
+        let text = sources.get(&l.file).map_or("", |t| l.span.slice(t));
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let mut parts: Vec<String> = vec![
+        d.code.to_string(),
+        d.event.clone().unwrap_or_default(),
+        name(&d.primary.file),
+        words(&d.primary),
+    ];
+    for r in &d.related {
+        parts.push(name(&r.file));
+        parts.push(words(r));
+    }
+    let bytes: Vec<&[u8]> = parts.iter().map(|s| s.as_bytes()).collect();
+    fnv1a(&bytes)
+}
+
+/// `file` relative to `root`, `/`-separated; the path as given when it is not under it.
+pub fn relative_name(file: &str, root: &Path) -> String {
+    let path = Path::new(file);
+    let full = std::fs::canonicalize(path).or_else(|_| std::path::absolute(path));
+    let base = std::fs::canonicalize(root).or_else(|_| std::path::absolute(root));
+    let rel = match (full, base) {
+        (Ok(f), Ok(b)) => f.strip_prefix(&b).map(Path::to_path_buf).ok(),
+        _ => None,
+    };
+    let shown = match &rel {
+        Some(r) => r.to_string_lossy().into_owned(),
+        None => file.to_string(),
+    };
+    let shown = shown.replace('\\', "/");
+    shown.strip_prefix("./").map(str::to_string).unwrap_or(shown)
+}
+
+/// FNV-1a, 64 bits: stable across runs, platforms and versions of std.
+pub fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        h ^= 0xff;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn finding(file: &str, start: usize, end: usize) -> Diagnostic {
+        Diagnostic::new("date-conflict", Label::new(file, Span::new(start, end), "dated 1894 here"), "m")
+            .event("triple-intervention")
+    }
+
+    fn prints(diags: &mut [Diagnostic], sources: &BTreeMap<String, String>) -> Vec<String> {
+        diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+        assign(diags, sources, Path::new("/nonexistent-root"));
+        diags.iter().map(|d| d.fingerprint.clone()).collect()
+    }
+
+    #[test]
+    fn text_inserted_above_keeps_the_fingerprint() {
+        let before = "In 1894 the Triple Intervention came.\n";
+        let after = "A new opening paragraph.\n\nIn 1894 the Triple Intervention came.\n";
+        let s1 = BTreeMap::from([("a.txt".to_string(), before.to_string())]);
+        let s2 = BTreeMap::from([("a.txt".to_string(), after.to_string())]);
+        let at = after.find("In 1894").unwrap();
+        let f1 = prints(&mut [finding("a.txt", 3, 31)], &s1);
+        let f2 = prints(&mut [finding("a.txt", at + 3, at + 31)], &s2);
+        assert_eq!(f1, f2);
+    }
+
+    #[test]
+    fn an_unrelated_finding_does_not_shift_the_counter() {
+        // Two identical passages in b.txt: told apart by the counter, which only counts
+        // findings with the same hash.
+        let b = "1894 the Triple Intervention. 1894 the Triple Intervention.";
+        let a = "Something else: 1895 the Triple Intervention.";
+        let sources =
+            BTreeMap::from([("a.txt".to_string(), a.to_string()), ("b.txt".to_string(), b.to_string())]);
+        let alone = prints(&mut [finding("b.txt", 0, 28), finding("b.txt", 30, 58)], &sources);
+        assert_ne!(alone[0], alone[1]);
+        let with_other = prints(
+            &mut [finding("a.txt", 16, 44), finding("b.txt", 0, 28), finding("b.txt", 30, 58)],
+            &sources,
+        );
+        assert_eq!(&with_other[1..], &alone[..]);
+        // Another finding in b.txt itself, above both, with other words: no shift either.
+        let b2 = format!("1893 the Triple Intervention. {b}");
+        let s2 = BTreeMap::from([("b.txt".to_string(), b2)]);
+        let shifted =
+            prints(&mut [finding("b.txt", 0, 28), finding("b.txt", 30, 58), finding("b.txt", 60, 88)], &s2);
+        assert_eq!(&shifted[1..], &alone[..]);
+    }
+
+    #[test]
+    fn names_are_relative_to_the_root_and_slash_separated() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("blog")).unwrap();
+        std::fs::write(dir.path().join("blog/a.txt"), "x").unwrap();
+        let via_dot = format!("{}/./blog/a.txt", dir.path().display());
+        assert_eq!(relative_name(&via_dot, dir.path()), "blog/a.txt");
+        assert_eq!(relative_name("./elsewhere/b.txt", dir.path()), "elsewhere/b.txt");
+    }
+}
