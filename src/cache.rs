@@ -9,7 +9,6 @@ use crate::rules::RuleBook;
 use crate::wire::{WireRecord, FORMAT};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
@@ -108,7 +107,7 @@ impl Cache {
     ) {
         let wire = WireRecord::from_record(record, rules);
         if let Ok(json) = serde_json::to_vec(&wire) {
-            if write_atomic(&self.record_path(key), &json).is_ok() {
+            if crate::fsutil::write_atomic(&self.record_path(key), &json).is_ok() {
                 self.remember(path, shown, context, key);
             }
         }
@@ -119,7 +118,7 @@ impl Cache {
     pub fn save(&self) -> std::io::Result<()> {
         let index = self.index.lock().map_err(|_| std::io::Error::other("cache index lock poisoned"))?;
         let json = serde_json::to_vec(&*index).map_err(std::io::Error::other)?;
-        write_atomic(&self.dir.join("index.json"), &json)
+        crate::fsutil::write_atomic(&self.dir.join("index.json"), &json)
     }
 
     fn read(&self, key: u64, rules: &RuleBook) -> Option<DocRecord> {
@@ -153,23 +152,4 @@ fn stat(path: &Path) -> Option<(u64, u128)> {
     let m = std::fs::metadata(path).ok()?;
     let mtime = m.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos();
     Some((m.len(), mtime))
-}
-
-/// Writes `bytes` to a temporary file beside `path`, syncs it, and renames it over `path`,
-/// so a reader sees the old file or the new one, never half of one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result
 }

@@ -22,6 +22,8 @@ pub struct Options {
     pub config: Option<PathBuf>,
     /// A cache folder for per-document results (`--cache-dir`); none by default.
     pub cache: Option<PathBuf>,
+    /// Levels from the command line (`--deny CODE`, `--warn CODE`), over the config's.
+    pub levels: Vec<(&'static str, crate::config::Level)>,
 }
 
 impl Options {
@@ -110,13 +112,14 @@ pub fn config_file_for(paths: &[PathBuf], options: &Options) -> Result<Option<Pa
 
 /// Loads the settings for a run over `paths`.
 pub fn settings_for(paths: &[PathBuf], options: &Options) -> Result<Settings, EngineError> {
-    match config_file_for(paths, options)? {
-        Some(f) => Settings::read(&f).map_err(EngineError::Config),
-        None => {
-            let root = std::env::current_dir().unwrap_or_default();
-            Ok(Settings::defaults(&root))
-        }
+    let mut settings = match config_file_for(paths, options)? {
+        Some(f) => Settings::read(&f).map_err(EngineError::Config)?,
+        None => Settings::defaults(&std::env::current_dir().unwrap_or_default()),
+    };
+    for (code, level) in &options.levels {
+        settings.forced.insert((*code).to_string(), *level);
     }
+    Ok(settings)
 }
 
 /// Loads every rule folder of the settings into one book.

@@ -114,3 +114,70 @@ fn a_warm_cache_gives_the_same_findings_and_an_edit_is_seen() {
     std::fs::remove_dir_all(cache.path()).unwrap();
     assert_eq!(json(&options), edited);
 }
+
+#[test]
+fn check_claims_on_the_command_line_matches_a_plain_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = Command::cargo_bin("chronolint").unwrap();
+    cmd.arg("check").arg("--format").arg("json").arg("--claims");
+    for k in 1..=2 {
+        let out = dir.path().join(format!("claims-{k}.jsonl"));
+        Command::cargo_bin("chronolint")
+            .unwrap()
+            .arg("extract")
+            .arg(fixture())
+            .arg("--shard")
+            .arg(format!("{k}/2"))
+            .arg("--output")
+            .arg(&out)
+            .assert()
+            .code(0);
+        cmd.arg(out);
+    }
+    let merged = cmd.output().unwrap();
+    let plain = Command::cargo_bin("chronolint")
+        .unwrap()
+        .args(["check", "--format", "json"])
+        .arg(fixture())
+        .output()
+        .unwrap();
+    assert_eq!(merged.status.code(), plain.status.code());
+    assert_eq!(String::from_utf8_lossy(&merged.stdout), String::from_utf8_lossy(&plain.stdout));
+}
+
+#[test]
+fn deny_and_warn_flags_override_the_config() {
+    let severities = |extra: &[&str]| -> Vec<(String, String)> {
+        let out = Command::cargo_bin("chronolint")
+            .unwrap()
+            .args(["check", "--format", "json"])
+            .args(extra)
+            .arg(fixture())
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| (d["code"].as_str().unwrap().to_string(), d["severity"].as_str().unwrap().to_string()))
+            .collect()
+    };
+    let default = severities(&[]);
+    assert!(default.iter().any(|(c, s)| c == "date-conflict" && s == "error"), "{default:?}");
+    let warned = severities(&["--warn", "date-conflict"]);
+    assert!(warned.iter().filter(|(c, _)| c == "date-conflict").all(|(_, s)| s == "warning"), "{warned:?}");
+    Command::cargo_bin("chronolint")
+        .unwrap()
+        .args(["check", "--warn", "date-conflict", "--warn", "reference-mismatch"])
+        .arg(fixture())
+        .assert()
+        .code(0);
+    Command::cargo_bin("chronolint")
+        .unwrap()
+        .args(["check", "--deny", "date-conflicts"])
+        .arg(fixture())
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("did you mean `date-conflict`"));
+}

@@ -3,6 +3,7 @@
 //! step summary, and decide the exit status from the findings reported.
 
 use crate::baseline::Baseline;
+use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::{check_paths, config_file_for, Options};
 use crate::report;
@@ -77,12 +78,40 @@ pub struct Args {
     /// Exit 0 even when findings are reported (2 still means the run could not be made).
     #[arg(long)]
     exit_zero: bool,
+    /// Treat findings of this check as errors (repeatable; overrides chronolint.toml).
+    #[arg(long, value_name = "CODE")]
+    deny: Vec<String>,
+    /// Treat findings of this check as warnings (repeatable; overrides chronolint.toml).
+    #[arg(long, value_name = "CODE")]
+    warn: Vec<String>,
+    /// Keep per-document results in this folder and reuse them while a document, its
+    /// metadata and the rules are unchanged. Safe to delete.
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Merge shard files written by `chronolint extract --shard K/N` and run the
+    /// cross-document checks over them, instead of reading the corpus here.
+    #[arg(long, value_name = "F", num_args = 1.., conflicts_with_all = ["paths", "cache_dir"])]
+    claims: Vec<PathBuf>,
 }
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
-    let options = Options { config: args.config.clone(), ..Options::default() };
-    if config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
+    let mut levels = Vec::new();
+    for (codes, level) in [(&args.deny, Level::Deny), (&args.warn, Level::Warn)] {
+        for code in codes {
+            let Some(check) = crate::checks::find(code) else {
+                let near = crate::checks::nearest(code)
+                    .map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default();
+                return Err(miette::miette!(
+                    "unknown check code `{code}`{near} (`chronolint explain` lists them)"
+                ));
+            };
+            levels.push((check.code, level));
+        }
+    }
+    let options = Options { config: args.config.clone(), cache: args.cache_dir.clone(), levels };
+    if args.claims.is_empty() && config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
         eprintln!(
             "note: no {} found at or above the paths given; using the defaults (rules in ./rules)",
             crate::config::FILE_NAME
@@ -94,7 +123,11 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     };
     let changed = changed_files(&args, &paths)?;
 
-    let mut run = check_paths(&paths, &options).map_err(super::engine_report)?;
+    let mut run = if args.claims.is_empty() {
+        check_paths(&paths, &options).map_err(super::engine_report)?
+    } else {
+        crate::shard::check_claims(&args.claims, &options).map_err(super::shard_report)?
+    };
     if let Some(f) = &args.write_baseline {
         let b = Baseline::of(&run.diagnostics);
         b.write(f).map_err(|e| miette::miette!("{e}"))?;

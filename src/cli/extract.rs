@@ -27,10 +27,10 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         miette::miette!("invalid --shard `{}`: write K/N with 1 ≤ K ≤ N, e.g. 2/4", args.shard)
     })?;
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
-    let options = Options { config: args.config, cache: args.cache_dir };
+    let options = Options { config: args.config, cache: args.cache_dir, ..Options::default() };
     let text = crate::shard::extract(&paths, &options, shard).map_err(super::shard_report)?;
     match args.output {
-        Some(f) => crate::cache::write_atomic(&f, text.as_bytes())
+        Some(f) => crate::fsutil::write_atomic(&f, text.as_bytes())
             .map_err(|e| miette::miette!("could not write {}: {e}", f.display()))?,
         None => super::emit(&text)?,
     }

@@ -33,6 +33,8 @@ pub struct Settings {
     sources: Vec<(GlobSet, SourcePatch)>,
     /// Citation policy per trust tier.
     pub policy: super::TrustPolicies,
+    /// Levels from the command line (`--deny`, `--warn`): over every level in the file.
+    pub forced: BTreeMap<String, Level>,
 }
 
 #[derive(Debug, Clone, Default)]
@@ -171,6 +173,7 @@ impl Settings {
         }
         if errors.is_empty() {
             Ok(Settings {
+                forced: BTreeMap::new(),
                 policy,
                 file: Some(file.to_path_buf()),
                 root,
@@ -221,6 +224,9 @@ impl Settings {
 
     /// The level of `code` for `path`: overrides, then global levels, then `default`.
     pub fn level_for(&self, code: &str, path: &Path, default: Level) -> Level {
+        if let Some(level) = self.forced.get(code) {
+            return *level;
+        }
         let rel = self.relative(path);
         for (g, l) in self.overrides.iter().rev() {
             if let Some(level) = l.get(code) {
