@@ -1,6 +1,10 @@
 //! Atomic file writes: the bytes go to a temporary file in the same folder, are synced to
 //! disk, then renamed over the target, so a reader (or a crash) never sees half a file.
-//! Used for `--output`, baselines and the GitHub step summary. Knows nothing of formats.
+//! Used for `--output`, baselines, the GitHub step summary, caches and shards. Knows
+//! nothing of formats.
+//!
+//! Temporary files in flight are registered, so an interrupted run (SIGINT, SIGTERM) can
+//! remove them before it exits: the previous file stays intact and nothing stray is left.
 
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -8,6 +12,38 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Temporary files being written now.
+static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// Removes every temporary file being written; for the interrupt handler, before exit.
+pub fn remove_in_flight() {
+    if let Ok(mut list) = IN_FLIGHT.lock() {
+        for tmp in list.drain(..) {
+            let _ = fs::remove_file(tmp);
+        }
+    }
+}
+
+/// Installs the SIGINT/SIGTERM handler: remove temporary files, exit 130. Once per process.
+pub fn remove_temporaries_on_interrupt() {
+    let _ = ctrlc::set_handler(|| {
+        remove_in_flight();
+        std::process::exit(130);
+    });
+}
+
+fn track(tmp: &Path) {
+    if let Ok(mut list) = IN_FLIGHT.lock() {
+        list.push(tmp.to_path_buf());
+    }
+}
+
+fn untrack(tmp: &Path) {
+    if let Ok(mut list) = IN_FLIGHT.lock() {
+        list.retain(|p| p != tmp);
+    }
+}
 
 /// Writes `bytes` to `path` atomically: a temporary file beside it, `fsync`, `rename`.
 /// On any error the temporary file is removed and the target is left as it was.
@@ -20,13 +56,16 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
         io::Error::new(io::ErrorKind::InvalidInput, format!("not a file path: {}", path.display()))
     })?;
     let (file, tmp) = create_temp(&dir, &name.to_string_lossy())?;
+    track(&tmp);
     let written = write_and_sync(file, bytes).and_then(|()| {
         if let Ok(meta) = fs::metadata(path) {
             // Keep the target's permissions (a summary file made by the runner, say).
             let _ = fs::set_permissions(&tmp, meta.permissions());
         }
+        pause_for_tests();
         fs::rename(&tmp, path)
     });
+    untrack(&tmp);
     if written.is_err() {
         let _ = fs::remove_file(&tmp);
         return written;
@@ -47,6 +86,16 @@ pub fn append_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
     };
     all.extend_from_slice(bytes);
     write_atomic(path, &all)
+}
+
+/// A failpoint for the interruption tests: `CHRONOLINT_TEST_PAUSE_BEFORE_RENAME_MS` holds
+/// the written temporary file that long before the rename, so a signal can land there.
+fn pause_for_tests() {
+    if let Some(ms) =
+        std::env::var("CHRONOLINT_TEST_PAUSE_BEFORE_RENAME_MS").ok().and_then(|v| v.parse().ok())
+    {
+        std::thread::sleep(std::time::Duration::from_millis(ms));
+    }
 }
 
 fn create_temp(dir: &Path, name: &str) -> io::Result<(fs::File, PathBuf)> {

@@ -2,5 +2,6 @@
 
 mod common;
 mod corpus;
+mod interrupt;
 mod robustness;
 mod shard;

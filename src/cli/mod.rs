@@ -71,6 +71,7 @@ enum Command {
 
 /// Parses `args` and runs the subcommand.
 pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> {
+    crate::fsutil::remove_temporaries_on_interrupt();
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
