@@ -1,6 +1,7 @@
 //! The rule book: knowledge from `rules/*.toml` (the reference timeline of events with
 //! sourced dates, entities with validity intervals, dependencies between events).
-//! Rules are data; checks are code. Loading and validation live in `load.rs`.
+//! Rules are data; checks are code. Loading and validation live in `load.rs`; the file
+//! format is documented in `rules/README.md`.
 
 pub mod dependencies;
 pub mod entities;
@@ -8,7 +9,7 @@ mod load;
 
 pub use dependencies::Dependency;
 pub use entities::{Entity, Validity};
-pub use load::{load_dir, RuleError};
+pub use load::{load_dir, parse_value, RuleError, KINDS};
 
 use crate::span::Span;
 use crate::time::TimeValue;
@@ -67,6 +68,17 @@ pub struct Event {
     /// Reference dates, each with role, views and sources.
     pub dates: Vec<RefDate>,
     pub origin: Origin,
+}
+
+impl Event {
+    /// The years the event's reference dates cover, earliest to latest, for ranking
+    /// did-you-mean suggestions by era; `None` when no date is bounded.
+    pub fn era(&self) -> Option<(i64, i64)> {
+        let values = self.dates.iter().flat_map(|d| &d.views).map(|v| &v.value);
+        let start = values.clone().filter_map(|v| v.start_year()).min()?;
+        let end = values.filter_map(|v| v.end_year()).max()?;
+        Some((start, end))
+    }
 }
 
 /// Words that together name an event: every group must match in the sentence, a group
