@@ -1,4 +1,5 @@
 //! chronolint's integration tests: one binary, one module per area.
 
+mod ci;
 mod common;
 mod corpus;
