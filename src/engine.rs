@@ -113,7 +113,9 @@ pub fn config_file_for(paths: &[PathBuf], options: &Options) -> Result<Option<Pa
 /// Loads the settings for a run over `paths`.
 pub fn settings_for(paths: &[PathBuf], options: &Options) -> Result<Settings, EngineError> {
     let mut settings = match config_file_for(paths, options)? {
-        Some(f) => Settings::read(&f).map_err(EngineError::Config)?,
+        // Globs are relative to the file's folder: `--config chronolint.toml` has "" for
+        // a parent, so make the path absolute first.
+        Some(f) => Settings::read(&std::path::absolute(&f).unwrap_or(f)).map_err(EngineError::Config)?,
         None => Settings::defaults(&std::env::current_dir().unwrap_or_default()),
     };
     for (code, level) in &options.levels {

@@ -1,5 +1,6 @@
 //! chronolint's integration tests: one binary, one module per area.
 
+mod ci;
 mod common;
 mod corpus;
 mod interrupt;

@@ -68,8 +68,9 @@ pub struct Args {
     /// staged, unstaged or untracked). The whole corpus is still read.
     #[arg(long, value_name = "REV", conflicts_with = "changed_files")]
     changed_since: Option<String>,
-    /// Report only findings that touch these files: a file listing one path per line, or
-    /// paths separated by commas. Paths are relative to the current folder.
+    /// Report only findings that touch these files: paths separated by commas, or a file
+    /// listing one path per line (`@F` to be explicit; a bare F that is not itself a
+    /// document of the run is read as a list too). Paths are relative to the current folder.
     #[arg(long, value_name = "LIST")]
     changed_files: Option<String>,
     /// The lowest severity that makes the exit status 1.
@@ -201,12 +202,27 @@ fn identity(path: &Path) -> PathBuf {
 /// The changed files asked for, as identities; `None` when every finding is reported.
 fn changed_files(args: &Args, paths: &[PathBuf]) -> miette::Result<Option<BTreeSet<PathBuf>>> {
     if let Some(list) = &args.changed_files {
-        let text = if Path::new(list).is_file() {
-            std::fs::read_to_string(list).map_err(|e| miette::miette!("could not read {list}: {e}"))?
-        } else {
-            list.replace(',', "\n")
+        // `@F` is always a list file; a bare existing file is one too unless it is itself
+        // a document of the run (then it names that one changed document).
+        let file = match list.strip_prefix('@') {
+            Some(f) => Some(f),
+            None if Path::new(list).is_file() => {
+                let me = identity(Path::new(list));
+                let is_doc = crate::corpus::discover(paths).files.iter().any(|d| identity(d) == me);
+                (!is_doc).then_some(list.as_str())
+            }
+            None => None,
         };
-        let files = text.lines().map(str::trim).filter(|l| !l.is_empty()).map(|l| identity(Path::new(l)));
+        let text = match file {
+            Some(f) => std::fs::read_to_string(f).map_err(|e| miette::miette!("could not read {f}: {e}"))?,
+            None => list.clone(),
+        };
+        let files = text
+            .lines()
+            .flat_map(|l| l.split(','))
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| identity(Path::new(l)));
         return Ok(Some(files.collect()));
     }
     let Some(rev) = &args.changed_since else { return Ok(None) };
