@@ -23,6 +23,9 @@ pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]
     format: Format,
+    /// Also write a self-contained HTML report to this file.
+    #[arg(long)]
+    html: Option<PathBuf>,
 }
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
@@ -34,5 +37,9 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         Format::Json => report::json::render(&run),
     };
     super::emit(&text)?;
+    if let Some(path) = &args.html {
+        report::html::write(path, &report::html::render_check(&run))
+            .map_err(|e| miette::miette!("could not write {}: {e}", path.display()))?;
+    }
     Ok(super::Outcome { failed: run.count(Severity::Error) > 0 })
 }

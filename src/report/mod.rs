@@ -1,6 +1,7 @@
 //! Renderers: one per output format. Each takes a finished `Run` and returns text; only
 //! here are byte offsets turned into lines and columns.
 
+pub mod html;
 pub mod human;
 pub mod json;
 
