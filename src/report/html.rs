@@ -74,6 +74,8 @@ struct Item {
     quotes: Vec<String>,
     help: Option<String>,
     notes: Vec<String>,
+    /// Listing order: lower first, then as given.
+    rank: u8,
 }
 
 /// One mark on a timeline row.
@@ -142,7 +144,30 @@ struct Page<'t> {
     texts: &'t BTreeMap<String, String>,
     /// What the items are called ("findings", "claims").
     items_name: &'static str,
+    /// What an item's last line is ("help", "why").
+    help_name: &'static str,
+    /// The timeline legend: (mark class, meaning).
+    legend: &'static [(&'static str, &'static str)],
 }
+
+const CHECK_LEGEND: &[(&str, &str)] = &[
+    ("conflict", "finding (error)"),
+    ("warn", "finding (warning)"),
+    ("other", "the passage it disagrees with"),
+    ("claim", "other claim"),
+    ("band", "reference date"),
+    ("disputed", "disputed view"),
+];
+
+const AUDIT_LEGEND: &[(&str, &str)] = &[
+    ("conflict", "new: conflicts"),
+    ("warn", "new: unsupported"),
+    ("agree", "new: agrees"),
+    ("new", "new: not in the corpus"),
+    ("claim", "corpus claim"),
+    ("band", "reference date"),
+    ("disputed", "disputed view"),
+];
 
 /// The HTML report of a `check` run.
 pub fn render_check(run: &Run) -> String {
@@ -171,6 +196,7 @@ pub fn render_check(run: &Run) -> String {
             quotes: Vec::new(),
             help: d.help.clone(),
             notes: d.notes.clone(),
+            rank: 0,
         })
         .collect();
 
@@ -272,6 +298,8 @@ pub fn render_check(run: &Run) -> String {
         docs,
         texts: &texts,
         items_name: "findings",
+        help_name: "help",
+        legend: CHECK_LEGEND,
     })
 }
 
@@ -315,12 +343,18 @@ pub fn render_audit(a: &Audit) -> String {
             items.push(Item {
                 code: c.verdict.as_str().to_string(),
                 severity,
-                message: format!("{} {}: {}, {}", d.file, c.verdict.as_str(), c.event_name, c.shown),
+                message: format!("{}, dated {} in {}", capitalize(&c.event_name), c.shown, d.file),
                 event: Some(c.event.clone()),
                 passages,
                 quotes,
                 help: Some(c.reason.clone()),
                 notes,
+                rank: match c.verdict {
+                    Verdict::Conflicts => 0,
+                    Verdict::Unsupported => 1,
+                    Verdict::New => 2,
+                    Verdict::Agrees => 3,
+                },
             });
             claims.push(ClaimRow {
                 span: c.span,
@@ -433,6 +467,8 @@ pub fn render_audit(a: &Audit) -> String {
         docs,
         texts: &a.texts,
         items_name: "claims of the new documents",
+        help_name: "why",
+        legend: AUDIT_LEGEND,
     })
 }
 
@@ -555,7 +591,7 @@ const LABEL_WIDTH: i64 = 240;
 const ROW_HEIGHT: i64 = 30;
 const AXIS_TOP: i64 = 34;
 
-fn svg(t: &Timeline) -> String {
+fn svg(t: &Timeline, prefix: &str) -> String {
     let days = t
         .rows
         .iter()
@@ -618,7 +654,7 @@ fn svg(t: &Timeline) -> String {
     );
     for (i, row) in t.rows.iter().enumerate() {
         let cy = AXIS_TOP + ROW_HEIGHT * i as i64 + ROW_HEIGHT / 2;
-        let label = shorten(&row.label, 34);
+        let label = shorten(&strip_prefix(&row.label, prefix), 34);
         let _ = write!(
             s,
             "<line class=\"row\" x1=\"{LABEL_WIDTH}\" x2=\"{}\" y1=\"{cy}\" y2=\"{cy}\"/>",
@@ -651,10 +687,13 @@ fn svg(t: &Timeline) -> String {
                 )
             };
             let mark = format!(
-                "<g class=\"mark {}\" data-date=\"{}\"><title>{}</title>{shape}</g>",
+                "<g class=\"mark {}\" data-date=\"{}\"><title>{}</title>{shape}<text class=\"val\" x=\"{:.1}\" y=\"{}\">{}</text></g>",
                 m.class,
                 escape(&m.shown),
-                escape(&m.tooltip)
+                escape(&m.tooltip),
+                mx1.max(mx0 + 6.0) + 4.0,
+                cy + 4,
+                escape(&m.shown)
             );
             match &m.href {
                 Some(h) => {
@@ -666,6 +705,27 @@ fn svg(t: &Timeline) -> String {
     }
     s.push_str("</svg>");
     s
+}
+
+/// The folder every path shares, with its final `/` ("" if none).
+fn common_dir<'a>(mut paths: impl Iterator<Item = &'a str>) -> String {
+    let Some(first) = paths.next() else { return String::new() };
+    let mut common = first.rfind('/').map_or("", |i| first.get(..=i).unwrap_or(""));
+    for p in paths {
+        while !p.starts_with(common) {
+            let trimmed = common.get(..common.len().saturating_sub(1)).unwrap_or("");
+            common = trimmed.rfind('/').map_or("", |i| trimmed.get(..=i).unwrap_or(""));
+        }
+    }
+    common.to_string()
+}
+
+/// `label` without `prefix`, keeping a leading `new: `.
+fn strip_prefix(label: &str, prefix: &str) -> String {
+    match label.strip_prefix("new: ") {
+        Some(rest) => format!("new: {}", rest.strip_prefix(prefix).unwrap_or(rest)),
+        None => label.strip_prefix(prefix).unwrap_or(label).to_string(),
+    }
 }
 
 /// At most `n` characters, cut in the middle with `…`.
@@ -741,6 +801,9 @@ fn context(text: &str, span: Span, label: &str, lines: &LineIndex) -> String {
 fn render(p: &Page<'_>) -> String {
     let lines: BTreeMap<&str, LineIndex> =
         p.texts.iter().map(|(f, t)| (f.as_str(), LineIndex::new(t))).collect();
+    let prefix = common_dir(p.docs.iter().map(|d| d.file.as_str()).chain(
+        p.timelines.iter().flat_map(|t| &t.rows).map(|r| r.label.strip_prefix("new: ").unwrap_or(&r.label)),
+    ));
     let doc_anchor: BTreeMap<&str, usize> =
         p.docs.iter().enumerate().map(|(i, d)| (d.file.as_str(), i)).collect();
     let mut h = String::with_capacity(64 * 1024);
@@ -782,9 +845,11 @@ fn render(p: &Page<'_>) -> String {
     if p.timelines.is_empty() {
         h.push_str("<p class=\"muted\">No event has a finding, so no timeline is drawn.</p>");
     } else {
-        h.push_str(
-            "<p class=\"legend\"><span class=\"key conflict\"></span> finding (error) <span class=\"key warn\"></span> finding (warning) <span class=\"key other\"></span> the other side of a finding <span class=\"key agree\"></span> agrees <span class=\"key new\"></span> new <span class=\"key claim\"></span> other claim <span class=\"key band\"></span> reference date <span class=\"key disputed\"></span> disputed view. Hover a mark for its passage; click it for the finding.</p>",
-        );
+        h.push_str("<p class=\"legend\">");
+        for (class, text) in p.legend {
+            let _ = write!(h, "<span class=\"key {class}\"></span> {} ", escape(text));
+        }
+        h.push_str("· Hover a mark for its passage; click it to jump to it.</p>");
     }
     for (i, t) in p.timelines.iter().enumerate() {
         let _ = write!(
@@ -793,7 +858,7 @@ fn render(p: &Page<'_>) -> String {
             escape(&t.id),
             escape(&capitalize(&t.name)),
             escape(&t.id),
-            svg(t)
+            svg(t, &prefix)
         );
         if !t.bands.is_empty() {
             h.push_str("<ul class=\"refs\">");
@@ -834,7 +899,9 @@ fn render(p: &Page<'_>) -> String {
     } else {
         h.push_str("<p class=\"muted\">Nothing to list.</p>");
     }
-    for (i, it) in p.items.iter().enumerate() {
+    let mut order: Vec<(usize, &Item)> = p.items.iter().enumerate().collect();
+    order.sort_by_key(|(i, it)| (it.rank, *i));
+    for (i, it) in order {
         let _ = write!(
             h,
             "<article class=\"item {sev}\" id=\"f{i}\" data-code=\"{}\" data-severity=\"{sev}\"><h3><span class=\"sev {sev}\">{sev}</span> <code>{}</code> {}</h3>",
@@ -867,7 +934,7 @@ fn render(p: &Page<'_>) -> String {
             let _ = write!(h, "<p class=\"note\">note: {}</p>", escape(n));
         }
         if let Some(help) = &it.help {
-            let _ = write!(h, "<p class=\"help\">{}</p>", escape(help));
+            let _ = write!(h, "<p class=\"help\"><strong>{}:</strong> {}</p>", p.help_name, escape(help));
         }
         if let Some(ev) = &it.event {
             if let Some(t) = p.timelines.iter().position(|t| &t.id == ev) {
@@ -993,6 +1060,14 @@ mod tests {
         let ix = LineIndex::new(text);
         let _ = context(text, Span::new(1, 3), "x", &ix);
         let _ = context(text, Span::new(500, 900), "x", &ix);
+    }
+
+    #[test]
+    fn common_dir_is_the_shared_folder() {
+        assert_eq!(common_dir(["a/b/c.txt", "a/b/d/e.txt"].into_iter()), "a/b/");
+        assert_eq!(common_dir(["a/bc.txt", "a/bd.txt"].into_iter()), "a/");
+        assert_eq!(common_dir(["x.txt", "a/b.txt"].into_iter()), "");
+        assert_eq!(strip_prefix("new: a/b/c.txt", "a/b/"), "new: c.txt");
     }
 
     #[test]

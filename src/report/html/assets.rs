@@ -42,6 +42,9 @@ svg.timeline { display:block; max-width:1200px; font-size:12px; }
 svg.timeline .label { fill:var(--ink); font-size:12px; }
 svg.timeline a .label { fill:#0b57a4; text-decoration:underline; }
 svg.timeline .tick { fill:var(--muted); font-size:11px; }
+svg.timeline .mark text.val { fill:var(--ink); font-size:11px; stroke:none; }
+svg.timeline .mark.conflict text.val { fill:var(--err); font-weight:700; }
+svg.timeline .mark.warn text.val { fill:#8a5a00; font-weight:700; }
 svg.timeline .grid { stroke:#e6e9ee; }
 svg.timeline .axis { stroke:#8a94a3; }
 svg.timeline .row { stroke:#eef0f3; stroke-width:1; }
@@ -81,8 +84,9 @@ article.item:target { box-shadow:0 0 0 3px #9fd0ff; }
 mark { background:#ffe08a; padding:0 2px; border-radius:2px; outline:1px solid #e0b000; }
 .passage.primary mark { background:#ffc9c4; outline-color:var(--err); }
 .help { margin:6px 0 0; }
-.help::before { content:"help: "; font-weight:700; color:var(--ok); }
-.note, .quote { margin:4px 0; color:var(--muted); }
+.help strong { color:var(--ok); }
+.note { margin:4px 0; color:var(--muted); }
+.quote { margin:6px 0; padding:4px 10px; background:#eef7ee; border:1px dashed var(--ref); border-radius:4px; }
 .jump { margin:4px 0 0; font-size:13px; }
 details.doc { background:var(--card); border:1px solid var(--line); border-radius:6px; margin-bottom:8px; padding:6px 12px; }
 details.doc summary { cursor:pointer; }
