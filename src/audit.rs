@@ -20,7 +20,7 @@
 
 use crate::claims::{self, Claim, DocExtract};
 use crate::corpus::{self, Document};
-use crate::engine::{self, EngineError, Options, Run};
+use crate::engine::{self, EngineError, Options, Progress, Run};
 use crate::rules::{EventId, RefDate, RuleBook};
 use crate::span::Span;
 use rayon::prelude::*;
@@ -225,6 +225,16 @@ pub struct Audit {
 /// The corpus's configuration (found from `corpus` unless `options.config` names one)
 /// gives the rules and source metadata for both sides.
 pub fn audit(corpus_path: &Path, new: &[PathBuf], options: &Options) -> Result<Audit, EngineError> {
+    audit_with_progress(corpus_path, new, options, &|_| {})
+}
+
+/// `audit`, telling `progress` how far it got (the corpus, then the new documents).
+pub fn audit_with_progress(
+    corpus_path: &Path,
+    new: &[PathBuf],
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Audit, EngineError> {
     for p in std::iter::once(corpus_path).chain(new.iter().map(PathBuf::as_path)) {
         if !p.exists() {
             return Err(EngineError::MissingPath(p.to_path_buf()));
@@ -233,7 +243,7 @@ pub fn audit(corpus_path: &Path, new: &[PathBuf], options: &Options) -> Result<A
     let roots = [corpus_path.to_path_buf()];
     let settings = engine::settings_for(&roots, options)?;
     let rules = engine::rules_for(&settings)?;
-    let corpus_run = engine::check_paths(&roots, options)?;
+    let corpus_run = engine::check_paths_with_progress(&roots, options, progress)?;
 
     // A new document that is already part of the corpus would agree with itself.
     let in_corpus: BTreeSet<PathBuf> =
@@ -243,10 +253,12 @@ pub fn audit(corpus_path: &Path, new: &[PathBuf], options: &Options) -> Result<A
         .filter(|p| std::fs::canonicalize(p).map_or(true, |c| !in_corpus.contains(&c)))
         .collect();
 
+    progress(Progress::Files(files.len()));
     let loaded: Vec<(DocExtract, Result<String, String>)> = files
         .par_iter()
         .enumerate()
         .map(|(id, path)| {
+            progress(Progress::Document);
             let shown = path.to_string_lossy().into_owned();
             match corpus::load(path) {
                 Ok(text) => {
@@ -516,6 +528,86 @@ mod tests {
         let long = "é".repeat(400);
         let cut = excerpt(&long, Span::new(0, long.len()), Span::new(401, 403));
         assert!(cut.starts_with("… ") && cut.ends_with(" …"), "{cut}");
+    }
+
+    use crate::claims::ClaimIndex;
+    use crate::rules::{Event, Origin, Role, View};
+    use crate::text::{Citation, CitationKind};
+    use crate::time::{TimeExpr, TimeValue};
+
+    /// A rule book with one event whose date is disputed: 1899 or 1900.
+    fn disputed_rules() -> RuleBook {
+        let view =
+            |y: i64, source: &str| View { value: TimeValue::year(y), source: source.into(), note: None };
+        RuleBook {
+            events: vec![Event {
+                id: "boxer-rising".into(),
+                name: "the Boxer Rising".into(),
+                aliases: Vec::new(),
+                descriptions: Vec::new(),
+                kind: "rebellion".into(),
+                dates: vec![RefDate {
+                    role: Role::Start,
+                    views: vec![view(1899, "Esherick 1987"), view(1900, "Cohen 1997")],
+                    disputed: true,
+                    origin: Origin::default(),
+                }],
+                origin: Origin::default(),
+            }],
+            ..RuleBook::default()
+        }
+    }
+
+    fn claim(year: i64, cited: bool) -> Claim {
+        Claim {
+            doc: 0,
+            event: 0,
+            role: Role::Start,
+            time: TimeExpr {
+                span: Span::new(30, 34),
+                value: TimeValue::year(year),
+                written: None,
+                anchor: None,
+            },
+            sentence: Span::new(0, 35),
+            event_span: Span::new(0, 16),
+            citations: if cited {
+                vec![Citation {
+                    kind: CitationKind::AuthorYear,
+                    span: Span::new(36, 50),
+                    target: "Cohen 1997".into(),
+                }]
+            } else {
+                Vec::new()
+            },
+            quoted: false,
+            hypothetical: false,
+            repeated: false,
+            attributed_to: None,
+            text_key: 0,
+        }
+    }
+
+    #[test]
+    fn a_disputed_date_needs_a_citation() {
+        let rules = disputed_rules();
+        let corpus = Run { index: ClaimIndex::build(&[]), ..Run::default() };
+        let text = "The Boxer Rising broke out in 1900. (Cohen 1997)";
+        let verdict = |year, cited| {
+            classify(&claim(year, cited), text, &corpus, &rules, &mut CorpusTexts::default()).verdict
+        };
+        // Sides with one view, nothing cited: unsupported, and the other view is quoted.
+        assert_eq!(verdict(1900, false), Verdict::Unsupported);
+        let a = classify(&claim(1900, false), text, &corpus, &rules, &mut CorpusTexts::default());
+        assert!(
+            matches!(&a.against[..], [Evidence::Reference { value, .. }] if value == "1899"),
+            "{:?}",
+            a.against
+        );
+        // Cited: agrees with its side.
+        assert_eq!(verdict(1900, true), Verdict::Agrees);
+        // Outside both views: conflicts, citation or not.
+        assert_eq!(verdict(1902, true), Verdict::Conflicts);
     }
 
     #[test]

@@ -101,8 +101,26 @@ pub fn rules_for(settings: &Settings) -> Result<RuleBook, EngineError> {
     }
 }
 
+/// What a long run reports as it goes, for a progress bar (the library never prints).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many documents will be read.
+    Files(usize),
+    /// One more document was read and extracted (called from worker threads).
+    Document,
+}
+
 /// Checks the documents under `paths`.
 pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run, EngineError> {
+    check_paths_with_progress(paths, options, &|_| {})
+}
+
+/// Checks the documents under `paths`, telling `progress` how far it got.
+pub fn check_paths_with_progress(
+    paths: &[impl AsRef<Path>],
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Run, EngineError> {
     let paths: Vec<PathBuf> = paths.iter().map(|p| p.as_ref().to_path_buf()).collect();
     for p in &paths {
         if !p.exists() {
@@ -112,12 +130,14 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
     let settings = settings_for(&paths, options)?;
     let rules = rules_for(&settings)?;
     let files: Vec<PathBuf> = corpus::discover(&paths).into_iter().filter(|p| settings.includes(p)).collect();
+    progress(Progress::Files(files.len()));
 
     let loaded: Vec<Result<DocExtract, Box<Diagnostic>>> = files
         .par_iter()
         .enumerate()
         .map(|(id, path)| {
             let shown = path.to_string_lossy().into_owned();
+            progress(Progress::Document);
             match corpus::load(path) {
                 Ok(text) => {
                     let doc = Document { id, path: shown, text, meta: settings.meta_for(path) };

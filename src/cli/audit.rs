@@ -44,7 +44,7 @@
 //! `check --format json`. Exit status: 1 if any claim conflicts, else 0; 2 when the audit
 //! cannot be made as asked.
 
-use crate::audit::{audit, Audit, AuditReport, ClaimAudit, Evidence, Verdict};
+use crate::audit::{audit_with_progress, Audit, AuditReport, ClaimAudit, Evidence, Verdict};
 use crate::engine::Options;
 use crate::span::Span;
 use crate::text::LineIndex;
@@ -80,7 +80,8 @@ pub struct Args {
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let options = Options { config: args.config };
-    let result = audit(&args.against, &args.new, &options).map_err(super::engine_report)?;
+    let result = super::progress::with_bar(|p| audit_with_progress(&args.against, &args.new, &options, p))
+        .map_err(super::engine_report)?;
     let out = match args.format {
         Format::Text => text(&result),
         Format::Json => json(&result),

@@ -1,7 +1,7 @@
 //! `chronolint check [PATHS]...`
 
 use crate::diagnostic::Severity;
-use crate::engine::{check_paths, Options};
+use crate::engine::{check_paths_with_progress, Options};
 use crate::report;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -31,7 +31,8 @@ pub struct Args {
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
     let options = Options { config: args.config };
-    let run = check_paths(&paths, &options).map_err(super::engine_report)?;
+    let run = super::progress::with_bar(|p| check_paths_with_progress(&paths, &options, p))
+        .map_err(super::engine_report)?;
     let text = match args.format {
         Format::Human => report::human::render(&run, std::io::stdout().is_terminal(), 100),
         Format::Json => report::json::render(&run),

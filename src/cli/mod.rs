@@ -7,6 +7,7 @@ mod check;
 mod dates;
 mod errors;
 mod explain;
+mod progress;
 mod rules;
 
 use clap::{Parser, Subcommand};
