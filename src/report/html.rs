@@ -88,6 +88,8 @@ struct Mark {
     /// `conflict`, `other`, `warn`, `claim`, `new`.
     class: &'static str,
     href: Option<String>,
+    /// How many claims the mark stands for (more than one in the folded row).
+    count: usize,
 }
 
 /// A row of a timeline: one document.
@@ -544,10 +546,56 @@ fn claim_mark(
     if !c.is_assertion() {
         tooltip.push_str("\n(quoted, hypothetical or repeated: not an assertion)");
     }
-    Some(Mark { earliest, latest, shown: v.to_string(), tooltip, class, href })
+    Some(Mark { earliest, latest, shown: v.to_string(), tooltip, class, href, count: 1 })
+}
+
+/// Above this many rows, the rows with nothing flagged are folded into one.
+const MAX_ROWS: usize = 24;
+
+/// Keeps every row with a flagged mark and folds the others into one row whose marks
+/// count the documents giving each date, so a timeline over hundreds of documents stays
+/// readable.
+fn fold_rows(rows: Vec<Row>) -> Vec<Row> {
+    if rows.len() <= MAX_ROWS {
+        return rows;
+    }
+    let (mut kept, plain): (Vec<Row>, Vec<Row>) =
+        rows.into_iter().partition(|r| r.marks.iter().any(|m| m.class != "claim"));
+    if plain.is_empty() {
+        return kept;
+    }
+    let mut by_value: BTreeMap<(Day, Day), (String, Vec<String>)> = BTreeMap::new();
+    for r in &plain {
+        for m in &r.marks {
+            let e = by_value.entry((m.earliest, m.latest)).or_insert_with(|| (m.shown.clone(), Vec::new()));
+            e.1.push(r.label.clone());
+        }
+    }
+    let marks = by_value
+        .into_iter()
+        .map(|((earliest, latest), (shown, files))| {
+            let mut names: Vec<&str> = files.iter().map(String::as_str).collect();
+            names.dedup();
+            let listed = names.iter().take(12).copied().collect::<Vec<_>>().join("\n");
+            let more =
+                if names.len() > 12 { format!("\n… and {} more", names.len() - 12) } else { String::new() };
+            Mark {
+                earliest,
+                latest,
+                tooltip: format!("{} claims give {shown}:\n{listed}{more}", files.len()),
+                shown,
+                class: "claim",
+                href: None,
+                count: files.len(),
+            }
+        })
+        .collect();
+    kept.push(Row { label: format!("{} other documents", plain.len()), href: String::new(), marks });
+    kept
 }
 
 fn timeline(rules: &RuleBook, eid: EventId, rows: Vec<Row>) -> Timeline {
+    let rows = fold_rows(rows);
     let Some(event) = rules.events.get(eid) else {
         return Timeline { name: String::new(), id: String::new(), rows, bands: Vec::new() };
     };
@@ -693,7 +741,7 @@ fn svg(t: &Timeline, prefix: &str) -> String {
                 escape(&m.tooltip),
                 mx1.max(mx0 + 6.0) + 4.0,
                 cy + 4,
-                escape(&m.shown)
+                escape(&if m.count > 1 { format!("{} ×{}", m.shown, m.count) } else { m.shown.clone() })
             );
             match &m.href {
                 Some(h) => {
@@ -801,9 +849,15 @@ fn context(text: &str, span: Span, label: &str, lines: &LineIndex) -> String {
 fn render(p: &Page<'_>) -> String {
     let lines: BTreeMap<&str, LineIndex> =
         p.texts.iter().map(|(f, t)| (f.as_str(), LineIndex::new(t))).collect();
-    let prefix = common_dir(p.docs.iter().map(|d| d.file.as_str()).chain(
-        p.timelines.iter().flat_map(|t| &t.rows).map(|r| r.label.strip_prefix("new: ").unwrap_or(&r.label)),
-    ));
+    let prefix = common_dir(
+        p.docs.iter().map(|d| d.file.as_str()).chain(
+            p.timelines
+                .iter()
+                .flat_map(|t| &t.rows)
+                .filter(|r| !r.label.ends_with(" other documents"))
+                .map(|r| r.label.strip_prefix("new: ").unwrap_or(&r.label)),
+        ),
+    );
     let doc_anchor: BTreeMap<&str, usize> =
         p.docs.iter().enumerate().map(|(i, d)| (d.file.as_str(), i)).collect();
     let mut h = String::with_capacity(64 * 1024);
