@@ -881,6 +881,7 @@ fn render(p: &Page<'_>) -> String {
         let class = match k.as_str() {
             "error" | "conflicts" => "card error",
             "warning" | "unsupported" => "card warning",
+            _ if v.chars().count() > 12 => "card wide",
             _ => "card",
         };
         let _ = write!(
@@ -1122,6 +1123,37 @@ mod tests {
         assert_eq!(common_dir(["a/bc.txt", "a/bd.txt"].into_iter()), "a/");
         assert_eq!(common_dir(["x.txt", "a/b.txt"].into_iter()), "");
         assert_eq!(strip_prefix("new: a/b/c.txt", "a/b/"), "new: c.txt");
+    }
+
+    fn row(label: &str, dates: &[(Day, &'static str)]) -> Row {
+        let marks = dates
+            .iter()
+            .map(|&(d, class)| Mark {
+                earliest: d,
+                latest: d,
+                shown: d.to_string(),
+                tooltip: String::new(),
+                class,
+                href: None,
+                count: 1,
+            })
+            .collect();
+        Row { label: label.into(), href: String::new(), marks }
+    }
+
+    #[test]
+    fn long_timelines_fold_the_unflagged_rows_into_one() {
+        let few: Vec<Row> = (0..3).map(|i| row(&format!("d{i}"), &[(10, "claim")])).collect();
+        assert_eq!(fold_rows(few).len(), 3, "short timelines keep one row per document");
+
+        let mut many: Vec<Row> = (0..30).map(|i| row(&format!("d{i}"), &[(10, "claim")])).collect();
+        many.push(row("bad", &[(12, "conflict")]));
+        many.push(row("odd", &[(11, "claim")]));
+        let folded = fold_rows(many);
+        let labels: Vec<&str> = folded.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(labels, ["bad", "31 other documents"]);
+        let counts: Vec<(Day, usize)> = folded[1].marks.iter().map(|m| (m.earliest, m.count)).collect();
+        assert_eq!(counts, [(10, 30), (11, 1)]);
     }
 
     #[test]

@@ -20,6 +20,7 @@ section { margin-bottom:12px; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:8px; padding:8px 16px; min-width:110px; }
 .card .v { font-size:24px; font-weight:700; }
 .card .k { color:var(--muted); font-size:13px; }
+.card.wide .v { font-size:15px; padding-top:7px; }
 .card.error .v { color:var(--err); }
 .card.warning .v { color:var(--warn); }
 table { border-collapse:collapse; background:var(--card); margin:0 16px 14px 0; display:inline-table; vertical-align:top; }
