@@ -71,6 +71,14 @@ fn write_report(paths: &[&str], page: &Path) -> serde_json::Value {
     serde_json::from_slice(&out.stdout).expect("valid JSON")
 }
 
+/// A path under the target folder's test scratch space, kept after the run so a person
+/// can open the page and its screenshot (`<target>/tmp/html-report/*.html|png`).
+fn kept(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("html-report");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
 /// The text of the page's own `<title>` (the first one, in `<head>`).
 fn head_title(dom: &str) -> &str {
     let head = dom.split("</head>").next().unwrap_or("");
@@ -79,8 +87,7 @@ fn head_title(dom: &str) -> &str {
 
 #[test]
 fn corpus_report_has_one_timeline_per_event_with_a_finding() {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("corpus.html");
+    let page = kept("corpus.html");
     let json = write_report(&["corpus"], &page);
     let mut events: Vec<String> = json["diagnostics"]
         .as_array()
@@ -103,8 +110,7 @@ fn corpus_report_has_one_timeline_per_event_with_a_finding() {
 
 #[test]
 fn planted_markup_is_shown_as_text_and_both_dates_are_on_the_timeline() {
-    let dir = tempfile::tempdir().unwrap();
-    let page = dir.path().join("fixture.html");
+    let page = kept("fixture.html");
     let json = write_report(&["tests/fixtures/html/corpus"], &page);
     assert!(json["summary"]["error"].as_u64().unwrap() >= 1, "the fixture has a date conflict");
 

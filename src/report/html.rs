@@ -1157,6 +1157,32 @@ mod tests {
     }
 
     #[test]
+    fn timelines_draw_disputed_views_and_escape_their_sources() {
+        let day = |y| days_from_civil(y, 1, 1);
+        let band = |y: i64, source: &str| Band {
+            earliest: day(y),
+            latest: day(y) + 364,
+            label: y.to_string(),
+            tooltip: format!("disputed view: {y}\nsource: {source}"),
+            disputed: true,
+        };
+        let t = Timeline {
+            name: "the <Boxer> Rising".into(),
+            id: "boxer-rising".into(),
+            rows: vec![row("a.txt", &[(day(1900), "conflict")])],
+            bands: vec![band(1899, "Esherick & \"Cohen\""), band(1900, "Cohen")],
+        };
+        let svg = svg(&t, "");
+        assert_eq!(svg.matches("<g class=\"band disputed\">").count(), 2, "{svg}");
+        assert!(svg.contains("source: Esherick &amp; &quot;Cohen&quot;"), "{svg}");
+        assert!(svg.contains("the &lt;Boxer&gt; Rising") && !svg.contains("<Boxer>"), "{svg}");
+        // Ticks cover the years drawn, with a year of margin.
+        for y in ["1898", "1899", "1900", "1901", "1902"] {
+            assert!(svg.contains(&format!(">{y}</text>")), "tick {y}: {svg}");
+        }
+    }
+
+    #[test]
     fn shorten_cuts_in_the_middle() {
         assert_eq!(shorten("abc", 5), "abc");
         assert_eq!(shorten("abcdefghijkl", 6), "ab…jkl");
