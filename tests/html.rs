@@ -152,3 +152,32 @@ fn html_output_is_deterministic() {
     write_report(&["tests/fixtures/html/corpus"], &b);
     assert_eq!(std::fs::read(a).unwrap(), std::fs::read(b).unwrap());
 }
+
+#[test]
+fn audit_report_shows_planted_markup_as_text_and_the_conflicting_dates() {
+    let page = kept("audit.html");
+    let out = Command::cargo_bin("chronolint")
+        .unwrap()
+        .current_dir(crate::common::root())
+        .args(["audit", "tests/fixtures/html/new", "--against", "tests/fixtures/html/corpus", "--html"])
+        .arg(&page)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "1896 conflicts with the reference's 1895");
+
+    let dom = render(&page);
+    assert_eq!(head_title(&dom), "chronolint audit");
+    assert!(
+        !dom.contains("<p id=\"planted\">") && !dom.contains("<em>guest"),
+        "planted markup became elements"
+    );
+    assert!(dom.contains("&lt;script&gt;document.title='pwned';"));
+    assert!(dom.contains("&lt;em&gt;guest&lt;/em&gt; &amp; \"friends\""));
+    assert_eq!(dom.matches("<svg class=\"timeline\"").count(), 1);
+    let svg = dom.split("<svg class=\"timeline\"").nth(1).and_then(|s| s.split("</svg>").next()).unwrap();
+    // The new document's 1896 against the corpus's 1894 and 1895.
+    for year in ["1894", "1895", "1896"] {
+        assert!(svg.contains(&format!("data-date=\"{year}\"")), "{year} on the timeline");
+    }
+    assert!(svg.contains("class=\"mark conflict\""));
+}
