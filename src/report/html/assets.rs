@@ -102,6 +102,12 @@ footer { color:var(--muted); font-size:12px; padding:12px 28px; }
 @media print { .filters { display:none; } details.doc { break-inside:avoid; } }
 "#;
 
+/// The Content-Security-Policy hash of `JS`: only this script may run on the page, so
+/// even a planted script that escaped escaping would not. Recompute it when `JS` changes
+/// (`printf %s "$JS" | openssl dgst -sha256 -binary | base64`); the browser tests fail
+/// otherwise, as the filters then stay hidden.
+pub const JS_SHA256: &str = "6M8Ow185fXL1SeNzUNIJyYa1mX5aZmppQLjp+jSVUTg=";
+
 /// The filter script, inlined in `<script>`. Without it every item stays visible.
 pub const JS: &str = r#"
 (function () {
