@@ -149,3 +149,22 @@ fn audit_text_report() {
     let out = chronolint().args(["audit", NEW, "--against", CORPUS]).output().unwrap();
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
 }
+
+#[test]
+fn an_unreadable_new_document_is_reported_and_the_audit_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.txt"), b"The Boxer Protocol of 1900 \xff\xfe").unwrap();
+    std::fs::write(dir.path().join("fine.txt"), "The Boxer Protocol of 1901 was harsh.\n").unwrap();
+    let out = chronolint()
+        .args(["audit"])
+        .arg(dir.path())
+        .args(["--against", CORPUS, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "the unreadable 1900 is not a conflict");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert!(docs[0]["error"].as_str().unwrap().contains("UTF-8"), "{}", docs[0]);
+    assert_eq!(docs[1]["claims"][0]["verdict"], "agrees");
+}
