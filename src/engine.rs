@@ -181,16 +181,35 @@ pub fn plan(paths: &[impl AsRef<Path>], options: &Options) -> Result<Plan, Engin
     Ok(Plan { settings, rules, files, problems })
 }
 
+/// What a long run reports as it goes, for a progress bar (the library never prints).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// This many documents will be read.
+    Files(usize),
+    /// One more document was read and extracted (called from worker threads).
+    Document,
+}
+
 /// Runs the per-document stage over the documents of `plan` whose position `i` has
 /// `keep(i)`, in parallel, in order.
-pub fn process_all(plan: &Plan, options: &Options, keep: impl Fn(usize) -> bool + Sync) -> Vec<DocRecord> {
+pub fn process_all(
+    plan: &Plan,
+    options: &Options,
+    keep: impl Fn(usize) -> bool + Sync,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Vec<DocRecord> {
     let cache = options.cache.as_deref().map(Cache::open);
+    progress(Progress::Files((0..plan.files.len()).filter(|&i| keep(i)).count()));
     let docs: Vec<DocRecord> = plan
         .files
         .par_iter()
         .enumerate()
         .filter(|(id, _)| keep(*id))
-        .map(|(id, path)| process(id, path, &plan.settings, &plan.rules, cache.as_ref()))
+        .map(|(id, path)| {
+            let record = process(id, path, &plan.settings, &plan.rules, cache.as_ref());
+            progress(Progress::Document);
+            record
+        })
         .collect();
     if let Some(c) = &cache {
         // A cache that cannot be written only costs speed next time; say so and go on.
@@ -206,8 +225,17 @@ pub fn process_all(plan: &Plan, options: &Options, keep: impl Fn(usize) -> bool 
 
 /// Checks the documents under `paths`.
 pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run, EngineError> {
+    check_paths_with_progress(paths, options, &|_| {})
+}
+
+/// Checks the documents under `paths`, telling `progress` how far it got.
+pub fn check_paths_with_progress(
+    paths: &[impl AsRef<Path>],
+    options: &Options,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Run, EngineError> {
     let plan = plan(paths, options)?;
-    let docs = process_all(&plan, options, |_| true);
+    let docs = process_all(&plan, options, |_| true, progress);
     let Plan { settings, rules, mut problems, .. } = plan;
     Ok(cross_check(docs, &mut problems, &settings, rules))
 }

@@ -10,6 +10,7 @@
 //! Documents are processed in parallel up to their claims; the checks read one index built
 //! from all of them. See `DESIGN.md` for the contracts (commands, JSON output, exit status).
 
+pub mod audit;
 pub mod baseline;
 pub mod cache;
 pub mod checks;

@@ -57,7 +57,7 @@ pub fn parse_shard(s: &str) -> Option<(usize, usize)> {
 /// Runs the per-document stage over shard `k` of `n` and renders the shard file.
 pub fn extract(paths: &[PathBuf], options: &Options, (k, n): (usize, usize)) -> Result<String, ShardError> {
     let plan = engine::plan(paths, options)?;
-    let records = engine::process_all(&plan, options, |i| i % n + 1 == k);
+    let records = engine::process_all(&plan, options, |i| i % n + 1 == k, &|_| {});
     let to_wire = |d: &Diagnostic| {
         WireRecord::from_record(
             &DocRecord { diagnostics: vec![d.clone()], ..DocRecord::default() },

@@ -1,8 +1,10 @@
 //! chronolint's integration tests: one binary, one module per area.
 
+mod audit;
 mod ci;
 mod common;
 mod corpus;
+mod html;
 mod interrupt;
 mod robustness;
 mod shard;

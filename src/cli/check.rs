@@ -5,7 +5,7 @@
 use crate::baseline::Baseline;
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::{check_paths, config_file_for, Options};
+use crate::engine::{check_paths_with_progress, config_file_for, Options};
 use crate::report;
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -89,6 +89,9 @@ pub struct Args {
     /// metadata and the rules are unchanged. Safe to delete.
     #[arg(long, value_name = "DIR")]
     cache_dir: Option<PathBuf>,
+    /// Also write a self-contained HTML report to this file (atomically).
+    #[arg(long, value_name = "F")]
+    html: Option<PathBuf>,
     /// Merge shard files written by `chronolint extract --shard K/N` and run the
     /// cross-document checks over them, instead of reading the corpus here.
     #[arg(long, value_name = "F", num_args = 1.., conflicts_with_all = ["paths", "cache_dir"])]
@@ -125,7 +128,8 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let changed = changed_files(&args, &paths)?;
 
     let mut run = if args.claims.is_empty() {
-        check_paths(&paths, &options).map_err(super::engine_report)?
+        super::progress::with_bar(|p| check_paths_with_progress(&paths, &options, p))
+            .map_err(super::engine_report)?
     } else {
         crate::shard::check_claims(&args.claims, &options).map_err(super::shard_report)?
     };
@@ -166,6 +170,10 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         Some(f) if f.as_os_str() != "-" => crate::fsutil::write_atomic(f, text.as_bytes())
             .map_err(|e| miette::miette!("could not write {}: {e}", f.display()))?,
         _ => super::emit(&text)?,
+    }
+    if let Some(path) = &args.html {
+        report::html::write(path, &report::html::render_check(&run))
+            .map_err(|e| miette::miette!("could not write {}: {e}", path.display()))?;
     }
     if let Some(summary) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|s| !s.is_empty()) {
         let md = report::summary::render(&run);

@@ -2,11 +2,13 @@
 //! errors into miette reports; prints. The exit status is decided once, in `Outcome`.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
+mod audit;
 mod check;
 mod dates;
 mod errors;
 mod explain;
 mod extract;
+mod progress;
 mod rules;
 mod timeline;
 
@@ -54,6 +56,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Audit new documents against an established corpus.
+    Audit(audit::Args),
     /// Check documents for conflicting, mismatched and unsupported dates.
     Check(check::Args),
     /// Print the temporal expressions found in files, one JSON object per line.
@@ -85,6 +89,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> 
         }
     };
     match cli.command {
+        Command::Audit(a) => audit::run(a),
         Command::Check(a) => check::run(a),
         Command::Dates(a) => dates::run(a),
         Command::Explain(a) => explain::run(a),

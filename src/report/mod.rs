@@ -12,6 +12,7 @@
 //! `summary.rs` renders the Markdown table appended to `$GITHUB_STEP_SUMMARY`.
 
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod rdjson;

@@ -474,14 +474,9 @@ fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<(Event, Range<
     let _ = t.string("note", cx);
     let descriptions = describe(&t, cx);
 
+    // An event may have no reference date: its names still let claims about it be found,
+    // compared with each other and flagged as unsupported when only weak sources make them.
     let date_tables = t.tables("date", "an [[event.date]]", cx);
-    if date_tables.is_empty() && t.get("date").is_none() {
-        cx.error(
-            t.key_span("id"),
-            "the event has no [[event.date]]".into(),
-            Some("give at least one dated role, with its source".into()),
-        );
-    }
     let mut dates: Vec<RefDate> = Vec::new();
     for d in &date_tables {
         if let Some(date) = ref_date(d, cx) {

@@ -1,0 +1,170 @@
+//! `chronolint audit`: a batch of new documents against a fixture corpus, expectations
+//! written by hand from the fixture text (tests/fixtures/audit/).
+
+use assert_cmd::Command;
+use std::collections::BTreeSet;
+
+const CORPUS: &str = "tests/fixtures/audit/corpus";
+const NEW: &str = "tests/fixtures/audit/new";
+
+fn chronolint() -> Command {
+    let mut cmd = Command::cargo_bin("chronolint").unwrap();
+    cmd.current_dir(crate::common::root());
+    cmd
+}
+
+fn audit_json(extra: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let out = chronolint()
+        .args(["audit", NEW, "--against", CORPUS, "--format", "json"])
+        .args(extra)
+        .output()
+        .unwrap();
+    let v = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    (out.status.code(), v)
+}
+
+/// (file name, event, value, verdict) of every audited claim.
+fn verdicts(v: &serde_json::Value) -> BTreeSet<(String, String, String, String)> {
+    let mut out = BTreeSet::new();
+    for d in v["documents"].as_array().unwrap() {
+        let file = d["file"].as_str().unwrap().rsplit('/').next().unwrap().to_string();
+        for c in d["claims"].as_array().unwrap() {
+            let s = |k: &str| c[k].as_str().unwrap().to_string();
+            out.insert((file.clone(), s("event"), s("value"), s("verdict")));
+        }
+    }
+    out
+}
+
+#[test]
+fn audit_classifies_each_claim_of_the_new_documents() {
+    let (code, v) = audit_json(&[]);
+    let t = |f: &str, e: &str, y: &str, verdict: &str| (f.into(), e.into(), y.into(), verdict.into());
+    let expected: BTreeSet<(String, String, String, String)> = [
+        // Agrees with the reference (1895) and with corpus/history.txt.
+        t("agrees.txt", "triple-intervention", "1895", "agrees"),
+        // No reference: both corpus passages say 1901.
+        t("agrees.txt", "boxer-protocol", "1901", "agrees"),
+        // The reference says 1895.
+        t("conflicts.txt", "triple-intervention", "1894", "conflicts"),
+        // No reference, but the corpus says 1901 twice.
+        t("conflicts.txt", "boxer-protocol", "1900", "conflicts"),
+        t("conflicts.txt", "treaty-of-portsmouth", "1905", "agrees"),
+        // The rules know the event but give no date, and the corpus never mentions it.
+        t("fresh.txt", "dogger-bank-incident", "1904", "new"),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(verdicts(&v), expected);
+    assert_eq!(code, Some(1), "a conflict fails the audit");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["corpus"]["files"], 2);
+    assert_eq!(v["counts"]["agrees"], 3);
+    assert_eq!(v["counts"]["conflicts"], 2);
+    assert_eq!(v["counts"]["new"], 1);
+    assert_eq!(v["counts"]["unsupported"], 0);
+}
+
+#[test]
+fn a_conflict_quotes_the_reference_and_the_corpus_passage() {
+    let (_, v) = audit_json(&[]);
+    let doc = v["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["file"].as_str().unwrap().ends_with("conflicts.txt"));
+    let claims = doc.unwrap()["claims"].as_array().unwrap().clone();
+    let ti = claims.iter().find(|c| c["event"] == "triple-intervention").unwrap();
+    assert_eq!(ti["text"], "The Triple Intervention of 1894 humiliated Japan.");
+    assert_eq!(ti["span"]["line"], 1);
+    let against = ti["against"].as_array().unwrap();
+    assert!(against.iter().any(|e| e["kind"] == "reference" && e["value"] == "1895-04-23"), "{against:?}");
+    let passage = against.iter().find(|e| e["kind"] == "passage").expect("a corpus passage");
+    assert!(passage["file"].as_str().unwrap().ends_with("corpus/history.txt"));
+    assert_eq!(
+        passage["text"],
+        "The Triple Intervention of 1895 forced Japan to return the Liaodong Peninsula."
+    );
+    assert_eq!(passage["span"]["line"], 1);
+
+    let bp = claims.iter().find(|c| c["event"] == "boxer-protocol").unwrap();
+    let files: Vec<&str> =
+        bp["against"].as_array().unwrap().iter().map(|e| e["file"].as_str().unwrap()).collect();
+    assert_eq!(files.len(), 2, "both corpus passages dating it 1901: {files:?}");
+    assert!(files[1].ends_with("notes.txt") && files[0].ends_with("history.txt"), "{files:?}");
+}
+
+#[test]
+fn audit_passes_when_nothing_conflicts() {
+    chronolint()
+        .args(["audit", "tests/fixtures/audit/new/agrees.txt", "tests/fixtures/audit/new/fresh.txt"])
+        .args(["--against", CORPUS])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn audit_rejects_bad_arguments_with_status_2() {
+    chronolint().args(["audit", NEW]).assert().code(2);
+    chronolint().args(["audit", NEW, "--against", "tests/fixtures/audit/no-such-corpus"]).assert().code(2);
+    chronolint().args(["audit", NEW, "--against", CORPUS, "--format", "yaml"]).assert().code(2);
+}
+
+#[test]
+fn audit_output_is_the_same_with_one_thread_or_eight() {
+    let run = |threads: &str| {
+        chronolint()
+            .env("RAYON_NUM_THREADS", threads)
+            .args(["audit", NEW, "--against", CORPUS])
+            .output()
+            .unwrap()
+            .stdout
+    };
+    assert_eq!(run("1"), run("8"));
+}
+
+#[test]
+fn audit_html_has_a_timeline_per_event_with_a_conflict() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("audit.html");
+    chronolint().args(["audit", NEW, "--against", CORPUS, "--html"]).arg(&page).assert().code(1);
+    let html = std::fs::read_to_string(&page).unwrap();
+    // The Boxer Protocol and the Triple Intervention have conflicts; Portsmouth and
+    // Dogger Bank do not.
+    assert_eq!(html.matches("<svg class=\"timeline\"").count(), 2);
+    assert!(
+        html.contains("data-event=\"boxer-protocol\"") && html.contains("data-event=\"triple-intervention\"")
+    );
+    assert!(!html.contains("data-event=\"treaty-of-portsmouth\""));
+    // Self-contained: nothing to fetch.
+    for needle in ["<link", " src=", "@import", "url(", "https://"] {
+        assert!(!html.contains(needle), "the page must not fetch anything ({needle})");
+    }
+    // Only the page itself is left in the folder: the temporary file was renamed.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn audit_text_report() {
+    let out = chronolint().args(["audit", NEW, "--against", CORPUS]).output().unwrap();
+    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
+}
+
+#[test]
+fn an_unreadable_new_document_is_reported_and_the_audit_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("broken.txt"), b"The Boxer Protocol of 1900 \xff\xfe").unwrap();
+    std::fs::write(dir.path().join("fine.txt"), "The Boxer Protocol of 1901 was harsh.\n").unwrap();
+    let out = chronolint()
+        .args(["audit"])
+        .arg(dir.path())
+        .args(["--against", CORPUS, "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "the unreadable 1900 is not a conflict");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let docs = v["documents"].as_array().unwrap();
+    assert_eq!(docs.len(), 2);
+    assert!(docs[0]["error"].as_str().unwrap().contains("UTF-8"), "{}", docs[0]);
+    assert_eq!(docs[1]["claims"][0]["verdict"], "agrees");
+}
