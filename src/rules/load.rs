@@ -208,7 +208,13 @@ impl Cx<'_> {
 
     fn toml_error(&mut self, e: &toml::de::Error) {
         let message = e.message().trim().to_string();
-        let help = unknown_field_help(&message);
+        let help = unknown_field_help(&message).or_else(|| {
+            message.starts_with("duplicate key").then(|| {
+                "a key appears once per table; an event's dates are either `date = [...]` or \
+                 [[event.date]] tables, not both"
+                    .to_string()
+            })
+        });
         self.errors.push(RuleError {
             file: self.file.to_path_buf(),
             span: e.span().map(to_span),
