@@ -50,6 +50,8 @@ pub(crate) enum Period {
     Decade(i64),
     /// The first year of the century as TIMEX counts it (1800 for `18XX`, the 19th century).
     Century(i64),
+    /// The `n`th century BC (the 5th: 500–401 BC, astronomical -0499 to -0400).
+    CenturyBc(i64),
 }
 
 impl Period {
@@ -67,6 +69,7 @@ impl Period {
             Period::Season(y, _) | Period::Year(y) => year_ok(y),
             Period::Decade(y) => year_ok(y) && y.rem_euclid(10) == 0 && year_ok(y + 9),
             Period::Century(y) => year_ok(y) && y.rem_euclid(100) == 0 && year_ok(y + 99),
+            Period::CenturyBc(n) => (1..=99).contains(&n),
         }
     }
 
@@ -94,6 +97,7 @@ impl Period {
             Period::Year(y) => (days_from_civil(y, 1, 1), days_from_civil(y, 12, 31)),
             Period::Decade(y) => (days_from_civil(y, 1, 1), days_from_civil(y + 9, 12, 31)),
             Period::Century(y) => (days_from_civil(y, 1, 1), days_from_civil(y + 99, 12, 31)),
+            Period::CenturyBc(n) => (days_from_civil(1 - n * 100, 1, 1), days_from_civil(100 - n * 100, 12, 31)),
         })
     }
 
@@ -104,7 +108,7 @@ impl Period {
             Period::Season(..) => Granularity::Season,
             Period::Year(_) => Granularity::Year,
             Period::Decade(_) => Granularity::Decade,
-            Period::Century(_) => Granularity::Century,
+            Period::Century(_) | Period::CenturyBc(_) => Granularity::Century,
         }
     }
 
@@ -123,6 +127,7 @@ impl Period {
                 let s = format_year(y);
                 format!("{}XX", s.get(..s.len().saturating_sub(2)).unwrap_or(""))
             }
+            Period::CenturyBc(n) => format!("{}/{}", format_year(1 - n * 100), format_year(100 - n * 100)),
         }
     }
 
@@ -217,9 +222,9 @@ pub(crate) fn range(a: Period, b: Period) -> Option<TimeValue> {
 
 /// From `p` on, open at the end: `1898/..`.
 pub(crate) fn open_from(p: Period) -> Option<TimeValue> {
-    let (a0, _) = p.bounds()?;
+    let a0 = p.bounds().map(|(a, _)| a);
     Some(TimeValue {
-        earliest: Some(a0),
+        earliest: a0,
         latest: None,
         granularity: p.granularity(),
         approximate: false,
@@ -231,10 +236,10 @@ pub(crate) fn open_from(p: Period) -> Option<TimeValue> {
 
 /// Up to the end of `p`, open at the start: `../1923`.
 pub(crate) fn open_until(p: Period) -> Option<TimeValue> {
-    let (_, b1) = p.bounds()?;
+    let b1 = p.bounds().map(|(_, b)| b);
     Some(TimeValue {
         earliest: None,
-        latest: Some(b1),
+        latest: b1,
         granularity: p.granularity(),
         approximate: false,
         part: None,

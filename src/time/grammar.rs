@@ -215,6 +215,7 @@ const AFTER_NOT_YEAR: &[&str] = &[
     "lane",
     "results",
     "words",
+    "degrees",
     "sq",
     "square",
     "cubic",
@@ -361,14 +362,15 @@ impl Grammar<'_, '_> {
             _ => return None,
         };
         if !self.glued_punct(i + 1, '.')
-            || !self.tok(i + 2).is_some_and(|n| !n.space_before && n.text == letters[0])
+            || !self.tok(i + 2).is_some_and(|n| n.text == letters[0])
         {
             return None;
         }
         let mut next = self.dot(i + 3);
         if t.text == "B"
             && letters.len() > 1
-            && self.tok(next).is_some_and(|n| !n.space_before && n.text == "E")
+            && self.tok(next).is_some_and(|n| n.text == "E")
+            && self.glued_punct(next + 1, '.')
         {
             next = self.dot(next + 1);
         }
@@ -514,7 +516,7 @@ impl Grammar<'_, '_> {
         }
         if let Some((k, true)) = self.era(j + 1) {
             // The 5th century BC: 500–401 BC, astronomical -499..-400.
-            return Some((k, Period::Century(-(n * 100) + 1), true));
+            return Some((k, Period::CenturyBc(n), true));
         }
         Some((j + 1, Period::Century((n - 1) * 100), false))
     }
@@ -597,7 +599,7 @@ impl Grammar<'_, '_> {
                 let word_before = if p.is_punct('.') && start >= 2 { self.tok(start - 2) } else { Some(p) };
                 if word_before
                     .is_some_and(|w| w.kind == Kind::Word && BEFORE_NOT_YEAR.iter().any(|b| w.is(b)))
-                    && first.is_some_and(|f| f.kind == Kind::Num)
+                    && first.is_some_and(|f| f.kind == Kind::Num && f.suffix == Suffix::None)
                 {
                     return false;
                 }
@@ -742,6 +744,16 @@ impl Grammar<'_, '_> {
     fn short_first_range(&self, from: usize, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         let n = t.plain_num()?;
+        // "1122-225 B.C.", "960-1280 A. D.": the era after the second year holds for both.
+        if t.digits <= 4 && self.is_dash(i + 1) && self.tok(i + 1).is_some_and(|d| !d.space_before) {
+            if let Some((k, y2)) = self.era_year(i + 2) {
+                let y1 = if y2 <= 0 { 1 - n } else { n };
+                if y1 < y2 && (edtf::YEARS).contains(&y1) {
+                    return Some(self.found(from, k, edtf::range(Period::Year(y1), Period::Year(y2))?));
+                }
+                return None;
+            }
+        }
         if t.digits != 3 || !self.glued_punct(i + 1, '-') || self.tok(i + 2).is_none_or(|t| t.space_before) {
             return None;
         }
@@ -758,7 +770,10 @@ impl Grammar<'_, '_> {
 
     /// After a point ending at `k`: a range separator and a second point.
     fn range_after(&self, from: usize, k: usize, a: Period) -> Option<Found> {
-        let sep = self.range_sep(k)?;
+        let sep = self.range_sep(k).or_else(|| {
+            // "from October, 1853, to March, 1854"
+            (self.punct(k, ',') && self.is_any(k + 1, &["to", "till", "until"])).then_some(k + 2)
+        })?;
         let dash = self.is_dash(k);
         match a {
             Period::Year(y) => {
@@ -849,8 +864,8 @@ impl Grammar<'_, '_> {
             return None;
         }
         let (gd, _) = ns_period.bounds()?;
-        // Only when the two differ by a plausible calendar offset (10 to 13 days).
-        if !(10..=13).contains(&(gd - jd)) {
+        // Only when both name the same day.
+        if gd != jd {
             return None;
         }
         let mut v = ns_period.value();
@@ -980,10 +995,10 @@ impl Grammar<'_, '_> {
         let t = self.tok(i)?;
         let w = t.text.to_ascii_lowercase();
         match w.as_str() {
-            "since" => {
-                let (k, p) = self.point(i + 1)?;
-                Some(self.found(i, k, edtf::open_from(p)?))
-            }
+            "since" => match self.point(i + 1) {
+                Some((k, p)) => Some(self.found(i, k, edtf::open_from(p)?)),
+                None => self.open_phrase(i, i + 1, true),
+            },
             "from" => {
                 let (k, p) = self.point(i + 1)?;
                 if let Some(f) = self.range_after(i, k, p) {
@@ -1002,10 +1017,10 @@ impl Grammar<'_, '_> {
                 let (k2, b) = self.point(k + 1)?;
                 Some(self.found(i, k2, edtf::range(a, b)?))
             }
-            "until" | "till" | "til" => {
-                let (k, p) = self.point(i + 1)?;
-                Some(self.found(i, k, edtf::open_until(p)?))
-            }
+            "until" | "till" | "til" => match self.point(i + 1) {
+                Some((k, p)) => Some(self.found(i, k, edtf::open_until(p)?)),
+                None => self.open_phrase(i, i + 1, false),
+            },
             "up" | "down" if self.is(i + 1, "to") => {
                 let (k, p) = self.point(i + 2)?;
                 matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
@@ -1025,7 +1040,7 @@ impl Grammar<'_, '_> {
                 Some(self.found(i, k, edtf::open_until(edtf::pred(p)?)?))
             }
             "by" => {
-                let (k, p) = self.point(i + 1)?;
+                let Some((k, p)) = self.point(i + 1) else { return self.open_phrase(i, i + 1, false) };
                 matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
                 Some(self.found(i, k, edtf::open_until(p)?))
             }
@@ -1061,6 +1076,25 @@ impl Grammar<'_, '_> {
         }
     }
 
+    /// "until the end of December", "since mid-1904", "until March 20th": an open value
+    /// from a phrase that is not a plain point, keeping its part and its anchor.
+    fn open_phrase(&self, from: usize, j: usize, open_end: bool) -> Option<Found> {
+        let lower = self.tok(j)?.text.to_ascii_lowercase();
+        let f = if lower == "the" {
+            self.the_phrase(j)?
+        } else if let Some(part) = part_word(&lower) {
+            self.part_of(j, j + 1, part)?
+        } else if self.tok(j)?.kind == Kind::Word && self.month(j).is_none() {
+            return None;
+        } else {
+            self.dated(j, j)?
+        };
+        let p = Period::parse(&f.value.edtf)?;
+        let mut value = if open_end { edtf::open_from(p)? } else { edtf::open_until(p)? };
+        value.part = f.value.part;
+        Some(Found { start: from, end: f.end, value, written: None, anchor: f.anchor })
+    }
+
     /// "early 1905", "late December 1904", "mid-1904", "the early 1890s", "early in 1905",
     /// "early in the year", "the end of December": `part` of the period at `j`.
     fn part_of(&self, from: usize, j: usize, part: PartOf) -> Option<Found> {
@@ -1073,6 +1107,10 @@ impl Grammar<'_, '_> {
                 return None;
             }
             (k, p.value(), None)
+        } else if self.is(j, "the") && self.is(j + 1, "year") && self.year4(j + 2).is_some() {
+            // "the end of the year 1882"
+            let (k, y) = self.year4(j + 2)?;
+            (k, Period::Year(y).value(), None)
         } else if self.is(j, "the") && self.is(j + 1, "year") {
             let prev = self.near_prev()?;
             let y = prev.value.start_year()?;
@@ -1108,7 +1146,8 @@ impl Grammar<'_, '_> {
         }
         if let Some(part) = self.tok(j).and_then(|t| part_word(&t.text.to_ascii_lowercase())) {
             let f = self.part_of(i, j + 1, part)?;
-            return matches!(f.value.granularity, Granularity::Decade | Granularity::Century).then_some(f);
+            return matches!(f.value.granularity, Granularity::Season | Granularity::Decade | Granularity::Century)
+                .then_some(f);
         }
         if self.is(j, "turn") && self.is(j + 1, "of") && self.is(j + 2, "the") {
             if self.is(j + 3, "century") {
@@ -1142,8 +1181,11 @@ impl Grammar<'_, '_> {
         // "the" is not part of "the 1904 war".
         let ordinal_day = self.tok(j).is_some_and(|t| t.kind == Kind::Num && t.suffix == Suffix::Ordinal);
         let f = self.dated(i, j)?;
-        let keeps_the = ordinal_day
-            || matches!(
+        let adjective = self.t.get(j..f.end).is_some_and(|ts| ts.windows(2).any(|w| w[0].text == "-" && w[1].is("century")));
+        let season_of = self.tok(j + 1).is_some_and(|t| t.is("of"));
+        let adjective = adjective || (f.value.granularity == Granularity::Season && !season_of);
+        let keeps_the = !adjective && ordinal_day
+            || !adjective && matches!(
                 f.value.granularity,
                 Granularity::Season | Granularity::Decade | Granularity::Century
             );
