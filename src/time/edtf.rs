@@ -97,7 +97,9 @@ impl Period {
             Period::Year(y) => (days_from_civil(y, 1, 1), days_from_civil(y, 12, 31)),
             Period::Decade(y) => (days_from_civil(y, 1, 1), days_from_civil(y + 9, 12, 31)),
             Period::Century(y) => (days_from_civil(y, 1, 1), days_from_civil(y + 99, 12, 31)),
-            Period::CenturyBc(n) => (days_from_civil(1 - n * 100, 1, 1), days_from_civil(100 - n * 100, 12, 31)),
+            Period::CenturyBc(n) => {
+                (days_from_civil(1 - n * 100, 1, 1), days_from_civil(100 - n * 100, 12, 31))
+            }
         })
     }
 

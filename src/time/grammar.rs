@@ -39,6 +39,10 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
         let mut i = 0;
         while i < toks.len() {
             let here = toks.get(i).map_or(0, |t| t.start);
+            if !toks.get(i).is_some_and(|t| t.starter) {
+                i += 1;
+                continue;
+            }
             let g = Grammar { t: &toks, cx, prev: prev.as_ref(), here };
             match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
                 Some(f) => {
@@ -58,20 +62,6 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 const ORDINALS: [&str; 21] = [
     "first",
@@ -282,23 +272,15 @@ impl Grammar<'_, '_> {
     /// A capitalised month name or abbreviation (with its period). Returns (next, month).
     fn month(&self, i: usize) -> Option<(usize, u8)> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Word || !t.is_capitalized() || t.text.len() < 3 {
+        if t.kind != Kind::Word || t.month == 0 {
             return None;
         }
-        let lower = t.text.to_ascii_lowercase();
-        for (k, name) in MONTHS.iter().enumerate() {
-            let m = u8::try_from(k + 1).ok()?;
-            if lower == *name {
-                return Some((i + 1, m));
-            }
-            let abbrev =
-                lower.len() <= 4 && name.starts_with(lower.as_str()) && (lower.len() == 3 || lower == "sept");
-            if abbrev {
-                let next = if self.glued_punct(i + 1, '.') { i + 2 } else { i + 1 };
-                return Some((next, m));
-            }
-        }
-        None
+        let full = t.text.len() > 4
+            || t.text.eq_ignore_ascii_case("june")
+            || t.text.eq_ignore_ascii_case("july")
+            || t.text.eq_ignore_ascii_case("may");
+        let next = if !full && self.glued_punct(i + 1, '.') { i + 2 } else { i + 1 };
+        Some((next, t.month))
     }
 
     /// A full month name (for bare months: "the end of December").
@@ -361,9 +343,7 @@ impl Grammar<'_, '_> {
             "C" => &["E"],
             _ => return None,
         };
-        if !self.glued_punct(i + 1, '.')
-            || !self.tok(i + 2).is_some_and(|n| n.text == letters[0])
-        {
+        if !self.glued_punct(i + 1, '.') || self.tok(i + 2).is_none_or(|n| n.text != letters[0]) {
             return None;
         }
         let mut next = self.dot(i + 3);
@@ -735,9 +715,80 @@ impl Grammar<'_, '_> {
             if self.tok(k).is_some_and(|n| n.kind == Kind::Num && !n.space_before) {
                 return None;
             }
+            if let Some(f) = self.partial_range(from, k, m, d) {
+                return Some(f);
+            }
             return Some(self.partial_day(from, k, m, d));
         }
+        // A month alone after a preposition: "in November", "early in October".
+        if let Some((k, m)) = self.bare_month(i) {
+            let (y, anchor) = self.year_for_partial(false);
+            return Some(Found {
+                start: from,
+                end: k,
+                value: Period::Month(y, m).value(),
+                written: None,
+                anchor: Some(anchor),
+            });
+        }
         None
+    }
+
+    /// A full month name right after "in", "during", "of", "until", "since", "by".
+    fn bare_month(&self, i: usize) -> Option<(usize, u8)> {
+        let (k, m) = self.full_month(i).or_else(|| {
+            // "in May", "in March": the verbs never follow "in".
+            let t = self.tok(i)?;
+            (i >= 1 && self.is(i - 1, "in") && (t.is("may") || t.is("march"))).then_some((i + 1, t.month))
+        })?;
+        if i == 0
+            || !self.is_any(i - 1, &["in", "during", "of", "until", "till", "since", "by", "before", "after"])
+        {
+            return None;
+        }
+        // Not "in November, 1898" (read as a month and year) nor "of November 7th".
+        if self.tok(k).is_some_and(|t| t.kind == Kind::Num) {
+            return None;
+        }
+        Some((k, m))
+    }
+
+    /// "the 19th September to the 26th September", "September 19th to the 25th": a range
+    /// of days with no year.
+    fn partial_range(&self, from: usize, k: usize, m: u8, d: u8) -> Option<Found> {
+        let sep = self.range_sep(k)?;
+        let (k2, m2, d2) = self.day_month(sep).or_else(|| {
+            let j = if self.is(sep, "the") { sep + 1 } else { sep };
+            let t = self.tok(j)?;
+            if t.suffix != Suffix::Ordinal && sep == j {
+                return None;
+            }
+            let (k2, d2) = self.day(j)?;
+            Some((k2, m, d2))
+        })?;
+        if (m2, d2) <= (m, d) || self.tok(k2).is_some_and(|t| t.kind == Kind::Num) {
+            return None;
+        }
+        let (y, anchor) = self.year_for_partial(true);
+        let (a, b) = (Period::Day(y, m, d), Period::Day(y, m2, d2));
+        if !a.is_valid() || !b.is_valid() {
+            return None;
+        }
+        let value = match y {
+            Some(_) => edtf::range(a, b)?,
+            None => TimeValue { edtf: format!("{}/{}", a.edtf(), b.edtf()), ..a.value() },
+        };
+        Some(Found { start: from, end: k2, value, written: None, anchor: Some(anchor) })
+    }
+
+    /// "from 960 to 1127": a first year written with three digits.
+    fn three_digit_range(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i + 1)?;
+        let n = t.plain_num().filter(|_| t.digits == 3)?;
+        let sep = self.range_sep(i + 2)?;
+        let (k, y2) = self.year4(sep)?;
+        (y2 > n && self.bare_year_ok(sep, false)).then_some(())?;
+        Some(self.found(i, k, edtf::range(Period::Year(n), Period::Year(y2))?))
     }
 
     /// "(959-1027)": a range of years whose first is written with three digits.
@@ -1000,6 +1051,9 @@ impl Grammar<'_, '_> {
                 None => self.open_phrase(i, i + 1, true),
             },
             "from" => {
+                if let Some(f) = self.three_digit_range(i) {
+                    return Some(f);
+                }
                 let (k, p) = self.point(i + 1)?;
                 if let Some(f) = self.range_after(i, k, p) {
                     return Some(f);
@@ -1115,7 +1169,7 @@ impl Grammar<'_, '_> {
             let prev = self.near_prev()?;
             let y = prev.value.start_year()?;
             (j + 2, Period::Year(y).value(), Some(Anchor::Previous(prev.value.edtf.clone())))
-        } else if let Some((k, m)) = self.full_month(j) {
+        } else if let Some((k, m)) = self.month(j).filter(|(k, _)| *k == j + 1) {
             let (y, anchor) = self.year_for_partial(false);
             (k, Period::Month(y, m).value(), Some(anchor))
         } else {
@@ -1146,8 +1200,11 @@ impl Grammar<'_, '_> {
         }
         if let Some(part) = self.tok(j).and_then(|t| part_word(&t.text.to_ascii_lowercase())) {
             let f = self.part_of(i, j + 1, part)?;
-            return matches!(f.value.granularity, Granularity::Season | Granularity::Decade | Granularity::Century)
-                .then_some(f);
+            return matches!(
+                f.value.granularity,
+                Granularity::Season | Granularity::Decade | Granularity::Century
+            )
+            .then_some(f);
         }
         if self.is(j, "turn") && self.is(j + 1, "of") && self.is(j + 2, "the") {
             if self.is(j + 3, "century") {
@@ -1181,14 +1238,18 @@ impl Grammar<'_, '_> {
         // "the" is not part of "the 1904 war".
         let ordinal_day = self.tok(j).is_some_and(|t| t.kind == Kind::Num && t.suffix == Suffix::Ordinal);
         let f = self.dated(i, j)?;
-        let adjective = self.t.get(j..f.end).is_some_and(|ts| ts.windows(2).any(|w| w[0].text == "-" && w[1].is("century")));
+        let adjective = self
+            .t
+            .get(j..f.end)
+            .is_some_and(|ts| ts.windows(2).any(|w| w[0].text == "-" && w[1].is("century")));
         let season_of = self.tok(j + 1).is_some_and(|t| t.is("of"));
         let adjective = adjective || (f.value.granularity == Granularity::Season && !season_of);
-        let keeps_the = !adjective && ordinal_day
-            || !adjective && matches!(
-                f.value.granularity,
-                Granularity::Season | Granularity::Decade | Granularity::Century
-            );
+        let keeps_the = !adjective
+            && (ordinal_day
+                || matches!(
+                    f.value.granularity,
+                    Granularity::Season | Granularity::Decade | Granularity::Century
+                ));
         Some(if keeps_the { f } else { Found { start: j, ..f } })
     }
 
@@ -1379,7 +1440,8 @@ impl Grammar<'_, '_> {
             "next" => 1,
             _ => 0,
         };
-        if i >= 1 && self.is_any(i - 1, &DURATION) {
+        // Not "the next year" (relative to the text, read elsewhere) nor "for next year".
+        if i >= 1 && (self.is_any(i - 1, &DURATION) || self.is(i - 1, "the")) {
             return None;
         }
         let p = Period::Year(d.start_year()?.checked_add(step)?);

@@ -134,6 +134,10 @@ pub(super) struct Tok<'t> {
     /// For numbers: how many digits, 0 when grouped with commas.
     pub digits: usize,
     pub suffix: Suffix,
+    /// For capitalised words: the month they name (1–12), else 0.
+    pub month: u8,
+    /// Whether an expression may start here (a number, or a word some production opens with).
+    pub starter: bool,
 }
 
 impl Tok<'_> {
@@ -181,6 +185,8 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                         num: None,
                         digits: 0,
                         suffix: Suffix::None,
+                        month: 0,
+                        starter: false,
                     });
                 }
             }
@@ -262,17 +268,165 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             (Kind::Punct, None, 0, Suffix::None)
         };
         prev_alpha = kind == Kind::Word;
+        let text = region.get(i..stop).unwrap_or("");
+        let (month, starter) = match kind {
+            Kind::Word => classify(text),
+            Kind::Num => (0, true),
+            Kind::Punct => (0, false),
+        };
         toks.push(Tok {
             kind,
-            text: region.get(i..stop).unwrap_or(""),
+            text,
             start: at,
             end: start + stop,
             space_before: space,
             num,
             digits,
             suffix,
+            month,
+            starter,
         });
         space = false;
     }
     toks
+}
+
+/// Month names, full and abbreviated ("Sept" too), lowercase.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Words that open some production of the grammar (lowercase).
+const STARTERS: &[&str] = &[
+    "the",
+    "that",
+    "since",
+    "from",
+    "between",
+    "until",
+    "till",
+    "til",
+    "up",
+    "down",
+    "before",
+    "prior",
+    "by",
+    "after",
+    "around",
+    "about",
+    "circa",
+    "approximately",
+    "roughly",
+    "c",
+    "ca",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "this",
+    "last",
+    "next",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "ad",
+    "a",
+    "ce",
+];
+
+/// The month a word names (capitalised: "May", "Feb", "SEPT") and whether it may open an
+/// expression. Words longer than any starter are neither.
+fn classify(word: &str) -> (u8, bool) {
+    let mut buf = [0u8; 16];
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return (0, false);
+    }
+    for (b, w) in buf.iter_mut().zip(bytes) {
+        *b = w.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(buf.get(..bytes.len()).unwrap_or(&[])).unwrap_or("");
+    let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
+    let mut month = 0;
+    if capital && lower.len() >= 3 {
+        for (k, name) in (1u8..).zip(MONTHS.iter()) {
+            if lower == *name || (name.starts_with(lower) && (lower.len() == 3 || lower == "sept")) {
+                month = k;
+                break;
+            }
+        }
+    }
+    (month, month != 0 || STARTERS.contains(&lower))
 }
