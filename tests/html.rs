@@ -136,7 +136,7 @@ fn planted_markup_is_shown_as_text_and_both_dates_are_on_the_timeline() {
     assert_eq!(dom.matches("<svg class=\"timeline\"").count(), 1);
     let svg = dom.split("<svg class=\"timeline\"").nth(1).and_then(|s| s.split("</svg>").next()).unwrap();
     assert!(svg.contains("data-date=\"1894\""), "the forum's 1894");
-    assert!(svg.contains("data-date=\"1895\""), "the encyclopedia's 1895");
+    assert!(svg.contains("data-date=\"1895-SP\""), "the encyclopedia's spring of 1895");
     assert!(svg.contains("class=\"mark conflict\""), "the finding is marked");
     assert!(svg.contains("class=\"band\""), "the reference date is drawn");
     assert!(svg.contains("source: Ian Nish"), "the reference's source is in its tooltip");
@@ -176,7 +176,7 @@ fn audit_report_shows_planted_markup_as_text_and_the_conflicting_dates() {
     assert_eq!(dom.matches("<svg class=\"timeline\"").count(), 1);
     let svg = dom.split("<svg class=\"timeline\"").nth(1).and_then(|s| s.split("</svg>").next()).unwrap();
     // The new document's 1896 against the corpus's 1894 and 1895.
-    for year in ["1894", "1895", "1896"] {
+    for year in ["1894", "1895-SP", "1896"] {
         assert!(svg.contains(&format!("data-date=\"{year}\"")), "{year} on the timeline");
     }
     assert!(svg.contains("class=\"mark conflict\""));

@@ -8,3 +8,4 @@ mod html;
 mod interrupt;
 mod robustness;
 mod shard;
+mod time;

@@ -1,22 +1,1465 @@
-//! The temporal grammar. This first cut finds bare years only; the full grammar replaces it.
+//! The temporal grammar: recognises expressions over the tokens of each pre-scanned
+//! region (see `scan`), normalises them to `TimeValue`s and resolves partial and relative
+//! ones against the document (`TagContext`) or the nearest earlier explicit date.
+//!
+//! The grammar is hand-written over tokens rather than one large regex: each production
+//! is a function from a token index to the index after it, so contexts that decide
+//! whether a number is a year ("p. 1904", "1900 men", "555-1904-3344") are plain code.
+//! Written-out numbers ("nineteen hundred and five") are not read.
 
-use super::{TagContext, TimeExpr, TimeValue};
+use super::calendar::{days_from_julian, julian_to_gregorian};
+use super::edtf::{self, Period, Season};
+use super::scan::{self, Kind, Suffix, Tok};
+use super::{Anchor, Calendar, Granularity, PartOf, TagContext, TimeExpr, TimeValue};
 use crate::span::Span;
-use regex::Regex;
-use std::sync::LazyLock;
 
-static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b1[5-9][0-9]{2}\b").expect("valid regex"));
+/// How far back (bytes) the nearest earlier date may be to resolve a relative expression.
+const PREVIOUS_REACH: usize = 3000;
 
-pub(super) fn tag(text: &str, _cx: &TagContext) -> Vec<TimeExpr> {
-    YEAR.find_iter(text)
-        .filter_map(|m| {
-            let y: i64 = m.as_str().parse().ok()?;
-            Some(TimeExpr {
-                span: Span::new(m.start(), m.end()),
-                value: TimeValue::year(y),
+/// What the grammar found at a token: tokens `start..end`, and the value.
+struct Found {
+    start: usize,
+    end: usize,
+    value: TimeValue,
+    written: Option<String>,
+    anchor: Option<Anchor>,
+}
+
+/// The nearest earlier explicit date, and where it ended.
+struct Previous {
+    value: TimeValue,
+    at: usize,
+}
+
+pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let mut prev: Option<Previous> = None;
+    for (start, end) in scan::regions(text) {
+        let toks = scan::tokenize(text, start, end);
+        let mut i = 0;
+        while i < toks.len() {
+            let here = toks.get(i).map_or(0, |t| t.start);
+            if !toks.get(i).is_some_and(|t| t.starter) {
+                i += 1;
+                continue;
+            }
+            let g = Grammar { t: &toks, cx, prev: prev.as_ref(), here };
+            match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
+                Some(f) => {
+                    let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end - 1)) else { break };
+                    let span = Span::new(first.start, last.end);
+                    // Decades and centuries are too coarse to date what follows.
+                    if f.value.is_bounded() && f.value.granularity <= Granularity::Year {
+                        prev = Some(Previous { value: f.value.clone(), at: span.end });
+                    }
+                    out.push(TimeExpr { span, value: f.value, written: f.written, anchor: f.anchor });
+                    i = f.end;
+                }
+                None => i += 1,
+            }
+        }
+    }
+    out
+}
+
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const ORDINALS: [&str; 21] = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+];
+const NUMBERS: [&str; 20] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+];
+const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+
+/// Words before a number that make it a page, volume, count or sum, not a year.
+const BEFORE_NOT_YEAR: &[&str] = &[
+    "p", "pp", "page", "pages", "chapter", "chap", "ch", "vol", "vols", "volume", "no", "nos", "number",
+    "route", "issue", "art", "article", "section", "sect", "sec", "fig", "figure", "plate", "note",
+    "footnote", "table", "verse", "line", "lines", "col", "column", "item", "room", "tel", "phone", "isbn",
+    "part", "psalm", "op", "serial", "lot", "box",
+];
+/// Characters right before a number that make it a sum or a reference.
+const SIGNS_NOT_YEAR: [char; 9] = ['$', '£', '¥', '€', '#', '№', '§', '¶', '+'];
+/// Words after a number that make it a measure or a count.
+const AFTER_NOT_YEAR: &[&str] = &[
+    "men",
+    "man",
+    "troops",
+    "soldiers",
+    "officers",
+    "sailors",
+    "rifles",
+    "guns",
+    "horses",
+    "people",
+    "persons",
+    "inhabitants",
+    "souls",
+    "families",
+    "houses",
+    "killed",
+    "wounded",
+    "prisoners",
+    "dead",
+    "strong",
+    "tons",
+    "ton",
+    "tonnes",
+    "feet",
+    "foot",
+    "ft",
+    "metres",
+    "meters",
+    "metre",
+    "meter",
+    "km",
+    "kilometres",
+    "kilometers",
+    "miles",
+    "mile",
+    "yards",
+    "yds",
+    "inches",
+    "versts",
+    "verst",
+    "li",
+    "roubles",
+    "rubles",
+    "rouble",
+    "ruble",
+    "dollars",
+    "yen",
+    "taels",
+    "tael",
+    "pounds",
+    "lbs",
+    "lb",
+    "francs",
+    "marks",
+    "sterling",
+    "piculs",
+    "catties",
+    "acres",
+    "hectares",
+    "years",
+    "months",
+    "weeks",
+    "days",
+    "hours",
+    "minutes",
+    "seconds",
+    "pm",
+    "copies",
+    "pages",
+    "volumes",
+    "ships",
+    "vessels",
+    "cases",
+    "cattle",
+    "per",
+    "percent",
+    "street",
+    "avenue",
+    "ave",
+    "road",
+    "boulevard",
+    "lane",
+    "results",
+    "words",
+    "degrees",
+    "sq",
+    "square",
+    "cubic",
+    "cwt",
+    "kilos",
+];
+/// Words before a relative expression that make it a duration ("for the next year").
+const DURATION: [&str; 7] = ["for", "over", "throughout", "within", "through", "all", "spanning"];
+
+struct Grammar<'a, 't> {
+    t: &'a [Tok<'t>],
+    cx: &'a TagContext,
+    prev: Option<&'a Previous>,
+    /// Where the expression being read starts (bytes).
+    here: usize,
+}
+
+impl Grammar<'_, '_> {
+    fn tok(&self, i: usize) -> Option<&Tok<'_>> {
+        self.t.get(i)
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.tok(i).is_some_and(|t| t.is(word))
+    }
+
+    fn is_any(&self, i: usize, words: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Word && words.iter().any(|w| t.is(w)))
+    }
+
+    fn punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c))
+    }
+
+    /// A punctuation token glued to the token before (no space).
+    fn glued_punct(&self, i: usize, c: char) -> bool {
+        self.tok(i).is_some_and(|t| t.is_punct(c) && !t.space_before)
+    }
+
+    /// Skips an optional comma.
+    fn comma(&self, i: usize) -> usize {
+        if self.punct(i, ',') {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    fn is_dash(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.kind == Kind::Punct && matches!(t.text, "-" | "–" | "—"))
+    }
+
+    /// A range separator: a dash, "to", "till", "until", "through". Returns the next index.
+    fn range_sep(&self, i: usize) -> Option<usize> {
+        if self.is_dash(i) {
+            // "1899--1901"
+            return Some(if self.is_dash(i + 1) { i + 2 } else { i + 1 });
+        }
+        self.is_any(i, &["to", "till", "until", "through"]).then_some(i + 1)
+    }
+
+    // ---- words ----------------------------------------------------------------------
+
+    /// A capitalised month name or abbreviation (with its period). Returns (next, month).
+    fn month(&self, i: usize) -> Option<(usize, u8)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || t.month == 0 {
+            return None;
+        }
+        let full = t.text.len() > 4
+            || t.text.eq_ignore_ascii_case("june")
+            || t.text.eq_ignore_ascii_case("july")
+            || t.text.eq_ignore_ascii_case("may");
+        let next = if !full && self.glued_punct(i + 1, '.') { i + 2 } else { i + 1 };
+        Some((next, t.month))
+    }
+
+    /// A full month name (for bare months: "the end of December").
+    fn full_month(&self, i: usize) -> Option<(usize, u8)> {
+        let t = self.tok(i)?;
+        let (next, m) = self.month(i)?;
+        (next == i + 1 && t.text.len() >= 4 && !t.is("may") && !t.is("march")).then_some((next, m))
+    }
+
+    fn weekday(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| t.is_capitalized()) && self.is_any(i, &WEEKDAYS)
+    }
+
+    /// A day of the month: `8`, `8th`.
+    fn day(&self, i: usize) -> Option<(usize, u8)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Num
+            || t.digits == 0
+            || t.digits > 2
+            || !matches!(t.suffix, Suffix::None | Suffix::Ordinal)
+        {
+            return None;
+        }
+        let d = u8::try_from(t.num?).ok()?;
+        if !(1..=31).contains(&d) {
+            return None;
+        }
+        // Not "8:30", "8.5", "8/9" (a dual date is read elsewhere).
+        if self.glued_punct(i + 1, ':')
+            || (self.glued_punct(i + 1, '.')
+                && self.tok(i + 2).is_some_and(|n| n.kind == Kind::Num && !n.space_before))
+        {
+            return None;
+        }
+        Some((i + 1, d))
+    }
+
+    /// A four-digit year 1000–2099 with nothing glued to it.
+    fn year4(&self, i: usize) -> Option<(usize, i64)> {
+        let t = self.tok(i)?;
+        let y = t.plain_num()?;
+        (t.digits == 4 && (1000..=2099).contains(&y)).then_some((i + 1, y))
+    }
+
+    /// An era marker: BC, B.C., BCE, B.C.E., AD, A.D., CE, C.E. Returns (next, is_bc).
+    fn era(&self, i: usize) -> Option<(usize, bool)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word || !t.text.chars().all(|c| c.is_ascii_uppercase()) {
+            return None;
+        }
+        match t.text {
+            "BC" | "BCE" => return Some((self.dot(i + 1), true)),
+            "AD" | "CE" => return Some((self.dot(i + 1), false)),
+            _ => {}
+        }
+        // Dotted: B . C . [E .]
+        let letters: &[&str] = match t.text {
+            "B" => &["C", "E"],
+            "A" => &["D"],
+            "C" => &["E"],
+            _ => return None,
+        };
+        if !self.glued_punct(i + 1, '.') || self.tok(i + 2).is_none_or(|n| n.text != letters[0]) {
+            return None;
+        }
+        let mut next = self.dot(i + 3);
+        if t.text == "B"
+            && letters.len() > 1
+            && self.tok(next).is_some_and(|n| n.text == "E")
+            && self.glued_punct(next + 1, '.')
+        {
+            next = self.dot(next + 1);
+        }
+        Some((next, t.text == "B"))
+    }
+
+    /// Skips a glued period.
+    fn dot(&self, i: usize) -> usize {
+        if self.glued_punct(i, '.') {
+            i + 1
+        } else {
+            i
+        }
+    }
+
+    /// A small count: `10`, `ten`, `twenty-five`, `a`. Returns (next, n).
+    fn count(&self, i: usize) -> Option<(usize, i64)> {
+        let t = self.tok(i)?;
+        if let Some(n) = t.plain_num() {
+            return (t.digits <= 4 && n > 0).then_some((i + 1, n));
+        }
+        if t.is("a") || t.is("an") || t.is("one") {
+            return Some((i + 1, 1));
+        }
+        if let Some(k) = TENS.iter().position(|w| t.is(w)) {
+            let tens = i64::try_from(k).ok()? * 10 + 20;
+            if self.is_dash(i + 1) {
+                if let Some(u) = self.tok(i + 2).and_then(|u| NUMBERS.iter().take(9).position(|w| u.is(w))) {
+                    return Some((i + 3, tens + i64::try_from(u).ok()? + 1));
+                }
+            }
+            return Some((i + 1, tens));
+        }
+        if t.is("hundred") {
+            return Some((i + 1, 100));
+        }
+        let k = NUMBERS.iter().position(|w| t.is(w))?;
+        Some((i + 1, i64::try_from(k).ok()? + 1))
+    }
+
+    /// An ordinal for centuries: `19th`, `nineteenth`, `twenty-first`. Returns (next, n).
+    fn ordinal(&self, i: usize) -> Option<(usize, i64)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num {
+            return (t.suffix == Suffix::Ordinal && t.digits <= 2).then_some((i + 1, t.num?));
+        }
+        if t.is("twenty") && self.is_dash(i + 1) && self.is(i + 2, "first") {
+            return Some((i + 3, 21));
+        }
+        let k = ORDINALS.iter().take(20).position(|w| t.is(w))?;
+        Some((i + 1, i64::try_from(k).ok()? + 1))
+    }
+
+    // ---- absolute points --------------------------------------------------------------
+
+    /// A day-level date with its year: DMY, MDY, "the 8th of February, 1904", with an
+    /// optional weekday before. Returns (next, year, month, day).
+    fn full_date(&self, i: usize) -> Option<(usize, i64, u8, u8)> {
+        let (j, m, d) = self.day_month(i)?;
+        let (k, y) = self.year4(self.comma(j))?;
+        Some((k, y, m, d))
+    }
+
+    /// A day and month, either order: "8 February", "February 8", "the 8th of February",
+    /// "Feb. 8th". Returns (next, month, day).
+    fn day_month(&self, i: usize) -> Option<(usize, u8, u8)> {
+        let i = if self.is(i, "the") && self.tok(i + 1).is_some_and(|t| t.suffix == Suffix::Ordinal) {
+            i + 1
+        } else {
+            i
+        };
+        if let Some((j, d)) = self.day(i) {
+            let j = if self.is(j, "of") { j + 1 } else { j };
+            let (k, m) = self.month(j)?;
+            return Period::Day(None, m, d).is_valid().then_some((k, m, d));
+        }
+        let (j, m) = self.month(i)?;
+        let (k, d) = self.day(j)?;
+        Period::Day(None, m, d).is_valid().then_some((k, m, d))
+    }
+
+    /// A month with its year: "January 1905", "February, 1904", "May of 1905".
+    fn month_year(&self, i: usize) -> Option<(usize, i64, u8)> {
+        let (j, m) = self.month(i)?;
+        let j = self.comma(j);
+        let j = if self.is(j, "of") { j + 1 } else { j };
+        let (k, y) = self.year4(j)?;
+        Some((k, y, m))
+    }
+
+    /// A season with its year: "summer 1998", "the spring of 1905", "the winter of 1904-05".
+    fn season_year(&self, i: usize) -> Option<(usize, Period)> {
+        let t = self.tok(i)?;
+        let season = if t.is("spring") {
+            Season::Spring
+        } else if t.is("summer") {
+            Season::Summer
+        } else if t.is("autumn") {
+            Season::Autumn
+        } else if t.is("winter") {
+            Season::Winter
+        } else {
+            return None;
+        };
+        let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        let (mut k, y) = self.year4(j)?;
+        // "the winter of 1904-5": the winter that starts in 1904.
+        if season == Season::Winter && self.glued_punct(k, '-') {
+            if let Some(t2) = self.tok(k + 1).filter(|t2| !t2.space_before && t2.digits <= 2 && t2.digits > 0)
+            {
+                if t2.num == Some((y + 1) % 100) || t2.num == Some((y + 1) % 10) {
+                    k += 2;
+                }
+            }
+        }
+        Some((k, Period::Season(y, season)))
+    }
+
+    /// "the 1890s", "1890's" (a year ending in 00 is the century: "the 1800s" is `18XX`).
+    fn decade(&self, i: usize) -> Option<(usize, Period)> {
+        let t = self.tok(i)?;
+        let y = t.num?;
+        if t.kind != Kind::Num
+            || t.suffix != Suffix::Plural
+            || t.digits != 4
+            || y % 10 != 0
+            || !(1000..=2090).contains(&y)
+        {
+            return None;
+        }
+        Some((i + 1, if y % 100 == 0 { Period::Century(y) } else { Period::Decade(y) }))
+    }
+
+    /// "19th century", "nineteenth-century", "5th century BC".
+    fn century(&self, i: usize) -> Option<(usize, Period, bool)> {
+        let (j, n) = self.ordinal(i)?;
+        if !(1..=21).contains(&n) {
+            return None;
+        }
+        let j = if self.is_dash(j) { j + 1 } else { j };
+        if !self.is(j, "century") {
+            return None;
+        }
+        if let Some((k, true)) = self.era(j + 1) {
+            // The 5th century BC: 500–401 BC, astronomical -499..-400.
+            return Some((k, Period::CenturyBc(n), true));
+        }
+        Some((j + 1, Period::Century((n - 1) * 100), false))
+    }
+
+    /// A bare year, with an era or not: "1894", "480 BC", "A.D. 1000".
+    fn year(&self, i: usize) -> Option<(usize, i64, bool)> {
+        let t = self.tok(i)?;
+        if let Some(n) = t.plain_num() {
+            if t.digits <= 4 {
+                if let Some((k, bc)) = self.era(i + 1) {
+                    if n >= 1 {
+                        return Some((k, if bc { 1 - n } else { n }, true));
+                    }
+                }
+            }
+            let (k, y) = self.year4(i)?;
+            return self.bare_year_ok(i, true).then_some((k, y, false));
+        }
+        if let Some((j, false)) = self.era(i) {
+            let n = self.tok(j)?.plain_num()?;
+            if self.tok(j)?.digits <= 4 && n >= 1 {
+                return Some((j + 1, n, true));
+            }
+        }
+        None
+    }
+
+    /// A year with an era marker: "480 BC", "A.D. 1000".
+    fn era_year(&self, i: usize) -> Option<(usize, i64)> {
+        self.year(i).filter(|(_, _, era)| *era).map(|(k, y, _)| (k, y))
+    }
+
+    /// Whether the number at `i` can stand alone as a year: no hyphen chain (phone
+    /// numbers, ISBNs), no clock time or decimal, no page range.
+    fn bare_year_ok(&self, i: usize, check_before: bool) -> bool {
+        let chain = |c: char| matches!(c, '-' | '–' | '/' | '.' | ':');
+        let glued_num = |k: usize| self.tok(k).is_some_and(|t| t.kind == Kind::Num && !t.space_before);
+        if check_before && i >= 2 {
+            if let Some(p) = self.tok(i - 1) {
+                if p.kind == Kind::Punct
+                    && !p.space_before
+                    && p.text.starts_with(chain)
+                    && self.tok(i).is_some_and(|t| !t.space_before)
+                    && self.tok(i - 2).is_some_and(|t| t.kind == Kind::Num)
+                {
+                    return false;
+                }
+            }
+        }
+        if let Some(n) = self.tok(i + 1) {
+            if n.kind == Kind::Punct && !n.space_before && n.text.starts_with(chain) && glued_num(i + 2) {
+                // "1904-05" and "1899-1901" are ranges, read by the caller; a third group is
+                // a phone number or an ISBN.
+                if n.text.starts_with(':') || n.text.starts_with('.') || n.text.starts_with('/') {
+                    return false;
+                }
+                if self
+                    .tok(i + 3)
+                    .is_some_and(|t| t.kind == Kind::Punct && !t.space_before && t.text.starts_with(chain))
+                    && glued_num(i + 4)
+                {
+                    return false;
+                }
+            }
+        }
+        true
+    }
+
+    /// The expression's neighbours: nothing that makes its number a page, a sum, a count
+    /// or a measure.
+    fn context_ok(&self, start: usize, end: usize) -> bool {
+        if start >= 1 {
+            if let Some(p) = self.tok(start - 1) {
+                let first = self.tok(start);
+                let glued = first.is_some_and(|f| !f.space_before);
+                if p.kind == Kind::Punct && glued && p.text.starts_with(SIGNS_NOT_YEAR) {
+                    return false;
+                }
+                // "US$", "p. 1904", "No. 1895", "Chapter 1900"
+                let word_before = if p.is_punct('.') && start >= 2 { self.tok(start - 2) } else { Some(p) };
+                if word_before
+                    .is_some_and(|w| w.kind == Kind::Word && BEFORE_NOT_YEAR.iter().any(|b| w.is(b)))
+                    && first.is_some_and(|f| f.kind == Kind::Num && f.suffix == Suffix::None)
+                {
+                    return false;
+                }
+            }
+        }
+        let last_is_num = end >= 1 && self.tok(end - 1).is_some_and(|t| t.kind == Kind::Num);
+        if let Some(n) = self.tok(end) {
+            if last_is_num
+                && n.kind == Kind::Word
+                && AFTER_NOT_YEAR.iter().any(|a| n.text == *a || n.text == "PM" || n.text == "AM")
+            {
+                return false;
+            }
+            if last_is_num
+                && (n.is_punct('%')
+                    || (n.is_punct('-')
+                        && self.is_any(
+                            end + 1,
+                            &["year", "month", "day", "mile", "ton", "foot", "pound", "man"],
+                        )))
+            {
+                return false;
+            }
+            // "1904 Main Street"
+            if last_is_num
+                && n.kind == Kind::Word
+                && n.is_capitalized()
+                && self.is_any(end + 1, &["street", "st", "avenue", "road", "lane", "boulevard"])
+            {
+                return false;
+            }
+        }
+        true
+    }
+
+    /// An absolute point: anything with its own year. Returns (next, period, era_marked).
+    fn point(&self, i: usize) -> Option<(usize, Period)> {
+        if let Some(r) = self.iso_date(i) {
+            return Some(r);
+        }
+        if let Some((k, y, m, d)) = self.full_date(i) {
+            return Some((k, Period::Day(Some(y), m, d)));
+        }
+        if let Some((k, y, m)) = self.month_year(i) {
+            return Some((k, Period::Month(Some(y), m)));
+        }
+        if let Some(r) = self.season_year(i) {
+            return Some(r);
+        }
+        if let Some(r) = self.decade(i) {
+            return Some(r);
+        }
+        if let Some((k, p, _)) = self.century(i) {
+            return Some((k, p));
+        }
+        let (k, y, _) = self.year(i)?;
+        Some((k, Period::Year(y)))
+    }
+
+    /// "1904-02-08".
+    fn iso_date(&self, i: usize) -> Option<(usize, Period)> {
+        let (j, y) = self.year4(i)?;
+        let two = |k: usize| -> Option<u8> {
+            let t = self.tok(k)?;
+            (!t.space_before && t.digits == 2 && t.suffix == Suffix::None)
+                .then(|| t.num.and_then(|n| u8::try_from(n).ok()))
+                .flatten()
+        };
+        if !self.glued_punct(j, '-') || !self.glued_punct(j + 2, '-') {
+            return None;
+        }
+        let p = Period::Day(Some(y), two(j + 1)?, two(j + 3)?);
+        if self.tok(j + 4).is_some_and(|t| !t.space_before && (t.kind == Kind::Num || t.is_punct('-'))) {
+            return None;
+        }
+        p.is_valid().then_some((j + 4, p))
+    }
+
+    // ---- expressions --------------------------------------------------------------------
+
+    fn expr(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Word {
+            if let Some(f) = self.prefixed(i) {
+                return Some(f);
+            }
+        }
+        if let Some(f) = self.relative(i) {
+            return Some(f);
+        }
+        self.dated(i, i)
+    }
+
+    /// A date or period at `i`, its span starting at `from` (a weekday or modifier), with
+    /// range, Old Style and dual-date continuations.
+    fn dated(&self, from: usize, i: usize) -> Option<Found> {
+        // A weekday before a day-level date.
+        if self.weekday(i) {
+            let j = self.comma(i + 1);
+            let f = self.dated(from, j)?;
+            return (f.value.granularity == Granularity::Day).then_some(f);
+        }
+        // Dual dates with one year: "January 9/22, 1905", "9/22 January 1905".
+        if let Some(f) = self.dual_days(from, i) {
+            return Some(f);
+        }
+        if let Some(f) = self.short_first_range(from, i) {
+            return Some(f);
+        }
+        if let Some((k, p)) = self.point(i) {
+            // A range: "1894 - 1895", "1904-05", "1870s-1890s", "8 February - 10 March 1905".
+            if let Some(f) = self.range_after(from, k, p) {
+                return Some(f);
+            }
+            if let Period::Day(Some(y), m, d) = p {
+                return Some(self.day_calendar(from, k, y, m, d));
+            }
+            return Some(self.found(from, k, p.value()));
+        }
+        // Day and month with no year, then maybe a range to a full date.
+        if let Some((k, m, d)) = self.day_month(i) {
+            if let Some(sep) = self.range_sep(k) {
+                if let Some((k2, y, m2, d2)) = self.full_date(sep) {
+                    let a = Period::Day(Some(y), m, d);
+                    if a.is_valid() {
+                        if let Some(v) = edtf::range(a, Period::Day(Some(y), m2, d2)) {
+                            return Some(self.found(from, k2, v));
+                        }
+                    }
+                }
+            }
+            // "8-10 February 1904" is not read; "Feb 6" alone is.
+            if self.tok(k).is_some_and(|n| n.kind == Kind::Num && !n.space_before) {
+                return None;
+            }
+            if let Some(f) = self.partial_range(from, k, m, d) {
+                return Some(f);
+            }
+            return Some(self.partial_day(from, k, m, d));
+        }
+        // A month alone after a preposition: "in November", "early in October".
+        if let Some((k, m)) = self.bare_month(i) {
+            let (y, anchor) = self.year_for_partial(false);
+            return Some(Found {
+                start: from,
+                end: k,
+                value: Period::Month(y, m).value(),
                 written: None,
-                anchor: None,
-            })
+                anchor: Some(anchor),
+            });
+        }
+        None
+    }
+
+    /// A full month name right after "in", "during", "of", "until", "since", "by".
+    fn bare_month(&self, i: usize) -> Option<(usize, u8)> {
+        let (k, m) = self.full_month(i).or_else(|| {
+            // "in May", "in March": the verbs never follow "in".
+            let t = self.tok(i)?;
+            (i >= 1 && self.is(i - 1, "in") && (t.is("may") || t.is("march"))).then_some((i + 1, t.month))
+        })?;
+        if i == 0
+            || !self.is_any(i - 1, &["in", "during", "of", "until", "till", "since", "by", "before", "after"])
+        {
+            return None;
+        }
+        // Not "in November, 1898" (read as a month and year) nor "of November 7th".
+        if self.tok(k).is_some_and(|t| t.kind == Kind::Num) {
+            return None;
+        }
+        Some((k, m))
+    }
+
+    /// "the 19th September to the 26th September", "September 19th to the 25th": a range
+    /// of days with no year.
+    fn partial_range(&self, from: usize, k: usize, m: u8, d: u8) -> Option<Found> {
+        let sep = self.range_sep(k)?;
+        let (k2, m2, d2) = self.day_month(sep).or_else(|| {
+            let j = if self.is(sep, "the") { sep + 1 } else { sep };
+            let t = self.tok(j)?;
+            if t.suffix != Suffix::Ordinal && sep == j {
+                return None;
+            }
+            let (k2, d2) = self.day(j)?;
+            Some((k2, m, d2))
+        })?;
+        if (m2, d2) <= (m, d) || self.tok(k2).is_some_and(|t| t.kind == Kind::Num) {
+            return None;
+        }
+        let (y, anchor) = self.year_for_partial(true);
+        let (a, b) = (Period::Day(y, m, d), Period::Day(y, m2, d2));
+        if !a.is_valid() || !b.is_valid() {
+            return None;
+        }
+        let value = match y {
+            Some(_) => edtf::range(a, b)?,
+            None => TimeValue { edtf: format!("{}/{}", a.edtf(), b.edtf()), ..a.value() },
+        };
+        Some(Found { start: from, end: k2, value, written: None, anchor: Some(anchor) })
+    }
+
+    /// "from 960 to 1127": a first year written with three digits.
+    fn three_digit_range(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i + 1)?;
+        let n = t.plain_num().filter(|_| t.digits == 3)?;
+        let sep = self.range_sep(i + 2)?;
+        let (k, y2) = self.year4(sep)?;
+        (y2 > n && self.bare_year_ok(sep, false)).then_some(())?;
+        Some(self.found(i, k, edtf::range(Period::Year(n), Period::Year(y2))?))
+    }
+
+    /// "(959-1027)": a range of years whose first is written with three digits.
+    fn short_first_range(&self, from: usize, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        let n = t.plain_num()?;
+        // "1122-225 B.C.", "960-1280 A. D.": the era after the second year holds for both.
+        if t.digits <= 4 && self.is_dash(i + 1) && self.tok(i + 1).is_some_and(|d| !d.space_before) {
+            if let Some((k, y2)) = self.era_year(i + 2) {
+                let y1 = if y2 <= 0 { 1 - n } else { n };
+                if y1 < y2 && (edtf::YEARS).contains(&y1) {
+                    return Some(self.found(from, k, edtf::range(Period::Year(y1), Period::Year(y2))?));
+                }
+                return None;
+            }
+        }
+        if t.digits != 3 || !self.glued_punct(i + 1, '-') || self.tok(i + 2).is_none_or(|t| t.space_before) {
+            return None;
+        }
+        let (k, y2) = self.year4(i + 2)?;
+        if y2 <= n || y2 - n > 150 || !self.bare_year_ok(i + 2, false) || !self.bare_year_ok(i, true) {
+            return None;
+        }
+        Some(self.found(from, k, edtf::range(Period::Year(n), Period::Year(y2))?))
+    }
+
+    fn found(&self, start: usize, end: usize, value: TimeValue) -> Found {
+        Found { start, end, value, written: None, anchor: None }
+    }
+
+    /// After a point ending at `k`: a range separator and a second point.
+    fn range_after(&self, from: usize, k: usize, a: Period) -> Option<Found> {
+        let sep = self.range_sep(k).or_else(|| {
+            // "from October, 1853, to March, 1854"
+            (self.punct(k, ',') && self.is_any(k + 1, &["to", "till", "until"])).then_some(k + 2)
+        })?;
+        let dash = self.is_dash(k);
+        match a {
+            Period::Year(y) => {
+                // "1904-05", "1904-5": the second year's last digits.
+                let t = self.tok(sep)?;
+                if dash && t.plain_num().is_some() && (t.digits == 2 || t.digits == 1) {
+                    let n = t.plain_num()?;
+                    let base = if t.digits == 2 { 100 } else { 10 };
+                    let y2 = y - y.rem_euclid(base) + n;
+                    if y2 <= y
+                        || self.glued_punct(sep + 1, '-')
+                        || self.glued_punct(sep + 1, ':')
+                        || self.glued_punct(sep + 1, '.')
+                            && self.tok(sep + 2).is_some_and(|n| n.kind == Kind::Num)
+                    {
+                        return None;
+                    }
+                    return Some(self.found(from, sep + 1, edtf::range(a, Period::Year(y2))?));
+                }
+                let (k2, y2) = match self.era_year(sep) {
+                    Some(r) => r,
+                    None => {
+                        let (k2, y2) = self.year4(sep)?;
+                        (self.bare_year_ok(sep, false).then_some(k2)?, y2)
+                    }
+                };
+                if y2 <= y {
+                    return None;
+                }
+                Some(self.found(from, k2, edtf::range(a, Period::Year(y2))?))
+            }
+            Period::Decade(_) | Period::Century(_) => {
+                let j = if self.is(sep, "the") { sep + 1 } else { sep };
+                let (k2, b) = self.decade(j).or_else(|| self.century(j).map(|(k, p, _)| (k, p)))?;
+                let v = edtf::range(a, b)?;
+                Some(self.found(from, k2, v))
+            }
+            Period::Day(Some(_), ..) | Period::Month(Some(_), _) => {
+                let (k2, b) = self.point(sep)?;
+                if !matches!(b, Period::Day(..) | Period::Month(..)) {
+                    return None;
+                }
+                let v = edtf::range(a, b)?;
+                Some(self.found(from, k2, v))
+            }
+            _ => None,
+        }
+    }
+
+    /// A day-level date with its year: Old Style markers and the source's calendar.
+    fn day_calendar(&self, from: usize, k: usize, y: i64, m: u8, d: u8) -> Found {
+        let gregorian = Period::Day(Some(y), m, d);
+        // A dual date: "20 December 1904/2 January 1905".
+        if self.glued_punct(k, '/') || (self.punct(k, '/')) {
+            if let Some((k2, y2, m2, d2)) = self.full_date(k + 1) {
+                if let Some(f) = self.dual(from, k2, (y, m, d), (y2, m2, d2)) {
+                    return f;
+                }
+            }
+        }
+        let (after, style) = self.style_marker(k);
+        let julian = match style {
+            Some(Calendar::Julian) => true,
+            Some(_) => false,
+            None => self.cx.calendar == Calendar::Julian,
+        };
+        if julian {
+            if let Some((gy, gm, gd)) = julian_to_gregorian(y, m, d) {
+                let mut v = Period::Day(Some(gy), gm, gd).value();
+                v.calendar = Calendar::Julian;
+                return Found {
+                    start: from,
+                    end: after,
+                    value: v,
+                    written: Some(gregorian.edtf()),
+                    anchor: None,
+                };
+            }
+        }
+        self.found(from, after, gregorian.value())
+    }
+
+    /// Two readings of one day, Old Style first: the value is the New Style one.
+    fn dual(&self, from: usize, end: usize, os: (i64, u8, u8), ns: (i64, u8, u8)) -> Option<Found> {
+        let jd = days_from_julian(os.0, os.1, os.2)?;
+        let ns_period = Period::Day(Some(ns.0), ns.1, ns.2);
+        if !ns_period.is_valid() {
+            return None;
+        }
+        let (gd, _) = ns_period.bounds()?;
+        // Only when both name the same day.
+        if gd != jd {
+            return None;
+        }
+        let mut v = ns_period.value();
+        v.calendar = Calendar::Julian;
+        let (after, _) = self.style_marker(end);
+        Some(Found {
+            start: from,
+            end: after,
+            value: v,
+            written: Some(Period::Day(Some(os.0), os.1, os.2).edtf()),
+            anchor: None,
         })
-        .collect()
+    }
+
+    /// "January 9/22, 1905", "9/22 January 1905".
+    fn dual_days(&self, from: usize, i: usize) -> Option<Found> {
+        let two_days = |j: usize| -> Option<(usize, u8, u8)> {
+            let (a, d1) = self.day(j)?;
+            if !self.glued_punct(a, '/') {
+                return None;
+            }
+            let (b, d2) = self.day(a + 1)?;
+            Some((b, d1, d2))
+        };
+        if let Some((j, m)) = self.month(i) {
+            // The month written is the Old Style one: "January 30/12, 1905" runs into February.
+            let (k, d1, d2) = two_days(j)?;
+            let (k2, y) = self.year4(self.comma(k))?;
+            let m2 = if d2 < d1 { m.checked_add(1).filter(|x| *x <= 12)? } else { m };
+            return self.dual(from, k2, (y, m, d1), (y, m2, d2));
+        }
+        let (k, d1, d2) = two_days(i)?;
+        let (k2, m) = self.month(k)?;
+        let (k3, y) = self.year4(self.comma(k2))?;
+        let m1 = if d2 < d1 { m.checked_sub(1).filter(|x| *x >= 1)? } else { m };
+        self.dual(from, k3, (y, m1, d1), (y, m, d2))
+    }
+
+    /// An Old or New Style marker after a date: "(O.S.)", "[N.S.]", "O.S.", "Old Style".
+    /// Returns (next, calendar named).
+    fn style_marker(&self, k: usize) -> (usize, Option<Calendar>) {
+        let open = self.punct(k, '(') || self.punct(k, '[');
+        let mut j = if open || self.punct(k, ',') { k + 1 } else { k };
+        let cal = if self.tok(j).is_some_and(|t| t.text == "O" || t.text == "N")
+            && self.glued_punct(j + 1, '.')
+            && self.tok(j + 2).is_some_and(|t| t.text == "S")
+        {
+            let c = if self.tok(j).is_some_and(|t| t.text == "O") {
+                Calendar::Julian
+            } else {
+                Calendar::Gregorian
+            };
+            j = self.dot(j + 3);
+            c
+        } else if self.tok(j).is_some_and(|t| t.text == "OS" || t.text == "NS") {
+            let c = if self.tok(j).is_some_and(|t| t.text == "OS") {
+                Calendar::Julian
+            } else {
+                Calendar::Gregorian
+            };
+            j = self.dot(j + 1);
+            c
+        } else if (self.is(j, "old") || self.is(j, "new")) && self.is(j + 1, "style") {
+            let c = if self.is(j, "old") { Calendar::Julian } else { Calendar::Gregorian };
+            j += 2;
+            c
+        } else {
+            return (k, None);
+        };
+        if open {
+            if self.punct(j, ')') || self.punct(j, ']') {
+                j += 1;
+            } else {
+                return (k, None);
+            }
+        }
+        (j, Some(cal))
+    }
+
+    /// A day and month with no year: the document's year, else the nearest earlier one.
+    fn partial_day(&self, from: usize, k: usize, m: u8, d: u8) -> Found {
+        let (year, anchor) = self.year_for_partial(true);
+        let p = Period::Day(year, m, d);
+        let p = if p.is_valid() { p } else { Period::Day(None, m, d) };
+        let v = if let (Some(y), Calendar::Julian) = (year, self.cx.calendar) {
+            julian_to_gregorian(y, m, d).map(|(gy, gm, gd)| {
+                let mut v = Period::Day(Some(gy), gm, gd).value();
+                v.calendar = Calendar::Julian;
+                v
+            })
+        } else {
+            None
+        };
+        let written = v.as_ref().map(|_| p.edtf());
+        Found { start: from, end: k, value: v.unwrap_or_else(|| p.value()), written, anchor: Some(anchor) }
+    }
+
+    /// The year a partial date belongs to, and what said so. `document_first` prefers the
+    /// publication year ("September 5 was the 110th Anniversary" in a 2015 blog).
+    fn year_for_partial(&self, document_first: bool) -> (Option<i64>, Anchor) {
+        let doc = self
+            .cx
+            .document_date
+            .as_ref()
+            .and_then(|d| d.start_year().map(|y| (y, Anchor::Document(d.edtf.clone()))));
+        let prev = self
+            .near_prev()
+            .and_then(|p| p.value.start_year().map(|y| (y, Anchor::Previous(p.value.edtf.clone()))));
+        // A nearby earlier day or month ("September 24, 2014 ... September 24") says more
+        // than the publication year.
+        let prev_is_close = self.near_prev().is_some_and(|p| p.value.granularity <= Granularity::Month);
+        let pick = if document_first && !prev_is_close { doc.or(prev) } else { prev.or(doc) };
+        match pick {
+            Some((y, a)) => (Some(y), a),
+            None => (None, Anchor::None),
+        }
+    }
+
+    /// The nearest earlier date, when it is near enough to resolve against.
+    fn near_prev(&self) -> Option<&Previous> {
+        self.prev.filter(|p| self.here.saturating_sub(p.at) <= PREVIOUS_REACH)
+    }
+
+    // ---- prefixed expressions -------------------------------------------------------------
+
+    fn prefixed(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        let w = t.text.to_ascii_lowercase();
+        match w.as_str() {
+            "since" => match self.point(i + 1) {
+                Some((k, p)) => Some(self.found(i, k, edtf::open_from(p)?)),
+                None => self.open_phrase(i, i + 1, true),
+            },
+            "from" => {
+                if let Some(f) = self.three_digit_range(i) {
+                    return Some(f);
+                }
+                let (k, p) = self.point(i + 1)?;
+                if let Some(f) = self.range_after(i, k, p) {
+                    return Some(f);
+                }
+                if self.is_any(k, &["onwards", "onward", "forward", "forwards"]) {
+                    return Some(self.found(i, k + 1, edtf::open_from(p)?));
+                }
+                None
+            }
+            "between" => {
+                let (k, a) = self.point(i + 1)?;
+                if !self.is(k, "and") {
+                    return None;
+                }
+                let (k2, b) = self.point(k + 1)?;
+                Some(self.found(i, k2, edtf::range(a, b)?))
+            }
+            "until" | "till" | "til" => match self.point(i + 1) {
+                Some((k, p)) => Some(self.found(i, k, edtf::open_until(p)?)),
+                None => self.open_phrase(i, i + 1, false),
+            },
+            "up" | "down" if self.is(i + 1, "to") => {
+                let (k, p) = self.point(i + 2)?;
+                matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
+                Some(self.found(i, k, edtf::open_until(p)?))
+            }
+            "before" | "prior" => {
+                let j = if w == "prior" {
+                    if self.is(i + 1, "to") {
+                        i + 2
+                    } else {
+                        return None;
+                    }
+                } else {
+                    i + 1
+                };
+                let (k, p) = self.point(j)?;
+                Some(self.found(i, k, edtf::open_until(edtf::pred(p)?)?))
+            }
+            "by" => {
+                let Some((k, p)) = self.point(i + 1) else { return self.open_phrase(i, i + 1, false) };
+                matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
+                Some(self.found(i, k, edtf::open_until(p)?))
+            }
+            "after" => {
+                let (k, p) = self.point(i + 1)?;
+                matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
+                Some(self.found(i, k, edtf::open_from(edtf::succ(p)?)?))
+            }
+            "around" | "about" | "circa" | "approximately" | "roughly" | "c" | "ca" => {
+                let j = if w.len() <= 2 {
+                    if !self.glued_punct(i + 1, '.') || !t.text.starts_with('c') {
+                        return None;
+                    }
+                    i + 2
+                } else {
+                    i + 1
+                };
+                let j = if self.is(j, "the") { j + 1 } else { j };
+                let (k, p) = self.point(j)?;
+                if !matches!(p, Period::Year(_) | Period::Decade(_) | Period::Month(..)) {
+                    return None;
+                }
+                let mut v = self.range_after(j, k, p).map(|f| (f.end, f.value)).unwrap_or((k, p.value()));
+                v.1.approximate = true;
+                v.1.edtf.push('~');
+                Some(self.found(i, v.0, v.1))
+            }
+            "early" | "late" | "mid" | "middle" => self.part_of(i, i + 1, part_word(&w)?),
+            "the" => self.the_phrase(i),
+            "yesterday" | "today" | "tomorrow" => self.deictic_day(i, &w),
+            "this" | "last" | "next" if self.is(i + 1, "year") => self.deictic_year(i, &w),
+            _ => None,
+        }
+    }
+
+    /// "until the end of December", "since mid-1904", "until March 20th": an open value
+    /// from a phrase that is not a plain point, keeping its part and its anchor.
+    fn open_phrase(&self, from: usize, j: usize, open_end: bool) -> Option<Found> {
+        let lower = self.tok(j)?.text.to_ascii_lowercase();
+        let f = if lower == "the" {
+            self.the_phrase(j)?
+        } else if let Some(part) = part_word(&lower) {
+            self.part_of(j, j + 1, part)?
+        } else if self.tok(j)?.kind == Kind::Word && self.month(j).is_none() {
+            return None;
+        } else {
+            self.dated(j, j)?
+        };
+        let p = Period::parse(&f.value.edtf)?;
+        let mut value = if open_end { edtf::open_from(p)? } else { edtf::open_until(p)? };
+        value.part = f.value.part;
+        Some(Found { start: from, end: f.end, value, written: None, anchor: f.anchor })
+    }
+
+    /// "early 1905", "late December 1904", "mid-1904", "the early 1890s", "early in 1905",
+    /// "early in the year", "the end of December": `part` of the period at `j`.
+    fn part_of(&self, from: usize, j: usize, part: PartOf) -> Option<Found> {
+        let j = if self.is_dash(j) && self.tok(j).is_some_and(|t| !t.space_before) { j + 1 } else { j };
+        let j = if self.is(j, "in") || self.is(j, "of") { j + 1 } else { j };
+        let j =
+            if self.is(j, "the") && !self.is(j + 1, "year") && !self.is(j + 1, "month") { j + 1 } else { j };
+        let (k, mut v, anchor) = if let Some((k, p)) = self.point(j) {
+            if matches!(p, Period::Day(..)) {
+                return None;
+            }
+            (k, p.value(), None)
+        } else if self.is(j, "the") && self.is(j + 1, "year") && self.year4(j + 2).is_some() {
+            // "the end of the year 1882"
+            let (k, y) = self.year4(j + 2)?;
+            (k, Period::Year(y).value(), None)
+        } else if self.is(j, "the") && self.is(j + 1, "year") {
+            let prev = self.near_prev()?;
+            let y = prev.value.start_year()?;
+            (j + 2, Period::Year(y).value(), Some(Anchor::Previous(prev.value.edtf.clone())))
+        } else if let Some((k, m)) = self.month(j).filter(|(k, _)| *k == j + 1) {
+            let (y, anchor) = self.year_for_partial(false);
+            (k, Period::Month(y, m).value(), Some(anchor))
+        } else {
+            return None;
+        };
+        v.part = Some(part);
+        Some(Found { start: from, end: k, value: v, written: None, anchor })
+    }
+
+    /// Phrases that open with "the".
+    fn the_phrase(&self, i: usize) -> Option<Found> {
+        let j = i + 1;
+        // "the end of", "the beginning of", "the middle of", "the close of", "the start of"
+        let part = if self.is(j, "end") || self.is(j, "close") {
+            Some(PartOf::End)
+        } else if self.is(j, "beginning") || self.is(j, "start") || self.is(j, "opening") {
+            Some(PartOf::Start)
+        } else if self.is(j, "middle") {
+            Some(PartOf::Mid)
+        } else {
+            None
+        };
+        if let Some(part) = part {
+            if self.is(j + 1, "of") {
+                return self.part_of(i, j + 2, part);
+            }
+            return None;
+        }
+        if let Some(part) = self.tok(j).and_then(|t| part_word(&t.text.to_ascii_lowercase())) {
+            let f = self.part_of(i, j + 1, part)?;
+            return matches!(
+                f.value.granularity,
+                Granularity::Season | Granularity::Decade | Granularity::Century
+            )
+            .then_some(f);
+        }
+        if self.is(j, "turn") && self.is(j + 1, "of") && self.is(j + 2, "the") {
+            if self.is(j + 3, "century") {
+                let y = self
+                    .near_prev()
+                    .and_then(|p| p.value.start_year())
+                    .or_else(|| self.cx.document_date.as_ref().and_then(TimeValue::start_year))?;
+                let anchor = match self.near_prev() {
+                    Some(p) => Anchor::Previous(p.value.edtf.clone()),
+                    None => Anchor::Document(self.cx.document_date.as_ref()?.edtf.clone()),
+                };
+                let turn = (y + 50).div_euclid(100) * 100;
+                let mut v = Period::Year(turn).value();
+                v.approximate = true;
+                v.edtf.push('~');
+                return Some(Found { start: i, end: j + 4, value: v, written: None, anchor: Some(anchor) });
+            }
+            if let Some((k, Period::Century(c), false)) = self.century(j + 3) {
+                // The turn of the 20th century: about 1900.
+                let mut v = Period::Year(c).value();
+                v.approximate = true;
+                v.edtf.push('~');
+                return Some(self.found(i, k, v));
+            }
+            return None;
+        }
+        if let Some(f) = self.relative(i) {
+            return Some(f);
+        }
+        // "the 1890s", "the 19th century", "the summer of 1900", "the 8th of February, 1904";
+        // "the" is not part of "the 1904 war".
+        let ordinal_day = self.tok(j).is_some_and(|t| t.kind == Kind::Num && t.suffix == Suffix::Ordinal);
+        let f = self.dated(i, j)?;
+        let adjective = self
+            .t
+            .get(j..f.end)
+            .is_some_and(|ts| ts.windows(2).any(|w| w[0].text == "-" && w[1].is("century")));
+        let season_of = self.tok(j + 1).is_some_and(|t| t.is("of"));
+        let adjective = adjective || (f.value.granularity == Granularity::Season && !season_of);
+        let keeps_the = !adjective
+            && (ordinal_day
+                || matches!(
+                    f.value.granularity,
+                    Granularity::Season | Granularity::Decade | Granularity::Century
+                ));
+        Some(if keeps_the { f } else { Found { start: j, ..f } })
+    }
+
+    // ---- relative expressions --------------------------------------------------------------
+
+    /// "the following year", "that month", "the next day", "ten years later",
+    /// "two centuries ago".
+    fn relative(&self, i: usize) -> Option<Found> {
+        if i >= 1 && self.is_any(i - 1, &DURATION) {
+            return None;
+        }
+        let t = self.tok(i)?;
+        if t.is("the") || t.is("that") {
+            return self.relative_unit(i);
+        }
+        let (j, n) = self.count(i).filter(|(_, n)| *n < 1000)?;
+        let j = if self.is_dash(j) { j + 1 } else { j };
+        let unit = self.tok(j)?.text.to_ascii_lowercase();
+        let unit = unit.strip_suffix('s').unwrap_or(&unit).to_string();
+        let dir = self.tok(j + 1)?.text.to_ascii_lowercase();
+        let ago = dir == "ago";
+        let later = matches!(dir.as_str(), "later" | "afterwards" | "afterward");
+        let earlier = matches!(dir.as_str(), "earlier" | "before")
+            && self.tok(j + 2).is_none_or(|t| t.kind == Kind::Punct);
+        if !(ago || later || earlier) {
+            return None;
+        }
+        let (base, anchor) = if ago {
+            let d = self.cx.document_date.as_ref()?;
+            (d.clone(), Anchor::Document(d.edtf.clone()))
+        } else {
+            let p = self.near_prev()?;
+            (p.value.clone(), Anchor::Previous(p.value.edtf.clone()))
+        };
+        let sign = if later { 1 } else { -1 };
+        let period = match unit.as_str() {
+            "year" => Period::Year(base.start_year()?.checked_add(sign * n)?),
+            "decade" => {
+                let y = base.start_year()?.checked_add(sign * n * 10)?;
+                Period::Decade(y - y.rem_euclid(10))
+            }
+            "century" | "centurie" => {
+                let y = base.start_year()?.checked_add(sign * n * 100)?;
+                Period::Century(y - y.rem_euclid(100))
+            }
+            "month" if base.granularity <= Granularity::Month && base.is_bounded() => {
+                let (y, m, _) = super::civil_from_days(base.earliest?);
+                let total = (y * 12 + i64::from(m) - 1).checked_add(sign * n)?;
+                Period::Month(Some(total.div_euclid(12)), u8::try_from(total.rem_euclid(12) + 1).ok()?)
+            }
+            "day" if base.granularity == Granularity::Day && base.earliest == base.latest => {
+                let (y, m, d) = super::civil_from_days(base.earliest?.checked_add(sign * n)?);
+                Period::Day(Some(y), m, d)
+            }
+            _ => return None,
+        };
+        if !period.is_valid() {
+            return None;
+        }
+        Some(Found { start: i, end: j + 2, value: period.value(), written: None, anchor: Some(anchor) })
+    }
+
+    /// "the following year", "the previous month", "the next day", "that year",
+    /// "the same day", "the year before".
+    fn relative_unit(&self, i: usize) -> Option<Found> {
+        let mut j = i + 1;
+        let that = self.is(i, "that");
+        let mut step: i64 = if that { 0 } else { 9 };
+        if !that {
+            let w = self.tok(j)?.text.to_ascii_lowercase();
+            step = match w.as_str() {
+                "following" | "next" | "succeeding" | "ensuing" => 1,
+                "previous" | "preceding" => -1,
+                "same" => 0,
+                _ => 9,
+            };
+            if step != 9 {
+                j += 1;
+            }
+        } else if self.is(j, "same") {
+            j += 1;
+        }
+        let unit = self.tok(j)?.text.to_ascii_lowercase();
+        if !matches!(unit.as_str(), "year" | "month" | "day") {
+            return None;
+        }
+        let mut end = j + 1;
+        if step == 9 {
+            // "the year before", "the day after": only when nothing follows ("the day after
+            // the battle" is dated by the battle, not by the previous date).
+            let after = self.tok(j + 1)?.text.to_ascii_lowercase();
+            step = match after.as_str() {
+                "before" => -1,
+                "after" => 1,
+                _ => return None,
+            };
+            if !self.tok(j + 2).is_none_or(|t| t.kind == Kind::Punct) {
+                return None;
+            }
+            end = j + 2;
+        }
+        let p = self.near_prev()?;
+        let base = &p.value;
+        let period = match unit.as_str() {
+            "year" => {
+                let y = if step > 0 { base.end_year()? } else { base.start_year()? };
+                if step == 0 && base.start_year() != base.end_year() {
+                    return None;
+                }
+                Period::Year(y.checked_add(step)?)
+            }
+            "month" => {
+                if base.granularity > Granularity::Month {
+                    return None;
+                }
+                let (y, m, _) = super::civil_from_days(if step > 0 { base.latest? } else { base.earliest? });
+                let total = (y * 12 + i64::from(m) - 1).checked_add(step)?;
+                Period::Month(Some(total.div_euclid(12)), u8::try_from(total.rem_euclid(12) + 1).ok()?)
+            }
+            _ => {
+                if base.granularity != Granularity::Day || base.earliest != base.latest {
+                    return None;
+                }
+                let (y, m, d) = super::civil_from_days(base.earliest?.checked_add(step)?);
+                Period::Day(Some(y), m, d)
+            }
+        };
+        if !period.is_valid() {
+            return None;
+        }
+        Some(Found {
+            start: i,
+            end,
+            value: period.value(),
+            written: None,
+            anchor: Some(Anchor::Previous(base.edtf.clone())),
+        })
+    }
+
+    /// "yesterday", "today", "tomorrow", against the document's date.
+    fn deictic_day(&self, i: usize, w: &str) -> Option<Found> {
+        let step = match w {
+            "yesterday" => -1,
+            "tomorrow" => 1,
+            _ => 0,
+        };
+        if let Some(d) = self.cx.document_date.as_ref() {
+            let anchor = Some(Anchor::Document(d.edtf.clone()));
+            if d.granularity == Granularity::Day && d.earliest == d.latest {
+                let (y, m, dd) = super::civil_from_days(d.earliest?.checked_add(step)?);
+                return Some(Found {
+                    start: i,
+                    end: i + 1,
+                    value: Period::Day(Some(y), m, dd).value(),
+                    written: None,
+                    anchor,
+                });
+            }
+            // Only the year is known: the day is somewhere in it.
+            let y = d.start_year()?;
+            return Some(Found {
+                start: i,
+                end: i + 1,
+                value: Period::Year(y).value(),
+                written: None,
+                anchor,
+            });
+        }
+        let (m, d) = self.cx.day_anchor?;
+        if step != 0 {
+            return None;
+        }
+        let p = Period::Day(None, m, d);
+        p.is_valid().then(|| Found {
+            start: i,
+            end: i + 1,
+            value: p.value(),
+            written: None,
+            anchor: Some(Anchor::Document(p.edtf())),
+        })
+    }
+
+    /// "this year", "last year", "next year", against the document's date.
+    fn deictic_year(&self, i: usize, w: &str) -> Option<Found> {
+        let d = self.cx.document_date.as_ref()?;
+        let step = match w {
+            "last" => -1,
+            "next" => 1,
+            _ => 0,
+        };
+        // Not "the next year" (relative to the text, read elsewhere) nor "for next year".
+        if i >= 1 && (self.is_any(i - 1, &DURATION) || self.is(i - 1, "the")) {
+            return None;
+        }
+        let p = Period::Year(d.start_year()?.checked_add(step)?);
+        Some(Found {
+            start: i,
+            end: i + 2,
+            value: p.value(),
+            written: None,
+            anchor: Some(Anchor::Document(d.edtf.clone())),
+        })
+    }
+}
+
+fn part_word(w: &str) -> Option<PartOf> {
+    match w {
+        "early" => Some(PartOf::Start),
+        "late" => Some(PartOf::End),
+        "mid" | "middle" => Some(PartOf::Mid),
+        _ => None,
+    }
 }

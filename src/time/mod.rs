@@ -5,8 +5,13 @@
 //! Days are counted as Rata Die in the proleptic Gregorian calendar (day 1 is
 //! 0001-01-01), so intervals from any calendar compare directly.
 
+mod calendar;
+mod edtf;
+mod grammar;
+mod scan;
 mod value;
 
+pub use calendar::{days_from_julian, gregorian_to_julian, julian_from_days, julian_to_gregorian};
 pub use value::{
     civil_from_days, days_from_civil, days_in_month, format_year, Calendar, Day, Granularity, PartOf,
     TimeValue,
@@ -58,5 +63,3 @@ pub struct TagContext {
 pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
     grammar::tag(text, cx)
 }
-
-mod grammar;

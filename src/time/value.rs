@@ -99,6 +99,13 @@ impl TimeValue {
         }
     }
 
+    /// Parses an EDTF-like value as DESIGN.md writes them (`1895-04-17`, `1900-SU`, `189X`,
+    /// `18XX`, `XXXX-02-06`, `-0479`, `1894/1895`, `1898/..`, `../1901`, `1900~`); `None` for
+    /// anything else. The part (`mod`) and the calendar are not part of the string.
+    pub fn parse_edtf(s: &str) -> Option<TimeValue> {
+        super::edtf::parse(s)
+    }
+
     /// Whether both ends are known, so the value can be compared with others.
     pub fn is_bounded(&self) -> bool {
         self.earliest.is_some() && self.latest.is_some()
