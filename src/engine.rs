@@ -103,9 +103,27 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
             return Err(EngineError::MissingPath(p.clone()));
         }
     }
-    let settings = settings_for(&paths, options)?;
+    let (settings, rules, docs, mut diagnostics) = extract_all(&paths, options)?;
+    let index = ClaimIndex::build(&docs);
+    let cx = Context { rules: &rules, index: &index, docs: &docs };
+    diagnostics.extend(checks::run_all(&cx));
+
+    let mut sources = BTreeMap::new();
+    finalize(&mut diagnostics, &settings, &mut sources);
+    Ok(Run { diagnostics, files: docs.len(), claims: index.claims.len(), sources })
+}
+
+/// Settings, rules and the per-document extraction of every document under `paths`
+/// (existing paths), with an `unreadable-source` finding per file that could not be read
+/// (its extract is empty, so `DocId` stays its position).
+pub fn extract_all(
+    paths: &[PathBuf],
+    options: &Options,
+) -> Result<(Settings, RuleBook, Vec<DocExtract>, Vec<Diagnostic>), EngineError> {
+    let settings = settings_for(paths, options)?;
     let rules = rules_for(&settings)?;
-    let files: Vec<PathBuf> = corpus::discover(&paths).into_iter().filter(|p| settings.includes(p)).collect();
+    let matcher = claims::Matcher::new(&rules);
+    let files: Vec<PathBuf> = corpus::discover(paths).into_iter().filter(|p| settings.includes(p)).collect();
 
     let loaded: Vec<Result<DocExtract, Box<Diagnostic>>> = files
         .par_iter()
@@ -115,7 +133,7 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
             match corpus::load(path) {
                 Ok(text) => {
                     let doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
-                    Ok(claims::extract(&doc, &rules))
+                    Ok(claims::extract(&doc, &rules, &matcher))
                 }
                 Err(e) => Err(Box::new(
                     Diagnostic::new(
@@ -145,13 +163,7 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
             }
         }
     }
-    let index = ClaimIndex::build(&docs);
-    let cx = Context { rules: &rules, index: &index, docs: &docs };
-    diagnostics.extend(checks::run_all(&cx));
-
-    let mut sources = BTreeMap::new();
-    finalize(&mut diagnostics, &settings, &mut sources);
-    Ok(Run { diagnostics, files: docs.len(), claims: index.claims.len(), sources })
+    Ok((settings, rules, docs, diagnostics))
 }
 
 /// Applies levels, drops `allow`ed findings, sets fingerprints, sorts.

@@ -3,6 +3,7 @@
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
 mod check;
+mod claims;
 mod dates;
 mod errors;
 mod explain;
@@ -46,6 +47,8 @@ struct Cli {
 enum Command {
     /// Check documents for conflicting, mismatched and unsupported dates.
     Check(check::Args),
+    /// Print every claim found (event, role, time, citations, flags), JSON Lines or a table.
+    Claims(claims::Args),
     /// Print the temporal expressions found in files, one JSON object per line.
     Dates(dates::Args),
     /// Explain what a check does, why, with an example.
@@ -71,6 +74,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> 
     };
     match cli.command {
         Command::Check(a) => check::run(a),
+        Command::Claims(a) => claims::run(a),
         Command::Dates(a) => dates::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Rules(c) => rules::run(c),
