@@ -1,4 +1,6 @@
 //! chronolint's integration tests: one binary, one module per area.
 
+mod claims;
 mod common;
 mod corpus;
+mod text;

@@ -4,7 +4,7 @@
 //! point otherwise). Precision first: a time that cannot be about the event (decades off
 //! its reference dates, inside a citation, far away in the sentence) makes no claim.
 
-use super::{Claim, EventMention, MentionTarget};
+use super::{Claim, EventMention, MatchKind, MentionTarget};
 use crate::corpus::DocId;
 use crate::rules::{EventId, Role, RuleBook};
 use crate::span::Span;
@@ -22,7 +22,7 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:ended|ending|end\s+of|came\s+to\s+an\s+end|surrendered|surrender|fell|capitulated|capitulation|brought\s+[\w\s]{0,30}?to\s+(?:a\s+close|an\s+end)|concluded\s+peace)\b",
+        r"(?i)\b(?:ended|ending|end\s+of|came\s+to\s+an\s+end|surrendered|surrender|fell|capitulated|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace)\b",
     )
     .expect("valid regex")
 });
@@ -92,35 +92,60 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             continue;
         }
         let reach: Vec<Citation> = in_reach(citations, sentences, si).into_iter().cloned().collect();
+        let mut here_claims: Vec<(usize, Claim)> = Vec::new();
         for time in here {
-            let Some(&(mention, event)) = known.iter().min_by_key(|(m, _)| cost(text, time.span, m.span))
-            else {
+            let Some(&(best, _)) = known.iter().min_by_key(|(m, _)| cost(text, time.span, m.span)) else {
                 continue;
             };
-            if gap(time.span, mention.span) > MAX_GAP || !plausible(input.rules, event, time) {
-                continue;
+            // Mentions nested in the nearest one share its time: "opened hostilities by
+            // attacking ... Port Arthur" is both the war's start and the attack.
+            for &(mention, event) in known.iter().filter(|(m, _)| m.span.overlaps(best.span)) {
+                if gap(time.span, best.span) > MAX_GAP
+                    || crosses_clause(text, time.span, best.span)
+                    || !plausible(input.rules, event, time, window(mention.via))
+                {
+                    continue;
+                }
+                let (mut role, from_verb) = role(text, sentence.span, time, mention.span);
+                // A battle, a treaty or an incident happens at a point: "opened hostilities by
+                // attacking Port Arthur" starts the war, not the attack. ("An alliance which
+                // would last until 1923" still ends.)
+                let kind = input.rules.events.get(event).map_or("", |e| e.kind.as_str());
+                if from_verb && POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
+                    role = Role::Point;
+                }
+                let c = cost(text, time.span, mention.span);
+                here_claims.push((
+                    c,
+                    Claim {
+                        doc: input.doc,
+                        event,
+                        role,
+                        time: time.clone(),
+                        sentence: sentence.span,
+                        event_span: mention.span,
+                        citations: reach.clone(),
+                        quoted: sentence.quoted,
+                        hypothetical: sentence.hypothetical,
+                        repeated: sentence.repeat_of.is_some(),
+                        attributed_to: sentence.attributed_to.clone(),
+                        text_key: text_key(sentence.span.slice(text)),
+                    },
+                ));
             }
-            let mut role = role(text, sentence.span, time, mention.span);
-            // A battle, a treaty or an incident happens at a point: "opened hostilities by
-            // attacking Port Arthur" starts the war, not the attack.
-            let kind = input.rules.events.get(event).map_or("", |e| e.kind.as_str());
-            if POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
-                role = Role::Point;
-            }
-            claims.push(Claim {
-                doc: input.doc,
-                event,
-                role,
-                time: time.clone(),
-                sentence: sentence.span,
-                event_span: mention.span,
-                citations: reach.clone(),
-                quoted: sentence.quoted,
-                hypothetical: sentence.hypothetical,
-                repeated: sentence.repeat_of.is_some(),
-                attributed_to: sentence.attributed_to.clone(),
-                text_key: text_key(sentence.span.slice(text)),
+        }
+        // One time per mention and role: the nearest ("held out till 1904 ... the
+        // surrender of January 2, 1905" dates the surrender once).
+        for (i, (c, claim)) in here_claims.iter().enumerate() {
+            let beaten = here_claims.iter().enumerate().any(|(j, (d, other))| {
+                j != i
+                    && other.event_span == claim.event_span
+                    && other.role == claim.role
+                    && (*d < *c || (*d == *c && j < i))
             });
+            if !beaten {
+                claims.push(claim.clone());
+            }
         }
     }
     claims
@@ -179,13 +204,38 @@ fn cost(text: &str, time: Span, mention: Span) -> usize {
     between.len() + 200 * boundaries + 25 * commas
 }
 
-fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool {
+/// Years a time may lie off the reference: an inferred mention (a place and a verb) must
+/// sit close, a name may be off by decades and still be a claim about the event.
+fn window(via: MatchKind) -> i64 {
+    match via {
+        MatchKind::Name | MatchKind::Alias => PLAUSIBLE_YEARS,
+        MatchKind::Description => 10,
+        MatchKind::Place => 3,
+    }
+}
+
+/// A clause boundary between the two: an index line's "1894 ...; Anglo-Japanese alliance",
+/// or a dash-set aside ("1894-1895--to be presently spoken of--and a war with Russia").
+fn crosses_clause(text: &str, time: Span, mention: Span) -> bool {
+    let between = if time.end <= mention.start {
+        text.get(time.end..mention.start)
+    } else {
+        text.get(mention.end..time.start)
+    }
+    .unwrap_or("");
+    between.contains([';', '—'])
+        || between.contains("--")
+        || between.contains(" – ")
+        || between.contains(" - ")
+}
+
+fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> bool {
     let Some(ev) = rules.events.get(event) else { return false };
     let values: Vec<_> = ev.dates.iter().flat_map(|d| d.views.iter().map(|v| &v.value)).collect();
     let lo = values.iter().filter_map(|v| v.earliest).min();
     let hi = values.iter().filter_map(|v| v.latest).max();
     let (Some(lo), Some(hi)) = (lo, hi) else { return true };
-    let margin: Day = PLAUSIBLE_YEARS * 366;
+    let margin: Day = years * 366;
     let lo = lo.saturating_sub(margin);
     let hi = hi.saturating_add(margin);
     time.value.earliest.is_none_or(|e| e <= hi) && time.value.latest.is_none_or(|l| l >= lo)
@@ -197,17 +247,23 @@ fn is_range(time: &TimeExpr) -> bool {
         || v.start_year().zip(v.end_year()).is_some_and(|(a, b)| a != b)
 }
 
-/// The role a time plays for the mention: read from the clause holding both.
-fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> Role {
+/// The role a time plays for the mention, read from the clause holding both, and whether
+/// a verb decided it (rather than "until"/"since" or the shape of the time).
+fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bool) {
     let before =
         text.get(sentence.start.max(time.span.start.saturating_sub(24))..time.span.start).unwrap_or("");
     let before =
         before.get(before.char_indices().map(|(i, _)| i).find(|_| true).unwrap_or(0)..).unwrap_or("");
-    if time.value.edtf.starts_with("../") || UNTIL_BEFORE.is_match(before) {
-        return Role::End;
+    let own = time.span.slice(text).to_lowercase();
+    if time.value.edtf.starts_with("../")
+        || UNTIL_BEFORE.is_match(before)
+        || own.starts_with("until")
+        || own.starts_with("till")
+    {
+        return (Role::End, false);
     }
-    if time.value.edtf.ends_with("/..") || SINCE_BEFORE.is_match(before) {
-        return Role::Start;
+    if time.value.edtf.ends_with("/..") || SINCE_BEFORE.is_match(before) || own.starts_with("since") {
+        return (Role::Start, false);
     }
     let cover = time.span.cover(mention);
     // The clause: the words between the two, and on to the next clause boundary.
@@ -216,13 +272,26 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> Role {
         .and_then(|r| r.find([',', ';', '.', '(']).map(|i| cover.end + i))
         .unwrap_or(sentence.end)
         .min(cover.end + 60);
-    let region = text.get(cover.start..tail_end).or_else(|| text.get(cover.start..cover.end)).unwrap_or("");
+    // ... and back over the verb before the first of them ("brought the war to a close").
+    let head_start = text
+        .get(sentence.start..cover.start)
+        .map(|h| {
+            let from = h.len().saturating_sub(16);
+            let cut = (from..h.len()).find(|&i| h.is_char_boundary(i)).unwrap_or(h.len());
+            let tail = h.get(cut..).unwrap_or("");
+            match tail.rfind([',', ';', '.', '(']) {
+                Some(i) => sentence.start + cut + i + 1,
+                None => sentence.start + cut,
+            }
+        })
+        .unwrap_or(cover.start);
+    let region = text.get(head_start..tail_end).or_else(|| text.get(cover.start..cover.end)).unwrap_or("");
     let start = START_CUE.is_match(region);
     let end = END_CUE.is_match(region);
     match (start, end) {
-        (true, false) => Role::Start,
-        (false, true) => Role::End,
-        _ if is_range(time) => Role::Span,
-        _ => Role::Point,
+        (true, false) => (Role::Start, true),
+        (false, true) => (Role::End, true),
+        _ if is_range(time) => (Role::Span, false),
+        _ => (Role::Point, false),
     }
 }

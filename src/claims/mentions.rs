@@ -287,7 +287,17 @@ impl Matcher {
                 if out.iter().any(|m| m.sentence == s && m.target == MentionTarget::Known(p.event)) {
                     continue;
                 }
-                let Some(cue) = p.cues.iter().filter_map(|c| lower_words(c)).min() else { continue };
+                // The verb must sit by its subject or object ("Port Arthur fell", "the
+                // city surrendered"), not anywhere ("the first blow fell").
+                let anchor = match (&found_place, anaphor) {
+                    (Some((at, _)), _) => folded_offset(body, *at),
+                    (None, Some(a)) => a.start(),
+                    _ => continue,
+                };
+                let near = |c: &&str| {
+                    find_word(&f, c).filter(|&at| folded_offset(body, at).abs_diff(anchor) <= CUE_REACH)
+                };
+                let Some(cue) = p.cues.iter().filter_map(near).min() else { continue };
                 // The mention is the cue verb: the place or anaphor is its subject or object.
                 let cue_start = folded_offset(body, cue);
                 let cue_word = body
@@ -315,6 +325,9 @@ impl Matcher {
         }
     }
 }
+
+/// How far (bytes) a place event's verb may sit from its place or anaphor.
+const CUE_REACH: usize = 50;
 
 /// Byte offset in `folded` of `word` on word boundaries.
 fn find_word(folded: &str, word: &str) -> Option<usize> {

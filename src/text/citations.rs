@@ -14,7 +14,7 @@ static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// `<ref>...</ref>` and broken ones that keep only the closing `/ref>` or `ref>`.
 static REF_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<ref[^>]{0,80}>(.{0,400}?)</ref>|(?:<|\b)/?ref>").expect("valid regex")
+    Regex::new(r"(?s)<ref[^>]{0,80}>(.{0,400}?)</ref>|</?ref>|/ref>|\bref>").expect("valid regex")
 });
 
 static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -104,7 +104,13 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
         if NOT_NAMES.contains(&first) {
             continue;
         }
-        found.push((CitationKind::Attribution, Span::new(m.start(), m.end()), name.as_str().to_string()));
+        let name = name.as_str();
+        // "according to Ian Nish." ends the sentence; "George E." keeps its initial.
+        let name = match name.rsplit(' ').next() {
+            Some(last) if last.len() > 2 => name.trim_end_matches('.'),
+            _ => name,
+        };
+        found.push((CitationKind::Attribution, Span::new(m.start(), m.end()), name.to_string()));
     }
     for c in PUBLICATION.captures_iter(text) {
         let Some(m) = c.get(0) else { continue };
