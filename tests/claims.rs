@@ -9,6 +9,12 @@ use chronolint::span::Span;
 use chronolint::text::{find_citations, segment};
 use chronolint::time::{TimeExpr, TimeValue};
 
+/// A claim as the tests compare it: event id, role, EDTF value.
+type Found = (String, Role, String);
+
+/// A sentence, its times as (words, value), and the claims expected.
+type Case<'a> = (&'a str, &'a [(&'a str, TimeValue)], Vec<Found>);
+
 fn book() -> RuleBook {
     load_dir(&crate::common::at("tests/fixtures/rules")).expect("the test rulebook loads")
 }
@@ -28,7 +34,7 @@ fn years(a: i64, b: i64) -> TimeValue {
 }
 
 /// Claims of `text` as (event id, role, EDTF), with the times given as (words, value).
-fn claims_with(text: &str, times: &[(&str, TimeValue)], rules: &RuleBook) -> Vec<(String, Role, String)> {
+fn claims_with(text: &str, times: &[(&str, TimeValue)], rules: &RuleBook) -> Vec<Found> {
     let sentences = segment(text);
     let times: Vec<TimeExpr> = times
         .iter()
@@ -65,14 +71,14 @@ fn until(y: i64) -> TimeValue {
     TimeValue { earliest: None, edtf: format!("../{y}"), ..TimeValue::year(y) }
 }
 
-fn one(id: &str, role: Role, edtf: &str) -> Vec<(String, Role, String)> {
+fn one(id: &str, role: Role, edtf: &str) -> Vec<Found> {
     vec![(id.to_string(), role, edtf.to_string())]
 }
 
 #[test]
 fn roles_come_from_the_words_around_the_time() {
     let rules = book();
-    let cases: &[(&str, &[(&str, TimeValue)], Vec<(String, Role, String)>)] = &[
+    let cases: &[Case<'_>] = &[
         (
             "In 1875, the Treaty of Saint Petersburg gave Russia territorial control over all of Sakhalin.",
             &[("1875", TimeValue::year(1875))],

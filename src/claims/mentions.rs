@@ -295,7 +295,13 @@ impl Matcher {
                     _ => continue,
                 };
                 let near = |c: &&str| {
-                    find_word(&f, c).filter(|&at| folded_offset(body, at).abs_diff(anchor) <= CUE_REACH)
+                    find_word(&f, c).filter(|&at| {
+                        // "the first blow fell upon Port Arthur" is an attack, not its fall.
+                        let after = f.get(at + c.len()..).unwrap_or("");
+                        let falls_upon =
+                            *c == "fell" && (after.starts_with(" upon") || after.starts_with(" on "));
+                        !falls_upon && folded_offset(body, at).abs_diff(anchor) <= CUE_REACH
+                    })
                 };
                 let Some(cue) = p.cues.iter().filter_map(near).min() else { continue };
                 // The mention is the cue verb: the place or anaphor is its subject or object.

@@ -99,6 +99,10 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>) -> bool 
     {
         return true;
     }
+    // Tables of contents: columns set with runs of spaces.
+    if cur_text.contains("    ") {
+        return true;
+    }
     match wrap {
         Some(width) => cur.chars * 10 < width * 6,
         None => !nc.is_lowercase() || cur_text.ends_with(['.', '?', '!', ':']),
