@@ -15,7 +15,7 @@ use std::sync::LazyLock;
 
 static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:broke\s+out|break\s+out|breaks\s+out|outbreak|began|begun|begins|beginning\s+of|start\s+of|started|starts|opened\s+hostilities|commenced|erupted|declared\s+war|outset)\b",
+        r"(?i)\b(?:broke\s+out|break\s+out|breaks\s+out|outbreak|began|begun|begins|opened\s+in|beginning\s+of|start\s+of|started|starts|opened\s+hostilities|commenced|erupted|declared\s+war|outset)\b",
     )
     .expect("valid regex")
 });
@@ -101,7 +101,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             // attacking ... Port Arthur" is both the war's start and the attack.
             for &(mention, event) in known.iter().filter(|(m, _)| m.span.overlaps(best.span)) {
                 if gap(time.span, best.span) > MAX_GAP
-                    || crosses_clause(text, time.span, best.span)
+                    || crosses_clause(text, sentence.span, time.span, best.span)
                     || !plausible(input.rules, event, time, window(mention.via))
                 {
                     continue;
@@ -216,18 +216,43 @@ fn window(via: MatchKind) -> i64 {
 
 /// A clause boundary between the two: an index line's "1894 ...; Anglo-Japanese alliance",
 /// or a dash-set aside ("1894-1895--to be presently spoken of--and a war with Russia").
-fn crosses_clause(text: &str, time: Span, mention: Span) -> bool {
-    let between = if time.end <= mention.start {
-        text.get(time.end..mention.start)
-    } else {
-        text.get(mention.end..time.start)
-    }
-    .unwrap_or("");
-    between.contains([';', '—'])
+///
+/// Also: another event named between the two ("the Taiping rebellion ... during the
+/// China-Japan war in 1895"); a later coordinated clause ("In November, 1894, Japan had
+/// wrested ... Port Arthur, and the treaty of Shimonoseki"); a list ("the French invasion
+/// in 1812, the Crimean War").
+fn crosses_clause(text: &str, sentence: Span, time: Span, mention: Span) -> bool {
+    let time_first = time.end <= mention.start;
+    let between =
+        if time_first { text.get(time.end..mention.start) } else { text.get(mention.end..time.start) }
+            .unwrap_or("");
+    if between.contains([';', '—'])
         || between.contains("--")
         || between.contains(" – ")
         || between.contains(" - ")
+    {
+        return true;
+    }
+    if EVENT_NOUN.is_match(between) {
+        return true;
+    }
+    if time_first {
+        // In the sentence's opening clause ("After negotiations broke down in 1904, the
+        // Japanese Navy opened hostilities"), a time governs the main clause.
+        let initial = time.start.saturating_sub(sentence.start) < 30
+            || !text.get(sentence.start..time.start).unwrap_or(",").contains(',');
+        if between.contains(", and ") || (!initial && between.trim_start().starts_with(',')) {
+            return true;
+        }
+    }
+    false
 }
+
+/// A word naming another event.
+static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny)\b")
+        .expect("valid regex")
+});
 
 fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> bool {
     let Some(ev) = rules.events.get(event) else { return false };

@@ -129,10 +129,9 @@ static WEAK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Markers of an alternate-history document.
+/// Markers of an alternate-history document ("what if" alone is rhetoric in any book).
 static THREAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bWI:|\b(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)\b|(?i)\b(?:what\s+if|alternate\s+history|pod)\b")
-        .expect("valid regex")
+    Regex::new(r"\bWI:|\b(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)\b|(?i)\balternate\s+history\b").expect("valid regex")
 });
 
 /// What actually happened, said inside a counterfactual thread.
