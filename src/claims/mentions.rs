@@ -362,17 +362,77 @@ static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"\b[Tt]he\s+((?:[A-Z][\p{L}'’]*(?:[-–][A-Z][\p{L}'’]*)*\s+){1,3}",
         r"(?:War|Rebellion|Incident|Revolution|Uprising|Intervention|Mutiny|Conference|Massacre|Affair|Crisis|Expedition)",
-        r"|(?:Treaty|Battle|Siege|Convention|Conference|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’-]*(?:\s+[A-Z][\p{L}'’-]*){0,2})\b",
+        r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})\b",
     ))
     .expect("valid regex")
 });
 
-/// Modifiers that make a name generic, not a specific event ("the Great War", "the Cold War").
+/// Modifiers that make a name generic, not a specific event ("the Great War", "the Cold War",
+/// "the Social Revolution").
 const GENERIC: &[&str] = &[
-    "First", "Second", "Third", "Great", "World", "Cold", "Civil", "Last", "Next", "Same", "Other", "Holy",
-    "Late", "Recent", "Present", "Big", "This", "That", "Our", "Their", "His", "New", "Old", "Whole", "Long",
-    "Russian", "Japanese", "Chinese", "French", "British", "Korean", "American", "German",
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Great",
+    "World",
+    "Cold",
+    "Civil",
+    "Last",
+    "Next",
+    "Same",
+    "Other",
+    "Holy",
+    "Late",
+    "Recent",
+    "Present",
+    "Big",
+    "This",
+    "That",
+    "Our",
+    "Their",
+    "His",
+    "New",
+    "Old",
+    "Whole",
+    "Long",
+    "Russian",
+    "Japanese",
+    "Chinese",
+    "French",
+    "British",
+    "Korean",
+    "American",
+    "German",
+    "European",
+    "Turkish",
+    "Social",
+    "Proletarian",
+    "Political",
+    "Workers’",
+    "Workers'",
+    "People’s",
+    "People's",
+    "Party",
+    "General",
+    "Peace",
+    "Extraordinary",
+    "Communist",
+    "Left",
+    "Revolutionary",
+    "Socialist",
+    "Economic",
+    "Peasant",
+    "International",
+    "Constitutional",
+    "Constitution",
+    "National",
+    "Allied",
 ];
+
+/// What follows "Treaty of" in a name that is a kind of treaty, not a place ("the Treaty of Peace").
+const GENERIC_OF: &[&str] =
+    &["Peace", "Commerce", "Alliance", "Friendship", "Amity", "Navigation", "Sea", "Union"];
 
 fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>) {
     let known: Vec<Span> = out.iter().map(|m| m.span).collect();
@@ -389,6 +449,15 @@ fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>)
             let head_pos = words.len().saturating_sub(1);
             let is_of = words.contains(&"of");
             if !is_of && words.iter().take(head_pos).all(|w| GENERIC.contains(w)) {
+                continue;
+            }
+            let of_what = words.iter().skip_while(|w| **w != "of").nth(1).copied().unwrap_or("");
+            let of_what = if of_what == "the" {
+                words.iter().skip_while(|w| **w != "of").nth(2).copied().unwrap_or("")
+            } else {
+                of_what
+            };
+            if is_of && GENERIC_OF.contains(&of_what) {
                 continue;
             }
             // Title-case headings capitalise every word: not evidence of a proper name.
@@ -428,6 +497,17 @@ mod tests {
                 ev("otsu-incident", "the Ōtsu incident", &[]),
             ],
             ..RuleBook::default()
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finding_never_panics_on_any_text(text in "(?s)[a-zA-Z .,\n'’ŌōéЖ日–-]{0,160}") {
+            let sentences = crate::text::segment(&text);
+            let m = Matcher::new(&book());
+            for x in m.find(&text, &sentences) {
+                proptest::prop_assert!(text.get(x.span.start..x.span.end).is_some());
+            }
         }
     }
 

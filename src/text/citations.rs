@@ -148,12 +148,18 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
 /// paragraph, and for a quoted sentence, those introducing its quotation.
 pub fn in_reach<'c>(citations: &'c [Citation], sentences: &[Sentence], index: usize) -> Vec<&'c Citation> {
     let Some(s) = sentences.get(index) else { return Vec::new() };
-    citations
-        .iter()
-        .filter(|c| {
-            c.sentence == index
-                || c.paragraph == s.paragraph
-                || s.attributed_to.as_deref().is_some_and(|a| a == c.target)
-        })
-        .collect()
+    let mut out: Vec<&Citation> = Vec::new();
+    let linked = |c: &Citation| {
+        // The link introducing this copy of the quotation: the nearest one before it.
+        s.attributed_to.as_deref().is_some_and(|a| a == c.target) && c.span.start < s.span.start
+    };
+    for c in citations.iter().filter(|c| c.sentence == index || c.paragraph == s.paragraph || linked(c)) {
+        match out.iter().position(|o| o.kind == c.kind && o.target == c.target) {
+            // The same source cited twice backs the claim once: keep the nearest.
+            Some(i) if c.span.start < s.span.end => out[i] = c,
+            Some(_) => {}
+            None => out.push(c),
+        }
+    }
+    out
 }

@@ -282,6 +282,20 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_in_order(text in "(?s)[a-zA-Z .!?\"“”\n\r:•ō–-]{0,200}") {
+            let all = segment(&text);
+            let mut last = 0;
+            for s in &all {
+                proptest::prop_assert!(s.span.start >= last && s.span.end <= text.len());
+                proptest::prop_assert!(text.get(s.span.start..s.span.end).is_some());
+                last = s.span.end;
+            }
+            let _ = crate::text::find_citations(&text, &all);
+        }
+    }
+
     #[test]
     fn headings_are_their_own_sentences() {
         let text = "Treaty of Saint Petersburg\n\nIn 1875, the Treaty of Saint Petersburg gave Russia Sakhalin.\nA second line.";
