@@ -77,9 +77,13 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         if here.is_empty() || sentence.question {
             continue;
         }
+        // Mentions are sorted by position, so by sentence too.
+        let from = mentions.partition_point(|m| m.sentence < si);
         let mut known: Vec<(&EventMention, EventId)> = mentions
+            .get(from..)
+            .unwrap_or(&[])
             .iter()
-            .filter(|m| m.sentence == si)
+            .take_while(|m| m.sentence == si)
             .filter_map(|m| match m.target {
                 MentionTarget::Known(e) => Some((m, e)),
                 MentionTarget::Unknown(_) => None,
@@ -168,9 +172,12 @@ fn answered_question<'m>(
     if !sentences.get(q).is_some_and(|s| s.span.slice(text).starts_with("Q:")) {
         return Vec::new();
     }
+    let from = mentions.partition_point(|m| m.sentence < q);
     mentions
+        .get(from..)
+        .unwrap_or(&[])
         .iter()
-        .filter(|m| m.sentence == q)
+        .take_while(|m| m.sentence == q)
         .filter_map(|m| match m.target {
             MentionTarget::Known(e) => Some((m, e)),
             MentionTarget::Unknown(_) => None,
