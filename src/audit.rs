@@ -243,6 +243,7 @@ pub fn audit_with_progress(
     let roots = [corpus_path.to_path_buf()];
     let settings = engine::settings_for(&roots, options)?;
     let rules = engine::rules_for(&settings)?;
+    let matcher = crate::claims::Matcher::new(&rules);
     let corpus_run = engine::check_paths_with_progress(&roots, options, progress)?;
 
     // A new document that is already part of the corpus would agree with itself.
@@ -264,7 +265,7 @@ pub fn audit_with_progress(
             match corpus::load(path) {
                 Ok(text) => {
                     let doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
-                    let extract = claims::extract(&doc, &rules);
+                    let extract = claims::extract(&doc, &rules, &matcher);
                     (extract, Ok(doc.text))
                 }
                 Err(e) => (DocExtract { doc: id, path: shown, ..DocExtract::default() }, Err(e.to_string())),
@@ -577,6 +578,8 @@ mod tests {
                     kind: CitationKind::AuthorYear,
                     span: Span::new(36, 50),
                     target: "Cohen 1997".into(),
+                    sentence: 0,
+                    paragraph: 0,
                 }]
             } else {
                 Vec::new()

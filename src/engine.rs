@@ -150,6 +150,8 @@ pub fn rules_for(settings: &Settings) -> Result<RuleBook, EngineError> {
 pub struct Plan {
     pub settings: Settings,
     pub rules: RuleBook,
+    /// The event-name matcher, built once from the rules.
+    pub matcher: claims::Matcher,
     /// Documents, sorted; a document's `DocId` is its position here.
     pub files: Vec<PathBuf>,
     /// Paths that could not be walked, as `unreadable-source` findings.
@@ -178,7 +180,8 @@ pub fn plan(paths: &[impl AsRef<Path>], options: &Options) -> Result<Plan, Engin
             unreadable(path.to_string_lossy().into_owned(), format!("could not read this path: {why}"))
         })
         .collect();
-    Ok(Plan { settings, rules, files, problems })
+    let matcher = claims::Matcher::new(&rules);
+    Ok(Plan { settings, rules, matcher, files, problems })
 }
 
 /// What a long run reports as it goes, for a progress bar (the library never prints).
@@ -206,7 +209,7 @@ pub fn process_all(
         .enumerate()
         .filter(|(id, _)| keep(*id))
         .map(|(id, path)| {
-            let record = process(id, path, &plan.settings, &plan.rules, cache.as_ref());
+            let record = process(id, path, plan, cache.as_ref());
             progress(Progress::Document);
             record
         })
@@ -240,15 +243,46 @@ pub fn check_paths_with_progress(
     Ok(cross_check(docs, &mut problems, &settings, rules))
 }
 
+/// Settings, rules and the per-document extraction of every document under `paths`, with
+/// an `unreadable-source` finding per file that could not be read (its extract is empty, so
+/// `DocId` stays its position). For `chronolint claims`, which shows what was understood.
+pub fn extract_all(
+    paths: &[PathBuf],
+    options: &Options,
+) -> Result<(Settings, RuleBook, Vec<DocExtract>, Vec<Diagnostic>), EngineError> {
+    let plan = plan(paths, options)?;
+    let loaded: Vec<(DocExtract, Option<Diagnostic>)> = plan
+        .files
+        .par_iter()
+        .enumerate()
+        .map(|(id, path)| {
+            let shown = path.to_string_lossy().into_owned();
+            let meta = plan.settings.meta_for(path);
+            match corpus::load(path) {
+                Ok(text) => {
+                    let doc = Document { id, path: shown, text, meta };
+                    (claims::extract(&doc, &plan.rules, &plan.matcher), None)
+                }
+                Err(e) => {
+                    let d = unreadable(shown.clone(), format!("could not read this document: {e}"));
+                    (DocExtract { doc: id, path: shown, meta, ..DocExtract::default() }, Some(d))
+                }
+            }
+        })
+        .collect();
+    let Plan { settings, rules, mut problems, .. } = plan;
+    let mut docs = Vec::with_capacity(loaded.len());
+    for (doc, problem) in loaded {
+        problems.extend(problem);
+        docs.push(doc);
+    }
+    Ok((settings, rules, docs, problems))
+}
+
 /// The per-document stage for one file: load, extract, per-document checks, suppression
 /// comments. What it returns is all the cross-document stage needs of the document.
-pub fn process(
-    id: DocId,
-    path: &Path,
-    settings: &Settings,
-    rules: &RuleBook,
-    cache: Option<&Cache>,
-) -> DocRecord {
+pub fn process(id: DocId, path: &Path, plan: &Plan, cache: Option<&Cache>) -> DocRecord {
+    let (settings, rules) = (&plan.settings, &plan.rules);
     let shown = path.to_string_lossy().into_owned();
     let meta = settings.meta_for(path);
     let context = cache.map(|_| Cache::context(&shown, &meta, &settings.policy, rules)).unwrap_or_default();
@@ -277,7 +311,7 @@ pub fn process(
     };
     let (suppressions, malformed) = suppress::scan(&text);
     let doc = Document { id, path: shown.clone(), text, meta };
-    let extract = claims::extract(&doc, rules);
+    let extract = claims::extract(&doc, rules, &plan.matcher);
     let cx = checks::DocContext { text: &doc.text, extract: &extract, rules, policy: &settings.policy };
     let diagnostics = checks::run_per_doc(&cx);
     let DocExtract { claims, .. } = extract;

@@ -59,7 +59,8 @@ pub struct WireClaim {
     pub anchor: Option<WireAnchor>,
     pub sentence: Span,
     pub event_span: Span,
-    pub citations: Vec<(String, Span, String)>,
+    /// (kind, span, target, sentence index, paragraph index)
+    pub citations: Vec<(String, Span, String, usize, usize)>,
     pub quoted: bool,
     pub hypothetical: bool,
     pub repeated: bool,
@@ -288,7 +289,11 @@ fn claim_to_wire(c: &Claim, rules: &RuleBook) -> WireClaim {
         }),
         sentence: c.sentence,
         event_span: c.event_span,
-        citations: c.citations.iter().map(|x| (name_of(&x.kind), x.span, x.target.clone())).collect(),
+        citations: c
+            .citations
+            .iter()
+            .map(|x| (name_of(&x.kind), x.span, x.target.clone(), x.sentence, x.paragraph))
+            .collect(),
         quoted: c.quoted,
         hypothetical: c.hypothetical,
         repeated: c.repeated,
@@ -318,7 +323,13 @@ fn claim_from_wire(w: WireClaim, doc: usize, rules: &RuleBook) -> Result<Claim, 
         citations: w
             .citations
             .into_iter()
-            .map(|(kind, span, target)| Citation { kind: citation_kind_from(&kind), span, target })
+            .map(|(kind, span, target, sentence, paragraph)| Citation {
+                kind: citation_kind_from(&kind),
+                span,
+                target,
+                sentence,
+                paragraph,
+            })
             .collect(),
         quoted: w.quoted,
         hypothetical: w.hypothetical,

@@ -141,7 +141,7 @@ fn planted_markup_is_shown_as_text_and_both_dates_are_on_the_timeline() {
     assert!(svg.contains("class=\"band\""), "the reference date is drawn");
     assert!(svg.contains("source: Ian Nish"), "the reference's source is in its tooltip");
     // The passage is highlighted in context.
-    assert!(dom.contains("<mark title=\"dated 1894 here\">The Triple Intervention of 1894</mark>"));
+    assert!(dom.contains("<mark title=\"dated 1894 here\">Triple Intervention of 1894</mark>"));
 }
 
 #[test]

@@ -2,10 +2,12 @@
 
 mod audit;
 mod ci;
+mod claims;
 mod common;
 mod corpus;
 mod html;
 mod interrupt;
 mod robustness;
 mod shard;
+mod text;
 mod time;

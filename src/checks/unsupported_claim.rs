@@ -162,6 +162,8 @@ mod tests {
                     kind: CitationKind::AuthorYear,
                     span: Span::new(31, 40),
                     target: "Esherick 1987".into(),
+                    sentence: 0,
+                    paragraph: 0,
                 }]
             } else {
                 Vec::new()

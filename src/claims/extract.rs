@@ -1,15 +1,16 @@
-//! Per-document extraction: sentences, times, mentions, claims. First cut: names and
-//! aliases only, each dated by the nearest time in its sentence, role `point`.
+//! Per-document extraction: sentences and their flags, citations, times, event mentions,
+//! claims. Plain data in, plain data out.
 
-use super::{Claim, DocExtract, EventMention, MatchKind, MentionTarget};
+use super::assemble::{assemble, Input};
+use super::{DocExtract, Matcher};
 use crate::corpus::Document;
-use crate::rules::{Role, RuleBook};
-use crate::span::Span;
-use crate::text::segment;
+use crate::rules::RuleBook;
+use crate::text::{find_citations, segment};
 use crate::time::{tag, TagContext};
 
-/// Runs the per-document stage over one document.
-pub fn extract(doc: &Document, rules: &RuleBook) -> DocExtract {
+/// Runs the per-document stage over one document. `matcher` is built once per rule book
+/// (`Matcher::new(rules)`) and shared by every document of the run.
+pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
     let text = doc.text.as_str();
     let sentences = segment(text);
     let cx = TagContext {
@@ -18,53 +19,17 @@ pub fn extract(doc: &Document, rules: &RuleBook) -> DocExtract {
         calendar: doc.meta.calendar,
     };
     let times = tag(text, &cx);
-    let lower = text.to_lowercase();
-    let mut mentions = Vec::new();
-    if lower.len() == text.len() {
-        for (id, event) in rules.events.iter().enumerate() {
-            for (k, name) in std::iter::once(&event.name).chain(&event.aliases).enumerate() {
-                let needle = name.to_lowercase();
-                for (at, _) in lower.match_indices(&needle) {
-                    let span = Span::new(at, at + needle.len());
-                    if let Some(s) = sentences.iter().position(|s| s.span.contains(span)) {
-                        let via = if k == 0 { MatchKind::Name } else { MatchKind::Alias };
-                        mentions.push(EventMention {
-                            span,
-                            target: MentionTarget::Known(id),
-                            via,
-                            sentence: s,
-                        });
-                    }
-                }
-            }
-        }
-    }
-    mentions.sort_by_key(|m| m.span);
-    let mut claims = Vec::new();
-    for m in &mentions {
-        let MentionTarget::Known(event) = m.target else { continue };
-        let sentence = &sentences[m.sentence];
-        let nearest = times
-            .iter()
-            .filter(|t| sentence.span.contains(t.span))
-            .min_by_key(|t| t.span.start.abs_diff(m.span.start));
-        if let Some(time) = nearest {
-            claims.push(Claim {
-                doc: doc.id,
-                event,
-                role: Role::Point,
-                time: time.clone(),
-                sentence: sentence.span,
-                event_span: m.span,
-                citations: Vec::new(),
-                quoted: sentence.quoted,
-                hypothetical: sentence.hypothetical,
-                repeated: sentence.repeat_of.is_some(),
-                attributed_to: None,
-                text_key: 0,
-            });
-        }
-    }
+    let citations = find_citations(text, &sentences);
+    let mentions = matcher.find(text, &sentences);
+    let claims = assemble(&Input {
+        doc: doc.id,
+        text,
+        sentences: &sentences,
+        times: &times,
+        mentions: &mentions,
+        citations: &citations,
+        rules,
+    });
     DocExtract {
         doc: doc.id,
         path: doc.path.clone(),
@@ -72,7 +37,7 @@ pub fn extract(doc: &Document, rules: &RuleBook) -> DocExtract {
         sentences,
         times,
         mentions,
-        citations: Vec::new(),
+        citations,
         claims,
     }
 }

@@ -2,11 +2,14 @@
 //! the times near them with a role, and the `ClaimIndex` the checks read.
 //! Runs per document (`extract`), then once over all documents (`ClaimIndex::build`).
 
+pub mod assemble;
 mod extract;
 mod index;
+pub mod mentions;
 
 pub use extract::extract;
 pub use index::ClaimIndex;
+pub use mentions::Matcher;
 
 use crate::corpus::{DocId, SourceMeta};
 use crate::rules::{EventId, Role};
@@ -32,6 +35,9 @@ pub enum MatchKind {
     Name,
     Alias,
     Description,
+    /// The place of a siege or battle with one of its verbs ("Port Arthur fell"), or
+    /// "the city"/"the port" standing for the paragraph's latest such place.
+    Place,
 }
 
 /// An event named or described in a sentence.

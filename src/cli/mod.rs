@@ -4,6 +4,7 @@
 
 mod audit;
 mod check;
+mod claims;
 mod dates;
 mod errors;
 mod explain;
@@ -60,6 +61,8 @@ enum Command {
     Audit(audit::Args),
     /// Check documents for conflicting, mismatched and unsupported dates.
     Check(check::Args),
+    /// Print every claim found (event, role, time, citations, flags), JSON Lines or a table.
+    Claims(claims::Args),
     /// Print the temporal expressions found in files, one JSON object per line.
     Dates(dates::Args),
     /// Run the per-document stage over one shard of the corpus, for `check --claims`.
@@ -91,6 +94,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> 
     match cli.command {
         Command::Audit(a) => audit::run(a),
         Command::Check(a) => check::run(a),
+        Command::Claims(a) => claims::run(a),
         Command::Dates(a) => dates::run(a),
         Command::Explain(a) => explain::run(a),
         Command::Extract(a) => extract::run(a),

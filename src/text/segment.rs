@@ -1,32 +1,241 @@
-//! Sentence segmentation. First cut: split on blank lines and sentence-final punctuation.
+//! Sentence segmentation with byte spans and paragraph indexes.
+//!
+//! Two passes: lines are grouped into *units* (a run of lines joined by soft line breaks),
+//! then each unit is split at sentence-final punctuation that is not an abbreviation, an
+//! initial or inside a URL. Flags are set afterwards by `flags.rs`.
+//!
+//! A line break is soft only inside a hard-wrapped paragraph (period books wrapped at ~70
+//! columns) or, in unwrapped text (web pages, forum posts, where a line is a paragraph),
+//! before a line that continues in lowercase. In unwrapped text every hard line break also
+//! starts a new paragraph.
 
 use super::Sentence;
 use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
 
-/// Splits `text` into sentences with byte spans, in order.
-pub fn segment(text: &str) -> Vec<Sentence> {
+/// URLs: never split inside one. Trailing sentence punctuation is not part of it.
+pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"“”‘’]+[^\s<>"“”‘’.,;:!?)\]']"#).expect("valid regex")
+});
+
+/// Abbreviations after which a period never ends a sentence (compared lowercase).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "mt", "ft", "gen", "col", "capt", "lt", "lieut", "sgt", "adm", "gov",
+    "pres", "rev", "prof", "sen", "rep", "hon", "jr", "sr", "messrs", "mme", "mlle", "maj", "cmdr", "comdr",
+    "brig", "esq", "bros", "co", "corp", "inc", "ltd", "vs", "viz", "cf", "ca", "approx", "mgr", "gov", "ed",
+    "eds", "trans", "ibid", "op", "cit", "al",
+];
+
+/// Abbreviations that never end a sentence when a number follows ("No. 3", "Vol. 5", "Jan. 7").
+const NUMBER_ABBREVIATIONS: &[&str] = &[
+    "no", "nos", "vol", "vols", "pp", "ch", "chap", "art", "fig", "para", "sec", "pt", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+];
+
+struct Line {
+    start: usize,
+    /// End of the line's text, before its line break.
+    end: usize,
+    chars: usize,
+    blank: bool,
+}
+
+fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut paragraph = 0;
     let mut start = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
-    while i < bytes.len() {
-        let end_here = match bytes[i] {
-            b'\n' => true,
-            b'.' | b'?' | b'!' => bytes.get(i + 1).is_none_or(|b| b.is_ascii_whitespace()),
-            _ => false,
-        };
-        if end_here {
-            push(text, Span::new(start, i + 1), paragraph, &mut out);
-            if bytes[i] == b'\n' && bytes.get(i + 1) == Some(&b'\n') {
-                paragraph += 1;
+    while i <= bytes.len() {
+        let at_end = i == bytes.len();
+        let b = bytes.get(i).copied();
+        if at_end || b == Some(b'\n') || b == Some(b'\r') {
+            let s = text.get(start..i).unwrap_or("");
+            out.push(Line { start, end: i, chars: s.chars().count(), blank: s.trim().is_empty() });
+            if b == Some(b'\r') && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
             }
             start = i + 1;
         }
         i += 1;
     }
-    push(text, Span::new(start, text.len()), paragraph, &mut out);
     out
+}
+
+/// The wrap width of a hard-wrapped text, or `None` when lines are paragraphs.
+fn wrap_width(lines: &[Line]) -> Option<usize> {
+    let mut lens: Vec<usize> = lines.iter().filter(|l| !l.blank).map(|l| l.chars).collect();
+    if lens.len() < 8 {
+        return None;
+    }
+    lens.sort_unstable();
+    let p90 = lens.get(lens.len() * 9 / 10).copied().unwrap_or(0);
+    let median = lens.get(lens.len() / 2).copied().unwrap_or(0);
+    (p90 <= 100 && median >= 30).then_some(p90)
+}
+
+fn first_char(text: &str, line: &Line) -> Option<char> {
+    text.get(line.start..line.end).and_then(|s| s.trim_start().chars().next())
+}
+
+fn is_bullet(c: char) -> bool {
+    matches!(c, '•' | '●' | '◦' | '▪' | '‣' | '*' | '–' | '—')
+}
+
+/// Whether the line break after `cur` (followed by `next`, not blank) ends a unit.
+fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>) -> bool {
+    let cur_text = text.get(cur.start..cur.end).unwrap_or("").trim();
+    let next_text = text.get(next.start..next.end).unwrap_or("").trim_start();
+    let Some(nc) = first_char(text, next) else { return true };
+    if is_bullet(nc)
+        || next_text.starts_with("Q:")
+        || next_text.starts_with("A:")
+        || next_text.starts_with("- ")
+    {
+        return true;
+    }
+    if URL.find(cur_text).is_some_and(|m| m.start() == 0 && m.end() == cur_text.len())
+        || URL.find(next_text).is_some_and(|m| m.start() == 0 && m.end() == next_text.trim_end().len())
+    {
+        return true;
+    }
+    // Tables of contents: columns set with runs of spaces.
+    if cur_text.contains("    ") {
+        return true;
+    }
+    match wrap {
+        Some(width) => cur.chars * 10 < width * 6,
+        None => !nc.is_lowercase() || cur_text.ends_with(['.', '?', '!', ':']),
+    }
+}
+
+/// Splits `text` into sentences with byte spans, in order, with their flags set.
+pub fn segment(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let lines = lines(text);
+    let wrap = wrap_width(&lines);
+    let urls: Vec<Span> = URL.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
+    let mut paragraph = 0;
+    let mut unit_start: Option<usize> = None;
+    let mut pending_gap = false;
+    for (i, line) in lines.iter().enumerate() {
+        if line.blank {
+            if let Some(s) = unit_start.take() {
+                let end = lines.get(i.wrapping_sub(1)).map_or(line.start, |l| l.end);
+                split_unit(text, Span::new(s, end), paragraph, &urls, &mut out);
+            }
+            pending_gap = !out.is_empty();
+            continue;
+        }
+        if unit_start.is_none() {
+            if pending_gap {
+                paragraph += 1;
+                pending_gap = false;
+            }
+            unit_start = Some(line.start);
+        }
+        let ends = match lines.get(i + 1) {
+            Some(next) if !next.blank => hard_break(text, line, next, wrap),
+            _ => true,
+        };
+        if ends {
+            if let Some(s) = unit_start.take() {
+                split_unit(text, Span::new(s, line.end), paragraph, &urls, &mut out);
+            }
+            // In unwrapped text a line is a paragraph.
+            pending_gap = pending_gap || wrap.is_none();
+        }
+    }
+    if let Some(s) = unit_start {
+        split_unit(text, Span::new(s, text.len()), paragraph, &urls, &mut out);
+    }
+    super::flags::mark(text, &mut out);
+    out
+}
+
+fn in_url(urls: &[Span], at: usize) -> bool {
+    let i = urls.partition_point(|u| u.end <= at);
+    urls.get(i).is_some_and(|u| u.start <= at && at < u.end)
+}
+
+/// The word before a period at `dot`: letters and inner periods back to a space.
+fn word_before(text: &str, dot: usize) -> &str {
+    let head = text.get(..dot).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head.get(start..).unwrap_or("")
+}
+
+fn is_abbreviation(word: &str, next: &str) -> bool {
+    let w = word.trim_start_matches('.');
+    if w.is_empty() {
+        return false;
+    }
+    if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
+        return true; // an initial ("Ian A. Nish", "S. S. Siberia") or "c. 1900", "p. 25"
+    }
+    if w.contains('.') {
+        return true; // "U.S.", "e.g.", "i.e."
+    }
+    let lower = w.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    let numeric_next = next.chars().next().is_some_and(|c| c.is_ascii_digit())
+        || next.split_whitespace().next().is_some_and(|t| {
+            let t = t.trim_end_matches(['.', ',', ';', ':']);
+            !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'i' | 'v' | 'x'))
+        });
+    NUMBER_ABBREVIATIONS.contains(&lower.as_str()) && numeric_next
+}
+
+const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
+
+fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut Vec<Sentence>) {
+    let body = unit.slice(text);
+    let mut start = unit.start;
+    let mut iter = body.char_indices().peekable();
+    while let Some((rel, c)) = iter.next() {
+        let at = unit.start + rel;
+        if !matches!(c, '.' | '?' | '!' | '…') || in_url(urls, at) {
+            continue;
+        }
+        // Swallow a run of final punctuation and closing quotes or brackets.
+        let mut end = at + c.len_utf8();
+        while let Some(&(r, d)) = iter.peek() {
+            if matches!(d, '.' | '?' | '!' | '…') || CLOSERS.contains(&d) {
+                end = unit.start + r + d.len_utf8();
+                iter.next();
+            } else {
+                break;
+            }
+        }
+        let rest = text.get(end..unit.end).unwrap_or("");
+        if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+            continue;
+        }
+        let next = rest.trim_start();
+        let Some(nc) = next.chars().next() else { continue };
+        let starts_sentence = nc.is_uppercase()
+            || nc.is_ascii_digit()
+            || is_bullet(nc)
+            || next.starts_with("http://")
+            || next.starts_with("https://")
+            || (matches!(nc, '"' | '“' | '‘' | '(' | '[' | '\'')
+                && next.chars().nth(1).is_some_and(|d| d.is_uppercase() || d.is_ascii_digit()));
+        if !starts_sentence {
+            continue;
+        }
+        if c == '.' && end == at + 1 && is_abbreviation(word_before(text, at), next) {
+            continue;
+        }
+        push(text, Span::new(start, end), paragraph, out);
+        start = end;
+    }
+    push(text, Span::new(start, unit.end), paragraph, out);
 }
 
 fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -37,5 +246,66 @@ fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
     }
     let lead = raw.len() - raw.trim_start().len();
     let span = Span::new(span.start + lead, span.start + lead + trimmed.len());
-    out.push(Sentence { span, paragraph, quoted: false, hypothetical: false, repeat_of: None });
+    out.push(Sentence {
+        span,
+        paragraph,
+        quoted: false,
+        hypothetical: false,
+        repeat_of: None,
+        question: false,
+        attributed_to: None,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        segment(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn abbreviations_and_initials_do_not_split() {
+        let cases: &[(&str, usize)] = &[
+            ("In 1905 U.S. President Theodore Roosevelt mediated peace. In the Treaty of Portsmouth both sides agreed.", 2),
+            ("Jack London boarded the S. S. Siberia on January 7, 1904, bound for Yokohama.", 1),
+            ("A trip to St. Petersburg in 1902. It failed.", 2),
+            ("See Vol. 5 and No. 3 of the review. Then stop.", 2),
+            ("\"No. We are not at war with China.\"", 2),
+            ("It was built c. 1900 by the Japanese. Later it fell.", 2),
+            ("By Ian A. Nish and Gordon Smith.", 1),
+            ("Read https://en.wikipedia.org/wiki/Roman_Rosen. Then stop.", 2),
+        ];
+        for (text, n) in cases {
+            assert_eq!(texts(text).len(), *n, "{text}: {:?}", texts(text));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn never_panics_and_spans_are_in_order(text in "(?s)[a-zA-Z .!?\"“”\n\r:•ō–-]{0,200}") {
+            let all = segment(&text);
+            let mut last = 0;
+            for s in &all {
+                proptest::prop_assert!(s.span.start >= last && s.span.end <= text.len());
+                proptest::prop_assert!(text.get(s.span.start..s.span.end).is_some());
+                last = s.span.end;
+            }
+            let _ = crate::text::find_citations(&text, &all);
+        }
+    }
+
+    #[test]
+    fn headings_are_their_own_sentences() {
+        let text = "Treaty of Saint Petersburg\n\nIn 1875, the Treaty of Saint Petersburg gave Russia Sakhalin.\nA second line.";
+        assert_eq!(
+            texts(text),
+            vec![
+                "Treaty of Saint Petersburg",
+                "In 1875, the Treaty of Saint Petersburg gave Russia Sakhalin.",
+                "A second line."
+            ]
+        );
+    }
 }

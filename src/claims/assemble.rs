@@ -1,0 +1,329 @@
+//! Claim assembly: each time of a sentence is tied to the event mention it most plausibly
+//! modifies (nearest, same clause), with a role read from the words around both
+//! ("broke out" start, "until"/"surrendered" end, a range attached to the name a span,
+//! point otherwise). Precision first: a time that cannot be about the event (decades off
+//! its reference dates, inside a citation, far away in the sentence) makes no claim.
+
+use super::{Claim, EventMention, MatchKind, MentionTarget};
+use crate::corpus::DocId;
+use crate::rules::{EventId, Role, RuleBook};
+use crate::span::Span;
+use crate::text::{citations::in_reach, text_key, Citation, Sentence};
+use crate::time::{Day, TimeExpr};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:broke\s+out|break\s+out|breaks\s+out|outbreak|began|begun|begins|opened\s+in|beginning\s+of|start\s+of|started|starts|opened\s+hostilities|commenced|erupted|declared\s+war|outset)\b",
+    )
+    .expect("valid regex")
+});
+
+static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:ended|ending|end\s+of|came\s+to\s+an\s+end|surrendered|surrender|fell|capitulated|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Right before the time: "until 1923", "lasted till", "since 1898".
+static UNTIL_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:until|till|up\s+to)\s*(?:the\s+)?$").expect("valid regex"));
+static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsince\s*$").expect("valid regex"));
+
+/// An answer about the question's subject: "A: It broke out ..." (any space after the colon).
+static ANSWER_IT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^A:\s*(?:It|it)\s").expect("valid regex"));
+
+/// Kinds of events that happen at a point in time, whatever verbs surround them.
+const POINT_KINDS: &[&str] = &["battle", "treaty", "incident", "diplomatic", "attack", "assassination"];
+
+/// How far (years) a time may lie from an event's reference dates and still be about it:
+/// wide enough for a wrong date to be caught by the checks, narrow enough to drop "a film
+/// about the war shown in 2015".
+const PLAUSIBLE_YEARS: i64 = 40;
+
+/// Farther apart than this (bytes), a time and a mention are not one claim.
+const MAX_GAP: usize = 150;
+
+/// What the per-document stage knows when assembling.
+pub struct Input<'a> {
+    pub doc: DocId,
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub times: &'a [TimeExpr],
+    pub mentions: &'a [EventMention],
+    pub citations: &'a [Citation],
+    pub rules: &'a RuleBook,
+}
+
+/// Builds the claims of one document.
+pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let Input { text, sentences, times, mentions, citations, .. } = *input;
+    let mut t = 0;
+    for (si, sentence) in sentences.iter().enumerate() {
+        while times.get(t).is_some_and(|x| x.span.start < sentence.span.start) {
+            t += 1;
+        }
+        let mut here: Vec<&TimeExpr> = Vec::new();
+        let mut k = t;
+        while let Some(x) = times.get(k).filter(|x| x.span.start < sentence.span.end) {
+            if sentence.span.contains(x.span) && !citations.iter().any(|c| c.span.overlaps(x.span)) {
+                here.push(x);
+            }
+            k += 1;
+        }
+        if here.is_empty() || sentence.question {
+            continue;
+        }
+        // Mentions are sorted by position, so by sentence too.
+        let from = mentions.partition_point(|m| m.sentence < si);
+        let mut known: Vec<(&EventMention, EventId)> = mentions
+            .get(from..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|m| m.sentence == si)
+            .filter_map(|m| match m.target {
+                MentionTarget::Known(e) => Some((m, e)),
+                MentionTarget::Unknown(_) => None,
+            })
+            .collect();
+        if known.is_empty() {
+            known = answered_question(text, sentences, mentions, si);
+        }
+        if known.is_empty() {
+            continue;
+        }
+        let reach: Vec<Citation> = in_reach(citations, sentences, si).into_iter().cloned().collect();
+        let mut here_claims: Vec<(usize, Claim)> = Vec::new();
+        for time in here {
+            let Some(&(best, _)) = known.iter().min_by_key(|(m, _)| cost(text, time.span, m.span)) else {
+                continue;
+            };
+            // Mentions nested in the nearest one share its time: "opened hostilities by
+            // attacking ... Port Arthur" is both the war's start and the attack.
+            for &(mention, event) in known.iter().filter(|(m, _)| m.span.overlaps(best.span)) {
+                if gap(time.span, best.span) > MAX_GAP
+                    || crosses_clause(text, sentence.span, time.span, best.span)
+                    || !plausible(input.rules, event, time, window(mention.via))
+                {
+                    continue;
+                }
+                let (mut role, from_verb) = role(text, sentence.span, time, mention.span);
+                // A battle, a treaty or an incident happens at a point: "opened hostilities by
+                // attacking Port Arthur" starts the war, not the attack. ("An alliance which
+                // would last until 1923" still ends.)
+                let kind = input.rules.events.get(event).map_or("", |e| e.kind.as_str());
+                if from_verb && POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
+                    role = Role::Point;
+                }
+                let c = cost(text, time.span, mention.span);
+                here_claims.push((
+                    c,
+                    Claim {
+                        doc: input.doc,
+                        event,
+                        role,
+                        time: time.clone(),
+                        sentence: sentence.span,
+                        event_span: mention.span,
+                        citations: reach.clone(),
+                        quoted: sentence.quoted,
+                        hypothetical: sentence.hypothetical,
+                        repeated: sentence.repeat_of.is_some(),
+                        attributed_to: sentence.attributed_to.clone(),
+                        text_key: text_key(sentence.span.slice(text)),
+                    },
+                ));
+            }
+        }
+        // One time per mention and role: the nearest ("held out till 1904 ... the
+        // surrender of January 2, 1905" dates the surrender once).
+        for (i, (c, claim)) in here_claims.iter().enumerate() {
+            let beaten = here_claims.iter().enumerate().any(|(j, (d, other))| {
+                j != i
+                    && other.event_span == claim.event_span
+                    && other.role == claim.role
+                    && (*d < *c || (*d == *c && j < i))
+            });
+            if !beaten {
+                claims.push(claim.clone());
+            }
+        }
+    }
+    claims
+}
+
+/// "Q: When did the Russo-Japanese War break out?" / "A: It broke out on 8 February 1904.":
+/// an answer that says "it" is about the question's event.
+fn answered_question<'m>(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &'m [EventMention],
+    si: usize,
+) -> Vec<(&'m EventMention, EventId)> {
+    let Some(answer) = sentences.get(si) else { return Vec::new() };
+    let body = answer.span.slice(text);
+    if !ANSWER_IT.is_match(body) {
+        return Vec::new();
+    }
+    let Some(q) = si.checked_sub(1) else { return Vec::new() };
+    if !sentences.get(q).is_some_and(|s| s.span.slice(text).starts_with("Q:")) {
+        return Vec::new();
+    }
+    let from = mentions.partition_point(|m| m.sentence < q);
+    mentions
+        .get(from..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|m| m.sentence == q)
+        .filter_map(|m| match m.target {
+            MentionTarget::Known(e) => Some((m, e)),
+            MentionTarget::Unknown(_) => None,
+        })
+        .take(1)
+        .collect()
+}
+
+fn gap(a: Span, b: Span) -> usize {
+    if a.end <= b.start {
+        b.start - a.end
+    } else {
+        a.start.saturating_sub(b.end)
+    }
+}
+
+/// Distance, made longer by clause boundaries between the two.
+fn cost(text: &str, time: Span, mention: Span) -> usize {
+    let between = if time.end <= mention.start {
+        text.get(time.end..mention.start)
+    } else {
+        text.get(mention.end..time.start)
+    }
+    .unwrap_or("");
+    let boundaries = between.matches([';', ':', '(', ')', '—']).count() + between.matches(" - ").count();
+    let commas = between.matches(',').count();
+    // A sentence-initial time ("In 1875, the Treaty ...") governs the main clause.
+    let leading =
+        time.end <= mention.start && commas == 1 && between.trim_start_matches(',').trim().len() < 8;
+    let commas = if leading { 0 } else { commas };
+    between.len() + 200 * boundaries + 25 * commas
+}
+
+/// Years a time may lie off the reference: an inferred mention (a place and a verb) must
+/// sit close, a name may be off by decades and still be a claim about the event.
+fn window(via: MatchKind) -> i64 {
+    match via {
+        MatchKind::Name | MatchKind::Alias => PLAUSIBLE_YEARS,
+        MatchKind::Description => 10,
+        MatchKind::Place => 3,
+    }
+}
+
+/// A clause boundary between the two: an index line's "1894 ...; Anglo-Japanese alliance",
+/// or a dash-set aside ("1894-1895--to be presently spoken of--and a war with Russia").
+///
+/// Also: another event named between the two ("the Taiping rebellion ... during the
+/// China-Japan war in 1895"); a later coordinated clause ("In November, 1894, Japan had
+/// wrested ... Port Arthur, and the treaty of Shimonoseki"); a list ("the French invasion
+/// in 1812, the Crimean War").
+fn crosses_clause(text: &str, sentence: Span, time: Span, mention: Span) -> bool {
+    let time_first = time.end <= mention.start;
+    let between =
+        if time_first { text.get(time.end..mention.start) } else { text.get(mention.end..time.start) }
+            .unwrap_or("");
+    if between.contains([';', '—'])
+        || between.contains("--")
+        || between.contains(" – ")
+        || between.contains(" - ")
+    {
+        return true;
+    }
+    if EVENT_NOUN.is_match(between) {
+        return true;
+    }
+    if time_first {
+        // In the sentence's opening clause ("After negotiations broke down in 1904, the
+        // Japanese Navy opened hostilities"), a time governs the main clause.
+        let initial = time.start.saturating_sub(sentence.start) < 30
+            || !text.get(sentence.start..time.start).unwrap_or(",").contains(',');
+        if between.contains(", and ") || (!initial && between.trim_start().starts_with(',')) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A word naming another event.
+static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny)\b")
+        .expect("valid regex")
+});
+
+fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> bool {
+    let Some(ev) = rules.events.get(event) else { return false };
+    let values: Vec<_> = ev.dates.iter().flat_map(|d| d.views.iter().map(|v| &v.value)).collect();
+    let lo = values.iter().filter_map(|v| v.earliest).min();
+    let hi = values.iter().filter_map(|v| v.latest).max();
+    let (Some(lo), Some(hi)) = (lo, hi) else { return true };
+    let margin: Day = years * 366;
+    let lo = lo.saturating_sub(margin);
+    let hi = hi.saturating_add(margin);
+    time.value.earliest.is_none_or(|e| e <= hi) && time.value.latest.is_none_or(|l| l >= lo)
+}
+
+fn is_range(time: &TimeExpr) -> bool {
+    let v = &time.value;
+    v.edtf.contains('/') && !v.edtf.contains("..")
+        || v.start_year().zip(v.end_year()).is_some_and(|(a, b)| a != b)
+}
+
+/// The role a time plays for the mention, read from the clause holding both, and whether
+/// a verb decided it (rather than "until"/"since" or the shape of the time).
+fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bool) {
+    let before =
+        text.get(sentence.start.max(time.span.start.saturating_sub(24))..time.span.start).unwrap_or("");
+    let before =
+        before.get(before.char_indices().map(|(i, _)| i).find(|_| true).unwrap_or(0)..).unwrap_or("");
+    let own = time.span.slice(text).to_lowercase();
+    if time.value.edtf.starts_with("../")
+        || UNTIL_BEFORE.is_match(before)
+        || own.starts_with("until")
+        || own.starts_with("till")
+    {
+        return (Role::End, false);
+    }
+    if time.value.edtf.ends_with("/..") || SINCE_BEFORE.is_match(before) || own.starts_with("since") {
+        return (Role::Start, false);
+    }
+    let cover = time.span.cover(mention);
+    // The clause: the words between the two, and on to the next clause boundary.
+    let tail_end = text
+        .get(cover.end..sentence.end)
+        .and_then(|r| r.find([',', ';', '.', '(']).map(|i| cover.end + i))
+        .unwrap_or(sentence.end)
+        .min(cover.end + 60);
+    // ... and back over the verb before the first of them ("brought the war to a close").
+    let head_start = text
+        .get(sentence.start..cover.start)
+        .map(|h| {
+            let from = h.len().saturating_sub(16);
+            let cut = (from..h.len()).find(|&i| h.is_char_boundary(i)).unwrap_or(h.len());
+            let tail = h.get(cut..).unwrap_or("");
+            match tail.rfind([',', ';', '.', '(']) {
+                Some(i) => sentence.start + cut + i + 1,
+                None => sentence.start + cut,
+            }
+        })
+        .unwrap_or(cover.start);
+    let region = text.get(head_start..tail_end).or_else(|| text.get(cover.start..cover.end)).unwrap_or("");
+    let start = START_CUE.is_match(region);
+    let end = END_CUE.is_match(region);
+    match (start, end) {
+        (true, false) => (Role::Start, true),
+        (false, true) => (Role::End, true),
+        _ if is_range(time) => (Role::Span, false),
+        _ => (Role::Point, false),
+    }
+}

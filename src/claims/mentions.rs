@@ -1,0 +1,556 @@
+//! Event mentions: names and aliases (one Aho–Corasick automaton per rule book over
+//! ASCII-folded text, word boundaries, leftmost-longest), descriptions (every word group
+//! of a `Description` in one sentence), places of sieges and battles with their cue verbs
+//! ("Port Arthur fell", "the city surrendered"), and unknown named events.
+
+use super::{EventMention, MatchKind, MentionTarget};
+use crate::rules::{EventId, RuleBook};
+use crate::span::Span;
+use crate::text::Sentence;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// Text folded for matching: ASCII lowercase, diacritics dropped, every run of spaces and
+/// dashes one space; `origin[i]` is the byte in the original text of folded byte `i`.
+struct Folded {
+    text: String,
+    origin: Vec<usize>,
+}
+
+fn fold_char(c: char) -> Option<char> {
+    Some(match c {
+        'A'..='Z' => c.to_ascii_lowercase(),
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ä' | 'Ā' => 'a',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ī' => 'i',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ō' | 'ø' | 'Ò' | 'Ó' | 'Ô' | 'Ö' | 'Ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
+        'ç' | 'Ç' => 'c',
+        'ñ' | 'Ñ' => 'n',
+        '’' | '‘' => '\'',
+        '-' | '‐' | '‑' | '‒' | '–' | '—' => ' ',
+        c if c.is_whitespace() => ' ',
+        c if c.is_ascii() => c,
+        _ => return None,
+    })
+}
+
+fn fold(text: &str) -> Folded {
+    let mut out = String::with_capacity(text.len());
+    let mut origin = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        let f = fold_char(c).unwrap_or('\u{1}');
+        if f == ' ' && out.ends_with(' ') {
+            continue;
+        }
+        out.push(f);
+        origin.push(i);
+    }
+    origin.push(text.len());
+    Folded { text: out, origin }
+}
+
+fn fold_pattern(name: &str) -> String {
+    let f = fold(name.trim()).text;
+    let f = f.strip_prefix("the ").unwrap_or(&f).to_string();
+    f.trim().to_string()
+}
+
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == 1
+}
+
+/// An event whose name places it ("the Siege of Port Arthur"): its place and the verbs
+/// that, near the place, mean it.
+struct PlaceEvent {
+    event: EventId,
+    place: String,
+    cues: &'static [&'static str],
+}
+
+const SIEGE_CUES: &[&str] = &[
+    "surrender",
+    "surrendered",
+    "fell",
+    "fall of",
+    "capitulated",
+    "capitulation",
+    "besieged",
+    "besieging",
+    "siege",
+    "captured",
+    "capture of",
+];
+const BATTLE_CUES: &[&str] =
+    &["attack", "attacked", "attacking", "battle", "bombarded", "bombardment", "torpedoed"];
+
+static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:the\s+)?(siege|fall|surrender|capture|battle|attack|bombardment)\s+(?:of|on|at)\s+(?:the\s+)?(.+)$")
+        .expect("valid regex")
+});
+
+/// Words that refer back to the most recent place of the paragraph.
+static ANAPHOR: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bthe\s+(?:city|port|fortress|town|garrison)\b").expect("valid regex"));
+
+/// The matcher of one rule book: build once per run and share across documents.
+pub struct Matcher {
+    names: Option<AhoCorasick>,
+    /// Per pattern: the event and whether it is the name or an alias.
+    targets: Vec<(EventId, MatchKind)>,
+    words: Option<AhoCorasick>,
+    /// Per description word pattern: its folded text.
+    word_patterns: Vec<String>,
+    /// Per event, per description: per group, the word pattern ids of its alternatives.
+    descriptions: Vec<(EventId, Vec<Vec<usize>>)>,
+    places: Vec<PlaceEvent>,
+}
+
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher").field("patterns", &self.targets.len()).finish()
+    }
+}
+
+fn build(patterns: &[String]) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new().match_kind(aho_corasick::MatchKind::LeftmostLongest).build(patterns).ok()
+}
+
+impl Matcher {
+    /// Builds the automata for every name, alias and description word of `rules`.
+    pub fn new(rules: &RuleBook) -> Matcher {
+        let mut patterns = Vec::new();
+        let mut targets = Vec::new();
+        let mut word_patterns: Vec<String> = Vec::new();
+        let mut descriptions = Vec::new();
+        let mut places = Vec::new();
+        for (id, event) in rules.events.iter().enumerate() {
+            let names = std::iter::once((&event.name, MatchKind::Name))
+                .chain(event.aliases.iter().map(|a| (a, MatchKind::Alias)));
+            for (name, via) in names {
+                let p = fold_pattern(name);
+                if p.len() >= 3 && !patterns.contains(&p) {
+                    patterns.push(p);
+                    targets.push((id, via));
+                }
+                if let Some(c) = PLACE_NAME.captures(name.trim()) {
+                    let (Some(head), Some(place)) = (c.get(1), c.get(2)) else { continue };
+                    let cues = match head.as_str().to_ascii_lowercase().as_str() {
+                        "battle" | "attack" | "bombardment" => BATTLE_CUES,
+                        _ => SIEGE_CUES,
+                    };
+                    let place = fold_pattern(place.as_str());
+                    if !places.iter().any(|p: &PlaceEvent| p.event == id && p.place == place) {
+                        places.push(PlaceEvent { event: id, place, cues });
+                    }
+                }
+            }
+            for d in &event.descriptions {
+                let groups: Vec<Vec<usize>> = d
+                    .all_of
+                    .iter()
+                    .map(|alts| {
+                        alts.iter()
+                            .map(|w| {
+                                let w = fold_pattern(w);
+                                match word_patterns.iter().position(|p| *p == w) {
+                                    Some(i) => i,
+                                    None => {
+                                        word_patterns.push(w);
+                                        word_patterns.len() - 1
+                                    }
+                                }
+                            })
+                            .collect()
+                    })
+                    .collect();
+                if !groups.is_empty() && groups.iter().all(|g| !g.is_empty()) {
+                    descriptions.push((id, groups));
+                }
+            }
+        }
+        Matcher {
+            names: build(&patterns),
+            targets,
+            words: build(&word_patterns),
+            word_patterns,
+            descriptions,
+            places,
+        }
+    }
+
+    /// Every event mention in `text`, sorted by position, each in its sentence.
+    pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<EventMention> {
+        let folded = fold(text);
+        let bytes = folded.text.as_bytes();
+        let bounded = |s: usize, e: usize| {
+            (s == 0 || !bytes.get(s - 1).copied().is_some_and(is_word_byte))
+                && !bytes.get(e).copied().is_some_and(is_word_byte)
+        };
+        let orig = |s: usize, e: usize| -> Span {
+            let start = folded.origin.get(s).copied().unwrap_or(text.len());
+            let end = folded.origin.get(e).copied().unwrap_or(text.len());
+            Span::new(start, end)
+        };
+        let sentence_of = |span: Span| sentences.partition_point(|s| s.span.end <= span.start);
+        let mut out = Vec::new();
+        if let Some(ac) = &self.names {
+            for m in ac.find_iter(&folded.text) {
+                if !bounded(m.start(), m.end()) {
+                    continue;
+                }
+                let Some(&(event, via)) = self.targets.get(m.pattern().as_usize()) else { continue };
+                let span = orig(m.start(), m.end());
+                let s = sentence_of(span);
+                if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
+                    out.push(EventMention { span, target: MentionTarget::Known(event), via, sentence: s });
+                }
+            }
+        }
+        // Description words and places, per sentence.
+        let mut words: Vec<Vec<(usize, Span)>> = vec![Vec::new(); sentences.len()];
+        if let Some(ac) = &self.words {
+            for m in ac.find_iter(&folded.text) {
+                if !bounded(m.start(), m.end()) {
+                    continue;
+                }
+                let span = orig(m.start(), m.end());
+                let s = sentence_of(span);
+                if let Some(list) = words.get_mut(s) {
+                    list.push((m.pattern().as_usize(), span));
+                }
+            }
+        }
+        for (s, found) in words.iter().enumerate() {
+            for (event, groups) in &self.descriptions {
+                if out.iter().any(|m| m.sentence == s && m.target == MentionTarget::Known(*event)) {
+                    continue;
+                }
+                let mut cover: Option<Span> = None;
+                let all = groups.iter().all(|alts| {
+                    let hit = found.iter().find(|(p, _)| alts.contains(p));
+                    if let Some((_, sp)) = hit {
+                        cover = Some(cover.map_or(*sp, |c| c.cover(*sp)));
+                    }
+                    hit.is_some()
+                });
+                if let (true, Some(span)) = (all, cover) {
+                    out.push(EventMention {
+                        span,
+                        target: MentionTarget::Known(*event),
+                        via: MatchKind::Description,
+                        sentence: s,
+                    });
+                }
+            }
+        }
+        self.find_places(text, sentences, &mut out);
+        find_unknown(text, sentences, &mut out);
+        out.sort_by_key(|m| (m.span.start, m.span.end));
+        let _ = &self.word_patterns;
+        out
+    }
+
+    /// "Port Arthur fell", "the city surrendered": a place of a place event with one of
+    /// its cue verbs in the same sentence; "the city" refers to the paragraph's latest place.
+    fn find_places(&self, text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>) {
+        if self.places.is_empty() {
+            return;
+        }
+        let mut last_place: Option<(usize, String)> = None; // (paragraph, place)
+        for (s, sentence) in sentences.iter().enumerate() {
+            let body = sentence.span.slice(text);
+            let f = fold(body).text;
+            let lower_words = |w: &str| find_word(&f, w);
+            let mut found_place = None;
+            for p in &self.places {
+                if let Some(at) = lower_words(&p.place) {
+                    found_place = Some((at, p.place.clone()));
+                    break;
+                }
+            }
+            let anaphor = ANAPHOR.find(body);
+            let place = match (&found_place, anaphor, &last_place) {
+                (Some((_, pl)), _, _) => Some(pl.clone()),
+                (None, Some(_), Some((para, pl))) if *para == sentence.paragraph => Some(pl.clone()),
+                _ => None,
+            };
+            if let Some((_, pl)) = &found_place {
+                last_place = Some((sentence.paragraph, pl.clone()));
+            }
+            let Some(place) = place else { continue };
+            for p in self.places.iter().filter(|p| p.place == place) {
+                if out.iter().any(|m| m.sentence == s && m.target == MentionTarget::Known(p.event)) {
+                    continue;
+                }
+                // The verb must sit by its subject or object ("Port Arthur fell", "the
+                // city surrendered"), not anywhere ("the first blow fell").
+                let anchor = match (&found_place, anaphor) {
+                    (Some((at, _)), _) => folded_offset(body, *at),
+                    (None, Some(a)) => a.start(),
+                    _ => continue,
+                };
+                let near = |c: &&str| {
+                    find_word(&f, c).filter(|&at| {
+                        // "the first blow fell upon Port Arthur" is an attack, not its fall.
+                        let after = f.get(at + c.len()..).unwrap_or("");
+                        let falls_upon =
+                            *c == "fell" && (after.starts_with(" upon") || after.starts_with(" on "));
+                        !falls_upon && folded_offset(body, at).abs_diff(anchor) <= CUE_REACH
+                    })
+                };
+                let Some(cue) = p.cues.iter().filter_map(near).min() else { continue };
+                // The mention is the cue verb: the place or anaphor is its subject or object.
+                let cue_start = folded_offset(body, cue);
+                let cue_word = body
+                    .get(cue_start..)
+                    .and_then(|r| r.split_whitespace().next())
+                    .unwrap_or("")
+                    .trim_end_matches(|c: char| !c.is_alphanumeric());
+                let span = Span::new(
+                    sentence.span.start + cue_start,
+                    sentence.span.start + cue_start + cue_word.len(),
+                );
+                let span = match (&found_place, anaphor) {
+                    (None, Some(a)) => {
+                        span.cover(Span::new(sentence.span.start + a.start(), sentence.span.start + a.end()))
+                    }
+                    _ => span,
+                };
+                out.push(EventMention {
+                    span,
+                    target: MentionTarget::Known(p.event),
+                    via: MatchKind::Place,
+                    sentence: s,
+                });
+            }
+        }
+    }
+}
+
+/// How far (bytes) a place event's verb may sit from its place or anaphor.
+const CUE_REACH: usize = 50;
+
+/// Byte offset in `folded` of `word` on word boundaries.
+fn find_word(folded: &str, word: &str) -> Option<usize> {
+    let b = folded.as_bytes();
+    let mut from = 0;
+    while let Some(i) = folded.get(from..).and_then(|r| r.find(word)) {
+        let at = from + i;
+        let end = at + word.len();
+        if (at == 0 || !b.get(at - 1).copied().is_some_and(is_word_byte))
+            && !b.get(end).copied().is_some_and(is_word_byte)
+        {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The original offset in `body` of folded offset `at`.
+fn folded_offset(body: &str, at: usize) -> usize {
+    fold(body).origin.get(at).copied().unwrap_or(0)
+}
+
+/// "the Russo-China War", "the Treaty of Peking": a capitalised event name the rules do not know.
+static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"\b[Tt]he\s+((?:[A-Z][\p{L}'’]*(?:[-–][A-Z][\p{L}'’]*)*\s+){1,3}",
+        r"(?:War|Rebellion|Incident|Revolution|Uprising|Intervention|Mutiny|Conference|Massacre|Affair|Crisis|Expedition)",
+        r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})\b",
+    ))
+    .expect("valid regex")
+});
+
+/// Modifiers that make a name generic, not a specific event ("the Great War", "the Cold War",
+/// "the Social Revolution").
+const GENERIC: &[&str] = &[
+    "First",
+    "Second",
+    "Third",
+    "Fourth",
+    "Great",
+    "World",
+    "Cold",
+    "Civil",
+    "Last",
+    "Next",
+    "Same",
+    "Other",
+    "Holy",
+    "Late",
+    "Recent",
+    "Present",
+    "Big",
+    "This",
+    "That",
+    "Our",
+    "Their",
+    "His",
+    "New",
+    "Old",
+    "Whole",
+    "Long",
+    "Russian",
+    "Japanese",
+    "Chinese",
+    "French",
+    "British",
+    "Korean",
+    "American",
+    "German",
+    "European",
+    "Turkish",
+    "Social",
+    "Proletarian",
+    "Political",
+    "Workers’",
+    "Workers'",
+    "People’s",
+    "People's",
+    "Party",
+    "General",
+    "Peace",
+    "Extraordinary",
+    "Communist",
+    "Left",
+    "Revolutionary",
+    "Socialist",
+    "Economic",
+    "Peasant",
+    "International",
+    "Constitutional",
+    "Constitution",
+    "National",
+    "Allied",
+];
+
+/// What follows "Treaty of" in a name that is a kind of treaty, not a place ("the Treaty of Peace").
+const GENERIC_OF: &[&str] =
+    &["Peace", "Commerce", "Alliance", "Friendship", "Amity", "Navigation", "Sea", "Union"];
+
+fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>) {
+    let known: Vec<Span> = out.iter().map(|m| m.span).collect();
+    for (s, sentence) in sentences.iter().enumerate() {
+        let body = sentence.span.slice(text);
+        for c in UNKNOWN.captures_iter(body) {
+            let Some(m) = c.get(1) else { continue };
+            let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+            if known.iter().any(|k| k.overlaps(span)) {
+                continue;
+            }
+            let name = m.as_str();
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let head_pos = words.len().saturating_sub(1);
+            let is_of = words.contains(&"of");
+            if !is_of && words.iter().take(head_pos).all(|w| GENERIC.contains(w)) {
+                continue;
+            }
+            let of_what = words.iter().skip_while(|w| **w != "of").nth(1).copied().unwrap_or("");
+            let of_what = if of_what == "the" {
+                words.iter().skip_while(|w| **w != "of").nth(2).copied().unwrap_or("")
+            } else {
+                of_what
+            };
+            if is_of && GENERIC_OF.contains(&of_what) {
+                continue;
+            }
+            // Title-case headings capitalise every word: not evidence of a proper name.
+            let caps = body.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
+            if caps * 10 > body.split_whitespace().count() * 7 && body.split_whitespace().count() > 4 {
+                continue;
+            }
+            let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            out.push(EventMention {
+                span,
+                target: MentionTarget::Unknown(format!("the {name}")),
+                via: MatchKind::Name,
+                sentence: s,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{Event, Origin};
+
+    fn book() -> RuleBook {
+        let ev = |id: &str, name: &str, aliases: &[&str]| Event {
+            id: id.into(),
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            descriptions: Vec::new(),
+            kind: String::new(),
+            dates: Vec::new(),
+            origin: Origin::default(),
+        };
+        RuleBook {
+            events: vec![
+                ev("russo-japanese-war", "the Russo-Japanese War", &[]),
+                ev("otsu-incident", "the Ōtsu incident", &[]),
+            ],
+            ..RuleBook::default()
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn finding_never_panics_on_any_text(text in "(?s)[a-zA-Z .,\n'’ŌōéЖ日–-]{0,160}") {
+            let sentences = crate::text::segment(&text);
+            let m = Matcher::new(&book());
+            for x in m.find(&text, &sentences) {
+                proptest::prop_assert!(text.get(x.span.start..x.span.end).is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn names_match_folded_and_on_word_boundaries() {
+        let m = Matcher::new(&book());
+        let cases: &[(&str, Option<usize>)] = &[
+            ("in the 1904-05 Russo Japanese War.", Some(0)),
+            ("the Russo–Japanese war was long.", Some(0)),
+            ("see the Otsu Incident of 1891.", Some(1)),
+            ("the Russo-Japanese Warship sank.", None),
+        ];
+        for (text, want) in cases {
+            let s = crate::text::segment(text);
+            let got: Vec<_> = m
+                .find(text, &s)
+                .into_iter()
+                .filter_map(|x| match x.target {
+                    MentionTarget::Known(e) => Some(e),
+                    MentionTarget::Unknown(_) => None,
+                })
+                .collect();
+            assert_eq!(got.first().copied(), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn unknown_named_events_are_specific_names_only() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("Japan acquired Korea in the Russo-China War and later.", Some("the Russo-China War")),
+            ("It was signed as the Treaty of Peking in 1860.", Some("the Treaty of Peking")),
+            ("During the Cold War there were many interventions.", None),
+            ("Then came the Great War in Europe.", None),
+            ("He left before the war ended.", None),
+        ];
+        for (text, want) in cases {
+            let s = crate::text::segment(text);
+            let got =
+                Matcher::new(&RuleBook::default()).find(text, &s).into_iter().find_map(|x| match x.target {
+                    MentionTarget::Unknown(n) => Some(n),
+                    MentionTarget::Known(_) => None,
+                });
+            assert_eq!(got.as_deref(), *want, "{text}");
+        }
+    }
+}

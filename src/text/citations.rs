@@ -1,0 +1,165 @@
+//! Citations: what backs a claim. URLs, footnote markers, `<ref>` tags (broken ones too),
+//! parenthetical author–year, attributions ("according to", "X writes"), and named
+//! publications with volume and issue or date. Each is tied to the sentence holding it;
+//! `in_reach` says which citations back a sentence.
+
+use super::{Citation, CitationKind, Sentence};
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\[(?:\d{1,3}|[a-z]|(?i:note|n\.)\s*\d{1,3})\]|\^[a-z]\b").expect("valid regex")
+});
+
+/// `<ref>...</ref>` and broken ones that keep only the closing `/ref>` or `ref>`.
+static REF_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?s)<ref[^>]{0,80}>(.{0,400}?)</ref>|</?ref>|/ref>|\bref>").expect("valid regex")
+});
+
+static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"\(((?:[A-Z][\p{L}'’-]+)(?:\s+(?:and|&)\s+[A-Z][\p{L}'’-]+|\s+et\s+al\.)?),?\s+((?:1[5-9]|20)\d\d[a-z]?)(?:[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\)",
+    )
+    .expect("valid regex")
+});
+
+static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i:according\s+to)\s+((?:the\s+)?[A-Z][\p{L}.’'-]*(?:\s+(?:of\s+)?[A-Z][\p{L}.’'-]*){0,5})",
+        r"|((?:[Hh]istorian|[Ss]cholar|[Aa]uthor|[Jj]ournalist|[Pp]rofessor|Dr\.?)\s+)?",
+        r"\b([A-Z][\p{L}’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\p{L}’'-]+){1,2})",
+        r"\s+(?:writes|wrote|says|said|concludes|concluded|argues|argued|notes|noted|states|stated|reports|reported|claims|claimed)\b",
+    ))
+    .expect("valid regex")
+});
+
+const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
+
+static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        concat!(
+            r"(?:Published\s+in|Publication:)\s+([A-Z][^\n]{{1,60}}?)\s+Volume:?\s*(\d+),?\s+Issue:?\s*(\d+)",
+            r"|\(([A-Z][\p{{L}}&.’' -]{{1,50}}?),\s+((?:{m})\s+\d{{1,2}}(?:,\s+\d{{4}})?)\)",
+            r#"|["“]([^"”\n]{{3,120}})["”],?\s+by\s+([A-Z][\p{{L}}.’'-]*(?:\s+[A-Z][\p{{L}}.’'-]*){{0,4}})"#,
+        ),
+        m = MONTHS
+    ))
+    .expect("valid regex")
+});
+
+/// Words that look like an attribution's name but are not one.
+const NOT_NAMES: &[&str] = &["The", "This", "It", "He", "She", "They", "We", "Which", "Who", "That"];
+
+/// Every citation in `text`, in order, each tied to its sentence.
+pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
+    let mut found: Vec<(CitationKind, Span, String)> = Vec::new();
+    for m in super::segment::URL.find_iter(text) {
+        found.push((CitationKind::Url, Span::new(m.start(), m.end()), m.as_str().to_string()));
+    }
+    for m in FOOTNOTE.find_iter(text) {
+        let label = m.as_str().trim_matches(['[', ']', '^']).to_string();
+        found.push((CitationKind::Footnote, Span::new(m.start(), m.end()), label));
+    }
+    for c in REF_TAG.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        if let Some(inner) = c.get(1) {
+            found.push((
+                CitationKind::RefTag,
+                Span::new(m.start(), m.end()),
+                inner.as_str().trim().to_string(),
+            ));
+            continue;
+        }
+        // A broken tag: the reference runs back to the sentence end glued to it
+        // ("Outer Mongolia.David J. Dallin, ... pp 87-122./ref>").
+        let head = text.get(..m.start()).unwrap_or("");
+        let line_start = head.rfind('\n').map_or(0, |i| i + 1);
+        let line = head.get(line_start..).unwrap_or("");
+        let glued = line
+            .char_indices()
+            .zip(line.chars().skip(1))
+            .filter(|&((_, a), b)| matches!(a, '.' | '!' | '?') && b.is_uppercase())
+            .last()
+            .map_or(0, |((i, _), _)| i + 1);
+        let start = line_start + glued;
+        let target = text.get(start..m.start()).unwrap_or("").trim().trim_end_matches(['.', '<']).to_string();
+        found.push((CitationKind::RefTag, Span::new(start, m.end()), target));
+    }
+    for c in AUTHOR_YEAR.captures_iter(text) {
+        let (Some(m), Some(a), Some(y)) = (c.get(0), c.get(1), c.get(2)) else { continue };
+        if MONTHS.split('|').any(|mo| mo == a.as_str()) {
+            continue; // "(November 2014)" is a date, not a work
+        }
+        found.push((
+            CitationKind::AuthorYear,
+            Span::new(m.start(), m.end()),
+            format!("{} {}", a.as_str(), y.as_str()),
+        ));
+    }
+    for c in ATTRIBUTION.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let Some(name) = c.get(1).or_else(|| c.get(3)) else { continue };
+        let first = name.as_str().split_whitespace().next().unwrap_or("");
+        if NOT_NAMES.contains(&first) {
+            continue;
+        }
+        let name = name.as_str();
+        // "according to Ian Nish." ends the sentence; "George E." keeps its initial.
+        let name = match name.rsplit(' ').next() {
+            Some(last) if last.len() > 2 => name.trim_end_matches('.'),
+            _ => name,
+        };
+        found.push((CitationKind::Attribution, Span::new(m.start(), m.end()), name.to_string()));
+    }
+    for c in PUBLICATION.captures_iter(text) {
+        let Some(m) = c.get(0) else { continue };
+        let target = if let (Some(p), Some(v), Some(i)) = (c.get(1), c.get(2), c.get(3)) {
+            format!("{} {}({})", p.as_str().trim(), v.as_str(), i.as_str())
+        } else if let (Some(p), Some(d)) = (c.get(4), c.get(5)) {
+            if MONTHS.split('|').any(|mo| p.as_str().starts_with(mo)) || p.as_str().starts_with("Source") {
+                continue;
+            }
+            format!("{}, {}", p.as_str().trim(), d.as_str())
+        } else if let (Some(t), Some(a)) = (c.get(6), c.get(7)) {
+            format!("{}, {}", t.as_str(), a.as_str())
+        } else {
+            continue;
+        };
+        found.push((CitationKind::Publication, Span::new(m.start(), m.end()), target));
+    }
+    found.sort_by_key(|(k, s, _)| (s.start, std::cmp::Reverse(s.end), *k as u8));
+    // One citation per place: the first (widest) of overlapping finds wins, except that a
+    // URL inside a publication line stays.
+    let mut out: Vec<Citation> = Vec::new();
+    for (kind, span, target) in found {
+        if out.iter().any(|c| c.span.overlaps(span) && c.kind == kind) {
+            continue;
+        }
+        let Some(sentence) = sentences.iter().position(|s| s.span.overlaps(span)) else { continue };
+        let paragraph = sentences[sentence].paragraph;
+        out.push(Citation { kind, span, target, sentence, paragraph });
+    }
+    out.sort_by_key(|c| (c.span.start, c.span.end));
+    out
+}
+
+/// The citations that back sentence `index`: those in it, those in a sentence of its
+/// paragraph, and for a quoted sentence, those introducing its quotation.
+pub fn in_reach<'c>(citations: &'c [Citation], sentences: &[Sentence], index: usize) -> Vec<&'c Citation> {
+    let Some(s) = sentences.get(index) else { return Vec::new() };
+    let mut out: Vec<&Citation> = Vec::new();
+    let linked = |c: &Citation| {
+        // The link introducing this copy of the quotation: the nearest one before it.
+        s.attributed_to.as_deref().is_some_and(|a| a == c.target) && c.span.start < s.span.start
+    };
+    for c in citations.iter().filter(|c| c.sentence == index || c.paragraph == s.paragraph || linked(c)) {
+        match out.iter().position(|o| o.kind == c.kind && o.target == c.target) {
+            // The same source cited twice backs the claim once: keep the nearest.
+            Some(i) if c.span.start < s.span.end => out[i] = c,
+            Some(_) => {}
+            None => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,191 @@
+//! Sentence flags: `quoted` (and by whom, `attributed_to`), `hypothetical`, `question`
+//! and `repeat_of`. Judged from the words alone; claims copy them.
+
+use super::{normalized_words, Sentence};
+use crate::span::Span;
+use regex::Regex;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+pub(super) fn mark(text: &str, sentences: &mut [Sentence]) {
+    mark_quotes(text, sentences);
+    mark_hypothetical(text, sentences);
+    mark_repeats(text, sentences);
+}
+
+/// A quotation shorter than this many words is a scare quote ("the monkeys") or a
+/// title, not reported speech.
+const MIN_QUOTE_WORDS: usize = 5;
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count()
+}
+
+/// Quotation regions (opening mark to closing mark) inside one paragraph.
+pub(crate) fn quote_regions(text: &str, para: Span) -> Vec<Span> {
+    let body = para.slice(text);
+    let mut out = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    let mut prev = ' ';
+    for (i, c) in body.char_indices() {
+        match (c, open) {
+            ('“', None) => open = Some((i, c)),
+            ('”', Some((o, '“'))) => {
+                out.push(Span::new(o, i + c.len_utf8()));
+                open = None;
+            }
+            ('"', None) if !prev.is_alphanumeric() => open = Some((i, c)),
+            ('"', Some((o, '"'))) => {
+                out.push(Span::new(o, i + 1));
+                open = None;
+            }
+            _ => {}
+        }
+        prev = c;
+    }
+    out.into_iter()
+        .map(|s| s.shift(para.start))
+        .filter(|s| word_count(s.slice(text)) >= MIN_QUOTE_WORDS)
+        .collect()
+}
+
+static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*,?\s+(?:said|says|wrote|writes|stated|states|declared|declares|replied|answered|concludes|concluded|argues|argued|notes|noted|remarked|told)\b[^\n]{0,40}$",
+    )
+    .expect("valid regex")
+});
+
+fn mark_quotes(text: &str, sentences: &mut [Sentence]) {
+    let mut i = 0;
+    while i < sentences.len() {
+        let para = sentences[i].paragraph;
+        let mut j = i;
+        while j < sentences.len() && sentences[j].paragraph == para {
+            j += 1;
+        }
+        let span = Span::new(sentences[i].span.start, sentences[j - 1].span.end);
+        for region in quote_regions(text, span) {
+            let mut first = None;
+            for (k, s) in sentences.iter_mut().enumerate().take(j).skip(i) {
+                let inside = s.span.start.max(region.start)..s.span.end.min(region.end);
+                let share = inside.len() * 10 >= s.span.len() * 6;
+                let begins = region.start <= s.span.start && s.span.start < region.end;
+                if begins || share {
+                    s.quoted = true;
+                    first.get_or_insert(k);
+                }
+            }
+            if let Some(k) = first {
+                if let Some(source) = quote_source(text, sentences, k, region) {
+                    for s in sentences.iter_mut().take(j).skip(k) {
+                        if s.quoted && s.span.start < region.end {
+                            s.attributed_to = Some(source.clone());
+                        }
+                    }
+                }
+            }
+        }
+        i = j;
+    }
+}
+
+/// Who a quotation starting in sentence `k` is attributed to: a link on the line before
+/// it (forum posts), or a speaker introducing it ("Mowry concludes that ...", "X said:").
+fn quote_source(text: &str, sentences: &[Sentence], k: usize, region: Span) -> Option<String> {
+    let lead = text.get(sentences[k].span.start..region.start).unwrap_or("").trim();
+    if let Some(m) = SPEAKER.captures(lead).and_then(|c| c.get(1)) {
+        return Some(m.as_str().to_string());
+    }
+    if !lead.is_empty() {
+        return None;
+    }
+    let prev = sentences.get(k.checked_sub(1)?)?;
+    let before = prev.span.slice(text).trim();
+    if let Some(url) = super::segment::URL.find_iter(before).last() {
+        if url.end() == before.len() {
+            return Some(url.as_str().to_string());
+        }
+    }
+    let before = before.strip_suffix(':')?;
+    SPEAKER.captures(&format!("{before} said")).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
+}
+
+/// Counterfactual talk anywhere: enough on its own.
+static STRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i)\b(?:would|could|might|should|must)(?:\s+not|n'?t)?\s+have\s+(?:been|had|\w+ed|\w+en)\b",
+        r"|(?i)\bwhat\s+if\b|\bWI:|\b(?:POD|PoDs?|ATL|ITTL)\b|(?i)\blet'?s\s+say\b",
+        r"|(?i)\b(?:suppose|supposing|imagine)\b|(?i)\bif\b[^.;]{0,80}\bhad\s+(?:not\s+)?\w+ed\b",
+        r"|(?i)\bif\b[^.;]{0,120}\bwould\b",
+    ))
+    .expect("valid regex")
+});
+
+/// Counterfactual talk only in a document that is an alternate-history discussion: in a
+/// history book, "the alliance would last until 1923" is a future-in-the-past assertion.
+static WEAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:would|could|might|can|'d|pods?)\b|(?i)^(?:perhaps|maybe)\b|(?i)^if\b")
+        .expect("valid regex")
+});
+
+/// Markers of an alternate-history document ("what if" alone is rhetoric in any book).
+static THREAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bWI:|\b(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)\b|(?i)\balternate\s+history\b").expect("valid regex")
+});
+
+/// What actually happened, said inside a counterfactual thread.
+static ASSERTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:in\s+otl|iotl|otl)\b|(?i)\b(?:don'?t|do\s+not)\s+forget\b|(?i)\b(?:remember\s+that|in\s+reality|historically)\b",
+    )
+    .expect("valid regex")
+});
+
+/// Words that open a scenario: what follows in the same post is make-believe.
+static SCENARIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:scenario|let'?s\s+say|what\s+if|suppose|imagine)\b|\bWI:").expect("valid regex")
+});
+
+/// A whitespace-only line: forum software's separator between posts.
+static POST_BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\n[ \t\u{a0}]+\r?\n").expect("valid regex"));
+
+fn mark_hypothetical(text: &str, sentences: &mut [Sentence]) {
+    let thread = THREAD.find_iter(text).take(2).count() >= 2;
+    let mut scenario = false;
+    let mut prev_end = 0;
+    for s in sentences.iter_mut() {
+        let words = s.span.slice(text);
+        let gap = text.get(prev_end..s.span.start).unwrap_or("");
+        prev_end = s.span.end;
+        if POST_BREAK.is_match(gap) {
+            scenario = false;
+        }
+        let trimmed = words.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+        s.question = trimmed.ends_with('?');
+        let strong = STRONG.is_match(words);
+        let asserted = ASSERTED.is_match(words);
+        let weak = thread && WEAK.is_match(words);
+        s.hypothetical = if asserted && !strong { false } else { strong || weak || (thread && scenario) };
+        if thread && (SCENARIO.is_match(words) || (s.hypothetical && trimmed.ends_with(':'))) {
+            scenario = true;
+        }
+    }
+}
+
+fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, s) in sentences.iter_mut().enumerate() {
+        let key = normalized_words(s.span.slice(text));
+        if key.split(' ').count() < 4 {
+            continue;
+        }
+        match seen.get(&key) {
+            Some(&first) => s.repeat_of = Some(first),
+            None => {
+                seen.insert(key, i);
+            }
+        }
+    }
+}

@@ -1,0 +1,279 @@
+//! Claim assembly on corpus sentences: event, role and time, with the test rulebook in
+//! tests/fixtures/rules/ (and descriptions built in code until the loader reads them).
+
+use chronolint::claims::assemble::{assemble, Input};
+use chronolint::claims::{extract, Matcher, MentionTarget};
+use chronolint::corpus::{Document, SourceMeta};
+use chronolint::rules::{load_dir, Description, Role, RuleBook};
+use chronolint::span::Span;
+use chronolint::text::{find_citations, segment};
+use chronolint::time::{TimeExpr, TimeValue};
+
+/// A claim as the tests compare it: event id, role, EDTF value.
+type Found = (String, Role, String);
+
+/// A sentence, its times as (words, value), and the claims expected.
+type Case<'a> = (&'a str, &'a [(&'a str, TimeValue)], Vec<Found>);
+
+fn book() -> RuleBook {
+    load_dir(&crate::common::at("tests/fixtures/rules")).expect("the test rulebook loads")
+}
+
+fn days(y: i64, m: u8, d: u8) -> i64 {
+    chronolint::time::days_from_civil(y, m, d)
+}
+
+/// A range of whole years, as the tagger gives "1899–1901".
+fn years(a: i64, b: i64) -> TimeValue {
+    TimeValue {
+        earliest: Some(days(a, 1, 1)),
+        latest: Some(days(b, 12, 31)),
+        edtf: format!("{a}/{b}"),
+        ..TimeValue::year(a)
+    }
+}
+
+/// Claims of `text` as (event id, role, EDTF), with the times given as (words, value).
+fn claims_with(text: &str, times: &[(&str, TimeValue)], rules: &RuleBook) -> Vec<Found> {
+    let sentences = segment(text);
+    let times: Vec<TimeExpr> = times
+        .iter()
+        .map(|(words, value)| {
+            let at = text.find(words).unwrap_or_else(|| panic!("{words:?} not in {text:?}"));
+            TimeExpr {
+                span: Span::new(at, at + words.len()),
+                value: value.clone(),
+                written: None,
+                anchor: None,
+            }
+        })
+        .collect();
+    let matcher = Matcher::new(rules);
+    let mentions = matcher.find(text, &sentences);
+    let citations = find_citations(text, &sentences);
+    let input = Input {
+        doc: 0,
+        text,
+        sentences: &sentences,
+        times: &times,
+        mentions: &mentions,
+        citations: &citations,
+        rules,
+    };
+    assemble(&input)
+        .into_iter()
+        .map(|c| (rules.event(c.event).id.clone(), c.role, c.time.value.edtf.clone()))
+        .collect()
+}
+
+/// "until 1923": open at the start.
+fn until(y: i64) -> TimeValue {
+    TimeValue { earliest: None, edtf: format!("../{y}"), ..TimeValue::year(y) }
+}
+
+fn one(id: &str, role: Role, edtf: &str) -> Vec<Found> {
+    vec![(id.to_string(), role, edtf.to_string())]
+}
+
+#[test]
+fn roles_come_from_the_words_around_the_time() {
+    let rules = book();
+    let cases: &[Case<'_>] = &[
+        (
+            "In 1875, the Treaty of Saint Petersburg gave Russia territorial control over all of Sakhalin.",
+            &[("1875", TimeValue::year(1875))],
+            one("treaty-of-saint-petersburg-1875", Role::Point, "1875"),
+        ),
+        (
+            "In 1899 the Boxer Rebellion broke out with Chinese attacks on all foreigners.",
+            &[("1899", TimeValue::year(1899))],
+            one("boxer-rebellion", Role::Start, "1899"),
+        ),
+        (
+            "The Boxer Rebellion of 1899–1901 saw Japan and Russia as allies who fought together against the Chinese.",
+            &[("1899–1901", years(1899, 1901))],
+            one("boxer-rebellion", Role::Span, "1899/1901"),
+        ),
+        (
+            "War with Russia 1904-1905",
+            &[("1904-1905", years(1904, 1905))],
+            one("russo-japanese-war", Role::Span, "1904/1905"),
+        ),
+        (
+            "These first sparked into war in the 1904-1905 Russo-Japanese war.",
+            &[("1904-1905", years(1904, 1905))],
+            one("russo-japanese-war", Role::Span, "1904/1905"),
+        ),
+        (
+            "In 1902 Japan and the British Empire forged the Anglo-Japanese Alliance, which would last until 1923.",
+            &[("1902", TimeValue::year(1902)), ("until 1923", until(1923))],
+            vec![
+                ("anglo-japanese-alliance".to_string(), Role::Point, "1902".to_string()),
+                ("anglo-japanese-alliance".to_string(), Role::End, "../1923".to_string()),
+            ],
+        ),
+        (
+            "It was President Theodore Roosevelt who convened the Treaty of Portsmouth talks that brought the Russo-Japanese War to a close in September 1905.",
+            &[("September 1905", TimeValue::month(1905, 9))],
+            one("russo-japanese-war", Role::End, "1905-09"),
+        ),
+    ];
+    for (text, times, want) in cases {
+        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
+    }
+}
+
+#[test]
+fn a_time_about_something_else_makes_no_claim() {
+    let rules = book();
+    let cases: &[(&str, &[(&str, TimeValue)])] = &[
+        // A film shown in 2015 is not a date of the war.
+        (
+            "Film about the treaty that ended the Russo-Japanese War to be shown August 22, 2015",
+            &[("August 22, 2015", TimeValue::day(2015, 8, 22))],
+        ),
+        // The steamer's sailing is another sentence than the war's name.
+        (
+            "About the build-up to the Russo-Japanese War.   By Dale L. Walker HEN Jack London boarded the S. S. Siberia on January 7, 1904, bound for Yokohama.",
+            &[("January 7, 1904", TimeValue::day(1904, 1, 7))],
+        ),
+        // An index line: the time belongs to another entry.
+        (
+            "treaty revision, 1894 abolishes consular jurisdiction after 1899; Anglo-Japanese alliance, 460",
+            &[("1894", TimeValue::year(1894)), ("1899", TimeValue::year(1899))],
+        ),
+        // Questions ask.
+        ("Did the Boxer Rebellion break out in 1899?", &[("1899", TimeValue::year(1899))]),
+    ];
+    for (text, times) in cases {
+        assert_eq!(claims_with(text, times, &rules), vec![], "{text}");
+    }
+}
+
+#[test]
+fn the_city_that_surrendered_is_the_port_named_before() {
+    let rules = book();
+    let blog = "On February 8, 1904, the Japanese attacked Russian fleet in Port Arthur (now Lushun, in North-East China). The attack was successful and made headlines around the world. For the next year, Port Arthur became a battleground, which cost great many lives to both sides. The city surrendered to the Japanese in the end of December.";
+    let got = claims_with(
+        blog,
+        &[
+            ("February 8, 1904", TimeValue::day(1904, 2, 8)),
+            ("the end of December", TimeValue::month(1904, 12)),
+        ],
+        &rules,
+    );
+    assert_eq!(
+        got,
+        vec![
+            ("battle-of-port-arthur".to_string(), Role::Point, "1904-02-08".to_string()),
+            ("siege-of-port-arthur".to_string(), Role::End, "1904-12".to_string()),
+        ]
+    );
+    let guide = "Eventually the fleet was destroyed by the Japanese forces besieging Port Arthur from the landside, and the port itself surrendered in January 1905.";
+    let got = claims_with(guide, &[("January 1905", TimeValue::month(1905, 1))], &rules);
+    assert_eq!(got, one("siege-of-port-arthur", Role::End, "1905-01"));
+}
+
+#[test]
+fn descriptions_name_events_without_their_names() {
+    let mut rules = book();
+    let ti = rules.find("triple-intervention").expect("in the test rulebook");
+    let words = |g: &[&str]| g.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    rules.events[ti].descriptions.push(Description {
+        all_of: vec![words(&["Russia"]), words(&["Germany"]), words(&["France"]), words(&["peace terms"])],
+    });
+    let rjw = rules.find("russo-japanese-war").expect("in the test rulebook");
+    rules.events[rjw].descriptions.push(Description {
+        all_of: vec![
+            words(&["opened hostilities"]),
+            words(&["Japanese", "Japan"]),
+            words(&["Russian", "Russia"]),
+        ],
+    });
+    let text = "Witte chose the second policy and in 1894 Russia joined Germany and France in forcing Japan to soften the peace terms it imposed on China.";
+    assert_eq!(
+        claims_with(text, &[("1894", TimeValue::year(1894))], &rules),
+        one("triple-intervention", Role::Point, "1894")
+    );
+    let text = "After negotiations broke down in 1904, the Japanese Navy opened hostilities by attacking the Russian Eastern Fleet at Port Arthur, China, in a surprise attack.";
+    let got = claims_with(text, &[("1904", TimeValue::year(1904))], &rules);
+    assert!(got.contains(&("russo-japanese-war".to_string(), Role::Start, "1904".to_string())), "{got:?}");
+    assert!(got.contains(&("battle-of-port-arthur".to_string(), Role::Point, "1904".to_string())), "{got:?}");
+}
+
+#[test]
+fn unknown_named_events_are_kept_as_written() {
+    let text = "The Koreans have not forgiven Japan for acquiring the Korean peninsula in the Russo-China War and the Russo-Japanese War.";
+    let sentences = segment(text);
+    let mentions = Matcher::new(&book()).find(text, &sentences);
+    let unknown: Vec<String> = mentions
+        .iter()
+        .filter_map(|m| match &m.target {
+            MentionTarget::Unknown(n) => Some(n.clone()),
+            MentionTarget::Known(_) => None,
+        })
+        .collect();
+    assert_eq!(unknown, vec!["the Russo-China War".to_string()]);
+}
+
+#[test]
+fn claims_carry_the_flags_of_their_sentence() {
+    let rules = book();
+    let path = crate::common::at("corpus/forum/sino-japanese-alliance.txt");
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    let doc =
+        Document { id: 0, path: path.to_string_lossy().into_owned(), text, meta: SourceMeta::default() };
+    let out = extract(&doc, &rules, &Matcher::new(&rules));
+    let first_war: Vec<_> = out
+        .claims
+        .iter()
+        .filter(|c| rules.event(c.event).id == "first-sino-japanese-war" && c.time.value.edtf == "1894/1895")
+        .collect();
+    // Said once, then copied in a reply: the copy is a repeat, neither is hypothetical.
+    assert_eq!(first_war.len(), 2);
+    assert!(first_war.iter().all(|c| !c.hypothetical && !c.quoted));
+    assert_eq!(first_war.iter().map(|c| c.repeated).collect::<Vec<_>>(), vec![false, true]);
+    assert_eq!(first_war[0].text_key, first_war[1].text_key);
+}
+
+#[test]
+fn the_izvolsky_passage_is_reported_as_its_links_claim() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules = crate::common::at("tests/fixtures/rules");
+    std::fs::write(
+        dir.path().join("chronolint.toml"),
+        format!(
+            "rules = [{:?}]\n\n[[source]]\npaths = [\"**\"]\ngenre = \"forum\"\ntrust = \"low\"\n",
+            rules
+        ),
+    )
+    .expect("config");
+    std::fs::copy(
+        crate::common::at("corpus/forum/russo-japanese-alliance.txt"),
+        dir.path().join("russo-japanese-alliance.txt"),
+    )
+    .expect("copy");
+    let out = assert_cmd::Command::cargo_bin("chronolint")
+        .expect("binary")
+        .arg("claims")
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<serde_json::Value> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("JSON line"))
+        .collect();
+    let izvolsky: Vec<&serde_json::Value> =
+        lines.iter().filter(|v| v["event"] == "ito-visit-to-st-petersburg").collect();
+    // Said in the first post and copied in a reply: both quoted, from the link.
+    assert_eq!(izvolsky.len(), 2, "{lines:?}");
+    for v in &izvolsky {
+        assert_eq!(v["time"]["value"], "1902");
+        assert_eq!(v["quoted"], true);
+        assert_eq!(v["attributed_to"], "https://en.wikipedia.org/wiki/Alexander_Izvolsky");
+        assert_eq!(v["trust"], "low");
+    }
+    let at: Vec<&serde_json::Value> = izvolsky.iter().map(|v| &v["line"]).collect();
+    assert_eq!(at, vec![14, 23]);
+}
