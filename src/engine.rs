@@ -107,7 +107,7 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
     let rules = rules_for(&settings)?;
     let files: Vec<PathBuf> = corpus::discover(&paths).into_iter().filter(|p| settings.includes(p)).collect();
 
-    let loaded: Vec<Result<DocExtract, Box<Diagnostic>>> = files
+    let loaded: Vec<(Result<DocExtract, Box<Diagnostic>>, String)> = files
         .par_iter()
         .enumerate()
         .map(|(id, path)| {
@@ -115,23 +115,28 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
             match corpus::load(path) {
                 Ok(text) => {
                     let doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
-                    Ok(claims::extract(&doc, &rules))
+                    (Ok(claims::extract(&doc, &rules)), doc.text)
                 }
-                Err(e) => Err(Box::new(
-                    Diagnostic::new(
-                        checks::find("unreadable-source").map_or("unreadable-source", |c| c.code),
-                        Label::new(shown, Span::default(), "this file"),
-                        format!("could not read this document: {e}"),
-                    )
-                    .help("re-save it as UTF-8 text, or exclude it in chronolint.toml"),
-                )),
+                Err(e) => (
+                    Err(Box::new(
+                        Diagnostic::new(
+                            checks::find("unreadable-source").map_or("unreadable-source", |c| c.code),
+                            Label::new(shown, Span::default(), "this file"),
+                            format!("could not read this document: {e}"),
+                        )
+                        .help("re-save it as UTF-8 text, or exclude it in chronolint.toml"),
+                    )),
+                    String::new(),
+                ),
             }
         })
         .collect();
 
     let mut diagnostics = Vec::new();
     let mut docs = Vec::with_capacity(loaded.len());
-    for (id, r) in loaded.into_iter().enumerate() {
+    let mut texts = Vec::with_capacity(loaded.len());
+    for (id, (r, text)) in loaded.into_iter().enumerate() {
+        texts.push(text);
         match r {
             Ok(d) => docs.push(d),
             Err(diag) => {
@@ -146,7 +151,7 @@ pub fn check_paths(paths: &[impl AsRef<Path>], options: &Options) -> Result<Run,
         }
     }
     let index = ClaimIndex::build(&docs);
-    let cx = Context { rules: &rules, index: &index, docs: &docs };
+    let cx = Context { rules: &rules, index: &index, docs: &docs, texts: &texts };
     diagnostics.extend(checks::run_all(&cx));
 
     let mut sources = BTreeMap::new();

@@ -7,8 +7,12 @@ use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::rules::{EventId, RuleBook};
 
+pub mod anachronism;
+pub mod anniversary_arithmetic;
+pub mod calendar_offset;
 mod date_conflict;
 mod invalid_rule;
+pub mod order_violation;
 mod reference_mismatch;
 mod unreadable_source;
 
@@ -41,8 +45,12 @@ pub(crate) use declare_check;
 
 /// Every check, sorted by code.
 pub static CHECKS: &[&Check] = &[
+    &anachronism::ANACHRONISM,
+    &anniversary_arithmetic::ANNIVERSARY_ARITHMETIC,
+    &calendar_offset::CALENDAR_OFFSET,
     &date_conflict::DATE_CONFLICT,
     &invalid_rule::INVALID_RULE,
+    &order_violation::ORDER_VIOLATION,
     &reference_mismatch::REFERENCE_MISMATCH,
     &unreadable_source::UNREADABLE_SOURCE,
 ];
@@ -82,9 +90,16 @@ pub struct Context<'a> {
     pub index: &'a ClaimIndex,
     /// Per-document results, indexed by `DocId`.
     pub docs: &'a [DocExtract],
+    /// Each document's text, indexed by `DocId` (empty when unreadable).
+    pub texts: &'a [String],
 }
 
 impl Context<'_> {
+    /// The text of a document (empty when unknown).
+    pub fn text(&self, doc: usize) -> &str {
+        self.texts.get(doc).map_or("", String::as_str)
+    }
+
     /// The path of a document.
     pub fn path(&self, doc: usize) -> &str {
         self.docs.get(doc).map_or("", |d| d.path.as_str())

@@ -21,6 +21,10 @@ pub struct RuleError {
 struct RawFile {
     #[serde(default)]
     event: Vec<RawEvent>,
+    #[serde(default)]
+    entity: Vec<super::entities::RawEntity>,
+    #[serde(default)]
+    dependency: Vec<super::dependencies::RawDependency>,
 }
 
 #[derive(Deserialize)]
@@ -55,6 +59,8 @@ pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
     files.sort();
     let mut book = RuleBook::default();
     let mut errors = Vec::new();
+    // Dependencies name events of any file: built once every event is read.
+    let mut raw_dependencies = Vec::new();
     for file in files {
         let text = match std::fs::read_to_string(&file) {
             Ok(t) => t,
@@ -65,6 +71,8 @@ pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
         };
         match toml::from_str::<RawFile>(&text) {
             Ok(raw) => {
+                book.entities.extend(super::entities::build(raw.entity, &file, &mut errors));
+                raw_dependencies.push((file.clone(), raw.dependency));
                 for ev in raw.event {
                     let dates = ev
                         .date
@@ -97,6 +105,10 @@ pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
                 help: None,
             }),
         }
+    }
+    for (file, raw) in raw_dependencies {
+        let deps = super::dependencies::build(raw, &book.events, &file, &mut errors);
+        book.dependencies.extend(deps);
     }
     if errors.is_empty() {
         Ok(book)
