@@ -1,4 +1,5 @@
 //! chronolint's integration tests: one binary, one module per area.
 
+mod checks;
 mod common;
 mod corpus;

@@ -289,8 +289,9 @@ fn finding(
         Some(s) => d = d.related(Label::new(cx.path(doc.doc), s, format!("{t}: {}", context.how))),
         None => d = d.note(format!("the time is {}, {t}", context.how)),
     }
-    if fact.disputed {
-        if let Some(n) = &fact.note {
+    let shown = if fact.what == FactKind::Seat { used } else { fact };
+    if shown.disputed {
+        if let Some(n) = &shown.note {
             d = d.note(format!("the boundary is disputed: {n}"));
         }
     }

@@ -17,7 +17,8 @@ declare_check! {
     /// "two centuries ago") in sentences that name a known event, and checks the
     /// arithmetic against the event's reference dates and the document's date (its
     /// publication date, or a later date in the same sentence). Every event named in the
-    /// sentence is tried; the sentence is flagged only if none fits.
+    /// sentence within 100 bytes of the phrase is tried; the phrase is flagged only if
+    /// none fits.
     ///
     /// Judgement calls: a year is tolerated either way (the day within the year is often
     /// unknown, and an event that spans years may be counted from its start or its end);
@@ -264,6 +265,10 @@ fn event_years(cx: &Context<'_>, event: EventId) -> Option<(i64, i64)> {
     Some((lo, hi))
 }
 
+/// How far (in bytes) an event mention may sit from the phrase to be what it counts
+/// from: a long sentence names other events too.
+const NEAR: usize = 100;
+
 fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for doc in cx.docs {
         check_doc(cx, doc, out);
@@ -285,7 +290,7 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
             let mut events: Vec<(usize, EventId)> = doc
                 .mentions
                 .iter()
-                .filter(|m| m.sentence == si)
+                .filter(|m| m.sentence == si && m.span.start.abs_diff(span.start) <= NEAR)
                 .filter_map(|m| match m.target {
                     MentionTarget::Known(e) => Some((m.span.start.abs_diff(span.start), e)),
                     MentionTarget::Unknown(_) => None,
