@@ -1,6 +1,6 @@
 //! `anachronism`: a place name, seat of government, office title or person used at a time
 //! it did not apply, judged against the entities in rules/ and the time the passage is
-//! about (its sentence's dates, else its paragraph's, else the document's dominant year).
+//! about (the dates near it in its sentence, else the document's dominant year).
 
 use crate::checks::{declare_check, Context};
 use crate::claims::DocExtract;
@@ -29,12 +29,13 @@ declare_check! {
     /// - an office title with a holder's name before their term ("President Roosevelt"
     ///   in 1899), and a person named before their birth.
     ///
-    /// The time is the dates in the sentence; failing that, those of its paragraph when
-    /// they lie within three years; failing that, the document's dominant year. With none
-    /// of these, or when the entity fits the document's publication date and the
-    /// passage gives no date of its own, nothing is flagged. Sentences that gloss a name
-    /// ("now", "later", "present-day", "renamed", "born") are left alone. Judgement call:
-    /// the time of a passage is inferred, not read.
+    /// The time is the dates in the sentence within 80 bytes of the name; a sentence
+    /// with dates only further away is not judged; a sentence with no date takes the
+    /// document's dominant year (three dates in five within a year of it). With none of
+    /// these, or when the entity fits the document's publication date and the sentence
+    /// gives no date of its own, nothing is flagged. Sentences that gloss a name ("now",
+    /// "later", "present-day", "renamed", "born", "b. 1843") are left alone. Judgement
+    /// call: the time of a passage is inferred, not read.
     ///
     /// ## Why it matters
     /// A name out of its time tells the reader the writer did not know the period, and
@@ -52,7 +53,7 @@ declare_check! {
 
 /// Words that make a name a gloss or a retrospective, not a use in its time.
 static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:now|nowadays|today|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)\b")
+    Regex::new(r"(?i)\b(?:now|nowadays|today|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)\b|\b[bd]\.\s*\d")
         .expect("valid regex")
 });
 
@@ -118,7 +119,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if GLOSS.is_match(sentence.span.slice(text)) {
                 continue;
             }
-            let Some(context) = time_context(doc, sentence, dominant) else { continue };
+            let Some(context) = time_context(doc, text, sentence, span, dominant) else { continue };
             if let Some(d) = judge(cx, doc, text, span, sentence, needles, &context) {
                 out.push(d);
             }
@@ -129,7 +130,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 /// The time a passage is about, and where it was read.
 struct TimeContext {
     times: Vec<TimeValue>,
-    /// A date in the sentence or paragraph that set the time.
+    /// The date in the sentence that set the time.
     span: Option<Span>,
     /// How the time was found, for notes.
     how: &'static str,
@@ -139,31 +140,42 @@ fn usable(t: &TimeValue) -> bool {
     t.is_bounded() && t.granularity <= Granularity::Decade
 }
 
-fn time_context(doc: &DocExtract, sentence: &Sentence, dominant: Option<i64>) -> Option<TimeContext> {
-    let in_sentence: Vec<_> =
-        doc.times.iter().filter(|t| sentence.span.contains(t.span) && usable(&t.value)).collect();
-    if let Some(first) = in_sentence.first() {
+/// How far (in bytes) a date may sit from a name to give its time: a long sentence
+/// (or a line of a wrapped book) holds dates about other things.
+const NEAR: usize = 80;
+
+/// Whether a date is a birth or death year ("b. 1843", "d. 1909"): about a life, not
+/// about the passage.
+fn is_life_year(text: &str, t: Span) -> bool {
+    let before = text.get(t.start.saturating_sub(6)..t.start).unwrap_or("").to_ascii_lowercase();
+    before.ends_with("b. ")
+        || before.ends_with("d. ")
+        || before.ends_with("born ")
+        || before.ends_with("died ")
+}
+
+fn time_context(
+    doc: &DocExtract,
+    text: &str,
+    sentence: &Sentence,
+    name: Span,
+    dominant: Option<i64>,
+) -> Option<TimeContext> {
+    let near: Vec<_> = doc
+        .times
+        .iter()
+        .filter(|t| sentence.span.contains(t.span) && usable(&t.value) && !is_life_year(text, t.span))
+        .filter(|t| t.span.start.abs_diff(name.start) <= NEAR || t.span.end.abs_diff(name.end) <= NEAR)
+        .collect();
+    if let Some(first) = near.first() {
         return Some(TimeContext {
-            times: in_sentence.iter().map(|t| t.value.clone()).collect(),
+            times: near.iter().map(|t| t.value.clone()).collect(),
             span: Some(first.span),
             how: "the date in the sentence",
         });
     }
-    let para: Vec<Span> =
-        doc.sentences.iter().filter(|s| s.paragraph == sentence.paragraph).map(|s| s.span).collect();
-    let para_span = para.iter().copied().reduce(Span::cover)?;
-    let in_para: Vec<_> =
-        doc.times.iter().filter(|t| para_span.contains(t.span) && usable(&t.value)).collect();
-    let lo = in_para.iter().filter_map(|t| t.value.start_year()).min();
-    let hi = in_para.iter().filter_map(|t| t.value.end_year()).max();
-    if let (Some(lo), Some(hi), Some(first)) = (lo, hi, in_para.first()) {
-        if hi - lo <= 3 {
-            return Some(TimeContext {
-                times: in_para.iter().map(|t| t.value.clone()).collect(),
-                span: Some(first.span),
-                how: "the dates of the paragraph",
-            });
-        }
+    // A date elsewhere in the sentence is about something else: no time to judge by.
+    if doc.times.iter().any(|t| sentence.span.contains(t.span)) {
         return None;
     }
     let y = dominant?;
@@ -328,6 +340,15 @@ mod tests {
         for (text, want) in after {
             assert_eq!(SEAT_AFTER.is_match(text), *want, "{text}");
         }
+    }
+
+    #[test]
+    fn birth_and_death_years_are_not_the_passage_time() {
+        let text = "Alexieff, E. I. (b. 1843), in command at Port Arthur; died 1909; in 1904";
+        let at = |y: &str| text.find(y).map_or(Span::default(), |i| Span::new(i, i + 4));
+        assert!(is_life_year(text, at("1843")));
+        assert!(is_life_year(text, at("1909")));
+        assert!(!is_life_year(text, at("1904")));
     }
 
     #[test]

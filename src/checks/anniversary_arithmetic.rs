@@ -291,6 +291,7 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
                 .mentions
                 .iter()
                 .filter(|m| m.sentence == si && m.span.start.abs_diff(span.start) <= NEAR)
+                .filter(|m| !names_another_instance(text, m.span))
                 .filter_map(|m| match m.target {
                     MentionTarget::Known(e) => Some((m.span.start.abs_diff(span.start), e)),
                     MentionTarget::Unknown(_) => None,
@@ -317,6 +318,16 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
             out.push(finding(cx, doc, span, phrase, dist, event, (lo, hi), (a0, a1), anchor_label));
         }
     }
+}
+
+/// Whether the words before a mention make it another instance of the event ("the
+/// other fall of Port Arthur", in 1894, not the 1905 one).
+fn names_another_instance(text: &str, mention: Span) -> bool {
+    const OTHER: &[&str] = &["other", "earlier", "previous", "former", "first", "second", "last"];
+    let before = text.get(mention.start.saturating_sub(24)..mention.start).unwrap_or("");
+    let mut words = before.split_whitespace().rev();
+    let (w1, w2) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    [w1, w2].iter().any(|w| OTHER.contains(&w.to_ascii_lowercase().as_str()))
 }
 
 /// Years the phrase may be counted from: the document's date, and dates in the same
