@@ -25,9 +25,10 @@ declare_check! {
     ///   old exonyms (Peking, St. Petersburg) long after;
     /// - a city named for the government it housed ("diplomats from Moscow", "Moscow's
     ///   decision") when the government sat elsewhere: Russia's capital was St. Petersburg
-    ///   from 1712 to 1918. A city named as a city is never flagged;
-    /// - an office title with a holder's name before their term ("President Roosevelt"
-    ///   in 1899), and a person named before their birth.
+    ///   from 1712 to 1918 (bar the court's stay in Moscow, 1728–1732). A city named as
+    ///   a city is never flagged;
+    /// - an office title with a holder's name before their term ("President Theodore
+    ///   Roosevelt" in 1899), and a person named before their birth.
     ///
     /// The time is the dates in the sentence within 80 bytes of the name; a sentence
     /// with dates only further away is not judged; a sentence with no date takes the

@@ -230,6 +230,89 @@ mod tests {
         }
     }
 
+    /// One document per text, each with one claim about event 0 (role end) whose time
+    /// is `value`, spanning the whole text.
+    fn run_on(texts: &[(&str, TimeValue)]) -> Vec<Diagnostic> {
+        use crate::claims::{ClaimIndex, DocExtract};
+        use crate::rules::{Event, Role, RuleBook};
+        use crate::span::Span;
+        use crate::text::Sentence;
+        use crate::time::TimeExpr;
+        let rules = RuleBook {
+            events: vec![Event {
+                id: "surrender-of-port-arthur".into(),
+                name: "the surrender of Port Arthur".into(),
+                aliases: Vec::new(),
+                descriptions: Vec::new(),
+                kind: String::new(),
+                dates: Vec::new(),
+                origin: Default::default(),
+            }],
+            ..RuleBook::default()
+        };
+        let mut docs = Vec::new();
+        let mut owned = Vec::new();
+        for (i, (text, value)) in texts.iter().enumerate() {
+            let span = Span::new(0, text.len());
+            let claim = Claim {
+                doc: i,
+                event: 0,
+                role: Role::End,
+                time: TimeExpr { span, value: value.clone(), written: None, anchor: None },
+                sentence: span,
+                event_span: span,
+                citations: Vec::new(),
+                quoted: false,
+                hypothetical: false,
+                repeated: false,
+                attributed_to: None,
+                text_key: 0,
+            };
+            docs.push(DocExtract {
+                doc: i,
+                path: format!("doc{i}.txt"),
+                sentences: vec![Sentence {
+                    span,
+                    paragraph: 0,
+                    quoted: false,
+                    hypothetical: false,
+                    repeat_of: None,
+                }],
+                claims: vec![claim],
+                ..DocExtract::default()
+            });
+            owned.push(text.to_string());
+        }
+        let index = ClaimIndex::build(&docs);
+        let cx = Context { rules: &rules, index: &index, docs: &docs, texts: &owned };
+        let mut out = Vec::new();
+        run(&cx, &mut out);
+        out
+    }
+
+    #[test]
+    fn port_arthur_end_of_december_and_january_make_one_finding_on_the_old_style_claim() {
+        let out = run_on(&[
+            ("Port Arthur fell to Russia's enemy at the end of December 1904.", end_of_month(1904, 12)),
+            ("The port itself surrendered in January 1905.", TimeValue::month(1905, 1)),
+        ]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        let d = &out[0];
+        assert_eq!(d.primary.file, "doc0.txt");
+        assert!(d.message.contains("December 1904") && d.message.contains("January 1905"), "{}", d.message);
+        assert!(d.notes.iter().any(|n| n.contains("13-day")), "{:?}", d.notes);
+        assert_eq!(d.related.first().map(|l| l.file.as_str()), Some("doc1.txt"));
+    }
+
+    #[test]
+    fn without_a_russian_context_nothing_is_said() {
+        let out = run_on(&[
+            ("The port fell at the end of December 1904.", end_of_month(1904, 12)),
+            ("The port itself surrendered in January 1905.", TimeValue::month(1905, 1)),
+        ]);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
     #[test]
     fn nineteenth_century_offset_is_twelve_days() {
         assert!(explains(&TimeValue::day(1861, 2, 19), &TimeValue::day(1861, 3, 3), None).is_some());
