@@ -294,6 +294,10 @@ fn finding(
         (FactKind::Seat | FactKind::Name, Some(f)) => {
             format!("write {} for {t}, or say what the name means today (source: {})", f.value, f.source)
         }
+        (FactKind::Holder, _) => format!(
+            "drop the title {} did not yet hold, or check the date (source: {})",
+            fact.value, used.source
+        ),
         _ => format!("check the date or the name (source: {})", used.source),
     };
     let mut d =
