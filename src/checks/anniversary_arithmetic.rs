@@ -206,9 +206,18 @@ fn parse_tokens(tokens: &[&str], ordinal: bool) -> Option<i64> {
 
 /// Parses one match of `PHRASE` into a distance and the byte offset (in the match)
 /// where the phrase proper starts; `None` for hedged or unreadable phrases.
-fn distance(caps: &regex::Captures<'_>) -> Option<(Distance, usize)> {
+fn distance(caps: &regex::Captures<'_>, haystack: &str) -> Option<(Distance, usize)> {
     let base = caps.get(0)?.start();
     let (d, at) = distance_inner(caps)?;
+    // A number that goes on to the left of what was read ("five hundred and
+    // fifty-four years ago" read as 54) is not a number this check understands.
+    let prefix = haystack.get(..at)?;
+    let before = prefix.split_whitespace().next_back().unwrap_or("").to_ascii_lowercase();
+    let continues = ["and", "hundred", "thousand", "million"].contains(&before.as_str())
+        || prefix.ends_with(|c: char| c.is_ascii_digit() || c == ',' || c == '.');
+    if continues {
+        return None;
+    }
     Some((d, at.checked_sub(base)?))
 }
 
@@ -284,7 +293,7 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
         let words = sentence.span.slice(text);
         for caps in PHRASE.captures_iter(words) {
             let Some(whole) = caps.get(0) else { continue };
-            let Some((dist, at)) = distance(&caps) else { continue };
+            let Some((dist, at)) = distance(&caps, words) else { continue };
             let span = Span::new(sentence.span.start + whole.start() + at, sentence.span.start + whole.end());
             let phrase = span.slice(text).trim();
             let mut events: Vec<(usize, EventId)> = doc
@@ -403,7 +412,7 @@ mod tests {
     use super::*;
 
     fn first(text: &str) -> Option<Distance> {
-        PHRASE.captures_iter(text).find_map(|c| distance(&c).map(|(d, _)| d))
+        PHRASE.captures_iter(text).find_map(|c| distance(&c, text).map(|(d, _)| d))
     }
 
     #[test]
@@ -423,6 +432,9 @@ mod tests {
             ("which took place almost a century ago", None),
             ("some fifty years ago", None),
             ("many years ago", None),
+            ("five hundred and fifty-four years ago", None),
+            ("exactly 3,276,494 years ago", None),
+            ("two thousand years ago", None),
             ("which took place almost a century ago", None),
             ("were established two centuries ago", Some((200, 25))),
             ("the anniversary of the treaty", None),
@@ -437,7 +449,7 @@ mod tests {
     fn the_phrase_starts_at_its_number() {
         let text = "was the one hundredth anniversary";
         let (caps, (_, at)) =
-            PHRASE.captures_iter(text).find_map(|c| distance(&c).map(|d| (c, d))).expect("a phrase");
+            PHRASE.captures_iter(text).find_map(|c| distance(&c, text).map(|d| (c, d))).expect("a phrase");
         let start = caps.get(0).map_or(0, |m| m.start()) + at;
         assert_eq!(text.get(start..), Some("one hundredth anniversary"));
     }
