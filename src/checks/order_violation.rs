@@ -116,7 +116,7 @@ fn finding(cx: &Context<'_>, dep: &Dependency, claim: &Claim, bound: &Bound<'_>)
         .index
         .about(dep.after.0)
         .filter(|c| c.is_assertion() && c.role == claim.role && c.time.value.is_bounded())
-        .find(|c| !c.time.value.overlaps(t) && c.time.value.earliest.is_some_and(|e| e >= bound.day));
+        .find(|c| !c.time.value.overlaps(t) && c.time.value.latest.is_some_and(|l| l >= bound.day));
     if let Some(o) = other {
         let place = if o.doc == claim.doc { "this document".to_string() } else { cx.path(o.doc).to_string() };
         d = d
@@ -139,6 +139,128 @@ fn finding(cx: &Context<'_>, dep: &Dependency, claim: &Claim, bound: &Bound<'_>)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::claims::{ClaimIndex, DocExtract};
+    use crate::rules::{Event, Origin, RefDate, RuleBook, View};
+    use crate::span::Span;
+    use crate::time::TimeExpr;
+
+    fn event(id: &str, views: &[(TimeValue, &str)]) -> Event {
+        Event {
+            id: id.into(),
+            name: id.into(),
+            aliases: Vec::new(),
+            descriptions: Vec::new(),
+            kind: String::new(),
+            dates: if views.is_empty() {
+                Vec::new()
+            } else {
+                vec![RefDate {
+                    role: Role::Point,
+                    views: views
+                        .iter()
+                        .map(|(v, s)| View { value: v.clone(), source: (*s).into(), note: None })
+                        .collect(),
+                    disputed: views.len() > 1,
+                    origin: Origin::default(),
+                }]
+            },
+            origin: Origin::default(),
+        }
+    }
+
+    /// Runs the check over one document whose claims are (event, time, quoted).
+    fn run_on(events: Vec<Event>, claims: &[(usize, TimeValue, bool)]) -> Vec<Diagnostic> {
+        let rules = RuleBook {
+            events,
+            dependencies: vec![Dependency {
+                before: (0, Role::Point),
+                after: (1, Role::Point),
+                why: "it revised the treaty".into(),
+                source: "test".into(),
+                origin: Origin::default(),
+            }],
+            ..RuleBook::default()
+        };
+        let claims: Vec<Claim> = claims
+            .iter()
+            .enumerate()
+            .map(|(i, (event, value, quoted))| {
+                let span = Span::new(i * 10, i * 10 + 9);
+                Claim {
+                    doc: 0,
+                    event: *event,
+                    role: Role::Point,
+                    time: TimeExpr { span, value: value.clone(), written: None, anchor: None },
+                    sentence: span,
+                    event_span: span,
+                    citations: Vec::new(),
+                    quoted: *quoted,
+                    hypothetical: false,
+                    repeated: false,
+                    attributed_to: None,
+                    text_key: 0,
+                }
+            })
+            .collect();
+        let docs = vec![DocExtract { path: "doc.txt".into(), claims, ..DocExtract::default() }];
+        let index = ClaimIndex::build(&docs);
+        let texts = vec![String::new()];
+        let cx = Context { rules: &rules, index: &index, docs: &docs, texts: &texts };
+        let mut out = Vec::new();
+        run(&cx, &mut out);
+        out
+    }
+
+    #[test]
+    fn a_revision_dated_before_the_reference_treaty_is_flagged_once_and_linked_to_its_conflict() {
+        let events = vec![
+            event("treaty", &[(TimeValue::day(1895, 4, 17), "ref")]),
+            event("revision", &[(TimeValue::day(1895, 4, 23), "ref")]),
+        ];
+        let out = run_on(
+            events,
+            &[
+                (1, TimeValue::year(1894), false),
+                (1, TimeValue::year(1895), false),
+                (0, TimeValue::year(1895), false),
+            ],
+        );
+        assert_eq!(out.len(), 1, "{out:?}");
+        assert_eq!(out[0].primary.span, Span::new(0, 9));
+        assert!(
+            out[0].message.contains("1894") && out[0].message.contains("17 April 1895"),
+            "{}",
+            out[0].message
+        );
+        assert!(out[0].notes.iter().any(|n| n.contains("date-conflict")), "{:?}", out[0].notes);
+    }
+
+    #[test]
+    fn quoted_claims_and_claims_that_a_disputed_view_allows_are_not_flagged() {
+        // One view puts the treaty in 1893: a revision in 1894 is after it on that view.
+        let events = vec![
+            event("treaty", &[(TimeValue::year(1895), "a"), (TimeValue::year(1893), "b")]),
+            event("revision", &[]),
+        ];
+        assert!(run_on(events, &[(1, TimeValue::year(1894), false)]).is_empty());
+        let events = vec![event("treaty", &[(TimeValue::year(1895), "a")]), event("revision", &[])];
+        assert!(run_on(events, &[(1, TimeValue::year(1894), true)]).is_empty());
+    }
+
+    #[test]
+    fn without_a_reference_every_corpus_date_of_the_earlier_event_must_be_later() {
+        let events = vec![event("siege", &[]), event("surrender", &[])];
+        let out = run_on(
+            events,
+            &[
+                (0, TimeValue::year(1904), false),
+                (0, TimeValue::year(1902), false),
+                (1, TimeValue::year(1903), false),
+            ],
+        );
+        // 1903 is after the corpus's earliest siege date (1902): not provably out of order.
+        assert!(out.is_empty(), "{out:?}");
+    }
 
     #[test]
     fn every_part_of_an_event_bounds_its_start_but_only_ends_bound_its_end() {
