@@ -299,10 +299,10 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
             let mut events: Vec<(usize, EventId)> = doc
                 .mentions
                 .iter()
-                .filter(|m| m.sentence == si && m.span.start.abs_diff(span.start) <= NEAR)
+                .filter(|m| m.sentence == si && gap(m.span, span) <= NEAR)
                 .filter(|m| !names_another_instance(text, m.span))
                 .filter_map(|m| match m.target {
-                    MentionTarget::Known(e) => Some((m.span.start.abs_diff(span.start), e)),
+                    MentionTarget::Known(e) => Some((gap(m.span, span), e)),
                     MentionTarget::Unknown(_) => None,
                 })
                 .collect();
@@ -326,6 +326,16 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
             let Some(&(a0, a1, anchor_label)) = anchors.first() else { continue };
             out.push(finding(cx, doc, span, phrase, dist, event, (lo, hi), (a0, a1), anchor_label));
         }
+    }
+}
+
+/// Bytes between two spans (0 when they overlap): a mention found by description may
+/// cover many words.
+fn gap(a: Span, b: Span) -> usize {
+    if a.overlaps(b) {
+        0
+    } else {
+        a.end.abs_diff(b.start).min(b.end.abs_diff(a.start))
     }
 }
 
