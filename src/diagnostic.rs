@@ -63,6 +63,10 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// Stable across unrelated edits; baselines key on it. Filled when the run is finalized.
     pub fingerprint: String,
+    /// The most severe this finding may be, whatever its code's level: a date conflict
+    /// that an Old Style date explains is softened to a warning.
+    #[serde(skip)]
+    pub cap: Option<Severity>,
 }
 
 impl Diagnostic {
@@ -78,7 +82,14 @@ impl Diagnostic {
             help: None,
             notes: Vec::new(),
             fingerprint: String::new(),
+            cap: None,
         }
+    }
+
+    /// Caps the severity this finding may carry.
+    pub fn at_most(mut self, cap: Severity) -> Diagnostic {
+        self.cap = Some(cap);
+        self
     }
 
     /// Adds a related label.

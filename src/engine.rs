@@ -348,6 +348,9 @@ pub fn cross_check(
         diagnostics.append(&mut d.diagnostics);
         claims.append(&mut d.claims);
     }
+    for c in &mut claims {
+        c.role = rules.effective_role(c.event, c.role);
+    }
     let index = ClaimIndex::build(claims);
     let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &settings.policy };
     diagnostics.extend(checks::run_all(&cx));
@@ -435,7 +438,7 @@ fn finalize(diagnostics: &mut Vec<Diagnostic>, settings: &Settings, sources: &mu
         let default = checks::find(d.code).map_or(crate::config::Level::Warn, |c| c.default_level);
         match settings.level_for(d.code, Path::new(&d.primary.file), default).severity() {
             Some(s) => {
-                d.severity = s;
+                d.severity = d.cap.map_or(s, |cap| s.min(cap));
                 true
             }
             None => false,

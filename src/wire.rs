@@ -236,6 +236,7 @@ impl WireRecord {
                     help: d.help,
                     notes: d.notes,
                     fingerprint: String::new(),
+                    cap: None,
                 })
             })
             .collect::<Result<Vec<_>, WireError>>()?;

@@ -1,12 +1,14 @@
 //! chronolint's integration tests: one binary, one module per area.
 
 mod audit;
+mod checks;
 mod ci;
 mod claims;
 mod common;
 mod corpus;
 mod html;
 mod interrupt;
+mod meta;
 mod robustness;
 mod shard;
 mod text;

@@ -3,7 +3,7 @@
 use crate::checks::{declare_check, Context};
 use crate::claims::Claim;
 use crate::config::Level;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use std::collections::BTreeMap;
 
 declare_check! {
@@ -96,6 +96,17 @@ fn conflict(
     .event(ev.id.clone());
     if same > 1 {
         d = d.note(format!("{same} passages give {ta}; the first is shown"));
+    }
+    // Twelve or thirteen days apart in a Russian context: likely one day in Old and New
+    // Style. Still a conflict (the text should say which), but a softer one.
+    if let Some(why) = super::calendar_offset::explains(ta, tb, cx.rules.reference(event, role)) {
+        if super::calendar_offset::is_russian_context(cx, a)
+            || super::calendar_offset::is_russian_context(cx, b)
+        {
+            d = d
+                .note(format!("likely the same day in Old Style and New Style: {why}"))
+                .at_most(Severity::Warning);
+        }
     }
     match cx.reference_hint(event, role) {
         Some(h) => d.help(format!("{h}; keep one date and cite it, or record the dispute in rules/")),

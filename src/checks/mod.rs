@@ -7,9 +7,13 @@ use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::rules::{EventId, RuleBook};
 
+pub mod anachronism;
+pub mod anniversary_arithmetic;
+pub mod calendar_offset;
 mod date_conflict;
 mod invalid_rule;
 mod invalid_suppression;
+pub mod order_violation;
 mod reference_mismatch;
 mod unknown_event;
 mod unreadable_source;
@@ -71,9 +75,13 @@ pub(crate) use declare_check;
 
 /// Every check, sorted by code.
 pub static CHECKS: &[&Check] = &[
+    &anachronism::ANACHRONISM,
+    &anniversary_arithmetic::ANNIVERSARY_ARITHMETIC,
+    &calendar_offset::CALENDAR_OFFSET,
     &date_conflict::DATE_CONFLICT,
     &invalid_rule::INVALID_RULE,
     &invalid_suppression::INVALID_SUPPRESSION,
+    &order_violation::ORDER_VIOLATION,
     &reference_mismatch::REFERENCE_MISMATCH,
     &unknown_event::UNKNOWN_EVENT,
     &unreadable_source::UNREADABLE_SOURCE,
@@ -119,6 +127,19 @@ pub struct DocContext<'a> {
     pub policy: &'a crate::config::TrustPolicies,
 }
 
+impl DocContext<'_> {
+    /// The document's text (`doc` is for symmetry with `Context::text`; a per-document
+    /// check sees one document).
+    pub fn text(&self, _doc: usize) -> &str {
+        self.text
+    }
+
+    /// The document's path.
+    pub fn path(&self, _doc: usize) -> &str {
+        &self.extract.path
+    }
+}
+
 /// Runs every per-document check over one document, in table order.
 pub fn run_per_doc(cx: &DocContext<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
@@ -141,6 +162,16 @@ pub struct Context<'a> {
 }
 
 impl Context<'_> {
+    /// The text of a document, read again from its file (empty when unreadable). The
+    /// cross-document stage keeps no text, so a check asks only for the few documents
+    /// whose passages it must look at.
+    pub fn text(&self, doc: usize) -> String {
+        self.docs
+            .get(doc)
+            .and_then(|d| crate::corpus::load(std::path::Path::new(&d.path)).ok())
+            .unwrap_or_default()
+    }
+
     /// The path of a document.
     pub fn path(&self, doc: usize) -> &str {
         self.docs.get(doc).map_or("", |d| d.path.as_str())

@@ -36,24 +36,40 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let ev = cx.rules.event(event);
             let views: Vec<String> = reference.views.iter().map(|v| v.value.to_string()).collect();
             let sources: Vec<String> = reference.views.iter().map(|v| v.source.clone()).collect();
-            out.push(
-                Diagnostic::new(
-                    REFERENCE_MISMATCH.code,
-                    cx.claim_label(c, format!("dated {} here", c.time.value)),
-                    format!(
-                        "{} is dated {} here but the reference timeline gives {}",
-                        ev.name,
-                        c.time.value,
-                        views.join(" or ")
-                    ),
-                )
-                .event(ev.id.clone())
-                .help(format!(
-                    "correct the date to {} (source: {})",
-                    views.join(" or "),
-                    sources.join("; ")
-                )),
-            );
+            // A date the Julian–Gregorian offset away from the reference, in a Russian
+            // context, is likely the Old Style date of the same day: say so, and soften.
+            let old_style = reference
+                .views
+                .iter()
+                .find_map(|v| super::calendar_offset::explains(&c.time.value, &v.value, Some(reference)))
+                .filter(|_| super::calendar_offset::is_russian_context(cx, c));
+            let mut d = Diagnostic::new(
+                REFERENCE_MISMATCH.code,
+                cx.claim_label(c, format!("dated {} here", c.time.value)),
+                format!(
+                    "{} is dated {} here but the reference timeline gives {}",
+                    ev.name,
+                    c.time.value,
+                    views.join(" or ")
+                ),
+            )
+            .event(ev.id.clone())
+            .help(format!(
+                "correct the date to {} (source: {})",
+                views.join(" or "),
+                sources.join("; ")
+            ));
+            if let Some(why) = old_style {
+                d = d
+                    .note(format!("likely an Old Style date: {why}"))
+                    .help(format!(
+                        "mark it \"(O.S.)\" or give the New Style date {} (source: {})",
+                        views.join(" or "),
+                        sources.join("; ")
+                    ))
+                    .at_most(crate::diagnostic::Severity::Warning);
+            }
+            out.push(d);
         }
     }
 }

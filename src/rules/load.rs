@@ -69,6 +69,7 @@ pub const KINDS: &[&str] = &[
     "reform",
     "revolution",
     "siege",
+    "surrender",
     "treaty",
     "war",
 ];

@@ -146,4 +146,23 @@ impl RuleBook {
     pub fn reference(&self, event: EventId, role: Role) -> Option<&RefDate> {
         self.events.get(event)?.dates.iter().find(|d| d.role == role)
     }
+
+    /// The role a claim's time plays once the event's own shape is known. Text says a
+    /// fortress "surrendered" (an end) or a treaty "came into force" (a start), but when
+    /// the rules date the event only as a point, every such time is about that point; and
+    /// a battle the rules date only as a span is dated by a point inside it.
+    pub fn effective_role(&self, event: EventId, role: Role) -> Role {
+        let Some(e) = self.events.get(event) else { return role };
+        let has = |r: Role| e.dates.iter().any(|d| d.role == r);
+        if e.dates.is_empty() || has(role) {
+            return role;
+        }
+        if has(Role::Point) && !has(Role::Start) && !has(Role::End) && !has(Role::Span) {
+            return Role::Point;
+        }
+        if role == Role::Point && has(Role::Span) && !has(Role::Start) && !has(Role::End) {
+            return Role::Span;
+        }
+        role
+    }
 }

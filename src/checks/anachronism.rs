@@ -1,0 +1,367 @@
+//! `anachronism`: a place name, seat of government, office title or person used at a time
+//! it did not apply, judged against the entities in rules/ and the time the passage is
+//! about (the dates near it in its sentence, else the document's dominant year).
+
+use crate::checks::{declare_check, DocContext as Context};
+use crate::claims::DocExtract;
+use crate::config::Level;
+use crate::diagnostic::{Diagnostic, Label};
+use crate::rules::entities::{Entity, FactKind, Validity};
+use crate::span::Span;
+use crate::text::Sentence;
+use crate::time::{Granularity, TimeValue};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+declare_check! {
+    /// ## What it does
+    /// Finds the names of entities from rules/ and flags them where the passage is about a
+    /// time they did not apply:
+    ///
+    /// - a place or state name used before the name existed ("Leningrad" in 1917,
+    ///   "Tokyo" in 1850); a name used after it lapsed is not flagged, since writers keep
+    ///   old exonyms (Peking, St. Petersburg) long after;
+    /// - a city named for the government it housed ("diplomats from Moscow", "Moscow's
+    ///   decision") when the government sat elsewhere: Russia's capital was St. Petersburg
+    ///   from 1712 to 1918 (bar the court's stay in Moscow, 1728–1732). A city named as
+    ///   a city is never flagged;
+    /// - an office title with a holder's name before their term ("President Theodore
+    ///   Roosevelt" in 1899), and a person named before their birth.
+    ///
+    /// The time is the dates in the sentence within 80 bytes of the name; a sentence
+    /// with dates only further away is not judged; a sentence with no date takes the
+    /// document's dominant year (three dates in five within a year of it). With none of
+    /// these, or when the entity fits the document's publication date and the sentence
+    /// gives no date of its own, nothing is flagged. Sentences that gloss a name ("now",
+    /// "later", "present-day", "renamed", "born", "b. 1843") are left alone. Judgement
+    /// call: the time of a passage is inferred, not read.
+    ///
+    /// ## Why it matters
+    /// A name out of its time tells the reader the writer did not know the period, and
+    /// a wrong capital changes the story: the legations in 1904 were in St. Petersburg.
+    ///
+    /// ## Example
+    /// ```text
+    /// today-in-history.txt: The End of Negotiations: Japan and Russia in 1904
+    ///                       ...This decision to recall diplomats from Moscow signified...
+    /// rules:                seat of the Russian government: St. Petersburg, 1712–1918
+    /// ```
+    /// Use the name of the time (St. Petersburg), or say what the name means today.
+    pub static ANACHRONISM = ("anachronism", Level::Warn, per_doc = run);
+}
+
+/// Words that make a name a gloss or a retrospective, not a use in its time.
+static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:now|nowadays|today|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)\b|\b[bd]\.\s*\d")
+        .expect("valid regex")
+});
+
+/// Before a city name: the words that make it stand for the government sitting there.
+static SEAT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:diplomats?|ambassadors?|envoys?|legations?|embass(?:y|ies)|government|cabinet|foreign\s+(?:office|ministry)|recall(?:ed|ing|s)?)\b(?:\s+[\w-]+){0,3}\s+(?:from|in|at|to)\s+(?:the\s+)?$",
+    )
+    .expect("valid regex")
+});
+
+/// After a city name: the words that make it stand for the government sitting there.
+static SEAT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:[’']s\s+(?:decision|government|response|policy|foreign\s+policy|reply|demands?|aggression|diplomacy|intentions?|answer|ultimatum)\b|\s+(?:decided|demanded|refused|replied|responded|insisted|protested|rejected|declared\s+war))",
+    )
+    .expect("valid regex")
+});
+
+/// One name to look for, and the fact it belongs to.
+struct Needle<'r> {
+    entity: &'r Entity,
+    fact: &'r Validity,
+}
+
+fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let mut names: BTreeMap<&str, Vec<Needle<'_>>> = BTreeMap::new();
+    for entity in &cx.rules.entities {
+        for fact in &entity.facts {
+            // An office matches only in its title forms: a holder's bare name says
+            // nothing about the office.
+            let forms: Vec<&str> = match fact.what {
+                FactKind::Holder => fact.aliases.iter().map(String::as_str).collect(),
+                _ => fact.names().collect(),
+            };
+            for name in forms.into_iter().filter(|n| !n.trim().is_empty()) {
+                names.entry(name).or_default().push(Needle { entity, fact });
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let patterns: Vec<&str> = names.keys().copied().collect();
+    let Ok(matcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
+        return;
+    };
+    {
+        let doc = cx.extract;
+        let text = cx.text(doc.doc);
+        let dominant = dominant_year(doc);
+        for m in matcher.find_iter(text) {
+            let span = Span::new(m.start(), m.end());
+            if !is_word(text, span) {
+                continue;
+            }
+            let Some(needles) = patterns.get(m.pattern().as_usize()).and_then(|p| names.get(p)) else {
+                continue;
+            };
+            let Some(sentence) = sentence_at(doc, span) else { continue };
+            if sentence.quoted || sentence.hypothetical || sentence.repeat_of.is_some() {
+                continue;
+            }
+            if GLOSS.is_match(sentence.span.slice(text)) {
+                continue;
+            }
+            let Some(context) = time_context(doc, text, sentence, span, dominant) else { continue };
+            if let Some(d) = judge(cx, doc, text, span, sentence, needles, &context) {
+                out.push(d);
+            }
+        }
+    }
+}
+
+/// The time a passage is about, and where it was read.
+struct TimeContext {
+    times: Vec<TimeValue>,
+    /// The date in the sentence that set the time.
+    span: Option<Span>,
+    /// How the time was found, for notes.
+    how: &'static str,
+}
+
+fn usable(t: &TimeValue) -> bool {
+    t.is_bounded() && t.granularity <= Granularity::Decade
+}
+
+/// How far (in bytes) a date may sit from a name to give its time: a long sentence
+/// (or a line of a wrapped book) holds dates about other things.
+const NEAR: usize = 80;
+
+/// Whether a date is a birth or death year ("b. 1843", "d. 1909"): about a life, not
+/// about the passage.
+fn is_life_year(text: &str, t: Span) -> bool {
+    let before = text.get(t.start.saturating_sub(6)..t.start).unwrap_or("").to_ascii_lowercase();
+    before.ends_with("b. ")
+        || before.ends_with("d. ")
+        || before.ends_with("born ")
+        || before.ends_with("died ")
+}
+
+fn time_context(
+    doc: &DocExtract,
+    text: &str,
+    sentence: &Sentence,
+    name: Span,
+    dominant: Option<i64>,
+) -> Option<TimeContext> {
+    let near: Vec<_> = doc
+        .times
+        .iter()
+        .filter(|t| sentence.span.contains(t.span) && usable(&t.value) && !is_life_year(text, t.span))
+        .filter(|t| t.span.start.abs_diff(name.start) <= NEAR || t.span.end.abs_diff(name.end) <= NEAR)
+        .collect();
+    if let Some(first) = near.first() {
+        return Some(TimeContext {
+            times: near.iter().map(|t| t.value.clone()).collect(),
+            span: Some(first.span),
+            how: "the date in the sentence",
+        });
+    }
+    // A date elsewhere in the sentence is about something else: no time to judge by.
+    if doc.times.iter().any(|t| sentence.span.contains(t.span)) {
+        return None;
+    }
+    let y = dominant?;
+    Some(TimeContext { times: vec![TimeValue::year(y)], span: None, how: "the document's dominant year" })
+}
+
+/// The year most of a document's dates fall near: at least three dates, and at least
+/// three in five within a year of it.
+fn dominant_year(doc: &DocExtract) -> Option<i64> {
+    let years: Vec<i64> =
+        doc.times.iter().filter(|t| usable(&t.value)).filter_map(|t| t.value.start_year()).collect();
+    let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
+    for y in &years {
+        *counts.entry(*y).or_default() += 1;
+    }
+    let (&mode, _) = counts.iter().max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
+    let near = years.iter().filter(|y| y.abs_diff(mode) <= 1).count();
+    (years.len() >= 3 && near * 5 >= years.len() * 3).then_some(mode)
+}
+
+fn is_word(text: &str, span: Span) -> bool {
+    let before = text.get(..span.start).and_then(|s| s.chars().next_back());
+    let after = text.get(span.end..).and_then(|s| s.chars().next());
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+fn sentence_at(doc: &DocExtract, span: Span) -> Option<&Sentence> {
+    let i = doc.sentences.partition_point(|s| s.span.end <= span.start);
+    doc.sentences.get(i).filter(|s| s.span.contains(span))
+}
+
+fn judge(
+    cx: &Context<'_>,
+    doc: &DocExtract,
+    text: &str,
+    span: Span,
+    sentence: &Sentence,
+    needles: &[Needle<'_>],
+    context: &TimeContext,
+) -> Option<Diagnostic> {
+    let word = span.slice(text);
+    let published = doc.meta.published.as_ref().filter(|p| p.is_bounded());
+    for n in needles {
+        let same: Vec<&Validity> =
+            n.entity.facts.iter().filter(|f| f.what == n.fact.what && f.names().any(|x| x == word)).collect();
+        let problem = match n.fact.what {
+            FactKind::Seat => {
+                let before = text.get(sentence.span.start..span.start)?;
+                let after = text.get(span.end..sentence.span.end)?;
+                if !SEAT_BEFORE.is_match(before) && !SEAT_AFTER.is_match(after) {
+                    continue;
+                }
+                context.times.iter().all(|t| !same.iter().any(|f| f.holds_during(t)))
+            }
+            FactKind::Name | FactKind::Holder | FactKind::Life => {
+                context.times.iter().all(|t| same.iter().all(|f| f.is_before(t)))
+            }
+        };
+        if !problem {
+            continue;
+        }
+        // A passage with no date of its own may speak of the time it was written.
+        if context.how == "the document's dominant year"
+            && published.is_some_and(|p| same.iter().any(|f| f.holds_during(p)))
+        {
+            continue;
+        }
+        return Some(finding(cx, doc, span, word, n, &same, context));
+    }
+    None
+}
+
+fn finding(
+    cx: &Context<'_>,
+    doc: &DocExtract,
+    span: Span,
+    word: &str,
+    needle: &Needle<'_>,
+    same: &[&Validity],
+    context: &TimeContext,
+) -> Diagnostic {
+    let t = context.times.first().map(ToString::to_string).unwrap_or_default();
+    let fact = same.first().copied().unwrap_or(needle.fact);
+    let entity = needle.entity;
+    // What did apply at the time: the fact of the same kind that held then.
+    let then = context
+        .times
+        .first()
+        .and_then(|t| entity.facts.iter().find(|f| f.what == fact.what && f.holds_during(t)));
+    let (message, label) = match fact.what {
+        FactKind::Seat => (
+            format!(
+                "{word} stands here for {} in {t}, but it sat in {} then ({})",
+                entity.name,
+                then.map_or("another city", |f| f.value.as_str()),
+                then.map_or_else(|| fact.interval(), Validity::interval)
+            ),
+            format!("{word} as the seat of government in {t}"),
+        ),
+        FactKind::Name => (
+            format!("\"{word}\" is used here for {t}, but the name dates from {}", from_text(fact)),
+            format!("named {word} in {t}"),
+        ),
+        FactKind::Holder => (
+            format!("\"{word}\" is used here for {t}, but {} took office in {}", fact.value, from_text(fact)),
+            format!("{word} in {t}"),
+        ),
+        FactKind::Life => (
+            format!("{word} is named here for {t}, before {} was born ({})", fact.value, from_text(fact)),
+            format!("{word} in {t}"),
+        ),
+    };
+    let used = then.unwrap_or(fact);
+    let help = match (fact.what, then) {
+        (FactKind::Seat | FactKind::Name, Some(f)) => {
+            format!("write {} for {t}, or say what the name means today (source: {})", f.value, f.source)
+        }
+        (FactKind::Holder, _) => format!(
+            "drop the title {} did not yet hold, or check the date (source: {})",
+            fact.value, used.source
+        ),
+        _ => format!("check the date or the name (source: {})", used.source),
+    };
+    let mut d =
+        Diagnostic::new(ANACHRONISM.code, Label::new(cx.path(doc.doc), span, label), message).help(help);
+    match context.span {
+        Some(s) => d = d.related(Label::new(cx.path(doc.doc), s, format!("{t}: {}", context.how))),
+        None => d = d.note(format!("the time is {}, {t}", context.how)),
+    }
+    let shown = if fact.what == FactKind::Seat { used } else { fact };
+    if shown.disputed {
+        if let Some(n) = &shown.note {
+            d = d.note(format!("the boundary is disputed: {n}"));
+        }
+    }
+    d
+}
+
+fn from_text(f: &Validity) -> String {
+    f.from.as_ref().map_or_else(|| "another time".to_string(), ToString::to_string)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seat_patterns_match_metonymy_and_not_plain_places() {
+        let before: &[(&str, bool)] = &[
+            ("This decision to recall diplomats from ", true),
+            ("the Japanese ambassador to ", true),
+            ("the legations in ", true),
+            ("He travelled by train from ", false),
+            ("the merchants of ", false),
+        ];
+        for (text, want) in before {
+            assert_eq!(SEAT_BEFORE.is_match(text), *want, "{text}");
+        }
+        let after: &[(&str, bool)] = &[
+            ("'s decision to fight", true),
+            ("’s aggression against Ukraine", true),
+            (" refused to answer", true),
+            ("'s merchants", false),
+            (" is a large city", false),
+        ];
+        for (text, want) in after {
+            assert_eq!(SEAT_AFTER.is_match(text), *want, "{text}");
+        }
+    }
+
+    #[test]
+    fn birth_and_death_years_are_not_the_passage_time() {
+        let text = "Alexieff, E. I. (b. 1843), in command at Port Arthur; died 1909; in 1904";
+        let at = |y: &str| text.find(y).map_or(Span::default(), |i| Span::new(i, i + 4));
+        assert!(is_life_year(text, at("1843")));
+        assert!(is_life_year(text, at("1909")));
+        assert!(!is_life_year(text, at("1904")));
+    }
+
+    #[test]
+    fn words_end_at_boundaries() {
+        let text = "Moscow and Moscowa, in Moscow.";
+        assert!(is_word(text, Span::new(0, 6)));
+        assert!(!is_word(text, Span::new(11, 17)));
+        assert!(is_word(text, Span::new(23, 29)));
+    }
+}

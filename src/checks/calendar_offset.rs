@@ -1,0 +1,318 @@
+//! `calendar-offset`: two dates of the same event and role that differ by the
+//! Julian–Gregorian offset of their era, in a Russian context: likely one Old Style date.
+//! `explains` is public so that `date-conflict` can say the same in a note.
+
+use crate::checks::{declare_check, Context};
+use crate::claims::Claim;
+use crate::config::Level;
+use crate::diagnostic::Diagnostic;
+use crate::rules::RefDate;
+use crate::time::{civil_from_days, days_from_civil, Calendar, Day, Granularity, TimeValue};
+use regex::Regex;
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+declare_check! {
+    /// ## What it does
+    /// Flags two asserted dates of the same event and role that do not overlap but would
+    /// if the earlier were read as Old Style (Julian): 10 days apart before March 1700,
+    /// 11 in the 18th century, 12 in the 19th, 13 from March 1900 until Russia switched
+    /// calendars in February 1918. Only dates of day or month precision are compared
+    /// ("20 December 1904", "the end of December 1904", "January 1905"), and only in a
+    /// Russian context: an Old Style source, or Russia named in either passage.
+    ///
+    /// ## Why it matters
+    /// Russian sources dated by the Julian calendar until 1918. An unmarked Old Style date
+    /// looks like a contradiction; naming the offset turns a date conflict into a
+    /// conversion the editor can check. It is a judgement call: two dates may differ by
+    /// exactly the offset by chance.
+    ///
+    /// ## Example
+    /// ```text
+    /// a.txt: Port Arthur surrendered on 20 December 1904, after a long siege by Russia's enemy.
+    /// b.txt: Port Arthur surrendered to the Japanese on 2 January 1905.
+    /// ```
+    /// 20 December 1904 (O.S.) is 2 January 1905 (N.S.): mark the Old Style date as such,
+    /// or give the New Style date.
+    pub static CALENDAR_OFFSET = ("calendar-offset", Level::Warn, Some(run));
+}
+
+/// The first Gregorian day of the Gregorian calendar in Russia (1 February 1918 O.S.).
+fn russian_switch() -> Day {
+    days_from_civil(1918, 2, 14)
+}
+
+/// Days the Julian calendar runs behind the Gregorian on Gregorian day `day`.
+fn julian_offset_at(day: Day) -> Option<i64> {
+    let rd = calendrical_calculations::rata_die::RataDie::new(day);
+    let (y, m, d) = calendrical_calculations::julian::julian_from_fixed(rd).ok()?;
+    // The Julian date's numbers read as a Gregorian date; from the 1st of its month so
+    // that a Julian 29 February in a Gregorian common year stays in range.
+    let first = days_from_civil(i64::from(y), m, 1);
+    let as_gregorian = first.checked_add(i64::from(d) - 1)?;
+    Some(day - as_gregorian)
+}
+
+/// If `a` and `b` differ by the Julian–Gregorian offset of their era (the earlier one
+/// read as Old Style matches the later one), says so; `None` otherwise. `reference` is
+/// the event's reference date for the role, when the rules have one.
+///
+/// Compares only bounded values of day or month precision, dated before Russia adopted
+/// the Gregorian calendar (14 February 1918).
+pub fn explains(a: &TimeValue, b: &TimeValue, reference: Option<&RefDate>) -> Option<String> {
+    let (a0, a1, b0, b1) = (a.earliest?, a.latest?, b.earliest?, b.latest?);
+    let fine = |v: &TimeValue| matches!(v.granularity, Granularity::Day | Granularity::Month);
+    if !fine(a) || !fine(b) || a.overlaps(b) {
+        return None;
+    }
+    let ((e0, e1, early), (l0, l1, late)) =
+        if a1 < b0 { ((a0, a1, a), (b0, b1, b)) } else { ((b0, b1, b), (a0, a1, a)) };
+    if l0 >= russian_switch() || l0 < days_from_civil(1582, 10, 15) {
+        return None;
+    }
+    let offset = julian_offset_at(l0)?;
+    if offset <= 0 || l0 - e1 > offset {
+        return None;
+    }
+    let (s0, s1) = (e0.checked_add(offset)?, e1.checked_add(offset)?);
+    let both_days = early.granularity == Granularity::Day && late.granularity == Granularity::Day;
+    let matches = if both_days { s0 == l0 } else { s0 <= l1 && l0 <= s1 };
+    if !matches {
+        return None;
+    }
+    let shifted =
+        if s0 == s1 { day_value(s0).to_string() } else { format!("{}–{}", day_value(s0), day_value(s1)) };
+    let year = civil_from_days(l0).0;
+    let mut text = format!(
+        "read as Old Style (Julian), {early} is {shifted} in the Gregorian calendar, which fits {late}: \
+         the two differ by the {offset}-day Julian–Gregorian offset of {year}"
+    );
+    if let Some(r) = reference {
+        if r.admits(late) && !r.admits(early) {
+            text.push_str(&format!("; the reference timeline agrees with {late} (New Style)"));
+        }
+    }
+    Some(text)
+}
+
+fn day_value(day: Day) -> TimeValue {
+    let (y, m, d) = civil_from_days(day);
+    TimeValue::day(y, m, d)
+}
+
+static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:russia|russian|russians|tsar|czar|tsarist|petersburg|petrograd|o\.\s?s\.|old style|julian)\b")
+        .expect("valid regex")
+});
+
+/// Whether the claim sits in a Russian context: an Old Style source or date, or Russia
+/// named in its paragraph.
+pub fn is_russian_context(cx: &Context<'_>, c: &Claim) -> bool {
+    let Some(doc) = cx.docs.get(c.doc) else { return false };
+    if doc.meta.calendar == Calendar::Julian || c.time.value.calendar == Calendar::Julian {
+        return true;
+    }
+    // Only pairs a calendar offset apart get here, so reading the text again is cheap.
+    let text = cx.text(c.doc);
+    RUSSIAN.is_match(paragraph_around(&text, c.sentence).slice(&text))
+}
+
+/// The blank-line-delimited paragraph holding `span`.
+fn paragraph_around(text: &str, span: crate::span::Span) -> crate::span::Span {
+    let before = text.get(..span.start).unwrap_or("");
+    let start = before.rfind("\n\n").map_or(0, |i| i + 2);
+    let after = text.get(span.end..).unwrap_or("");
+    let end = after.find("\n\n").map_or(text.len(), |i| span.end + i);
+    crate::span::Span::new(start, end.max(span.end))
+}
+
+fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    for ((event, role), claims) in cx.index.by_event_and_role() {
+        let mut buckets: BTreeMap<&str, &Claim> = BTreeMap::new();
+        for c in claims.iter().copied().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
+            let slot = buckets.entry(c.time.value.edtf.as_str()).or_insert(c);
+            if (c.doc, c.sentence.start) < (slot.doc, slot.sentence.start) {
+                *slot = c;
+            }
+        }
+        let firsts: Vec<&Claim> = buckets.into_values().collect();
+        let reference = cx.rules.reference(event, role);
+        for (i, a) in firsts.iter().enumerate() {
+            for b in &firsts[i + 1..] {
+                let Some(why) = explains(&a.time.value, &b.time.value, reference) else { continue };
+                if !is_russian_context(cx, a) && !is_russian_context(cx, b) {
+                    continue;
+                }
+                let (old, new) = if a.time.value.earliest < b.time.value.earliest { (a, b) } else { (b, a) };
+                out.push(finding(cx, old, new, event, why));
+            }
+        }
+    }
+}
+
+fn finding(cx: &Context<'_>, old: &Claim, new: &Claim, event: usize, why: String) -> Diagnostic {
+    let ev = cx.rules.event(event);
+    let (to, tn) = (&old.time.value, &new.time.value);
+    let place =
+        if old.doc == new.doc { "in this document".to_string() } else { format!("in {}", cx.path(new.doc)) };
+    Diagnostic::new(
+        CALENDAR_OFFSET.code,
+        cx.claim_label(old, format!("dated {to} here, likely Old Style")),
+        format!("{} is dated {to} here and {tn} {place}: likely the same day in Old and New Style", ev.name),
+    )
+    .related(cx.claim_label(new, format!("dated {tn} here")))
+    .event(ev.id.clone())
+    .note(why)
+    .help(match cx.reference_hint(event, old.role) {
+        Some(h) => format!("mark the Old Style date \"(O.S.)\" or give the New Style date; {h}"),
+        None => "mark the Old Style date \"(O.S.)\" or give the New Style date".to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time::PartOf;
+
+    fn end_of_month(y: i64, m: u8) -> TimeValue {
+        TimeValue { part: Some(PartOf::End), ..TimeValue::month(y, m) }
+    }
+
+    #[test]
+    fn offsets_follow_the_era() {
+        let cases: &[((i64, u8, u8), i64)] = &[
+            ((1700, 3, 10), 10),
+            ((1700, 3, 11), 10),
+            ((1700, 3, 12), 11),
+            ((1800, 3, 12), 11),
+            ((1800, 3, 13), 12),
+            ((1900, 3, 13), 12),
+            ((1900, 3, 14), 13),
+            ((1905, 1, 2), 13),
+            ((1918, 2, 13), 13),
+        ];
+        for ((y, m, d), want) in cases {
+            assert_eq!(julian_offset_at(days_from_civil(*y, *m, *d)), Some(*want), "{y}-{m}-{d}");
+        }
+    }
+
+    #[test]
+    fn port_arthur_old_style_day_is_explained_in_both_orders() {
+        let (os, ns) = (TimeValue::day(1904, 12, 20), TimeValue::day(1905, 1, 2));
+        let text = explains(&os, &ns, None).unwrap_or_default();
+        assert!(text.contains("20 December 1904 is 2 January 1905"), "{text}");
+        assert!(text.contains("13-day"), "{text}");
+        assert!(explains(&ns, &os, None).is_some());
+    }
+
+    #[test]
+    fn end_of_december_against_january_is_explained() {
+        assert!(explains(&end_of_month(1904, 12), &TimeValue::month(1905, 1), None).is_some());
+    }
+
+    #[test]
+    fn days_off_by_other_amounts_or_years_are_not_explained() {
+        let cases: &[(TimeValue, TimeValue)] = &[
+            (TimeValue::day(1904, 12, 20), TimeValue::day(1905, 1, 3)),
+            (TimeValue::day(1904, 12, 21), TimeValue::day(1905, 1, 2)),
+            (TimeValue::day(1904, 12, 20), TimeValue::day(1904, 12, 20)),
+            (TimeValue::year(1904), TimeValue::year(1905)),
+            (TimeValue::month(1904, 10), TimeValue::month(1905, 1)),
+            // After Russia switched calendars there is no Old Style to explain.
+            (TimeValue::day(1920, 1, 1), TimeValue::day(1920, 1, 14)),
+        ];
+        for (a, b) in cases {
+            assert_eq!(explains(a, b, None), None, "{a} / {b}");
+        }
+    }
+
+    /// One document per text (written to a temporary folder, as the cross-document stage
+    /// reads texts again from their files), each with one claim about event 0 (role end)
+    /// whose time is `value`, spanning the whole text.
+    fn run_on(texts: &[(&str, TimeValue)]) -> Vec<Diagnostic> {
+        use crate::claims::ClaimIndex;
+        use crate::engine::DocRecord;
+        use crate::rules::{Event, Role, RuleBook};
+        use crate::span::Span;
+        use crate::time::TimeExpr;
+        let rules = RuleBook {
+            events: vec![Event {
+                id: "surrender-of-port-arthur".into(),
+                name: "the surrender of Port Arthur".into(),
+                aliases: Vec::new(),
+                descriptions: Vec::new(),
+                kind: String::new(),
+                dates: Vec::new(),
+                origin: Default::default(),
+            }],
+            ..RuleBook::default()
+        };
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut docs = Vec::new();
+        let mut claims = Vec::new();
+        for (i, (text, value)) in texts.iter().enumerate() {
+            let path = dir.path().join(format!("doc{i}.txt"));
+            std::fs::write(&path, text).expect("write");
+            let span = Span::new(0, text.len());
+            claims.push(Claim {
+                doc: i,
+                event: 0,
+                role: Role::End,
+                time: TimeExpr { span, value: value.clone(), written: None, anchor: None },
+                sentence: span,
+                event_span: span,
+                citations: Vec::new(),
+                quoted: false,
+                hypothetical: false,
+                repeated: false,
+                attributed_to: None,
+                text_key: 0,
+            });
+            docs.push(DocRecord {
+                doc: i,
+                path: path.to_string_lossy().into_owned(),
+                ..DocRecord::default()
+            });
+        }
+        let index = ClaimIndex::build(claims);
+        let policy = crate::config::TrustPolicies::default();
+        let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &policy };
+        let mut out = Vec::new();
+        run(&cx, &mut out);
+        for d in &mut out {
+            for l in std::iter::once(&mut d.primary).chain(d.related.iter_mut()) {
+                l.file = l.file.rsplit('/').next().unwrap_or_default().to_string();
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn port_arthur_end_of_december_and_january_make_one_finding_on_the_old_style_claim() {
+        let out = run_on(&[
+            ("Port Arthur fell to Russia's enemy at the end of December 1904.", end_of_month(1904, 12)),
+            ("The port itself surrendered in January 1905.", TimeValue::month(1905, 1)),
+        ]);
+        assert_eq!(out.len(), 1, "{out:?}");
+        let d = &out[0];
+        assert_eq!(d.primary.file, "doc0.txt");
+        assert!(d.message.contains("December 1904") && d.message.contains("January 1905"), "{}", d.message);
+        assert!(d.notes.iter().any(|n| n.contains("13-day")), "{:?}", d.notes);
+        assert_eq!(d.related.first().map(|l| l.file.as_str()), Some("doc1.txt"));
+    }
+
+    #[test]
+    fn without_a_russian_context_nothing_is_said() {
+        let out = run_on(&[
+            ("The port fell at the end of December 1904.", end_of_month(1904, 12)),
+            ("The port itself surrendered in January 1905.", TimeValue::month(1905, 1)),
+        ]);
+        assert!(out.is_empty(), "{out:?}");
+    }
+
+    #[test]
+    fn nineteenth_century_offset_is_twelve_days() {
+        assert!(explains(&TimeValue::day(1861, 2, 19), &TimeValue::day(1861, 3, 3), None).is_some());
+        assert_eq!(explains(&TimeValue::day(1861, 2, 19), &TimeValue::day(1861, 3, 4), None), None);
+    }
+}
