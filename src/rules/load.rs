@@ -875,6 +875,38 @@ mod tests {
     }
 
     #[test]
+    fn tables_handed_to_serde_keep_spans_into_the_whole_file() {
+        #[derive(Deserialize)]
+        struct Probe {
+            id: Spanned<String>,
+        }
+        let text = "[[entity]]\nid = \"port-arthur\"\n";
+        let root = DeTable::parse(text).map(Spanned::into_inner).unwrap_or_default();
+        let mut spans = Vec::new();
+        for (_, value) in root {
+            if let DeValue::Array(items) = value.into_inner() {
+                for item in items {
+                    if let Ok(p) = Probe::deserialize(ValueDeserializer::from(item)) {
+                        spans.push(p.id.span());
+                    }
+                }
+            }
+        }
+        // `"port-arthur"` starts at byte 16 of the file, quotes included.
+        assert_eq!(spans, [16..29]);
+    }
+
+    #[test]
+    fn the_hash_depends_on_every_byte() {
+        let a = fnv1a(FNV_OFFSET, b"value = \"1895-04-17\"");
+        let b = fnv1a(FNV_OFFSET, b"value = \"1895-04-18\"");
+        assert_ne!(a, b);
+        // FNV-1a of the empty input is the offset basis; of "a" it is the published 0xaf63dc4c8601ec8c.
+        assert_eq!(fnv1a(FNV_OFFSET, b""), FNV_OFFSET);
+        assert_eq!(fnv1a(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    #[test]
     fn unknown_field_messages_get_a_suggestion() {
         let help = unknown_field_help("unknown field `idd`, expected `id`");
         assert_eq!(help.as_deref(), Some("did you mean `id`?"));
