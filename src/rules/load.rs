@@ -893,7 +893,7 @@ mod tests {
             }
         }
         // `"port-arthur"` starts at byte 16 of the file, quotes included.
-        assert_eq!(spans, [16..29]);
+        assert_eq!(spans, vec![Range { start: 16, end: 29 }]);
     }
 
     #[test]
