@@ -144,6 +144,7 @@ const BAD: &[(&str, &str, &str, usize)] = &[
     ("empty-name", "events.toml", "`name` is empty", 4),
     ("unknown-role", "events.toml", "unknown role `begin`", 7),
     ("unknown-kind", "events.toml", "unknown event kind `traety`", 5),
+    ("shared-alias", "events.toml", "`battle of the Yalu` also names the event", 13),
 ];
 
 #[test]

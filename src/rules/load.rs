@@ -140,11 +140,27 @@ pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
 
     let mut raws = Vec::new();
     let mut seen: BTreeMap<String, (PathBuf, Span)> = BTreeMap::new();
+    // Every name and alias, folded as matching folds them, to the event it names.
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (file, text) in &texts {
         let mut cx = Cx { file, errors: &mut errors };
         let raw = parse_file(text, &mut cx);
         for value in &raw.event {
-            if let Some((event, id_span)) = event(value, &mut cx) {
+            if let Some((event, id_span, spans)) = event(value, &mut cx) {
+                for (name, span) in spans {
+                    let key = fold_name(&name);
+                    match names.get(&key) {
+                        Some(other) if *other != event.id => cx.error(
+                            span,
+                            format!("`{name}` also names the event `{other}`"),
+                            Some("a name that two events share is an alias of neither: drop it here and there, and say so in a note".into()),
+                        ),
+                        Some(_) => {}
+                        None => {
+                            names.insert(key, event.id.clone());
+                        }
+                    }
+                }
                 if let Some((first, _)) = seen.get(&event.id) {
                     cx.error(
                         id_span,
@@ -445,7 +461,19 @@ fn strings_of<'t, 'i: 't>(
 
 /// Validates one `[[event]]`; returns it with the span of its id, or `None` if it is
 /// too broken to use (its problems are in `cx`).
-fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<(Event, Range<usize>)> {
+/// A validated event, the span of its id, and its name and aliases with their spans.
+type Parsed = (Event, Range<usize>, Vec<(String, Range<usize>)>);
+
+/// A name as matching sees it: lowercase, without a leading "the".
+fn fold_name(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    match lower.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => lower,
+    }
+}
+
+fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<Parsed> {
     let t = Table::new(value, "an [[event]]")?;
     t.check_keys(EVENT_KEYS, cx);
     let id = t.required("id", cx);
@@ -505,7 +533,9 @@ fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<(Event, Range<
     check_order(&dates, &date_tables, cx);
 
     let (id, id_span) = id?;
-    let (name, _) = name?;
+    let (name, name_span) = name?;
+    let mut spans = vec![(name.clone(), name_span)];
+    spans.extend(aliases.iter().cloned());
     Some((
         Event {
             id,
@@ -517,6 +547,7 @@ fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<(Event, Range<
             origin: Origin { file: cx.file.to_path_buf(), span: to_span(value.span()) },
         },
         id_span,
+        spans,
     ))
 }
 
