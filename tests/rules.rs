@@ -232,3 +232,12 @@ fn rules_check_summarises_the_shipped_rules() {
     assert!(stdout.starts_with("rules are valid: "), "{stdout}");
     assert!(stdout.contains(" events, ") && stdout.contains(" disputed), "), "{stdout}");
 }
+
+#[test]
+fn an_events_era_covers_its_reference_dates() {
+    let book = shipped();
+    let era = |id: &str| book.event(book.find(id).unwrap_or_else(|| panic!("no {id}"))).era();
+    assert_eq!(era("russo-japanese-war"), Some((1904, 1905)));
+    assert_eq!(era("anglo-japanese-alliance"), Some((1902, 1923)));
+    assert_eq!(era("boxer-rebellion"), Some((1899, 1901)));
+}
