@@ -10,6 +10,7 @@ mod html;
 mod interrupt;
 mod meta;
 mod robustness;
+mod rules;
 mod shard;
 mod text;
 mod time;

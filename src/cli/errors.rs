@@ -39,15 +39,17 @@ fn one(
     help: Option<&str>,
     code: &str,
 ) -> Report {
-    let mut d = MietteDiagnostic::new(format!("{}: {message}", file.display())).with_code(code);
-    if let Some(h) = help {
-        d = d.with_help(h);
-    }
+    // With a span, the snippet's header names the file and line; without one, the message must.
+    let with_help = |d: MietteDiagnostic| match help {
+        Some(h) => d.with_code(code).with_help(h),
+        None => d.with_code(code),
+    };
     match (span, std::fs::read_to_string(file)) {
         (Some(s), Ok(text)) => {
-            let d = d.with_label(LabeledSpan::at(s.start..s.end.max(s.start), message.to_string()));
+            let label = LabeledSpan::at(s.start..s.end.max(s.start), "here");
+            let d = with_help(MietteDiagnostic::new(message.to_string())).with_label(label);
             Report::new(d).with_source_code(NamedSource::new(file.display().to_string(), text))
         }
-        _ => Report::new(d),
+        _ => Report::new(with_help(MietteDiagnostic::new(format!("{}: {message}", file.display())))),
     }
 }

@@ -141,11 +141,27 @@ pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
 
     let mut raws = Vec::new();
     let mut seen: BTreeMap<String, (PathBuf, Span)> = BTreeMap::new();
+    // Every name and alias, folded as matching folds them, to the event it names.
+    let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (file, text) in &texts {
         let mut cx = Cx { file, errors: &mut errors };
         let raw = parse_file(text, &mut cx);
         for value in &raw.event {
-            if let Some((event, id_span)) = event(value, &mut cx) {
+            if let Some((event, id_span, spans)) = event(value, &mut cx) {
+                for (name, span) in spans {
+                    let key = fold_name(&name);
+                    match names.get(&key) {
+                        Some(other) if *other != event.id => cx.error(
+                            span,
+                            format!("`{name}` also names the event `{other}`"),
+                            Some("a name that two events share is an alias of neither: drop it here and there, and say so in a note".into()),
+                        ),
+                        Some(_) => {}
+                        None => {
+                            names.insert(key, event.id.clone());
+                        }
+                    }
+                }
                 if let Some((first, _)) = seen.get(&event.id) {
                     cx.error(
                         id_span,
@@ -446,7 +462,19 @@ fn strings_of<'t, 'i: 't>(
 
 /// Validates one `[[event]]`; returns it with the span of its id, or `None` if it is
 /// too broken to use (its problems are in `cx`).
-fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<(Event, Range<usize>)> {
+/// A validated event, the span of its id, and its name and aliases with their spans.
+type Parsed = (Event, Range<usize>, Vec<(String, Range<usize>)>);
+
+/// A name as matching sees it: lowercase, without a leading "the".
+fn fold_name(name: &str) -> String {
+    let lower = name.trim().to_lowercase();
+    match lower.strip_prefix("the ") {
+        Some(rest) => rest.to_string(),
+        None => lower,
+    }
+}
+
+fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<Parsed> {
     let t = Table::new(value, "an [[event]]")?;
     t.check_keys(EVENT_KEYS, cx);
     let id = t.required("id", cx);
@@ -501,7 +529,9 @@ fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<(Event, Range<
     check_order(&dates, &date_tables, cx);
 
     let (id, id_span) = id?;
-    let (name, _) = name?;
+    let (name, name_span) = name?;
+    let mut spans = vec![(name.clone(), name_span)];
+    spans.extend(aliases.iter().cloned());
     Some((
         Event {
             id,
@@ -513,6 +543,7 @@ fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<(Event, Range<
             origin: Origin { file: cx.file.to_path_buf(), span: to_span(value.span()) },
         },
         id_span,
+        spans,
     ))
 }
 
@@ -868,6 +899,38 @@ mod tests {
         assert_eq!(nearest("sorce", VIEW_KEYS), Some("source"));
         assert_eq!(nearest("begin", ROLES), None);
         assert_eq!(nearest("strat", ROLES), Some("start"));
+    }
+
+    #[test]
+    fn tables_handed_to_serde_keep_spans_into_the_whole_file() {
+        #[derive(Deserialize)]
+        struct Probe {
+            id: Spanned<String>,
+        }
+        let text = "[[entity]]\nid = \"port-arthur\"\n";
+        let root = DeTable::parse(text).map(Spanned::into_inner).unwrap_or_default();
+        let mut spans = Vec::new();
+        for (_, value) in root {
+            if let DeValue::Array(items) = value.into_inner() {
+                for item in items {
+                    if let Ok(p) = Probe::deserialize(ValueDeserializer::from(item)) {
+                        spans.push(p.id.span());
+                    }
+                }
+            }
+        }
+        // `"port-arthur"` starts at byte 16 of the file, quotes included.
+        assert_eq!(spans, vec![Range { start: 16, end: 29 }]);
+    }
+
+    #[test]
+    fn the_hash_depends_on_every_byte() {
+        let a = fnv1a(FNV_OFFSET, b"value = \"1895-04-17\"");
+        let b = fnv1a(FNV_OFFSET, b"value = \"1895-04-18\"");
+        assert_ne!(a, b);
+        // FNV-1a of the empty input is the offset basis; of "a" it is the published 0xaf63dc4c8601ec8c.
+        assert_eq!(fnv1a(FNV_OFFSET, b""), FNV_OFFSET);
+        assert_eq!(fnv1a(FNV_OFFSET, b"a"), 0xaf63_dc4c_8601_ec8c);
     }
 
     #[test]
