@@ -187,6 +187,20 @@ fn a_new_unrelated_finding_shifts_no_fingerprint() {
     for f in &old {
         assert!(new.contains(f), "fingerprint {f} changed");
     }
+
+    // A new document that agrees with the reference, first in order: b-blog's conflict is
+    // now shown against it, and is still the same finding.
+    fs::write(dir.path().join("corpus/0-annals.txt"), "Annals\n\nIn 1895 came the Triple Intervention.\n")
+        .unwrap();
+    let (moved, _, _) = json_run(dir.path(), &[]);
+    let b = |v: &Value| {
+        diagnostics(v)
+            .into_iter()
+            .find(|d| d["code"] == "date-conflict" && d["file"] == "corpus/b-blog.txt")
+            .unwrap()
+    };
+    assert_eq!(b(&moved)["related"][0]["file"], "corpus/0-annals.txt");
+    assert_eq!(b(&moved)["fingerprint"], b(&before)["fingerprint"]);
 }
 
 fn git(dir: &Path, args: &[&str]) {
