@@ -1,11 +1,14 @@
 //! Stable fingerprints for findings: what baselines and SARIF `partialFingerprints` key on.
 //!
 //! A fingerprint hashes what a finding is about, not where it sits: its code, its event,
-//! and for the primary and every related label the file (relative to the config file's
-//! folder, `/`-separated, so `check corpus` and `check ./corpus/` agree) and the words under
-//! the label, whitespace-folded. Text inserted above a finding, or edits in other files,
-//! leave it unchanged. Only findings with the same hash are told apart, by their order in
-//! their own file: an unrelated finding appearing elsewhere cannot shift that counter.
+//! the primary label's file (relative to the config file's folder, `/`-separated, so
+//! `check corpus` and `check ./corpus/` agree) and the words under that label,
+//! whitespace-folded. Related labels are left out on purpose: which passage a conflict is
+//! shown against may change when another document is added or edited (a check picks the
+//! best attested date), and the finding on this passage is still the same finding.
+//! Text inserted above a finding, or edits in other files, leave it unchanged. Only
+//! findings with the same hash are told apart, by their order in their own file: an
+//! unrelated finding appearing elsewhere cannot shift that counter.
 
 use crate::diagnostic::{Diagnostic, Label};
 use std::collections::BTreeMap;
@@ -33,16 +36,12 @@ fn base(d: &Diagnostic, sources: &BTreeMap<String, String>, name: &mut dyn FnMut
         let text = sources.get(&l.file).map_or("", |t| l.span.slice(t));
         text.split_whitespace().collect::<Vec<_>>().join(" ")
     };
-    let mut parts: Vec<String> = vec![
+    let parts: Vec<String> = vec![
         d.code.to_string(),
         d.event.clone().unwrap_or_default(),
         name(&d.primary.file),
         words(&d.primary),
     ];
-    for r in &d.related {
-        parts.push(name(&r.file));
-        parts.push(words(r));
-    }
     let bytes: Vec<&[u8]> = parts.iter().map(|s| s.as_bytes()).collect();
     fnv1a(&bytes)
 }
@@ -127,6 +126,27 @@ mod tests {
         let shifted =
             prints(&mut [finding("b.txt", 0, 28), finding("b.txt", 30, 58), finding("b.txt", 60, 88)], &s2);
         assert_eq!(&shifted[1..], &alone[..]);
+    }
+
+    #[test]
+    fn the_passage_shown_against_does_not_change_the_fingerprint() {
+        let sources = BTreeMap::from([
+            ("a.txt".to_string(), "In 1894 the Triple Intervention.".to_string()),
+            ("b.txt".to_string(), "In 1895 the Triple Intervention.".to_string()),
+            ("c.txt".to_string(), "The Triple Intervention, 1895.".to_string()),
+        ]);
+        let against = |file: &str| {
+            finding("a.txt", 3, 31).related(Label::new(file, Span::new(0, 20), "dated 1895 here"))
+        };
+        assert_eq!(prints(&mut [against("b.txt")], &sources), prints(&mut [against("c.txt")], &sources));
+        // Another code or another passage is another finding.
+        let other = Diagnostic::new("reference-mismatch", Label::new("a.txt", Span::new(3, 31), "x"), "m")
+            .event("triple-intervention");
+        assert_ne!(prints(&mut [other], &sources), prints(&mut [against("b.txt")], &sources));
+        assert_ne!(
+            prints(&mut [finding("a.txt", 0, 31)], &sources),
+            prints(&mut [finding("a.txt", 3, 31)], &sources)
+        );
     }
 
     #[test]

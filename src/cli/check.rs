@@ -17,7 +17,7 @@ use std::process::Command;
 pub enum Format {
     /// For people: the passages with their labels.
     Human,
-    /// The JSON of DESIGN.md, version 1.
+    /// Machine-readable JSON, version 1: findings with byte spans, lines and fingerprints.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning.
     Sarif,
@@ -50,7 +50,7 @@ pub struct Args {
     /// Files or folders to check. Default: the current folder.
     paths: Vec<PathBuf>,
     /// The configuration file; otherwise `chronolint.toml` is found upwards from the paths.
-    #[arg(long)]
+    #[arg(long, value_name = "F")]
     config: Option<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value = "human")]

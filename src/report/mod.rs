@@ -160,6 +160,20 @@ mod tests {
     }
 
     #[test]
+    fn columns_count_characters_and_bytes() {
+        let text = "Café — In 1894 the Triple Intervention.\r\nLine two é.";
+        let run = Run { sources: [("a.txt".to_string(), text.to_string())].into(), ..Run::default() };
+        let loc = Locator::new(&run);
+        let at = text.find("1894").unwrap();
+        let p = loc.position("a.txt", Span::new(at, at + 4));
+        // "Café — In " is 10 characters and 13 bytes.
+        assert_eq!((p.line, p.column, p.end_line, p.end_column), (1, 11, 1, 15));
+        assert_eq!(loc.byte_column("a.txt", at), 14);
+        let two = text.find("two").unwrap();
+        assert_eq!((loc.position("a.txt", Span::new(two, two)).line, loc.byte_column("a.txt", two)), (2, 6));
+    }
+
+    #[test]
     fn doc_sections_are_found() {
         let c = crate::checks::find("date-conflict").unwrap();
         let what = what_it_does(c);
