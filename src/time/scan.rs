@@ -1,61 +1,92 @@
 //! The fast part of the tagger: a pre-scan for likely date triggers (digits, capitalised
-//! month names, the words "year", "month", "day", "century", "decade") that yields small
-//! regions of text around them, and a tokenizer for those regions. Text with no trigger is
-//! never tokenized.
+//! month names, the words "year", "month", "day", "century", "decade", "today",
+//! "yesterday", "tomorrow" at a word start) that yields small regions of text around them,
+//! and a tokenizer for those regions. Text with no trigger is never tokenized.
+//!
+//! The scan is a plain byte loop (one table lookup per byte, a short comparison at the
+//! start of a word whose first letter can open a trigger), not a regex or an automaton:
+//! it is what keeps `tag` fast on long texts (benches/tagger.rs).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::sync::LazyLock;
+/// Bytes kept before a digit: enough for "until the beginning of the".
+const LEFT: usize = 32;
+/// Bytes kept before a trigger word: enough for "the beginning of the seventeenth".
+const LEFT_OF_WORD: usize = 56;
+/// Bytes kept after a trigger: enough for "1904 (Old Style)" or "years afterwards".
+const RIGHT: usize = 40;
 
-/// Bytes kept before a trigger: enough for "from the beginning of the".
-const LEFT: usize = 48;
-/// Bytes kept after a trigger: enough for "December 1904 (Old Style)".
-const RIGHT: usize = 72;
+/// Words that trigger a region when a word starts with them (lowercase; months need a
+/// capital first letter).
+const MONTH_PREFIXES: [&[u8]; 12] =
+    [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+const WORDS: [&[u8]; 8] =
+    [b"year", b"month", b"day", b"centur", b"decade", b"today", b"yesterday", b"tomorrow"];
 
-const MONTH_PREFIXES: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WORDS: [&str; 5] = ["year", "month", "day", "centur", "decade"];
+/// Byte classes for the scan: 1 digit, 2 a letter that may open a trigger word, 3 another
+/// ASCII letter, 4 a non-ASCII byte (part of a letter, for word starts), 0 anything else.
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            1
+        } else if c.is_ascii_alphabetic() {
+            match c.to_ascii_lowercase() {
+                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'y' | b'c' | b't' => 2,
+                _ => 3,
+            }
+        } else if c >= 0x80 {
+            4
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
 
-static TRIGGERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let digits = (b'0'..=b'9').map(|b| char::from(b).to_string());
-    let patterns: Vec<String> = digits
-        .chain(MONTH_PREFIXES.iter().map(|s| (*s).to_string()))
-        .chain(WORDS.iter().map(|s| (*s).to_string()))
-        .collect();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .ok()
-});
+/// Where a trigger ends if one starts at `at` (a word start), else `None`.
+fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let rest = bytes.get(at..)?;
+    let first = *rest.first()?;
+    let starts =
+        |w: &[u8]| rest.len() >= w.len() && rest.iter().zip(w).all(|(a, b)| a.to_ascii_lowercase() == *b);
+    if first.is_ascii_uppercase() {
+        if let Some(w) = MONTH_PREFIXES.iter().find(|w| starts(w)) {
+            return Some(at + w.len());
+        }
+    }
+    WORDS.iter().find(|w| starts(w)).map(|w| at + w.len())
+}
 
 /// Byte ranges of `text` worth tokenizing, in order, not overlapping, on char boundaries.
 pub(super) fn regions(text: &str) -> Vec<(usize, usize)> {
-    let Some(ac) = TRIGGERS.as_ref() else { return Vec::new() };
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
-    for m in ac.find_iter(text) {
-        let at = m.start();
-        let first = bytes.get(at).copied().unwrap_or(0);
-        if !first.is_ascii_digit() {
-            let word_start = at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_alphabetic);
-            let is_month = m.pattern().as_usize() < 10 + MONTH_PREFIXES.len();
-            // Months count only capitalised and at a word start; the other words anywhere
-            // ("today", "Monday", "years").
-            if is_month && !(word_start && first.is_ascii_uppercase()) {
-                continue;
-            }
-        }
-        let (s, e) = (at.saturating_sub(LEFT), (m.end() + RIGHT).min(text.len()));
-        current = match current {
-            Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
-            Some(done) => {
-                out.push(done);
-                Some((s, e))
-            }
-            None => Some((s, e)),
+    let mut prev_class = 0u8;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let class = CLASS[usize::from(b)];
+        let hit = match class {
+            1 => Some(i + 1),
+            2 if prev_class != 2 && prev_class != 3 => trigger_at(bytes, i),
+            _ => None,
         };
+        prev_class = class;
+        if let Some(end) = hit {
+            let left = if class == 1 { LEFT } else { LEFT_OF_WORD };
+            let (s, e) = (i.saturating_sub(left), (end + RIGHT).min(text.len()));
+            current = match current {
+                Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+                Some(done) => {
+                    out.push(done);
+                    Some((s, e))
+                }
+                None => Some((s, e)),
+            };
+        }
+        i += 1;
     }
     out.extend(current);
     // Snap to whitespace so that no word is cut, and keep the regions apart.
@@ -307,104 +338,106 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Words that open some production of the grammar (lowercase).
-const STARTERS: &[&str] = &[
-    "the",
-    "that",
-    "since",
-    "from",
-    "between",
-    "until",
-    "till",
-    "til",
-    "up",
-    "down",
-    "before",
-    "prior",
-    "by",
-    "after",
-    "around",
-    "about",
-    "circa",
-    "approximately",
-    "roughly",
-    "c",
-    "ca",
-    "early",
-    "late",
-    "mid",
-    "middle",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "this",
-    "last",
-    "next",
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "ad",
-    "a",
-    "ce",
-];
+/// Whether a lowercase word opens some production of the grammar.
+fn is_starter(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "that"
+            | "since"
+            | "from"
+            | "between"
+            | "until"
+            | "till"
+            | "til"
+            | "up"
+            | "down"
+            | "before"
+            | "prior"
+            | "by"
+            | "after"
+            | "around"
+            | "about"
+            | "circa"
+            | "approximately"
+            | "roughly"
+            | "c"
+            | "ca"
+            | "early"
+            | "late"
+            | "mid"
+            | "middle"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "this"
+            | "last"
+            | "next"
+            | "a"
+            | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "ad"
+            | "ce"
+    )
+}
 
 /// The month a word names (capitalised: "May", "Feb", "SEPT") and whether it may open an
 /// expression. Words longer than any starter are neither.
@@ -428,5 +461,5 @@ fn classify(word: &str) -> (u8, bool) {
             }
         }
     }
-    (month, month != 0 || STARTERS.contains(&lower))
+    (month, month != 0 || is_starter(lower))
 }
