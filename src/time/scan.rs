@@ -1,6 +1,6 @@
 //! The fast part of the tagger: a pre-scan for likely date triggers (digits, capitalised
-//! month names, the words "year", "month", "day", "century", "decade", "today",
-//! "yesterday", "tomorrow" at a word start) that yields small regions of text around them,
+//! month names, the words "year", "month", "day", "century", "decade", "yesterday",
+//! "today", "tomorrow" at a word start) that yields small regions of text around them,
 //! and a tokenizer for those regions. Text with no trigger is never tokenized.
 //!
 //! The scan is a plain byte loop (one table lookup per byte, a short comparison at the
@@ -21,22 +21,44 @@ const MONTH_PREFIXES: [&[u8]; 12] =
 const WORDS: [&[u8]; 8] =
     [b"year", b"month", b"day", b"centur", b"decade", b"today", b"yesterday", b"tomorrow"];
 
-/// Byte classes for the scan: 1 digit, 2 a letter that may open a trigger word, 3 another
-/// ASCII letter, 4 a non-ASCII byte (part of a letter, for word starts), 0 anything else.
-static CLASS: [u8; 256] = {
+/// Byte flags for the scan: `DIGIT`; `INITIAL`, a letter that may open a trigger word
+/// (capital month initials, and y, m, d, c, t for "year", "month", "day", "century",
+/// "decade", "yesterday", "today"); `LETTER`, any ASCII letter.
+const DIGIT: u8 = 1;
+const INITIAL: u8 = 2;
+const LETTER: u8 = 4;
+
+static FLAGS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut b = 0;
     while b < 256 {
         let c = b as u8;
         t[b] = if c.is_ascii_digit() {
-            1
+            DIGIT
         } else if c.is_ascii_alphabetic() {
-            match c.to_ascii_lowercase() {
-                b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd' | b'y' | b'c' | b't' => 2,
-                _ => 3,
+            let initial = matches!(
+                c,
+                b'J' | b'F'
+                    | b'M'
+                    | b'A'
+                    | b'S'
+                    | b'O'
+                    | b'N'
+                    | b'D'
+                    | b'Y'
+                    | b'C'
+                    | b'T'
+                    | b't'
+                    | b'y'
+                    | b'm'
+                    | b'd'
+                    | b'c'
+            );
+            if initial {
+                LETTER | INITIAL
+            } else {
+                LETTER
             }
-        } else if c >= 0x80 {
-            4
         } else {
             0
         };
@@ -64,29 +86,28 @@ pub(super) fn regions(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
-    let mut prev_class = 0u8;
-    let mut i = 0;
-    while let Some(&b) = bytes.get(i) {
-        let class = CLASS[usize::from(b)];
-        let hit = match class {
-            1 => Some(i + 1),
-            2 if prev_class != 2 && prev_class != 3 => trigger_at(bytes, i),
-            _ => None,
-        };
-        prev_class = class;
-        if let Some(end) = hit {
-            let left = if class == 1 { LEFT } else { LEFT_OF_WORD };
-            let (s, e) = (i.saturating_sub(left), (end + RIGHT).min(text.len()));
-            current = match current {
-                Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
-                Some(done) => {
-                    out.push(done);
-                    Some((s, e))
-                }
-                None => Some((s, e)),
-            };
+    let mut prev_letter = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        let flags = FLAGS[usize::from(b)];
+        // A digit, or a possible trigger letter at a word start; nearly always neither, and
+        // computed without a branch so that the loop stays fast.
+        let interesting = (flags & DIGIT) | ((flags >> 1) & !prev_letter & 1);
+        prev_letter = (flags >> 2) & 1;
+        if interesting == 0 {
+            continue;
         }
-        i += 1;
+        let digit = flags & DIGIT != 0;
+        let Some(end) = (if digit { Some(i + 1) } else { trigger_at(bytes, i) }) else { continue };
+        let left = if digit { LEFT } else { LEFT_OF_WORD };
+        let (s, e) = (i.saturating_sub(left), (end + RIGHT).min(text.len()));
+        current = match current {
+            Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+            Some(done) => {
+                out.push(done);
+                Some((s, e))
+            }
+            None => Some((s, e)),
+        };
     }
     out.extend(current);
     // Snap to whitespace so that no word is cut, and keep the regions apart.
@@ -169,6 +190,9 @@ pub(super) struct Tok<'t> {
     pub month: u8,
     /// Whether an expression may start here (a number, or a word some production opens with).
     pub starter: bool,
+    /// Whether the word is a unit of time: "year(s)", "month(s)", "day(s)", "decade(s)",
+    /// "century", "centuries" (relative expressions and centuries need one nearby).
+    pub unit: bool,
 }
 
 impl Tok<'_> {
@@ -193,9 +217,9 @@ impl Tok<'_> {
 }
 
 /// Tokens of `text[start..end]`; the caller passes char boundaries.
-pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let Some(region) = text.get(start..end) else { return toks };
+pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut Vec<Tok<'t>>) {
+    toks.clear();
+    let Some(region) = text.get(start..end) else { return };
     let mut chars = region.char_indices().peekable();
     let mut space = true;
     let mut newlines = 0;
@@ -218,6 +242,7 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                         suffix: Suffix::None,
                         month: 0,
                         starter: false,
+                        unit: false,
                     });
                 }
             }
@@ -300,10 +325,10 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         };
         prev_alpha = kind == Kind::Word;
         let text = region.get(i..stop).unwrap_or("");
-        let (month, starter) = match kind {
+        let (month, starter, unit) = match kind {
             Kind::Word => classify(text),
-            Kind::Num => (0, true),
-            Kind::Punct => (0, false),
+            Kind::Num => (0, true, false),
+            Kind::Punct => (0, false, false),
         };
         toks.push(Tok {
             kind,
@@ -316,10 +341,10 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             suffix,
             month,
             starter,
+            unit,
         });
         space = false;
     }
-    toks
 }
 
 /// Month names, full and abbreviated ("Sept" too), lowercase.
@@ -441,11 +466,11 @@ fn is_starter(w: &str) -> bool {
 
 /// The month a word names (capitalised: "May", "Feb", "SEPT") and whether it may open an
 /// expression. Words longer than any starter are neither.
-fn classify(word: &str) -> (u8, bool) {
+fn classify(word: &str) -> (u8, bool, bool) {
     let mut buf = [0u8; 16];
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
-        return (0, false);
+        return (0, false, false);
     }
     for (b, w) in buf.iter_mut().zip(bytes) {
         *b = w.to_ascii_lowercase();
@@ -461,5 +486,18 @@ fn classify(word: &str) -> (u8, bool) {
             }
         }
     }
-    (month, month != 0 || is_starter(lower))
+    let unit = matches!(
+        lower,
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "day"
+            | "days"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+    );
+    (month, month != 0 || is_starter(lower), unit)
 }
