@@ -34,8 +34,9 @@ struct Previous {
 pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut prev: Option<Previous> = None;
+    let mut toks = Vec::new();
     for (start, end) in scan::regions(text) {
-        let toks = scan::tokenize(text, start, end);
+        scan::tokenize(text, start, end, &mut toks);
         let mut i = 0;
         while i < toks.len() {
             let here = toks.get(i).map_or(0, |t| t.start);
@@ -226,6 +227,11 @@ struct Grammar<'a, 't> {
 impl Grammar<'_, '_> {
     fn tok(&self, i: usize) -> Option<&Tok<'_>> {
         self.t.get(i)
+    }
+
+    /// Whether a unit of time ("year", "century", ...) is among the next four tokens.
+    fn unit_near(&self, i: usize) -> bool {
+        self.t.get(i + 1..).is_some_and(|rest| rest.iter().take(4).any(|t| t.unit))
     }
 
     fn is(&self, i: usize, word: &str) -> bool {
@@ -486,6 +492,9 @@ impl Grammar<'_, '_> {
 
     /// "19th century", "nineteenth-century", "5th century BC".
     fn century(&self, i: usize) -> Option<(usize, Period, bool)> {
+        if !self.unit_near(i) {
+            return None;
+        }
         let (j, n) = self.ordinal(i)?;
         if !(1..=21).contains(&n) {
             return None;
@@ -1258,7 +1267,7 @@ impl Grammar<'_, '_> {
     /// "the following year", "that month", "the next day", "ten years later",
     /// "two centuries ago".
     fn relative(&self, i: usize) -> Option<Found> {
-        if i >= 1 && self.is_any(i - 1, &DURATION) {
+        if !self.unit_near(i) || (i >= 1 && self.is_any(i - 1, &DURATION)) {
             return None;
         }
         let t = self.tok(i)?;

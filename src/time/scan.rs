@@ -1,53 +1,105 @@
 //! The fast part of the tagger: a pre-scan for likely date triggers (digits, capitalised
-//! month names, the words "year", "month", "day", "century", "decade") that yields small
-//! regions of text around them, and a tokenizer for those regions. Text with no trigger is
-//! never tokenized.
+//! month names, the words "year", "month", "day", "century", "decade", "yesterday",
+//! "today", "tomorrow" at a word start) that yields small regions of text around them,
+//! and a tokenizer for those regions. Text with no trigger is never tokenized.
+//!
+//! The scan is a plain byte loop (one table lookup per byte, a short comparison at the
+//! start of a word whose first letter can open a trigger), not a regex or an automaton:
+//! it is what keeps `tag` fast on long texts (benches/tagger.rs).
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use std::sync::LazyLock;
+/// Bytes kept before a digit: enough for "until the beginning of the".
+const LEFT: usize = 32;
+/// Bytes kept before a trigger word: enough for "the beginning of the seventeenth".
+const LEFT_OF_WORD: usize = 56;
+/// Bytes kept after a trigger: enough for "1904 (Old Style)" or "years afterwards".
+const RIGHT: usize = 40;
 
-/// Bytes kept before a trigger: enough for "from the beginning of the".
-const LEFT: usize = 48;
-/// Bytes kept after a trigger: enough for "December 1904 (Old Style)".
-const RIGHT: usize = 72;
+/// Words that trigger a region when a word starts with them (lowercase; months need a
+/// capital first letter).
+const MONTH_PREFIXES: [&[u8]; 12] =
+    [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
+const WORDS: [&[u8]; 8] =
+    [b"year", b"month", b"day", b"centur", b"decade", b"today", b"yesterday", b"tomorrow"];
 
-const MONTH_PREFIXES: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const WORDS: [&str; 5] = ["year", "month", "day", "centur", "decade"];
+/// Byte flags for the scan: `DIGIT`; `INITIAL`, a letter that may open a trigger word
+/// (capital month initials, and y, m, d, c, t for "year", "month", "day", "century",
+/// "decade", "yesterday", "today"); `LETTER`, any ASCII letter.
+const DIGIT: u8 = 1;
+const INITIAL: u8 = 2;
+const LETTER: u8 = 4;
 
-static TRIGGERS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    let digits = (b'0'..=b'9').map(|b| char::from(b).to_string());
-    let patterns: Vec<String> = digits
-        .chain(MONTH_PREFIXES.iter().map(|s| (*s).to_string()))
-        .chain(WORDS.iter().map(|s| (*s).to_string()))
-        .collect();
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(patterns)
-        .ok()
-});
+static FLAGS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() {
+            let initial = matches!(
+                c,
+                b'J' | b'F'
+                    | b'M'
+                    | b'A'
+                    | b'S'
+                    | b'O'
+                    | b'N'
+                    | b'D'
+                    | b'Y'
+                    | b'C'
+                    | b'T'
+                    | b't'
+                    | b'y'
+                    | b'm'
+                    | b'd'
+                    | b'c'
+            );
+            if initial {
+                LETTER | INITIAL
+            } else {
+                LETTER
+            }
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Where a trigger ends if one starts at `at` (a word start), else `None`.
+fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let rest = bytes.get(at..)?;
+    let first = *rest.first()?;
+    let starts =
+        |w: &[u8]| rest.len() >= w.len() && rest.iter().zip(w).all(|(a, b)| a.to_ascii_lowercase() == *b);
+    if first.is_ascii_uppercase() {
+        if let Some(w) = MONTH_PREFIXES.iter().find(|w| starts(w)) {
+            return Some(at + w.len());
+        }
+    }
+    WORDS.iter().find(|w| starts(w)).map(|w| at + w.len())
+}
 
 /// Byte ranges of `text` worth tokenizing, in order, not overlapping, on char boundaries.
 pub(super) fn regions(text: &str) -> Vec<(usize, usize)> {
-    let Some(ac) = TRIGGERS.as_ref() else { return Vec::new() };
     let bytes = text.as_bytes();
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut current: Option<(usize, usize)> = None;
-    for m in ac.find_iter(text) {
-        let at = m.start();
-        let first = bytes.get(at).copied().unwrap_or(0);
-        if !first.is_ascii_digit() {
-            let word_start = at == 0 || !bytes.get(at - 1).is_some_and(u8::is_ascii_alphabetic);
-            let is_month = m.pattern().as_usize() < 10 + MONTH_PREFIXES.len();
-            // Months count only capitalised and at a word start; the other words anywhere
-            // ("today", "Monday", "years").
-            if is_month && !(word_start && first.is_ascii_uppercase()) {
-                continue;
-            }
+    let mut prev_letter = 0u8;
+    for (i, &b) in bytes.iter().enumerate() {
+        let flags = FLAGS[usize::from(b)];
+        // A digit, or a possible trigger letter at a word start; nearly always neither, and
+        // computed without a branch so that the loop stays fast.
+        let interesting = (flags & DIGIT) | ((flags >> 1) & !prev_letter & 1);
+        prev_letter = (flags >> 2) & 1;
+        if interesting == 0 {
+            continue;
         }
-        let (s, e) = (at.saturating_sub(LEFT), (m.end() + RIGHT).min(text.len()));
+        let digit = flags & DIGIT != 0;
+        let Some(end) = (if digit { Some(i + 1) } else { trigger_at(bytes, i) }) else { continue };
+        let left = if digit { LEFT } else { LEFT_OF_WORD };
+        let (s, e) = (i.saturating_sub(left), (end + RIGHT).min(text.len()));
         current = match current {
             Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
             Some(done) => {
@@ -138,6 +190,9 @@ pub(super) struct Tok<'t> {
     pub month: u8,
     /// Whether an expression may start here (a number, or a word some production opens with).
     pub starter: bool,
+    /// Whether the word is a unit of time: "year(s)", "month(s)", "day(s)", "decade(s)",
+    /// "century", "centuries" (relative expressions and centuries need one nearby).
+    pub unit: bool,
 }
 
 impl Tok<'_> {
@@ -162,9 +217,9 @@ impl Tok<'_> {
 }
 
 /// Tokens of `text[start..end]`; the caller passes char boundaries.
-pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
-    let Some(region) = text.get(start..end) else { return toks };
+pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut Vec<Tok<'t>>) {
+    toks.clear();
+    let Some(region) = text.get(start..end) else { return };
     let mut chars = region.char_indices().peekable();
     let mut space = true;
     let mut newlines = 0;
@@ -187,6 +242,7 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                         suffix: Suffix::None,
                         month: 0,
                         starter: false,
+                        unit: false,
                     });
                 }
             }
@@ -269,10 +325,10 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         };
         prev_alpha = kind == Kind::Word;
         let text = region.get(i..stop).unwrap_or("");
-        let (month, starter) = match kind {
+        let (month, starter, unit) = match kind {
             Kind::Word => classify(text),
-            Kind::Num => (0, true),
-            Kind::Punct => (0, false),
+            Kind::Num => (0, true, false),
+            Kind::Punct => (0, false, false),
         };
         toks.push(Tok {
             kind,
@@ -285,10 +341,10 @@ pub(super) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
             suffix,
             month,
             starter,
+            unit,
         });
         space = false;
     }
-    toks
 }
 
 /// Month names, full and abbreviated ("Sept" too), lowercase.
@@ -307,112 +363,114 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Words that open some production of the grammar (lowercase).
-const STARTERS: &[&str] = &[
-    "the",
-    "that",
-    "since",
-    "from",
-    "between",
-    "until",
-    "till",
-    "til",
-    "up",
-    "down",
-    "before",
-    "prior",
-    "by",
-    "after",
-    "around",
-    "about",
-    "circa",
-    "approximately",
-    "roughly",
-    "c",
-    "ca",
-    "early",
-    "late",
-    "mid",
-    "middle",
-    "yesterday",
-    "today",
-    "tomorrow",
-    "this",
-    "last",
-    "next",
-    "a",
-    "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "spring",
-    "summer",
-    "autumn",
-    "winter",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "ad",
-    "a",
-    "ce",
-];
+/// Whether a lowercase word opens some production of the grammar.
+fn is_starter(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "that"
+            | "since"
+            | "from"
+            | "between"
+            | "until"
+            | "till"
+            | "til"
+            | "up"
+            | "down"
+            | "before"
+            | "prior"
+            | "by"
+            | "after"
+            | "around"
+            | "about"
+            | "circa"
+            | "approximately"
+            | "roughly"
+            | "c"
+            | "ca"
+            | "early"
+            | "late"
+            | "mid"
+            | "middle"
+            | "yesterday"
+            | "today"
+            | "tomorrow"
+            | "this"
+            | "last"
+            | "next"
+            | "a"
+            | "an"
+            | "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "spring"
+            | "summer"
+            | "autumn"
+            | "winter"
+            | "first"
+            | "second"
+            | "third"
+            | "fourth"
+            | "fifth"
+            | "sixth"
+            | "seventh"
+            | "eighth"
+            | "ninth"
+            | "tenth"
+            | "eleventh"
+            | "twelfth"
+            | "thirteenth"
+            | "fourteenth"
+            | "fifteenth"
+            | "sixteenth"
+            | "seventeenth"
+            | "eighteenth"
+            | "nineteenth"
+            | "twentieth"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "ad"
+            | "ce"
+    )
+}
 
 /// The month a word names (capitalised: "May", "Feb", "SEPT") and whether it may open an
 /// expression. Words longer than any starter are neither.
-fn classify(word: &str) -> (u8, bool) {
+fn classify(word: &str) -> (u8, bool, bool) {
     let mut buf = [0u8; 16];
     let bytes = word.as_bytes();
     if bytes.len() > buf.len() || !word.is_ascii() {
-        return (0, false);
+        return (0, false, false);
     }
     for (b, w) in buf.iter_mut().zip(bytes) {
         *b = w.to_ascii_lowercase();
@@ -428,5 +486,18 @@ fn classify(word: &str) -> (u8, bool) {
             }
         }
     }
-    (month, month != 0 || STARTERS.contains(&lower))
+    let unit = matches!(
+        lower,
+        "year"
+            | "years"
+            | "month"
+            | "months"
+            | "day"
+            | "days"
+            | "decade"
+            | "decades"
+            | "century"
+            | "centuries"
+    );
+    (month, month != 0 || is_starter(lower), unit)
 }

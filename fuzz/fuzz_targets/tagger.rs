@@ -1,0 +1,32 @@
+//! Fuzzes `time::tag`: any UTF-8 input, with and without document metadata, must not
+//! panic, and every expression must keep the invariants the rest of chronolint relies on.
+#![no_main]
+
+use chronolint::time::{tag, Calendar, TagContext, TimeValue};
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let contexts = [
+        TagContext::default(),
+        TagContext {
+            document_date: TimeValue::parse_edtf("2015-09-06"),
+            day_anchor: Some((2, 6)),
+            calendar: Calendar::Julian,
+        },
+    ];
+    for cx in &contexts {
+        let mut last_end = 0;
+        for t in tag(text, cx) {
+            assert!(t.span.start < t.span.end && t.span.end <= text.len());
+            assert!(text.get(t.span.start..t.span.end).is_some());
+            assert!(t.span.start >= last_end);
+            last_end = t.span.end;
+            if let (Some(a), Some(b)) = (t.value.earliest, t.value.latest) {
+                assert!(a <= b, "{}", t.value.edtf);
+            }
+            // What the tagger renders, the EDTF parser reads back (parts and calendars aside).
+            let _ = TimeValue::parse_edtf(&t.value.edtf);
+        }
+    }
+});
