@@ -66,6 +66,17 @@ fn claims_with(text: &str, times: &[(&str, TimeValue)], rules: &RuleBook) -> Vec
         .collect()
 }
 
+/// "the 1890s": one period of ten years.
+fn decade(d: i64) -> TimeValue {
+    TimeValue {
+        earliest: Some(days(d * 10, 1, 1)),
+        latest: Some(days(d * 10 + 9, 12, 31)),
+        granularity: chronolint::time::Granularity::Decade,
+        edtf: format!("{d}X"),
+        ..TimeValue::year(d * 10)
+    }
+}
+
 /// "until 1923": open at the start.
 fn until(y: i64) -> TimeValue {
     TimeValue { earliest: None, edtf: format!("../{y}"), ..TimeValue::year(y) }
@@ -93,6 +104,11 @@ fn roles_come_from_the_words_around_the_time() {
             "The Boxer Rebellion of 1899–1901 saw Japan and Russia as allies who fought together against the Chinese.",
             &[("1899–1901", years(1899, 1901))],
             one("boxer-rebellion", Role::Span, "1899/1901"),
+        ),
+        (
+            "In the 1890s the Boxer Rebellion was still to come.",
+            &[("the 1890s", decade(189))],
+            one("boxer-rebellion", Role::Point, "189X"),
         ),
         (
             "War with Russia 1904-1905",
