@@ -66,6 +66,17 @@ fn claims_with(text: &str, times: &[(&str, TimeValue)], rules: &RuleBook) -> Vec
         .collect()
 }
 
+/// "the 1890s": one period of ten years.
+fn decade(d: i64) -> TimeValue {
+    TimeValue {
+        earliest: Some(days(d * 10, 1, 1)),
+        latest: Some(days(d * 10 + 9, 12, 31)),
+        granularity: chronolint::time::Granularity::Decade,
+        edtf: format!("{d}X"),
+        ..TimeValue::year(d * 10)
+    }
+}
+
 /// "until 1923": open at the start.
 fn until(y: i64) -> TimeValue {
     TimeValue { earliest: None, edtf: format!("../{y}"), ..TimeValue::year(y) }
@@ -93,6 +104,11 @@ fn roles_come_from_the_words_around_the_time() {
             "The Boxer Rebellion of 1899–1901 saw Japan and Russia as allies who fought together against the Chinese.",
             &[("1899–1901", years(1899, 1901))],
             one("boxer-rebellion", Role::Span, "1899/1901"),
+        ),
+        (
+            "In the 1890s the Boxer Rebellion was still to come.",
+            &[("the 1890s", decade(189))],
+            one("boxer-rebellion", Role::Point, "189X"),
         ),
         (
             "War with Russia 1904-1905",
@@ -276,4 +292,44 @@ fn the_izvolsky_passage_is_reported_as_its_links_claim() {
     }
     let at: Vec<&serde_json::Value> = izvolsky.iter().map(|v| &v["line"]).collect();
     assert_eq!(at, vec![14, 23]);
+}
+
+#[test]
+fn an_answer_about_it_dates_the_questions_event() {
+    let rules = book();
+    let text = "Q: When and why did the Russo-Japanese War break out?\n\nA:\u{a0}It broke out on 8 February 1904. The Russians and Japanese had been jostling for some years.";
+    let got = claims_with(text, &[("8 February 1904", TimeValue::day(1904, 2, 8))], &rules);
+    assert_eq!(got, one("russo-japanese-war", Role::Start, "1904-02-08"));
+}
+
+#[test]
+fn claims_of_a_missing_path_exit_with_status_2() {
+    assert_cmd::Command::cargo_bin("chronolint")
+        .expect("binary")
+        .args(["claims", "no/such/folder"])
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn claims_table_lists_one_row_per_claim() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules = crate::common::at("tests/fixtures/rules");
+    std::fs::write(dir.path().join("chronolint.toml"), format!("rules = [{rules:?}]\n")).expect("config");
+    std::fs::write(
+        dir.path().join("a.txt"),
+        "In 1875, the Treaty of Saint Petersburg gave Russia Sakhalin.\n\nIn 1899 the Boxer Rebellion broke out.\n",
+    )
+    .expect("doc");
+    let out = assert_cmd::Command::cargo_bin("chronolint")
+        .expect("binary")
+        .args(["claims", "--format", "table"])
+        .arg(dir.path())
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let rows: Vec<Vec<&str>> = stdout.lines().skip(1).map(|l| l.split('\t').collect()).collect();
+    assert_eq!(rows.len(), 2, "{stdout}");
+    assert_eq!(rows[0][1..4], ["treaty-of-saint-petersburg-1875", "point", "1875"]);
+    assert_eq!(rows[1][1..4], ["boxer-rebellion", "start", "1899"]);
 }

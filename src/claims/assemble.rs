@@ -273,10 +273,10 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
     time.value.earliest.is_none_or(|e| e <= hi) && time.value.latest.is_none_or(|l| l >= lo)
 }
 
+/// "1899–1901", "1904-05": two ends written. A decade ("the 1890s") is one period, not a
+/// span of the event.
 fn is_range(time: &TimeExpr) -> bool {
-    let v = &time.value;
-    v.edtf.contains('/') && !v.edtf.contains("..")
-        || v.start_year().zip(v.end_year()).is_some_and(|(a, b)| a != b)
+    time.value.edtf.contains('/') && !time.value.edtf.contains("..")
 }
 
 /// The role a time plays for the mention, read from the clause holding both, and whether
