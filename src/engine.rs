@@ -126,24 +126,7 @@ pub fn settings_for(paths: &[PathBuf], options: &Options) -> Result<Settings, En
 
 /// Loads every rule folder of the settings into one book.
 pub fn rules_for(settings: &Settings) -> Result<RuleBook, EngineError> {
-    let mut book = RuleBook::default();
-    let mut errors = Vec::new();
-    for dir in &settings.rules {
-        match crate::rules::load_dir(dir) {
-            Ok(b) => {
-                book.events.extend(b.events);
-                book.entities.extend(b.entities);
-                book.dependencies.extend(b.dependencies);
-                book.hash ^= b.hash;
-            }
-            Err(e) => errors.extend(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(book)
-    } else {
-        Err(EngineError::Rules(errors))
-    }
+    crate::rules::load_dirs(&settings.rules).map_err(EngineError::Rules)
 }
 
 /// What a run will read: its settings, rules, documents, and paths it could not walk.
@@ -349,7 +332,7 @@ pub fn cross_check(
         claims.append(&mut d.claims);
     }
     for c in &mut claims {
-        c.role = rules.effective_role(c.event, c.role);
+        (c.event, c.role) = rules.canonical(c.event, c.role);
     }
     let index = ClaimIndex::build(claims);
     let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &settings.policy };

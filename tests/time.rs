@@ -332,6 +332,7 @@ fn check_invariants(s: &str) {
             document_date: TimeValue::parse_edtf("2015-09-06"),
             day_anchor: Some((2, 6)),
             calendar: Calendar::Julian,
+            narrative: false,
         },
     ] {
         let found = tag(s, &cx);

@@ -13,6 +13,7 @@ fuzz_target!(|data: &[u8]| {
             document_date: TimeValue::parse_edtf("2015-09-06"),
             day_anchor: Some((2, 6)),
             calendar: Calendar::Julian,
+            narrative: false,
         },
     ];
     for cx in &contexts {

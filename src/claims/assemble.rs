@@ -103,7 +103,13 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             };
             // Mentions nested in the nearest one share its time: "opened hostilities by
             // attacking ... Port Arthur" is both the war's start and the attack.
-            for &(mention, event) in known.iter().filter(|(m, _)| m.span.overlaps(best.span)) {
+            // A description spans every word it matched. A compact one is a phrase that
+            // nests the names inside it ("opened hostilities by attacking ... Port
+            // Arthur"); a scattered one ("In Russia, the Russo-Japanese War ... since
+            // diplomatic relations were established") only collects words from afar.
+            let compact = best.via != MatchKind::Description || best.span.len() <= SCATTERED;
+            let nests = |m: &EventMention| std::ptr::eq(m, best) || (compact && m.span.overlaps(best.span));
+            for &(mention, event) in known.iter().filter(|(m, _)| nests(m)) {
                 if gap(time.span, best.span) > MAX_GAP
                     || crosses_clause(text, sentence.span, time.span, best.span)
                     || !plausible(input.rules, event, time, window(mention.via))
@@ -193,6 +199,9 @@ fn gap(a: Span, b: Span) -> usize {
         a.start.saturating_sub(b.end)
     }
 }
+
+/// Bytes beyond which a description's matched words are too scattered to be one phrase.
+const SCATTERED: usize = 120;
 
 /// Distance, made longer by clause boundaries between the two.
 fn cost(text: &str, time: Span, mention: Span) -> usize {

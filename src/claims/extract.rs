@@ -17,6 +17,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         document_date: doc.meta.published.clone(),
         day_anchor: doc.meta.day_anchor,
         calendar: doc.meta.calendar,
+        narrative: doc.meta.genre.is_narrative(),
     };
     let times = tag(text, &cx);
     let citations = find_citations(text, &sentences);

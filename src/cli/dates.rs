@@ -69,7 +69,12 @@ fn context_for(file: &Path) -> miette::Result<TagContext> {
         miette::miette!("{}: invalid configuration: {first}", config.display())
     })?;
     let meta = settings.meta_for(file);
-    Ok(TagContext { document_date: meta.published, day_anchor: meta.day_anchor, calendar: meta.calendar })
+    Ok(TagContext {
+        narrative: meta.genre.is_narrative(),
+        document_date: meta.published,
+        day_anchor: meta.day_anchor,
+        calendar: meta.calendar,
+    })
 }
 
 fn json_line(file: &Path, text: &str, t: &TimeExpr) -> serde_json::Value {

@@ -23,6 +23,15 @@ pub enum Genre {
     Other,
 }
 
+impl Genre {
+    /// Whether the source tells a story of past years (a book, an encyclopedia, a
+    /// reference work) rather than speaking from its own date (news, a blog, a forum, a
+    /// day page): partial dates resolve differently (`TagContext::narrative`).
+    pub fn is_narrative(self) -> bool {
+        matches!(self, Genre::Book | Genre::Encyclopedia | Genre::Reference)
+    }
+}
+
 /// How far a source is trusted on its own.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, serde::Deserialize,

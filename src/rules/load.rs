@@ -37,7 +37,7 @@ struct RawFile<'i> {
 /// Top-level keys of a rule file.
 const FILE_KEYS: &[&str] = &["event", "entity", "dependency"];
 /// Keys of `[[event]]`.
-const EVENT_KEYS: &[&str] = &["id", "name", "aliases", "kind", "describe", "note", "date"];
+const EVENT_KEYS: &[&str] = &["id", "name", "aliases", "kind", "describe", "note", "date", "same-as"];
 /// Keys of `[[event.date]]`.
 const DATE_KEYS: &[&str] = &["role", "value", "source", "note", "disputed", "view"];
 /// Keys of `[[event.date.view]]`.
@@ -79,44 +79,57 @@ pub const KINDS: &[&str] = &[
 /// Every problem is collected: a file that does not parse is skipped and the others are
 /// still validated. Errors come out sorted by file, then position.
 pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
+    load_dirs(std::slice::from_ref(&dir.to_path_buf()))
+}
+
+/// Loads every `*.toml` under every folder of `dirs` into one book, so events, entities
+/// and dependencies may refer to each other across folders.
+pub fn load_dirs(dirs: &[PathBuf]) -> Result<RuleBook, Vec<RuleError>> {
     let mut errors = Vec::new();
-    if !dir.is_dir() {
-        let message = if dir.exists() {
-            format!("the rules folder `{}` is not a folder", dir.display())
-        } else {
-            format!("the rules folder `{}` does not exist", dir.display())
-        };
-        errors.push(RuleError {
-            file: dir.to_path_buf(),
-            span: None,
-            message,
-            help: Some("give a folder of rule files (`rules = [\"rules\"]` in chronolint.toml)".into()),
-        });
+    let mut files = Vec::new();
+    for dir in dirs {
+        if !dir.is_dir() {
+            let message = if dir.exists() {
+                format!("the rules folder `{}` is not a folder", dir.display())
+            } else {
+                format!("the rules folder `{}` does not exist", dir.display())
+            };
+            errors.push(RuleError {
+                file: dir.to_path_buf(),
+                span: None,
+                message,
+                help: Some("give a folder of rule files (`rules = [\"rules\"]` in chronolint.toml)".into()),
+            });
+            continue;
+        }
+        let mut here = Vec::new();
+        for entry in walkdir::WalkDir::new(dir).follow_links(true) {
+            match entry {
+                Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
+                    here.push(e.into_path())
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(RuleError {
+                    file: e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
+                    span: None,
+                    message: format!("cannot read the rules folder: {e}"),
+                    help: None,
+                }),
+            }
+        }
+        here.sort();
+        files.extend(here.into_iter().map(|f| (dir.clone(), f)));
+    }
+    if !errors.is_empty() && files.is_empty() {
         return Err(errors);
     }
-    let mut files = Vec::new();
-    for entry in walkdir::WalkDir::new(dir).follow_links(true) {
-        match entry {
-            Ok(e) if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml") => {
-                files.push(e.into_path())
-            }
-            Ok(_) => {}
-            Err(e) => errors.push(RuleError {
-                file: e.path().map_or_else(|| dir.to_path_buf(), Path::to_path_buf),
-                span: None,
-                message: format!("cannot read the rules folder: {e}"),
-                help: None,
-            }),
-        }
-    }
-    files.sort();
 
     let mut book = RuleBook { hash: FNV_OFFSET, ..RuleBook::default() };
     let mut texts = Vec::new();
-    for file in files {
+    for (dir, file) in files {
         match std::fs::read(&file) {
             Ok(bytes) => {
-                let rel = file.strip_prefix(dir).unwrap_or(&file);
+                let rel = file.strip_prefix(&dir).unwrap_or(&file);
                 book.hash = fnv1a(book.hash, rel.to_string_lossy().as_bytes());
                 book.hash = fnv1a(book.hash, &[0]);
                 book.hash = fnv1a(book.hash, &bytes);
@@ -141,10 +154,11 @@ pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
 
     let mut raws = Vec::new();
     let mut seen: BTreeMap<String, (PathBuf, Span)> = BTreeMap::new();
+    let mut same_as = Vec::new();
     // Every name and alias, folded as matching folds them, to the event it names.
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (file, text) in &texts {
-        let mut cx = Cx { file, errors: &mut errors };
+        let mut cx = Cx { file, errors: &mut errors, same_as: Vec::new() };
         let raw = parse_file(text, &mut cx);
         for value in &raw.event {
             if let Some((event, id_span, spans)) = event(value, &mut cx) {
@@ -177,7 +191,34 @@ pub fn load_dir(dir: &Path) -> Result<RuleBook, Vec<RuleError>> {
                 }
             }
         }
+        let written = std::mem::take(&mut cx.same_as);
+        same_as.extend(written.into_iter().map(|(id, to, span)| (file, id, to, span)));
         raws.push((file, raw.entity, raw.dependency));
+    }
+    for (file, id, to, span) in same_as {
+        let mut cx = Cx { file, errors: &mut errors, same_as: Vec::new() };
+        let target = to.split_once(':').and_then(|(event, role)| {
+            let role = match role {
+                "start" => Role::Start,
+                "end" => Role::End,
+                "point" => Role::Point,
+                "span" => Role::Span,
+                _ => return None,
+            };
+            Some((book.find(event)?, role))
+        });
+        match (book.find(&id), target) {
+            (Some(from), Some(to)) => {
+                book.same_as.insert(from, to);
+            }
+            _ => cx.error(
+                span,
+                format!("`same-as = \"{to}\"` does not name an event and a role"),
+                Some(
+                    "write the other event's id and a role: `same-as = \"siege-of-port-arthur:end\"`".into(),
+                ),
+            ),
+        }
     }
     let mut deps = Vec::new();
     for (file, entity, dependency) in raws {
@@ -211,6 +252,8 @@ fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
 struct Cx<'a> {
     file: &'a Path,
     errors: &'a mut Vec<RuleError>,
+    /// `same-as` keys read so far: (event id, "other-id:role", where it was written).
+    same_as: Vec<(String, String, Range<usize>)>,
 }
 
 impl Cx<'_> {
@@ -508,6 +551,9 @@ fn event(value: &Spanned<DeValue<'_>>, cx: &mut Cx<'_>) -> Option<Parsed> {
     }
     let _ = t.string("note", cx);
     let descriptions = describe(&t, cx);
+    if let (Some((to, span)), Some((id, _))) = (t.string("same-as", cx), &id) {
+        cx.same_as.push((id.clone(), to, span));
+    }
 
     // An event may have no reference date: its names still let claims about it be found,
     // compared with each other and flagged as unsupported when only weak sources make them.

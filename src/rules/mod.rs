@@ -9,7 +9,7 @@ mod load;
 
 pub use dependencies::Dependency;
 pub use entities::{Entity, Validity};
-pub use load::{load_dir, parse_value, RuleError, KINDS};
+pub use load::{load_dir, load_dirs, parse_value, RuleError, KINDS};
 
 use crate::span::Span;
 use crate::time::TimeValue;
@@ -129,6 +129,9 @@ pub struct RuleBook {
     pub dependencies: Vec<Dependency>,
     /// Hash of every rule file's bytes, for caches.
     pub hash: u64,
+    /// Events that are one moment of another (`same-as = "siege-of-port-arthur:end"` on
+    /// the surrender of Port Arthur): their claims are compared as claims of that role.
+    pub same_as: std::collections::BTreeMap<EventId, (EventId, Role)>,
 }
 
 impl RuleBook {
@@ -145,6 +148,15 @@ impl RuleBook {
     /// The reference date of `event` for `role`, if the rules have one.
     pub fn reference(&self, event: EventId, role: Role) -> Option<&RefDate> {
         self.events.get(event)?.dates.iter().find(|d| d.role == role)
+    }
+
+    /// The (event, role) a claim is compared as: through `same-as` first, then by the
+    /// event's shape (`effective_role`).
+    pub fn canonical(&self, event: EventId, role: Role) -> (EventId, Role) {
+        match self.same_as.get(&event) {
+            Some(&(to, to_role)) if self.effective_role(event, role) == Role::Point => (to, to_role),
+            _ => (event, self.effective_role(event, role)),
+        }
     }
 
     /// The role a claim's time plays once the event's own shape is known. Text says a

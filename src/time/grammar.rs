@@ -1037,7 +1037,13 @@ impl Grammar<'_, '_> {
         // A nearby earlier day or month ("September 24, 2014 ... September 24") says more
         // than the publication year.
         let prev_is_close = self.near_prev().is_some_and(|p| p.value.granularity <= Granularity::Month);
-        let pick = if document_first && !prev_is_close { doc.or(prev) } else { prev.or(doc) };
+        let pick = if self.cx.narrative {
+            prev
+        } else if document_first && !prev_is_close {
+            doc.or(prev)
+        } else {
+            prev.or(doc)
+        };
         match pick {
             Some((y, a)) => (Some(y), a),
             None => (None, Anchor::None),

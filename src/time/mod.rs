@@ -54,6 +54,12 @@ pub struct TagContext {
     pub day_anchor: Option<(u8, u8)>,
     /// The calendar the source writes in unless a date says otherwise.
     pub calendar: Calendar,
+    /// A narrative source (a history, an encyclopedia): a day or month without a year
+    /// belongs to the years the text is telling ("On February 8th, a daring attack" in a
+    /// 1905 history of 1904), so it resolves against the nearest earlier year in the text,
+    /// never the publication date; with none near, the year stays open. News, blogs and
+    /// day pages are not narrative: "September 5 was the 110th Anniversary" is this year.
+    pub narrative: bool,
 }
 
 /// Finds every temporal expression in `text`, in order of position, resolving
