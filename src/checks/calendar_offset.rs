@@ -90,6 +90,17 @@ pub fn explains(a: &TimeValue, b: &TimeValue, reference: Option<&RefDate>) -> Op
     if let Some(r) = reference {
         if r.admits(late) && !r.admits(early) {
             text.push_str(&format!("; the reference timeline agrees with {late} (New Style)"));
+            // Name the Old Style day itself when the reference gives the New Style day:
+            // 2 January 1905 (N.S.) is 20 December 1904 (O.S.).
+            let day = r.views.iter().find_map(|v| match (v.value.granularity, v.value.earliest) {
+                (Granularity::Day, Some(d)) if v.value.latest == Some(d) => Some(d),
+                _ => None,
+            });
+            if let Some(ns) = day {
+                if let Some(os) = ns.checked_sub(offset) {
+                    text.push_str(&format!("; {} (N.S.) is {} (O.S.)", day_value(ns), day_value(os)));
+                }
+            }
         }
     }
     Some(text)
