@@ -4,7 +4,10 @@
 use super::Locator;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Run;
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceSpan,
+    SpanContents,
+};
 use std::fmt;
 
 /// Renders every finding and a summary line; `color` for a terminal.
@@ -50,7 +53,7 @@ struct Shown {
     severity: miette::Severity,
     message: String,
     help: Option<String>,
-    source: NamedSource<String>,
+    source: Clipped,
     labels: Vec<LabeledSpan>,
     related: Vec<Shown>,
 }
@@ -70,7 +73,7 @@ impl Shown {
                     severity: miette::Severity::Advice,
                     message: format!("{}: {}", r.file, r.message),
                     help: None,
-                    source: NamedSource::new(r.file.clone(), loc.text(&r.file).to_string()),
+                    source: Clipped::new(&r.file, loc.text(&r.file)),
                     labels: vec![LabeledSpan::new_primary_with_span(Some(r.message.clone()), span(r.span))],
                     related: Vec::new(),
                 });
@@ -88,7 +91,7 @@ impl Shown {
             },
             message: d.message.clone(),
             help: (!help.is_empty()).then(|| help.join("\n")),
-            source: NamedSource::new(file.clone(), loc.text(file).to_string()),
+            source: Clipped::new(file, loc.text(file)),
             labels,
             related,
         }
@@ -129,5 +132,119 @@ impl miette::Diagnostic for Shown {
         } else {
             Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
         }
+    }
+}
+
+/// Longest line shown whole; a longer one (a paragraph on one line, as web text is) is
+/// shown as a window around the passage, the way rustc clips long lines.
+const LONG_LINE: usize = 160;
+/// Bytes of context kept on each side of the passage in a clipped line.
+const WINDOW: usize = 70;
+
+/// A file's text as miette reads it, clipping long lines to a window around the span.
+#[derive(Debug)]
+struct Clipped {
+    name: String,
+    text: String,
+}
+
+impl Clipped {
+    fn new(name: &str, text: &str) -> Clipped {
+        Clipped { name: name.to_string(), text: text.to_string() }
+    }
+}
+
+impl miette::SourceCode for Clipped {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.text.as_str();
+        // Every cut snaps back to a char boundary: spans come from our own tagger, but a
+        // renderer must not panic whatever it is handed.
+        let snap = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (start, end) = (snap(span.offset()), snap(span.offset() + span.len()));
+        let end = end.max(start);
+        let slice = |a: usize, b: usize| text.get(snap(a)..snap(b)).unwrap_or("");
+        let line_start = slice(0, start).rfind('\n').map_or(0, |i| i + 1);
+        let line_end = slice(end, text.len()).find('\n').map_or(text.len(), |i| end + i);
+        if line_end - line_start <= LONG_LINE || slice(start, end).contains('\n') {
+            let inner = self.text.read_span(span, before, after)?;
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                *inner.span(),
+                inner.line(),
+                inner.column(),
+                inner.line_count(),
+            )));
+        }
+        // Cut at spaces about WINDOW bytes out.
+        let from = snap(start.saturating_sub(WINDOW).max(line_start));
+        let from = slice(from, start).find(' ').map_or(from, |i| from + i + 1).min(start);
+        let to = snap((end + WINDOW).min(line_end));
+        let to = slice(end, to).rfind(' ').map_or(to, |i| end + i).max(end);
+        let line = slice(0, line_start).matches('\n').count();
+        // miette prints this column in the snippet's header: make it the passage's own.
+        let column = slice(line_start, start).chars().count();
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[from..to],
+            SourceSpan::new(from.into(), to - from),
+            line,
+            column,
+            1,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Label;
+    use crate::span::Span;
+
+    fn one(text: &str, start: usize, end: usize) -> String {
+        let mut run = Run::default();
+        run.sources.insert("doc.txt".into(), text.into());
+        let mut d = Diagnostic::new(
+            "date-conflict",
+            Label::new("doc.txt", Span::new(start, end), "dated 1894 here"),
+            "m",
+        );
+        d.severity = Severity::Error;
+        run.diagnostics.push(d);
+        plain(&run)
+    }
+
+    #[test]
+    fn a_long_line_is_clipped_around_the_passage_on_char_boundaries() {
+        // Curly quotes (three bytes each) all along the line, so cuts land inside them.
+        let filler = "the ‘powers’ argued ".repeat(40);
+        let text = format!("{filler}and in 1894 Russia joined Germany {filler}\nnext line\n");
+        let at = text.find("1894").unwrap();
+        let out = one(&text, at, at + 4);
+        assert!(out.contains("and in 1894 Russia joined Germany"), "{out}");
+        assert!(out.contains("doc.txt:1:"), "{out}");
+        let shown = out.lines().find(|l| l.contains("1894 Russia")).unwrap();
+        assert!(shown.chars().count() < 250, "clipped: {shown}");
+        assert!(!out.contains("next line"), "no context lines around a clipped one");
+    }
+
+    #[test]
+    fn a_short_line_keeps_its_context_lines() {
+        let text = "before\nIn 1894 Russia joined Germany.\nafter\n";
+        let at = text.find("1894").unwrap();
+        let out = one(text, at, at + 4);
+        assert!(out.contains("before") && out.contains("after"), "{out}");
+        assert!(out.contains("doc.txt:2:4"), "{out}");
     }
 }
