@@ -54,14 +54,14 @@ declare_check! {
 
 /// Words that make a name a gloss or a retrospective, not a use in its time.
 static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:now|nowadays|today|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)\b|\b[bd]\.\s*\d")
+    Regex::new(r"(?i)(?-u:\b)(?:now|nowadays|today|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)(?-u:\b)|(?-u:\b)[bd]\.\s*\d")
         .expect("valid regex")
 });
 
 /// Before a city name: the words that make it stand for the government sitting there.
 static SEAT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:diplomats?|ambassadors?|envoys?|legations?|embass(?:y|ies)|government|cabinet|foreign\s+(?:office|ministry)|recall(?:ed|ing|s)?)\b(?:\s+[\w-]+){0,3}\s+(?:from|in|at|to)\s+(?:the\s+)?$",
+        r"(?i)(?-u:\b)(?:diplomats?|ambassadors?|envoys?|legations?|embass(?:y|ies)|government|cabinet|foreign\s+(?:office|ministry)|recall(?:ed|ing|s)?)(?-u:\b)(?:\s+[\w-]+){0,3}\s+(?:from|in|at|to)\s+(?:the\s+)?$",
     )
     .expect("valid regex")
 });
@@ -69,7 +69,7 @@ static SEAT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// After a city name: the words that make it stand for the government sitting there.
 static SEAT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:[’']s\s+(?:decision|government|response|policy|foreign\s+policy|reply|demands?|aggression|diplomacy|intentions?|answer|ultimatum)\b|\s+(?:decided|demanded|refused|replied|responded|insisted|protested|rejected|declared\s+war))",
+        r"(?i)^(?:[’']s\s+(?:decision|government|response|policy|foreign\s+policy|reply|demands?|aggression|diplomacy|intentions?|answer|ultimatum)(?-u:\b)|\s+(?:decided|demanded|refused|replied|responded|insisted|protested|rejected|declared\s+war))",
     )
     .expect("valid regex")
 });

@@ -44,10 +44,10 @@ declare_check! {
 static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \b(?P<ord>\d{1,4}(?:st|nd|rd|th)|[a-z]+(?:[\ -](?:and[\ -])?[a-z]+){0,3})\s+anniversary\b
-        | \b(?P<named>centenary|centennial|bicentenary|bicentennial|tercentenary|tercentennial|sesquicentennial|semicentennial|quincentenary)\b
-        | \b(?:(?P<hedge>almost|nearly|about|some|over|more\ than|less\ than|around|roughly|approximately|under|barely|well\ over|just\ over|upwards\ of)\s+)?
-          (?P<count>\d{1,4}|[a-z]+(?:[\ -][a-z]+){0,2})\s+(?P<unit>years?|decades?|centuries|century)\s+ago\b",
+        (?-u:\b)(?P<ord>\d{1,4}(?:st|nd|rd|th)|[a-z]+(?:[\ -](?:and[\ -])?[a-z]+){0,3})\s+anniversary(?-u:\b)
+        | (?-u:\b)(?P<named>centenary|centennial|bicentenary|bicentennial|tercentenary|tercentennial|sesquicentennial|semicentennial|quincentenary)(?-u:\b)
+        | (?-u:\b)(?:(?P<hedge>almost|nearly|about|some|over|more\ than|less\ than|around|roughly|approximately|under|barely|well\ over|just\ over|upwards\ of)\s+)?
+          (?P<count>\d{1,4}|[a-z]+(?:[\ -][a-z]+){0,2})\s+(?P<unit>years?|decades?|centuries|century)\s+ago(?-u:\b)",
     )
     .expect("valid regex")
 });

@@ -112,7 +112,7 @@ fn day_value(day: Day) -> TimeValue {
 }
 
 static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:russia|russian|russians|tsar|czar|tsarist|petersburg|petrograd|o\.\s?s\.|old style|julian)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:russia|russian|russians|tsar|czar|tsarist|petersburg|petrograd|o\.\s?s\.|old style|julian)(?-u:\b)")
         .expect("valid regex")
 });
 

@@ -15,22 +15,23 @@ use std::sync::LazyLock;
 
 static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:broke\s+out|break\s+out|breaks\s+out|outbreak|began|begun|begins|opened\s+in|beginning\s+of|start\s+of|started|starts|opened\s+hostilities|commenced|erupted|declared\s+war|outset)\b",
+        r"(?i)(?-u:\b)(?:broke\s+out|break\s+out|breaks\s+out|outbreak|began|begun|begins|opened\s+in|beginning\s+of|start\s+of|started|starts|opened\s+hostilities|commenced|erupted|declared\s+war|outset)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:ended|ending|end\s+of|came\s+to\s+an\s+end|surrendered|surrender|fell|capitulated|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace)\b",
+        r"(?i)(?-u:\b)(?:ended|ending|end\s+of|came\s+to\s+an\s+end|surrendered|surrender|fell|capitulated|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 /// Right before the time: "until 1923", "lasted till", "since 1898".
 static UNTIL_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:until|till|up\s+to)\s*(?:the\s+)?$").expect("valid regex"));
-static SINCE_BEFORE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bsince\s*$").expect("valid regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)(?:until|till|up\s+to)\s*(?:the\s+)?$").expect("valid regex"));
+static SINCE_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)since\s*$").expect("valid regex"));
 
 /// An answer about the question's subject: "A: It broke out ..." (any space after the colon).
 static ANSWER_IT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^A:\s*(?:It|it)\s").expect("valid regex"));
@@ -266,7 +267,7 @@ fn crosses_clause(text: &str, sentence: Span, time: Span, mention: Span) -> bool
 
 /// A word naming another event.
 static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny)(?-u:\b)")
         .expect("valid regex")
 });
 

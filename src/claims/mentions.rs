@@ -91,8 +91,9 @@ static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words that refer back to the most recent place of the paragraph.
-static ANAPHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bthe\s+(?:city|port|fortress|town|garrison)\b").expect("valid regex"));
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)the\s+(?:city|port|fortress|town|garrison)(?-u:\b)").expect("valid regex")
+});
 
 /// The matcher of one rule book: build once per run and share across documents.
 pub struct Matcher {
@@ -105,6 +106,9 @@ pub struct Matcher {
     /// Per event, per description: per group, the word pattern ids of its alternatives.
     descriptions: Vec<(EventId, Vec<Vec<usize>>)>,
     places: Vec<PlaceEvent>,
+    /// Every place name, case-insensitively: a sentence naming none (and no "the city")
+    /// is skipped before any per-sentence work.
+    place_names: Option<AhoCorasick>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -173,6 +177,12 @@ impl Matcher {
                 }
             }
         }
+        let place_names = {
+            let names: Vec<&str> = places.iter().map(|p| p.place.as_str()).collect();
+            (!names.is_empty())
+                .then(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&names).ok())
+                .flatten()
+        };
         Matcher {
             names: build(&patterns),
             targets,
@@ -180,6 +190,7 @@ impl Matcher {
             word_patterns,
             descriptions,
             places,
+            place_names,
         }
     }
 
@@ -225,9 +236,21 @@ impl Matcher {
                 }
             }
         }
+        // Which events each sentence already names: a set, so the description pass stays
+        // linear in sentences however many names a long book has.
+        let named: std::collections::BTreeSet<(usize, EventId)> = out
+            .iter()
+            .filter_map(|m| match m.target {
+                MentionTarget::Known(e) => Some((m.sentence, e)),
+                MentionTarget::Unknown(_) => None,
+            })
+            .collect();
         for (s, found) in words.iter().enumerate() {
+            if found.is_empty() {
+                continue;
+            }
             for (event, groups) in &self.descriptions {
-                if out.iter().any(|m| m.sentence == s && m.target == MentionTarget::Known(*event)) {
+                if named.contains(&(s, *event)) {
                     continue;
                 }
                 let mut cover: Option<Span> = None;
@@ -262,8 +285,19 @@ impl Matcher {
             return;
         }
         let mut last_place: Option<(usize, String)> = None; // (paragraph, place)
+        let named: std::collections::BTreeSet<(usize, EventId)> = out
+            .iter()
+            .filter_map(|m| match m.target {
+                MentionTarget::Known(e) => Some((m.sentence, e)),
+                MentionTarget::Unknown(_) => None,
+            })
+            .collect();
         for (s, sentence) in sentences.iter().enumerate() {
             let body = sentence.span.slice(text);
+            let names_a_place = self.place_names.as_ref().is_some_and(|ac| ac.is_match(body));
+            if !names_a_place && !ANAPHOR.is_match(body) {
+                continue;
+            }
             let f = fold(body).text;
             let lower_words = |w: &str| find_word(&f, w);
             let mut found_place = None;
@@ -284,7 +318,13 @@ impl Matcher {
             }
             let Some(place) = place else { continue };
             for p in self.places.iter().filter(|p| p.place == place) {
-                if out.iter().any(|m| m.sentence == s && m.target == MentionTarget::Known(p.event)) {
+                if named.contains(&(s, p.event))
+                    || out
+                        .iter()
+                        .rev()
+                        .take_while(|m| m.sentence == s)
+                        .any(|m| m.target == MentionTarget::Known(p.event))
+                {
                     continue;
                 }
                 // The verb must sit by its subject or object ("Port Arthur fell", "the
@@ -360,9 +400,9 @@ fn folded_offset(body: &str, at: usize) -> usize {
 /// "the Russo-China War", "the Treaty of Peking": a capitalised event name the rules do not know.
 static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"\b[Tt]he\s+((?:[A-Z][\p{L}'’]*(?:[-–][A-Z][\p{L}'’]*)*\s+){1,3}",
+        r"(?-u:\b)[Tt]he\s+((?:[A-Z][\p{L}'’]*(?:[-–][A-Z][\p{L}'’]*)*\s+){1,3}",
         r"(?:War|Rebellion|Incident|Revolution|Uprising|Intervention|Mutiny|Conference|Massacre|Affair|Crisis|Expedition)",
-        r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})\b",
+        r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})(?-u:\b)",
     ))
     .expect("valid regex")
 });

@@ -9,12 +9,12 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?:\d{1,3}|[a-z]|(?i:note|n\.)\s*\d{1,3})\]|\^[a-z]\b").expect("valid regex")
+    Regex::new(r"\[(?:\d{1,3}|[a-z]|(?i:note|n\.)\s*\d{1,3})\]|\^[a-z](?-u:\b)").expect("valid regex")
 });
 
 /// `<ref>...</ref>` and broken ones that keep only the closing `/ref>` or `ref>`.
 static REF_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<ref[^>]{0,80}>(.{0,400}?)</ref>|</?ref>|/ref>|\bref>").expect("valid regex")
+    Regex::new(r"(?s)<ref[^>]{0,80}>(.{0,400}?)</ref>|</?ref>|/ref>|(?-u:\b)ref>").expect("valid regex")
 });
 
 static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
@@ -28,8 +28,8 @@ static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?i:according\s+to)\s+((?:the\s+)?[A-Z][\p{L}.’'-]*(?:\s+(?:of\s+)?[A-Z][\p{L}.’'-]*){0,5})",
         r"|((?:[Hh]istorian|[Ss]cholar|[Aa]uthor|[Jj]ournalist|[Pp]rofessor|Dr\.?)\s+)?",
-        r"\b([A-Z][\p{L}’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\p{L}’'-]+){1,2})",
-        r"\s+(?:writes|wrote|says|said|concludes|concluded|argues|argued|notes|noted|states|stated|reports|reported|claims|claimed)\b",
+        r"(?-u:\b)([A-Z][\p{L}’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\p{L}’'-]+){1,2})",
+        r"\s+(?:writes|wrote|says|said|concludes|concluded|argues|argued|notes|noted|states|stated|reports|reported|claims|claimed)(?-u:\b)",
     ))
     .expect("valid regex")
 });

@@ -51,7 +51,7 @@ pub(crate) fn quote_regions(text: &str, para: Span) -> Vec<Span> {
 
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*,?\s+(?:said|says|wrote|writes|stated|states|declared|declares|replied|answered|concludes|concluded|argues|argued|notes|noted|remarked|told)\b[^\n]{0,40}$",
+        r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*,?\s+(?:said|says|wrote|writes|stated|states|declared|declares|replied|answered|concludes|concluded|argues|argued|notes|noted|remarked|told)(?-u:\b)[^\n]{0,40}$",
     )
     .expect("valid regex")
 });
@@ -114,10 +114,10 @@ fn quote_source(text: &str, sentences: &[Sentence], k: usize, region: Span) -> O
 /// Counterfactual talk anywhere: enough on its own.
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)\b(?:would|could|might|should|must)(?:\s+not|n'?t)?\s+have\s+(?:been|had|\w+ed|\w+en)\b",
-        r"|(?i)\bwhat\s+if\b|\bWI:|\b(?:POD|PoDs?|ATL|ITTL)\b|(?i)\blet'?s\s+say\b",
-        r"|(?i)\b(?:suppose|supposing|imagine)\b|(?i)\bif\b[^.;]{0,80}\bhad\s+(?:not\s+)?\w+ed\b",
-        r"|(?i)\bif\b[^.;]{0,120}\bwould\b",
+        r"(?i)(?-u:\b)(?:would|could|might|should|must)(?:\s+not|n'?t)?\s+have\s+(?:been|had|\w+ed|\w+en)(?-u:\b)",
+        r"|(?i)(?-u:\b)what\s+if(?-u:\b)|(?-u:\b)WI:|(?-u:\b)(?:POD|PoDs?|ATL|ITTL)(?-u:\b)|(?i)(?-u:\b)let'?s\s+say(?-u:\b)",
+        r"|(?i)(?-u:\b)(?:suppose|supposing|imagine)(?-u:\b)|(?i)(?-u:\b)if(?-u:\b)[^.;]{0,80}(?-u:\b)had\s+(?:not\s+)?\w+ed(?-u:\b)",
+        r"|(?i)(?-u:\b)if(?-u:\b)[^.;]{0,120}(?-u:\b)would(?-u:\b)",
     ))
     .expect("valid regex")
 });
@@ -125,26 +125,27 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
 /// Counterfactual talk only in a document that is an alternate-history discussion: in a
 /// history book, "the alliance would last until 1923" is a future-in-the-past assertion.
 static WEAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:would|could|might|can|'d|pods?)\b|(?i)^(?:perhaps|maybe)\b|(?i)^if\b")
+    Regex::new(r"(?i)(?-u:\b)(?:would|could|might|can|'d|pods?)(?-u:\b)|(?i)^(?:perhaps|maybe)(?-u:\b)|(?i)^if(?-u:\b)")
         .expect("valid regex")
 });
 
 /// Markers of an alternate-history document ("what if" alone is rhetoric in any book).
 static THREAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bWI:|\b(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)\b|(?i)\balternate\s+history\b").expect("valid regex")
+    Regex::new(r"(?-u:\b)WI:|(?-u:\b)(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)(?-u:\b)|(?i)(?-u:\b)alternate\s+history(?-u:\b)").expect("valid regex")
 });
 
 /// What actually happened, said inside a counterfactual thread.
 static ASSERTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:in\s+otl|iotl|otl)\b|(?i)\b(?:don'?t|do\s+not)\s+forget\b|(?i)\b(?:remember\s+that|in\s+reality|historically)\b",
+        r"(?i)^(?:in\s+otl|iotl|otl)(?-u:\b)|(?i)(?-u:\b)(?:don'?t|do\s+not)\s+forget(?-u:\b)|(?i)(?-u:\b)(?:remember\s+that|in\s+reality|historically)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
 /// Words that open a scenario: what follows in the same post is make-believe.
 static SCENARIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:scenario|let'?s\s+say|what\s+if|suppose|imagine)\b|\bWI:").expect("valid regex")
+    Regex::new(r"(?i)(?-u:\b)(?:scenario|let'?s\s+say|what\s+if|suppose|imagine)(?-u:\b)|(?-u:\b)WI:")
+        .expect("valid regex")
 });
 
 /// A whitespace-only line: forum software's separator between posts.

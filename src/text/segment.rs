@@ -16,7 +16,7 @@ use std::sync::LazyLock;
 
 /// URLs: never split inside one. Trailing sentence punctuation is not part of it.
 pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"(?i)\b(?:https?://|www\.)[^\s<>"“”‘’]+[^\s<>"“”‘’.,;:!?)\]']"#).expect("valid regex")
+    Regex::new(r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>"“”‘’]+[^\s<>"“”‘’.,;:!?)\]']"#).expect("valid regex")
 });
 
 /// Abbreviations after which a period never ends a sentence (compared lowercase).
