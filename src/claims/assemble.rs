@@ -99,7 +99,17 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let reach: Vec<Citation> = in_reach(citations, sentences, si).into_iter().cloned().collect();
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
         for time in here {
-            let Some(&(best, _)) = known.iter().min_by_key(|(m, _)| cost(text, time.span, m.span)) else {
+            // A description that spans the time ("battles, at Liaoyang in August 1904 and
+            // Mukden") is as far from it as its last word, usually the naming one.
+            let near_end = |m: &EventMention| {
+                if m.via == MatchKind::Description && m.span.contains(time.span) {
+                    Span::new(m.span.end.saturating_sub(1), m.span.end)
+                } else {
+                    m.span
+                }
+            };
+            let Some(&(best, _)) = known.iter().min_by_key(|(m, _)| cost(text, time.span, near_end(m)))
+            else {
                 continue;
             };
             // Mentions nested in the nearest one share its time: "opened hostilities by
@@ -125,7 +135,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 if from_verb && POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
                     role = Role::Point;
                 }
-                let c = cost(text, time.span, mention.span);
+                let c = cost(text, time.span, near_end(mention));
                 here_claims.push((
                     c,
                     Claim {

@@ -162,7 +162,7 @@ impl RuleBook {
     /// The role a claim's time plays once the event's own shape is known. Text says a
     /// fortress "surrendered" (an end) or a treaty "came into force" (a start), but when
     /// the rules date the event only as a point, every such time is about that point; and
-    /// a battle the rules date only as a span is dated by a point inside it.
+    /// a time given for an event the rules date as a span is a point inside it.
     pub fn effective_role(&self, event: EventId, role: Role) -> Role {
         let Some(e) = self.events.get(event) else { return role };
         let has = |r: Role| e.dates.iter().any(|d| d.role == r);
@@ -172,7 +172,9 @@ impl RuleBook {
         if has(Role::Point) && !has(Role::Start) && !has(Role::End) && !has(Role::Span) {
             return Role::Point;
         }
-        if role == Role::Point && has(Role::Span) && !has(Role::Start) && !has(Role::End) {
+        // "The Boxer War of 1900": a point in an event the rules date as a span is a time
+        // inside that span, whatever its start and end.
+        if role == Role::Point && has(Role::Span) {
             return Role::Span;
         }
         role
