@@ -1,6 +1,7 @@
 //! chronolint's integration tests: one binary, one module per area.
 
 mod audit;
+mod bounded;
 mod checks;
 mod ci;
 mod claims;

@@ -146,10 +146,18 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 *slot = c;
             }
         }
-        let firsts: Vec<&Claim> = buckets.into_values().collect();
+        let mut firsts: Vec<&Claim> = buckets.into_values().collect();
+        // Sorted by start, each value is compared only with those starting within a month
+        // and a half after it: an offset is under two weeks, so the work stays linear in
+        // distinct dates however many an event has.
+        firsts.sort_by_key(|c| (c.time.value.earliest, c.time.value.latest, c.doc, c.sentence.start));
         let reference = cx.rules.reference(event, role);
         for (i, a) in firsts.iter().enumerate() {
-            for b in &firsts[i + 1..] {
+            let limit = a.time.value.latest.map(|l| l + 45);
+            for b in firsts[i + 1..].iter().take_while(|b| match (b.time.value.earliest, limit) {
+                (Some(e), Some(l)) => e <= l,
+                _ => false,
+            }) {
                 let Some(why) = explains(&a.time.value, &b.time.value, reference) else { continue };
                 if !is_russian_context(cx, a) && !is_russian_context(cx, b) {
                     continue;

@@ -46,6 +46,9 @@ const PLAUSIBLE_YEARS: i64 = 40;
 
 /// Farther apart than this (bytes), a time and a mention are not one claim.
 const MAX_GAP: usize = 150;
+/// Bytes a name may run before its start counts: the window of names looked at for a time
+/// starts this far before `MAX_GAP`, so a long name ending near the time is still seen.
+const NAME_REACH: usize = 120;
 
 /// What the per-document stage knows when assembling.
 pub struct Input<'a> {
@@ -97,6 +100,9 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             continue;
         }
         let reach: Vec<Citation> = in_reach(citations, sentences, si).into_iter().cloned().collect();
+        let key = text_key(sentence.span.slice(text));
+        let (described, named): (Vec<_>, Vec<_>) =
+            known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
         for time in here {
             // A description that spans the time ("battles, at Liaoyang in August 1904 and
@@ -108,7 +114,19 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     m.span
                 }
             };
-            let Some(&(best, _)) = known.iter().min_by_key(|(m, _)| cost(text, time.span, near_end(m)))
+            // Only mentions within reach can date it: names near the time (a window into the
+            // position-sorted list, so a sentence with thousands of dates and names stays
+            // linear) and the sentence's few descriptions, which may span it.
+            let lo = time.span.start.saturating_sub(MAX_GAP + NAME_REACH);
+            let hi = time.span.end + MAX_GAP;
+            let (a, b) = (
+                named.partition_point(|(m, _)| m.span.start < lo),
+                named.partition_point(|(m, _)| m.span.start <= hi),
+            );
+            let candidates: Vec<(&EventMention, EventId)> =
+                named.get(a..b).unwrap_or(&[]).iter().chain(described.iter()).copied().collect();
+            let Some(&(best, _)) =
+                candidates.iter().min_by_key(|(m, _)| (cost(text, time.span, near_end(m)), m.span.start))
             else {
                 continue;
             };
@@ -120,7 +138,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             // diplomatic relations were established") only collects words from afar.
             let compact = best.via != MatchKind::Description || best.span.len() <= SCATTERED;
             let nests = |m: &EventMention| std::ptr::eq(m, best) || (compact && m.span.overlaps(best.span));
-            for &(mention, event) in known.iter().filter(|(m, _)| nests(m)) {
+            for &(mention, event) in candidates.iter().filter(|(m, _)| nests(m)) {
                 if gap(time.span, best.span) > MAX_GAP
                     || crosses_clause(text, sentence.span, time.span, best.span)
                     || !plausible(input.rules, event, time, window(mention.via))
@@ -150,24 +168,23 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                         hypothetical: sentence.hypothetical,
                         repeated: sentence.repeat_of.is_some(),
                         attributed_to: sentence.attributed_to.clone(),
-                        text_key: text_key(sentence.span.slice(text)),
+                        text_key: key,
                     },
                 ));
             }
         }
         // One time per mention and role: the nearest ("held out till 1904 ... the
         // surrender of January 2, 1905" dates the surrender once).
+        let mut nearest: std::collections::BTreeMap<(Span, Role), usize> = std::collections::BTreeMap::new();
         for (i, (c, claim)) in here_claims.iter().enumerate() {
-            let beaten = here_claims.iter().enumerate().any(|(j, (d, other))| {
-                j != i
-                    && other.event_span == claim.event_span
-                    && other.role == claim.role
-                    && (*d < *c || (*d == *c && j < i))
-            });
-            if !beaten {
-                claims.push(claim.clone());
+            let slot = nearest.entry((claim.event_span, claim.role)).or_insert(i);
+            if *c < here_claims[*slot].0 {
+                *slot = i;
             }
         }
+        let mut keep: Vec<usize> = nearest.into_values().collect();
+        keep.sort_unstable();
+        claims.extend(keep.into_iter().map(|i| here_claims[i].1.clone()));
     }
     claims
 }
