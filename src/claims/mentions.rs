@@ -238,13 +238,7 @@ impl Matcher {
         }
         // Which events each sentence already names: a set, so the description pass stays
         // linear in sentences however many names a long book has.
-        let named: std::collections::BTreeSet<(usize, EventId)> = out
-            .iter()
-            .filter_map(|m| match m.target {
-                MentionTarget::Known(e) => Some((m.sentence, e)),
-                MentionTarget::Unknown(_) => None,
-            })
-            .collect();
+        let named = named_events(&out);
         for (s, found) in words.iter().enumerate() {
             if found.is_empty() {
                 continue;
@@ -285,13 +279,7 @@ impl Matcher {
             return;
         }
         let mut last_place: Option<(usize, String)> = None; // (paragraph, place)
-        let named: std::collections::BTreeSet<(usize, EventId)> = out
-            .iter()
-            .filter_map(|m| match m.target {
-                MentionTarget::Known(e) => Some((m.sentence, e)),
-                MentionTarget::Unknown(_) => None,
-            })
-            .collect();
+        let named = named_events(out);
         for (s, sentence) in sentences.iter().enumerate() {
             let body = sentence.span.slice(text);
             let names_a_place = self.place_names.as_ref().is_some_and(|ac| ac.is_match(body));
@@ -390,6 +378,16 @@ fn find_word(folded: &str, word: &str) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+/// The (sentence, event) pairs already named, to skip finding them again another way.
+fn named_events(out: &[EventMention]) -> std::collections::BTreeSet<(usize, EventId)> {
+    out.iter()
+        .filter_map(|m| match m.target {
+            MentionTarget::Known(e) => Some((m.sentence, e)),
+            MentionTarget::Unknown(_) => None,
+        })
+        .collect()
 }
 
 /// The original offset in `body` of folded offset `at`.
