@@ -1,0 +1,31 @@
+//! Fuzzes the whole per-document stage (segmenting, tagging, mentions, claims) against the
+//! shipped rules: any UTF-8 document must not panic, and every claim's spans must lie inside
+//! it on char boundaries.
+#![no_main]
+
+use chronolint::claims::{extract, Matcher};
+use chronolint::corpus::{Document, SourceMeta};
+use chronolint::rules::RuleBook;
+use libfuzzer_sys::fuzz_target;
+use std::sync::LazyLock;
+
+static RULES: LazyLock<(RuleBook, Matcher)> = LazyLock::new(|| {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../rules");
+    let book = chronolint::rules::load_dir(&dir).expect("the shipped rules load");
+    let matcher = Matcher::new(&book);
+    (book, matcher)
+});
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let (rules, matcher) = &*RULES;
+    let doc =
+        Document { id: 0, path: "fuzz.txt".into(), text: text.to_string(), meta: SourceMeta::default() };
+    let out = extract(&doc, rules, matcher);
+    for c in &out.claims {
+        for span in [c.sentence, c.time.span, c.event_span] {
+            assert!(span.start <= span.end && span.end <= text.len());
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+});
