@@ -103,6 +103,23 @@ pub fn suggest<'r>(
         if exclude.contains(&id) {
             continue;
         }
+        let shared_any = {
+            let other: BTreeSet<String> =
+                std::iter::once(&e.name).chain(&e.aliases).flat_map(|n| concepts(n)).collect();
+            // A distinctive word in common, or one spelt a little differently (Taeping,
+            // Taiping): "conference" or "rebellion" alone says nothing.
+            words.iter().filter(|w| !GENERIC.contains(&w.as_str())).any(|w| {
+                other
+                    .iter()
+                    .filter(|o| !GENERIC.contains(&o.as_str()))
+                    .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && super::edit_distance(w, o) <= 2))
+            })
+        };
+        // Most events share nothing with the name: the edit distances below are only
+        // worth computing for the few that do.
+        if !shared_any {
+            continue;
+        }
         let best = std::iter::once(&e.name)
             .chain(&e.aliases)
             .map(|n| {
@@ -120,21 +137,7 @@ pub fn suggest<'r>(
             (Some(y), Some(ey)) => -(y - ey).abs().min(100) * 20,
             _ => 0,
         };
-        let shared_any = {
-            let other: BTreeSet<String> =
-                std::iter::once(&e.name).chain(&e.aliases).flat_map(|n| concepts(n)).collect();
-            // A distinctive word in common, or one spelt a little differently (Taeping,
-            // Taiping): "conference" or "rebellion" alone says nothing.
-            words.iter().filter(|w| !GENERIC.contains(&w.as_str())).any(|w| {
-                other
-                    .iter()
-                    .filter(|o| !GENERIC.contains(&o.as_str()))
-                    .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && super::edit_distance(w, o) <= 2))
-            })
-        };
-        if shared_any {
-            scored.push((best + era, &e.id, e));
-        }
+        scored.push((best + era, &e.id, e));
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     scored.into_iter().take(3).map(|(_, _, e)| e).collect()

@@ -1,7 +1,7 @@
 //! Sentence flags: `quoted` (and by whom, `attributed_to`), `hypothetical`, `question`
 //! and `repeat_of`. Judged from the words alone; claims copy them.
 
-use super::{normalized_words, Sentence};
+use super::{words_key, Sentence};
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashMap;
@@ -152,11 +152,50 @@ static SCENARIO: LazyLock<Regex> = LazyLock::new(|| {
 static POST_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\n[ \t\u{a0}]+\r?\n").expect("valid regex"));
 
+/// A word every match of `STRONG` or `ASSERTED` holds, matched ASCII-case-insensitively:
+/// a sentence without one needs neither regex. (The regexes fold case by Unicode rules,
+/// where "ſ" is an "s" and "K" a "k": a text holding either skips this prefilter.)
+static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "would",
+            "could",
+            "might",
+            "should",
+            "must",
+            "what",
+            "wi:",
+            "pod",
+            "atl",
+            "ittl",
+            "let",
+            "suppose",
+            "imagine",
+            "if",
+            "otl",
+            "forget",
+            "remember",
+            "reality",
+            "historically",
+        ])
+        .ok()
+});
+
+/// Which sentences may match `STRONG` or `ASSERTED` (a superset).
+fn may_be_hypothetical(text: &str, sentences: &[Sentence]) -> Vec<bool> {
+    let Some(ac) = TRIGGERS.as_ref().filter(|_| !text.contains(['ſ', 'K'])) else {
+        return vec![true; sentences.len()];
+    };
+    super::touched(sentences, ac.find_iter(text).map(|m| (m.start(), m.end())))
+}
+
 fn mark_hypothetical(text: &str, sentences: &mut [Sentence]) {
     let thread = THREAD.find_iter(text).take(2).count() >= 2;
+    let candidates = may_be_hypothetical(text, sentences);
     let mut scenario = false;
     let mut prev_end = 0;
-    for s in sentences.iter_mut() {
+    for (s, candidate) in sentences.iter_mut().zip(candidates) {
         let words = s.span.slice(text);
         let gap = text.get(prev_end..s.span.start).unwrap_or("");
         prev_end = s.span.end;
@@ -165,8 +204,8 @@ fn mark_hypothetical(text: &str, sentences: &mut [Sentence]) {
         }
         let trimmed = words.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
         s.question = trimmed.ends_with('?');
-        let strong = STRONG.is_match(words);
-        let asserted = ASSERTED.is_match(words);
+        let strong = candidate && STRONG.is_match(words);
+        let asserted = candidate && ASSERTED.is_match(words);
         let weak = thread && WEAK.is_match(words);
         s.hypothetical = if asserted && !strong { false } else { strong || weak || (thread && scenario) };
         if thread && (SCENARIO.is_match(words) || (s.hypothetical && trimmed.ends_with(':'))) {
@@ -176,10 +215,13 @@ fn mark_hypothetical(text: &str, sentences: &mut [Sentence]) {
 }
 
 fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    // Keyed by a 64-bit hash of the words: a collision among the sentences of one
+    // document is about as likely as a cosmic ray, and the strings would cost a copy of
+    // the text.
+    let mut seen: HashMap<u64, usize> = HashMap::new();
     for (i, s) in sentences.iter_mut().enumerate() {
-        let key = normalized_words(s.span.slice(text));
-        if key.split(' ').count() < 4 {
+        let (key, words) = words_key(s.span.slice(text));
+        if words < 4 {
             continue;
         }
         match seen.get(&key) {

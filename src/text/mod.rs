@@ -60,6 +60,24 @@ pub enum CitationKind {
     Publication,
 }
 
+/// Which sentences the matches (`start`, `end`) of a search over the whole text overlap:
+/// a prefilter for per-sentence work. With a leftmost search every occurrence is found or
+/// overlapped by one that is, so a sentence holding an occurrence is always marked.
+pub fn touched(sentences: &[Sentence], matches: impl Iterator<Item = (usize, usize)>) -> Vec<bool> {
+    let mut out = vec![false; sentences.len()];
+    for (start, end) in matches {
+        let mut i = sentences.partition_point(|s| s.span.end <= start);
+        while let (Some(s), Some(t)) = (sentences.get(i), out.get_mut(i)) {
+            if s.span.start >= end {
+                break;
+            }
+            *t = true;
+            i += 1;
+        }
+    }
+    out
+}
+
 /// The words of `text`, lowercase, alphanumeric runs joined by one space: what two
 /// copies of a sentence share whatever their punctuation, quotes and line breaks.
 pub fn normalized_words(text: &str) -> String {
@@ -73,12 +91,64 @@ pub fn normalized_words(text: &str) -> String {
     out
 }
 
-/// A stable key for a sentence's words: FNV-1a (64 bits) of `normalized_words`.
+/// A stable key for a sentence's words: FNV-1a (64 bits) of `normalized_words`, computed
+/// without building that string.
 pub fn text_key(text: &str) -> u64 {
+    words_key(text).0
+}
+
+/// `text_key` of `text` and the number of its words, in one pass and no allocation.
+pub(crate) fn words_key(text: &str) -> (u64, usize) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in normalized_words(text).as_bytes() {
+    let mut eat = |b: u8| {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
+    };
+    let mut words = 0;
+    let mut in_word = false;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        if !c.is_alphanumeric() {
+            in_word = false;
+            continue;
+        }
+        if !in_word {
+            if words > 0 {
+                eat(b' ');
+            }
+            words += 1;
+            in_word = true;
+        }
+        if c.is_ascii() {
+            eat(c.to_ascii_lowercase() as u8);
+        } else {
+            for l in c.to_lowercase() {
+                l.encode_utf8(&mut buf).bytes().for_each(&mut eat);
+            }
+        }
     }
-    h
+    (h, words)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// FNV-1a over the string `normalized_words` builds: what `words_key` must equal.
+    fn key_of_string(text: &str) -> u64 {
+        normalized_words(text)
+            .bytes()
+            .fold(0xcbf2_9ce4_8422_2325, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3))
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_key_hashes_the_normalized_words(text in "(?s)[a-zA-Z0-9 .,\n'’ŌōéЖİẞ日–-]{0,80}") {
+            let (key, words) = words_key(&text);
+            proptest::prop_assert_eq!(key, key_of_string(&text));
+            let normalized = normalized_words(&text);
+            let expected = if normalized.is_empty() { 0 } else { normalized.split(' ').count() };
+            proptest::prop_assert_eq!(words, expected);
+        }
+    }
 }
