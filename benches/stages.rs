@@ -19,7 +19,11 @@ use std::time::Instant;
 
 const RUNS: usize = 7;
 
-fn median_ms(mut f: impl FnMut() -> usize) -> (f64, usize) {
+/// `STAGE=name` runs only that stage (to profile it: `STAGE=segment perf record ...`).
+fn median_ms(name: &str, mut f: impl FnMut() -> usize) -> (f64, usize) {
+    if std::env::var("STAGE").is_ok_and(|s| s != name) {
+        return (0.0, 0);
+    }
     let mut times = Vec::with_capacity(RUNS);
     let mut n = 0;
     for _ in 0..RUNS {
@@ -70,19 +74,21 @@ fn main() {
     let policy = chronolint::config::TrustPolicies::default();
 
     let mut rows: Vec<(&str, (f64, usize))> = Vec::new();
-    rows.push(("segment", median_ms(|| texts.iter().map(|t| segment(t).len()).sum())));
-    rows.push(("tag", median_ms(|| texts.iter().map(|t| tag(t, &cx).len()).sum())));
+    rows.push(("segment", median_ms("segment", || texts.iter().map(|t| segment(t).len()).sum())));
+    rows.push(("tag", median_ms("tag", || texts.iter().map(|t| tag(t, &cx).len()).sum())));
     rows.push((
         "citations",
-        median_ms(|| texts.iter().zip(&sentences).map(|(t, s)| find_citations(t, s).len()).sum()),
+        median_ms("citations", || {
+            texts.iter().zip(&sentences).map(|(t, s)| find_citations(t, s).len()).sum()
+        }),
     ));
     rows.push((
         "mentions",
-        median_ms(|| texts.iter().zip(&sentences).map(|(t, s)| matcher.find(t, s).len()).sum()),
+        median_ms("mentions", || texts.iter().zip(&sentences).map(|(t, s)| matcher.find(t, s).len()).sum()),
     ));
     rows.push((
         "assemble",
-        median_ms(|| {
+        median_ms("assemble", || {
             (0..texts.len())
                 .map(|i| {
                     assemble(&Input {
@@ -101,7 +107,7 @@ fn main() {
     ));
     rows.push((
         "per-doc checks",
-        median_ms(|| {
+        median_ms("per-doc checks", || {
             docs.iter()
                 .zip(&extracts)
                 .map(|(d, e)| {
@@ -118,7 +124,7 @@ fn main() {
     ));
     rows.push((
         "extract (all above)",
-        median_ms(|| {
+        median_ms("extract (all above)", || {
             docs.iter().map(|d| chronolint::claims::extract(d, &rules, &matcher).claims.len()).sum()
         }),
     ));
@@ -129,7 +135,9 @@ fn main() {
     std::env::set_var("RAYON_NUM_THREADS", "1");
     rows.push((
         "check (end to end)",
-        median_ms(|| chronolint::check_paths(&[&dir], &options).map(|r| r.diagnostics.len()).unwrap_or(0)),
+        median_ms("check (end to end)", || {
+            chronolint::check_paths(&[&dir], &options).map(|r| r.diagnostics.len()).unwrap_or(0)
+        }),
     ));
 
     let _ = std::fs::remove_file(&config);

@@ -478,16 +478,7 @@ fn step_summary_is_appended_under_github_actions() {
 
 /// The SARIF 2.1.0 schema from shared/ beside the repository (CI), or CHRONOLINT_SHARED.
 fn sarif_schema() -> PathBuf {
-    const REL: &str = "schemas/sarif-schema-2.1.0.json";
-    if let Some(shared) = std::env::var_os("CHRONOLINT_SHARED") {
-        return PathBuf::from(shared).join(REL);
-    }
-    let root = crate::common::root();
-    root.ancestors()
-        .skip(1)
-        .map(|a| a.join("shared").join(REL))
-        .find(|p| p.is_file())
-        .unwrap_or_else(|| panic!("no shared/{REL} beside {} (set CHRONOLINT_SHARED)", root.display()))
+    crate::common::shared("schemas/sarif-schema-2.1.0.json")
 }
 
 /// Validates a JSON file against a schema with python's jsonschema; Err(stderr) if invalid.

@@ -333,3 +333,89 @@ fn claims_table_lists_one_row_per_claim() {
     assert_eq!(rows[0][1..4], ["treaty-of-saint-petersburg-1875", "point", "1875"]);
     assert_eq!(rows[1][1..4], ["boxer-rebellion", "start", "1899"]);
 }
+
+/// The per-document stage looks for names and descriptions only in the sentences that can
+/// use them (`relevant_sentences`): on the shipped corpus, the head of every realtext book
+/// and a text built to reach each reason a sentence is relevant, that must give the same
+/// claims and the same per-document findings as looking everywhere.
+#[test]
+fn matching_only_relevant_sentences_changes_nothing() {
+    use chronolint::claims::{mentions::relevant_sentences, DocExtract};
+    use chronolint::time::{tag, TagContext};
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for dir in ["blog", "encyclopedia", "forum", "today-in-history"] {
+        for entry in std::fs::read_dir(crate::common::at("corpus").join(dir)).expect("corpus folder") {
+            let path = entry.expect("entry").path();
+            texts.push((path.display().to_string(), std::fs::read_to_string(&path).expect("utf-8")));
+        }
+    }
+    let realtext = crate::common::shared("realtext");
+    let mut books: Vec<_> =
+        std::fs::read_dir(&realtext).expect("realtext").map(|e| e.expect("entry").path()).collect();
+    books.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    books.sort();
+    assert!(books.len() >= 10, "realtext holds {} books", books.len());
+    for path in books {
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let mut end = 120_000.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        texts.push((path.display().to_string(), text[..end].to_string()));
+    }
+    texts.push((
+        "built".into(),
+        "Q: When did the Russo-Japanese War begin?\nA: It broke out on 8 February 1904.\n\n\
+         Q: When was the Boxer Protocol signed?\nA: It was signed on 7 September 1901.\n\n\
+         The Treaty of Portsmouth was a famous peace. Its centenary was marked two years ago.\n\n\
+         Nobody dated the Russo-China War here. The Boxer Rebellion was long."
+            .into(),
+    ));
+    let policy = chronolint::config::TrustPolicies::default();
+    let mut claims_seen = 0;
+    for (name, text) in &texts {
+        let sentences = segment(text);
+        let cx = TagContext { narrative: true, ..TagContext::default() };
+        let times = tag(text, &cx);
+        let citations = find_citations(text, &sentences);
+        let relevant = relevant_sentences(text, &sentences, &times);
+        let run = |mentions: Vec<chronolint::claims::EventMention>| {
+            let claims = assemble(&Input {
+                doc: 0,
+                text,
+                sentences: &sentences,
+                times: &times,
+                mentions: &mentions,
+                citations: &citations,
+                rules: &rules,
+            });
+            let extract = DocExtract {
+                doc: 0,
+                path: name.clone(),
+                meta: SourceMeta::default(),
+                sentences: sentences.clone(),
+                times: times.clone(),
+                mentions,
+                citations: citations.clone(),
+                claims,
+            };
+            let cx =
+                chronolint::checks::DocContext { text, extract: &extract, rules: &rules, policy: &policy };
+            let findings = chronolint::checks::run_per_doc(&cx);
+            (
+                serde_json::to_string(&extract.claims).expect("json"),
+                format!("{findings:?}"),
+                extract.claims.len(),
+            )
+        };
+        let everywhere = run(matcher.find(text, &sentences));
+        let scoped = run(matcher.find_in(text, &sentences, Some(&relevant)));
+        assert_eq!(scoped.0, everywhere.0, "claims differ in {name}");
+        assert_eq!(scoped.1, everywhere.1, "per-document findings differ in {name}");
+        claims_seen += everywhere.2;
+    }
+    // The comparison means something only if there were claims to compare.
+    assert!(claims_seen > 40, "only {claims_seen} claims");
+}

@@ -10,7 +10,6 @@ use crate::rules::entities::{Entity, FactKind, Validity};
 use crate::span::Span;
 use crate::text::Sentence;
 use crate::time::{Granularity, TimeValue};
-use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -81,27 +80,8 @@ struct Needle<'r> {
 }
 
 fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let mut names: BTreeMap<&str, Vec<Needle<'_>>> = BTreeMap::new();
-    for entity in &cx.rules.entities {
-        for fact in &entity.facts {
-            // An office matches only in its title forms: a holder's bare name says
-            // nothing about the office.
-            let forms: Vec<&str> = match fact.what {
-                FactKind::Holder => fact.aliases.iter().map(String::as_str).collect(),
-                _ => fact.names().collect(),
-            };
-            for name in forms.into_iter().filter(|n| !n.trim().is_empty()) {
-                names.entry(name).or_default().push(Needle { entity, fact });
-            }
-        }
-    }
-    if names.is_empty() {
-        return;
-    }
-    let patterns: Vec<&str> = names.keys().copied().collect();
-    let Ok(matcher) = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns) else {
-        return;
-    };
+    let names = cx.rules.entity_names();
+    let Some(matcher) = &names.matcher else { return };
     {
         let doc = cx.extract;
         let text = cx.text(doc.doc);
@@ -111,9 +91,14 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if !is_word(text, span) {
                 continue;
             }
-            let Some(needles) = patterns.get(m.pattern().as_usize()).and_then(|p| names.get(p)) else {
-                continue;
-            };
+            let Some(found) = names.needles.get(m.pattern().as_usize()) else { continue };
+            let needles: Vec<Needle<'_>> = found
+                .iter()
+                .filter_map(|&(e, f)| {
+                    let entity = cx.rules.entities.get(e)?;
+                    Some(Needle { entity, fact: entity.facts.get(f)? })
+                })
+                .collect();
             let Some(sentence) = sentence_at(doc, span) else { continue };
             if sentence.quoted || sentence.hypothetical || sentence.repeat_of.is_some() {
                 continue;
@@ -122,7 +107,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let Some(context) = time_context(doc, text, sentence, span, dominant) else { continue };
-            if let Some(d) = judge(cx, doc, text, span, sentence, needles, &context) {
+            if let Some(d) = judge(cx, doc, text, span, sentence, &needles, &context) {
                 out.push(d);
             }
         }

@@ -284,7 +284,18 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 
 fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
     let text = cx.text(doc.doc);
+    // A phrase counts from an event named in its sentence: sentences naming none are not
+    // searched.
+    let mut names_event = vec![false; doc.sentences.len()];
+    for m in doc.mentions.iter().filter(|m| matches!(m.target, MentionTarget::Known(_))) {
+        if let Some(x) = names_event.get_mut(m.sentence) {
+            *x = true;
+        }
+    }
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        if !names_event.get(si).copied().unwrap_or(false) {
+            continue;
+        }
         if sentence.quoted || sentence.hypothetical || sentence.repeat_of.is_some() {
             continue;
         }

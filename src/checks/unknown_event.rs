@@ -98,36 +98,40 @@ pub fn suggest<'r>(
     exclude: &BTreeSet<usize>,
 ) -> Vec<&'r Event> {
     let words = concepts(name);
+    let folded = fold(name);
+    let all_names = rules.name_words_cache.get_or_init(|| {
+        rules
+            .events
+            .iter()
+            .map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| (fold(n), concepts(n))).collect())
+            .collect()
+    });
     let mut scored: Vec<(i64, &str, &Event)> = Vec::new();
-    for (id, e) in rules.events.iter().enumerate() {
+    for ((id, e), names) in rules.events.iter().enumerate().zip(all_names) {
         if exclude.contains(&id) {
             continue;
         }
-        let shared_any = {
-            let other: BTreeSet<String> =
-                std::iter::once(&e.name).chain(&e.aliases).flat_map(|n| concepts(n)).collect();
-            // A distinctive word in common, or one spelt a little differently (Taeping,
-            // Taiping): "conference" or "rebellion" alone says nothing.
-            words.iter().filter(|w| !GENERIC.contains(&w.as_str())).any(|w| {
-                other
-                    .iter()
-                    .filter(|o| !GENERIC.contains(&o.as_str()))
-                    .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && super::edit_distance(w, o) <= 2))
-            })
-        };
+        // A distinctive word in common, or one spelt a little differently (Taeping,
+        // Taiping): "conference" or "rebellion" alone says nothing.
+        let shared_any = words.iter().filter(|w| !GENERIC.contains(&w.as_str())).any(|w| {
+            names
+                .iter()
+                .flat_map(|(_, other)| other)
+                .filter(|o| !GENERIC.contains(&o.as_str()))
+                .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && super::edit_distance(w, o) <= 2))
+        });
         // Most events share nothing with the name: the edit distances below are only
         // worth computing for the few that do.
         if !shared_any {
             continue;
         }
-        let best = std::iter::once(&e.name)
-            .chain(&e.aliases)
-            .map(|n| {
-                let other = concepts(n);
-                let shared = words.intersection(&other).count() as i64;
-                let union = words.union(&other).count().max(1) as i64;
+        let best = names
+            .iter()
+            .map(|(n, other)| {
+                let shared = words.intersection(other).count() as i64;
+                let union = words.union(other).count().max(1) as i64;
                 // Shared concepts dominate; the edit distance of the folded names breaks ties.
-                let distance = super::edit_distance(&fold(name), &fold(n)) as i64;
+                let distance = super::edit_distance(&folded, n) as i64;
                 shared * 1000 / union * 10 - distance
             })
             .max()

@@ -21,7 +21,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     };
     let times = tag(text, &cx);
     let citations = find_citations(text, &sentences);
-    let mentions = matcher.find(text, &sentences);
+    let relevant = super::mentions::relevant_sentences(text, &sentences, &times);
+    let mentions = matcher.find_in(text, &sentences, Some(&relevant));
     let claims = assemble(&Input {
         doc: doc.id,
         text,

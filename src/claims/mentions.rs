@@ -7,6 +7,7 @@ use super::{EventMention, MatchKind, MentionTarget};
 use crate::rules::{EventId, RuleBook};
 use crate::span::Span;
 use crate::text::Sentence;
+use crate::time::TimeExpr;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -131,6 +132,9 @@ pub struct Matcher {
     /// Every place name, case-insensitively: a sentence naming none (and no "the city")
     /// is skipped before any per-sentence work.
     place_names: Option<AhoCorasick>,
+    /// The distinct folded place names, and per name the indexes in `places` that have it.
+    folded_places: Option<AhoCorasick>,
+    places_by_name: Vec<Vec<usize>>,
 }
 
 impl std::fmt::Debug for Matcher {
@@ -208,10 +212,24 @@ impl Matcher {
         let place_names = {
             let names: Vec<&str> = places.iter().map(|p| p.place.as_str()).collect();
             (!names.is_empty())
-                .then(|| AhoCorasickBuilder::new().ascii_case_insensitive(true).build(&names).ok())
+                .then(|| AhoCorasick::new(names.iter().map(|n| n.to_ascii_lowercase())).ok())
                 .flatten()
         };
+        let mut distinct: Vec<&str> = Vec::new();
+        let mut places_by_name: Vec<Vec<usize>> = Vec::new();
+        for (i, p) in places.iter().enumerate() {
+            match distinct.iter().position(|d| *d == p.place) {
+                Some(k) => places_by_name.get_mut(k).into_iter().for_each(|v| v.push(i)),
+                None => {
+                    distinct.push(&p.place);
+                    places_by_name.push(vec![i]);
+                }
+            }
+        }
+        let folded_places = (!distinct.is_empty()).then(|| AhoCorasick::new(&distinct).ok()).flatten();
         Matcher {
+            folded_places,
+            places_by_name,
             names: build(&patterns),
             targets,
             words: build(&word_patterns),
@@ -224,43 +242,66 @@ impl Matcher {
 
     /// Every event mention in `text`, sorted by position, each in its sentence.
     pub fn find(&self, text: &str, sentences: &[Sentence]) -> Vec<EventMention> {
-        let folded = fold(text);
-        let bytes = folded.text.as_bytes();
-        let bounded = |s: usize, e: usize| {
-            (s == 0 || !bytes.get(s - 1).copied().is_some_and(is_word_byte))
-                && !bytes.get(e).copied().is_some_and(is_word_byte)
-        };
-        let orig = |s: usize, e: usize| -> Span {
-            let start = folded.origin.get(s).copied().unwrap_or(text.len());
-            let end = folded.origin.get(e).copied().unwrap_or(text.len());
-            Span::new(start, end)
+        self.find_in(text, sentences, None)
+    }
+
+    /// The mentions a document's claims and checks can use: names and descriptions are
+    /// looked for only in the `relevant` sentences (see `relevant_sentences`); places and
+    /// unknown names everywhere, as in `find`. `None` looks everywhere.
+    pub fn find_in(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        relevant: Option<&[bool]>,
+    ) -> Vec<EventMention> {
+        let ranges = match relevant {
+            None => vec![Span::new(0, text.len())],
+            Some(relevant) => runs(sentences, relevant),
         };
         let sentence_of = |span: Span| sentences.partition_point(|s| s.span.end <= span.start);
         let mut out = Vec::new();
-        if let Some(ac) = &self.names {
-            for m in ac.find_iter(&folded.text) {
-                if !bounded(m.start(), m.end()) {
-                    continue;
-                }
-                let Some(&(event, via)) = self.targets.get(m.pattern().as_usize()) else { continue };
-                let span = orig(m.start(), m.end());
-                let s = sentence_of(span);
-                if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
-                    out.push(EventMention { span, target: MentionTarget::Known(event), via, sentence: s });
+        let mut words: Vec<Vec<(usize, Span)>> = vec![Vec::new(); sentences.len()];
+        for range in ranges {
+            let folded = fold(range.slice(text));
+            let bytes = folded.text.as_bytes();
+            let bounded = |s: usize, e: usize| {
+                (s == 0 || !bytes.get(s - 1).copied().is_some_and(is_word_byte))
+                    && !bytes.get(e).copied().is_some_and(is_word_byte)
+            };
+            let orig = |s: usize, e: usize| -> Span {
+                let start = folded.origin.get(s).map_or(range.end, |o| range.start + o);
+                let end = folded.origin.get(e).map_or(range.end, |o| range.start + o);
+                Span::new(start, end)
+            };
+            if let Some(ac) = &self.names {
+                for m in ac.find_iter(&folded.text) {
+                    if !bounded(m.start(), m.end()) {
+                        continue;
+                    }
+                    let Some(&(event, via)) = self.targets.get(m.pattern().as_usize()) else { continue };
+                    let span = orig(m.start(), m.end());
+                    let s = sentence_of(span);
+                    if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
+                        out.push(EventMention {
+                            span,
+                            target: MentionTarget::Known(event),
+                            via,
+                            sentence: s,
+                        });
+                    }
                 }
             }
-        }
-        // Description words and places, per sentence.
-        let mut words: Vec<Vec<(usize, Span)>> = vec![Vec::new(); sentences.len()];
-        if let Some(ac) = &self.words {
-            for m in ac.find_iter(&folded.text) {
-                if !bounded(m.start(), m.end()) {
-                    continue;
-                }
-                let span = orig(m.start(), m.end());
-                let s = sentence_of(span);
-                if let Some(list) = words.get_mut(s) {
-                    list.push((m.pattern().as_usize(), span));
+            // Description words, per sentence.
+            if let Some(ac) = &self.words {
+                for m in ac.find_iter(&folded.text) {
+                    if !bounded(m.start(), m.end()) {
+                        continue;
+                    }
+                    let span = orig(m.start(), m.end());
+                    let s = sentence_of(span);
+                    if let Some(list) = words.get_mut(s) {
+                        list.push((m.pattern().as_usize(), span));
+                    }
                 }
             }
         }
@@ -310,7 +351,11 @@ impl Matcher {
         let named = named_events(out);
         // One scan of the whole text for places and anaphors instead of one per sentence;
         // only the sentences it touches are looked at.
-        let places = self.place_names.iter().flat_map(|ac| ac.find_iter(text)).map(|m| (m.start(), m.end()));
+        // Places are matched case-insensitively: case-sensitively against a lowercased copy
+        // (same offsets), where the automaton can use its fast prefilter.
+        let lower = text.to_ascii_lowercase();
+        let places =
+            self.place_names.iter().flat_map(|ac| ac.find_iter(&lower)).map(|m| (m.start(), m.end()));
         let anaphors = ANAPHOR_ANYWHERE.find_iter(text).map(|m| (m.start(), m.end()));
         let touched = crate::text::touched(sentences, places.chain(anaphors));
         for (s, sentence) in sentences.iter().enumerate() {
@@ -318,15 +363,29 @@ impl Matcher {
                 continue;
             }
             let body = sentence.span.slice(text);
-            let names_a_place = self.place_names.as_ref().is_some_and(|ac| ac.is_match(body));
+            let names_a_place =
+                self.place_names.as_ref().is_some_and(|ac| ac.is_match(sentence.span.slice(&lower)));
             if !names_a_place && !ANAPHOR.is_match(body) {
                 continue;
             }
-            let f = fold(body).text;
-            let lower_words = |w: &str| find_word(&f, w);
+            let fb = fold(body);
+            let f = fb.text.as_str();
+            let folded_offset = |at: usize| fb.origin.get(at).copied().unwrap_or(0);
+            // Which places occur in the folded sentence at all (one pass); the first of
+            // them in rule order that occurs as a word is the sentence's place.
+            let mut present = vec![false; self.places.len()];
+            if let Some(ac) = &self.folded_places {
+                for m in ac.find_overlapping_iter(f) {
+                    for &p in self.places_by_name.get(m.pattern().as_usize()).map_or(&[][..], Vec::as_slice) {
+                        if let Some(x) = present.get_mut(p) {
+                            *x = true;
+                        }
+                    }
+                }
+            }
             let mut found_place = None;
-            for p in &self.places {
-                if let Some(at) = lower_words(&p.place) {
+            for (p, _) in self.places.iter().zip(&present).filter(|(_, &x)| x) {
+                if let Some(at) = find_word(f, &p.place) {
                     found_place = Some((at, p.place.clone()));
                     break;
                 }
@@ -354,22 +413,22 @@ impl Matcher {
                 // The verb must sit by its subject or object ("Port Arthur fell", "the
                 // city surrendered"), not anywhere ("the first blow fell").
                 let anchor = match (&found_place, anaphor) {
-                    (Some((at, _)), _) => folded_offset(body, *at),
+                    (Some((at, _)), _) => folded_offset(*at),
                     (None, Some(a)) => a.start(),
                     _ => continue,
                 };
                 let near = |c: &&str| {
-                    find_word(&f, c).filter(|&at| {
+                    find_word(f, c).filter(|&at| {
                         // "the first blow fell upon Port Arthur" is an attack, not its fall.
                         let after = f.get(at + c.len()..).unwrap_or("");
                         let falls_upon =
                             *c == "fell" && (after.starts_with(" upon") || after.starts_with(" on "));
-                        !falls_upon && folded_offset(body, at).abs_diff(anchor) <= CUE_REACH
+                        !falls_upon && folded_offset(at).abs_diff(anchor) <= CUE_REACH
                     })
                 };
                 let Some(cue) = p.cues.iter().filter_map(near).min() else { continue };
                 // The mention is the cue verb: the place or anaphor is its subject or object.
-                let cue_start = folded_offset(body, cue);
+                let cue_start = folded_offset(cue);
                 let cue_word = body
                     .get(cue_start..)
                     .and_then(|r| r.split_whitespace().next())
@@ -394,6 +453,52 @@ impl Matcher {
             }
         }
     }
+}
+
+/// The spans covering runs of consecutive relevant sentences.
+fn runs(sentences: &[Sentence], relevant: &[bool]) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut last = None;
+    for (i, (s, _)) in sentences.iter().zip(relevant).enumerate().filter(|(_, (_, &r))| r) {
+        match out.last_mut() {
+            Some(run) if last == Some(i.wrapping_sub(1)) => run.end = s.span.end,
+            _ => out.push(s.span),
+        }
+        last = Some(i);
+    }
+    out
+}
+
+/// Words every anniversary phrase holds ("110th anniversary", "the centenary", "two
+/// centuries ago"), lowercase and without an "s" or "k" so that ASCII case folding finds
+/// all the Unicode-folded regex does.
+static ANNIVERSARY_WORDS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| AhoCorasick::new(["anniver", "centen", "ago"]).ok());
+
+/// Which sentences can yield something from their event mentions: those holding a time
+/// (claims), an answer's question ("Q: ... A: It ..."), a word that heads an unknown
+/// event name (`unknown-event`) or an anniversary phrase (`anniversary-arithmetic`).
+/// Mentions elsewhere are never read, and finding them is most of the matching work on
+/// book-length text, where most sentences hold no date.
+pub fn relevant_sentences(text: &str, sentences: &[Sentence], times: &[TimeExpr]) -> Vec<bool> {
+    let heads = UNKNOWN_HEADS.iter().flat_map(|ac| ac.find_iter(text));
+    // Case-insensitively: against a lowercased copy, which keeps every offset.
+    let lower = text.to_ascii_lowercase();
+    let phrases = ANNIVERSARY_WORDS.iter().flat_map(|ac| ac.find_iter(&lower));
+    let spans = times
+        .iter()
+        .map(|t| (t.span.start, t.span.end))
+        .chain(heads.chain(phrases).map(|m| (m.start(), m.end())));
+    let mut out = crate::text::touched(sentences, spans);
+    for i in 1..sentences.len() {
+        let answers = sentences.get(i).is_some_and(|s| s.span.slice(text).starts_with("A:"));
+        if answers && out.get(i).copied().unwrap_or(false) {
+            if let Some(q) = out.get_mut(i - 1) {
+                *q = true;
+            }
+        }
+    }
+    out
 }
 
 /// How far (bytes) a place event's verb may sit from its place or anaphor.
@@ -424,11 +529,6 @@ fn named_events(out: &[EventMention]) -> std::collections::BTreeSet<(usize, Even
             MentionTarget::Unknown(_) => None,
         })
         .collect()
-}
-
-/// The original offset in `body` of folded offset `at`.
-fn folded_offset(body: &str, at: usize) -> usize {
-    fold(body).origin.get(at).copied().unwrap_or(0)
 }
 
 /// "the Russo-China War", "the Treaty of Peking": a capitalised event name the rules do not know.

@@ -365,3 +365,44 @@ source = "s"
         assert!(messages.iter().any(|m| m.contains("`19xx` is not a date")));
     }
 }
+
+/// Every name under which the entities' facts appear in text, in one automaton: built on
+/// first use (`RuleBook::entity_names`) and shared by every document of a run.
+#[derive(Debug, Clone, Default)]
+pub struct EntityNames {
+    /// Leftmost-longest over the names; `None` when the rules name nothing.
+    pub matcher: Option<aho_corasick::AhoCorasick>,
+    /// Per pattern of `matcher`: the (entity, fact) indexes it may mean.
+    pub needles: Vec<Vec<(usize, usize)>>,
+}
+
+impl EntityNames {
+    pub fn new(entities: &[Entity]) -> EntityNames {
+        let mut names: std::collections::BTreeMap<&str, Vec<(usize, usize)>> =
+            std::collections::BTreeMap::new();
+        for (e, entity) in entities.iter().enumerate() {
+            for (f, fact) in entity.facts.iter().enumerate() {
+                // An office matches only in its title forms: a holder's bare name says
+                // nothing about the office.
+                let forms: Vec<&str> = match fact.what {
+                    FactKind::Holder => fact.aliases.iter().map(String::as_str).collect(),
+                    _ => fact.names().collect(),
+                };
+                for name in forms.into_iter().filter(|n| !n.trim().is_empty()) {
+                    names.entry(name).or_default().push((e, f));
+                }
+            }
+        }
+        if names.is_empty() {
+            return EntityNames::default();
+        }
+        let matcher = aho_corasick::AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(names.keys())
+            .ok();
+        EntityNames {
+            needles: if matcher.is_some() { names.into_values().collect() } else { Vec::new() },
+            matcher,
+        }
+    }
+}

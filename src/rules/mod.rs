@@ -121,6 +121,9 @@ impl RefDate {
     }
 }
 
+/// A name folded for comparison and the set of its words.
+pub type NameWords = (String, std::collections::BTreeSet<String>);
+
 /// The whole rule book.
 #[derive(Debug, Clone, Default)]
 pub struct RuleBook {
@@ -132,9 +135,20 @@ pub struct RuleBook {
     /// Events that are one moment of another (`same-as = "siege-of-port-arthur:end"` on
     /// the surrender of Port Arthur): their claims are compared as claims of that role.
     pub same_as: std::collections::BTreeMap<EventId, (EventId, Role)>,
+    /// The entities' names as one automaton, built on first use (see `entity_names`).
+    pub entity_names_cache: std::sync::OnceLock<entities::EntityNames>,
+    /// Per event, per name (the name, then each alias): the name folded and the set of
+    /// its words as `unknown-event` compares them; filled by that check on first use.
+    pub name_words_cache: std::sync::OnceLock<Vec<Vec<NameWords>>>,
 }
 
 impl RuleBook {
+    /// The automaton of the entities' names, built once per rule book, not per document.
+    /// (The book must not change after the first call.)
+    pub fn entity_names(&self) -> &entities::EntityNames {
+        self.entity_names_cache.get_or_init(|| entities::EntityNames::new(&self.entities))
+    }
+
     /// The event with this index.
     pub fn event(&self, id: EventId) -> &Event {
         &self.events[id]

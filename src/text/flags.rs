@@ -113,12 +113,16 @@ fn quote_source(text: &str, sentences: &[Sentence], k: usize, region: Span) -> O
 
 /// Counterfactual talk anywhere: enough on its own.
 static STRONG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+    // The bounded gaps ("if" ... "would" within 120 characters) make a large automaton:
+    // with the default cache the lazy DFA is rebuilt over and over on book-length text.
+    regex::RegexBuilder::new(concat!(
         r"(?i)(?-u:\b)(?:would|could|might|should|must)(?:\s+not|n'?t)?\s+have\s+(?:been|had|\w+ed|\w+en)(?-u:\b)",
         r"|(?i)(?-u:\b)what\s+if(?-u:\b)|(?-u:\b)WI:|(?-u:\b)(?:POD|PoDs?|ATL|ITTL)(?-u:\b)|(?i)(?-u:\b)let'?s\s+say(?-u:\b)",
         r"|(?i)(?-u:\b)(?:suppose|supposing|imagine)(?-u:\b)|(?i)(?-u:\b)if(?-u:\b)[^.;]{0,80}(?-u:\b)had\s+(?:not\s+)?\w+ed(?-u:\b)",
         r"|(?i)(?-u:\b)if(?-u:\b)[^.;]{0,120}(?-u:\b)would(?-u:\b)",
     ))
+    .dfa_size_limit(32 << 20)
+    .build()
     .expect("valid regex")
 });
 
@@ -152,12 +156,12 @@ static SCENARIO: LazyLock<Regex> = LazyLock::new(|| {
 static POST_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\n[ \t\u{a0}]+\r?\n").expect("valid regex"));
 
-/// A word every match of `STRONG` or `ASSERTED` holds, matched ASCII-case-insensitively:
-/// a sentence without one needs neither regex. (The regexes fold case by Unicode rules,
-/// where "ſ" is an "s" and "K" a "k": a text holding either skips this prefilter.)
+/// A word every match of `STRONG` or `ASSERTED` holds, matched ASCII-case-insensitively
+/// and starting a word: a sentence without one needs neither regex. ("iotl" starts a word
+/// where "otl" inside it does not.) The regexes fold case by Unicode rules, where "ſ" is an
+/// "s" and "K" a "k": a text holding either skips this prefilter.
 static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
         .build([
             "would",
             "could",
@@ -174,6 +178,7 @@ static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| 
             "imagine",
             "if",
             "otl",
+            "iotl",
             "forget",
             "remember",
             "reality",
@@ -187,7 +192,15 @@ fn may_be_hypothetical(text: &str, sentences: &[Sentence]) -> Vec<bool> {
     let Some(ac) = TRIGGERS.as_ref().filter(|_| !text.contains(['ſ', 'K'])) else {
         return vec![true; sentences.len()];
     };
-    super::touched(sentences, ac.find_iter(text).map(|m| (m.start(), m.end())))
+    let bytes = text.as_bytes();
+    // Every occurrence (overlapping), kept where it starts a word as the regexes require.
+    let starts_word =
+        |at: usize| at == 0 || !bytes.get(at - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
+    // ASCII case-insensitively: the words are lowercase and the text lowercased (same
+    // offsets), so the automaton can use its fast prefilter.
+    let lower = text.to_ascii_lowercase();
+    let found = ac.find_overlapping_iter(&lower).filter(|m| starts_word(m.start()));
+    super::touched(sentences, found.map(|m| (m.start(), m.end())))
 }
 
 fn mark_hypothetical(text: &str, sentences: &mut [Sentence]) {

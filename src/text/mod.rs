@@ -107,7 +107,18 @@ pub(crate) fn words_key(text: &str) -> (u64, usize) {
     let mut words = 0;
     let mut in_word = false;
     let mut buf = [0u8; 4];
-    for c in text.chars() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        // ASCII byte by byte; anything else decoded as a char.
+        let c = if b.is_ascii() {
+            i += 1;
+            char::from(b)
+        } else {
+            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or(' ');
+            i += c.len_utf8().max(1);
+            c
+        };
         if !c.is_alphanumeric() {
             in_word = false;
             continue;

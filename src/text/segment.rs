@@ -83,7 +83,15 @@ fn is_bullet(c: char) -> bool {
 }
 
 /// Whether the line break after `cur` (followed by `next`, not blank) ends a unit.
-fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>) -> bool {
+/// Whether `part` (a trimmed part of one line) is exactly one URL of `urls`. URLs hold no
+/// white space, so the URLs found in the whole text are those found in each line.
+fn is_whole_url(text: &str, part: &str, urls: &[Span]) -> bool {
+    let start = part.as_ptr() as usize - text.as_ptr() as usize;
+    let i = urls.partition_point(|u| u.start < start);
+    urls.get(i).is_some_and(|u| u.start == start && u.end == start + part.len())
+}
+
+fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[Span]) -> bool {
     let cur_text = text.get(cur.start..cur.end).unwrap_or("").trim();
     let next_text = text.get(next.start..next.end).unwrap_or("").trim_start();
     let Some(nc) = first_char(text, next) else { return true };
@@ -94,13 +102,13 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>) -> bool 
     {
         return true;
     }
-    if URL.find(cur_text).is_some_and(|m| m.start() == 0 && m.end() == cur_text.len())
-        || URL.find(next_text).is_some_and(|m| m.start() == 0 && m.end() == next_text.trim_end().len())
+    if (!cur_text.is_empty() && is_whole_url(text, cur_text, urls))
+        || (!next_text.is_empty() && is_whole_url(text, next_text.trim_end(), urls))
     {
         return true;
     }
     // Tables of contents: columns set with runs of spaces.
-    if cur_text.contains("    ") {
+    if memchr::memmem::find(cur_text.as_bytes(), b"    ").is_some() {
         return true;
     }
     match wrap {
@@ -135,7 +143,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
             unit_start = Some(line.start);
         }
         let ends = match lines.get(i + 1) {
-            Some(next) if !next.blank => hard_break(text, line, next, wrap),
+            Some(next) if !next.blank => hard_break(text, line, next, wrap, &urls),
             _ => true,
         };
         if ends {
@@ -197,18 +205,35 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut Vec<Sentence>) {
     let body = unit.slice(text);
     let mut start = unit.start;
-    let mut iter = body.char_indices().peekable();
-    while let Some((rel, c)) = iter.next() {
+    // Jump from one candidate end of sentence to the next: '.', '?', '!' by memchr, and
+    // '…' by the first byte of its UTF-8 form.
+    let bytes = body.as_bytes();
+    let ellipsis = body.contains('…');
+    let mut from = 0;
+    while from < bytes.len() {
+        let Some(found) = bytes.get(from..).and_then(|rest| {
+            let ascii = memchr::memchr3(b'.', b'?', b'!', rest);
+            let dots = if ellipsis { memchr::memmem::find(rest, "…".as_bytes()) } else { None };
+            match (ascii, dots) {
+                (Some(a), Some(d)) => Some(a.min(d)),
+                (a, d) => a.or(d),
+            }
+        }) else {
+            break;
+        };
+        let rel = from + found;
+        let Some(c) = body.get(rel..).and_then(|r| r.chars().next()) else { break };
+        from = rel + c.len_utf8();
         let at = unit.start + rel;
-        if !matches!(c, '.' | '?' | '!' | '…') || in_url(urls, at) {
+        if in_url(urls, at) {
             continue;
         }
         // Swallow a run of final punctuation and closing quotes or brackets.
         let mut end = at + c.len_utf8();
-        while let Some(&(r, d)) = iter.peek() {
+        while let Some(d) = body.get(from..).and_then(|r| r.chars().next()) {
             if matches!(d, '.' | '?' | '!' | '…') || CLOSERS.contains(&d) {
-                end = unit.start + r + d.len_utf8();
-                iter.next();
+                from += d.len_utf8();
+                end = unit.start + from;
             } else {
                 break;
             }
