@@ -1,6 +1,7 @@
-//! Fuzzes the whole per-document stage (segmenting, tagging, mentions, claims) against the
-//! shipped rules: any UTF-8 document must not panic, and every claim's spans must lie inside
-//! it on char boundaries.
+//! Fuzzes the whole per-document stage (segmenting, tagging, mentions, claims, the
+//! per-document checks, suppression comments) against the shipped rules: any UTF-8
+//! document must not panic, and every claim's and finding's spans must lie inside it on
+//! char boundaries.
 #![no_main]
 
 use chronolint::claims::{extract, Matcher};
@@ -28,4 +29,14 @@ fuzz_target!(|data: &[u8]| {
             assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
         }
     }
+    let policy = chronolint::config::TrustPolicies::default();
+    let cx = chronolint::checks::DocContext { text, extract: &out, rules, policy: &policy };
+    for d in chronolint::checks::run_per_doc(&cx) {
+        for label in std::iter::once(&d.primary).chain(&d.related).filter(|l| l.file == "fuzz.txt") {
+            let span = label.span;
+            assert!(span.start <= span.end && span.end <= text.len());
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+        }
+    }
+    let _ = chronolint::suppress::scan(text);
 });
