@@ -171,3 +171,40 @@ fn a_file_where_a_folder_is_expected_is_checked_as_one_document() {
     };
     assert_eq!(v["summary"]["files"], 1);
 }
+
+#[test]
+fn same_bytes_whatever_the_order_the_paths_are_given_in() {
+    // The shipped corpus, its folders and files named in opposite orders: documents are
+    // numbered and reported in path order, not in argument order.
+    let root = crate::common::root();
+    let mut files: Vec<String> = walkdir::WalkDir::new(root.join("corpus"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| e.path().strip_prefix(&root).expect("inside the root").display().to_string())
+        .collect();
+    files.sort();
+    assert!(files.len() >= 5, "{files:?}");
+    let run = |paths: &[String], format: &str| {
+        let out = chronolint()
+            .current_dir(&root)
+            .args(["check", "--format", format])
+            .args(paths)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let reversed: Vec<String> = files.iter().rev().cloned().collect();
+    let folders: Vec<String> =
+        ["corpus/today-in-history", "corpus/blog", "corpus/forum", "corpus/encyclopedia"]
+            .map(String::from)
+            .to_vec();
+    let mut folders_sorted = folders.clone();
+    folders_sorted.sort();
+    for format in ["json", "human"] {
+        let forward = run(&files, format);
+        assert_eq!(forward, run(&reversed, format), "{format}: files reversed");
+        assert_eq!(run(&folders, format), run(&folders_sorted, format), "{format}: folders reordered");
+    }
+}
