@@ -334,13 +334,14 @@ fn claims_table_lists_one_row_per_claim() {
     assert_eq!(rows[1][1..4], ["boxer-rebellion", "start", "1899"]);
 }
 
-/// The per-document stage looks for names and descriptions only in the sentences that can
-/// use them (`relevant_sentences`): on the shipped corpus, the head of every realtext book
-/// and a text built to reach each reason a sentence is relevant, that must give the same
-/// claims and the same per-document findings as looking everywhere.
+/// The per-document stage looks for names and descriptions, and sets sentence flags, only
+/// in the sentences that can use them (`relevant_sentences`, `segment_needed`): on the
+/// shipped corpus, the head of every realtext book and a text built to reach each reason a
+/// sentence is relevant, `extract` must give the same claims and the same per-document
+/// findings as segmenting and matching everywhere.
 #[test]
-fn matching_only_relevant_sentences_changes_nothing() {
-    use chronolint::claims::{mentions::relevant_sentences, DocExtract};
+fn working_only_where_it_is_read_changes_nothing() {
+    use chronolint::claims::DocExtract;
     use chronolint::time::{tag, TagContext};
     let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
     let matcher = Matcher::new(&rules);
@@ -370,51 +371,48 @@ fn matching_only_relevant_sentences_changes_nothing() {
         "Q: When did the Russo-Japanese War begin?\nA: It broke out on 8 February 1904.\n\n\
          Q: When was the Boxer Protocol signed?\nA: It was signed on 7 September 1901.\n\n\
          The Treaty of Portsmouth was a famous peace. Its centenary was marked two years ago.\n\n\
+         \"Japan recalled its diplomats from Moscow,\" he wrote, \"and war came in 1904.\"\n\n\
          Nobody dated the Russo-China War here. The Boxer Rebellion was long."
+            .into(),
+    ));
+    // An undated quotation naming an entity: its flags are read by `anachronism` alone.
+    texts.push((
+        "quoted-entity".into(),
+        "In 1904 the talks failed. In 1904 the fleet sailed. In 1904 the envoys argued.\n\n\
+         \"Japan recalled its diplomats from Moscow without any delay,\" the paper wrote.\n"
             .into(),
     ));
     let policy = chronolint::config::TrustPolicies::default();
     let mut claims_seen = 0;
     for (name, text) in &texts {
+        let meta = SourceMeta { genre: chronolint::corpus::Genre::Book, ..SourceMeta::default() };
+        let findings = |extract: &DocExtract| {
+            let cx = chronolint::checks::DocContext { text, extract, rules: &rules, policy: &policy };
+            format!("{:?}", chronolint::checks::run_per_doc(&cx))
+        };
+        let doc = Document { id: 0, path: name.clone(), text: text.clone(), meta: meta.clone() };
+        let scoped = extract(&doc, &rules, &matcher);
+        // Everything, everywhere: every sentence's flags, names in every sentence.
         let sentences = segment(text);
         let cx = TagContext { narrative: true, ..TagContext::default() };
         let times = tag(text, &cx);
         let citations = find_citations(text, &sentences);
-        let relevant = relevant_sentences(text, &sentences, &times);
-        let run = |mentions: Vec<chronolint::claims::EventMention>| {
-            let claims = assemble(&Input {
-                doc: 0,
-                text,
-                sentences: &sentences,
-                times: &times,
-                mentions: &mentions,
-                citations: &citations,
-                rules: &rules,
-            });
-            let extract = DocExtract {
-                doc: 0,
-                path: name.clone(),
-                meta: SourceMeta::default(),
-                sentences: sentences.clone(),
-                times: times.clone(),
-                mentions,
-                citations: citations.clone(),
-                claims,
-            };
-            let cx =
-                chronolint::checks::DocContext { text, extract: &extract, rules: &rules, policy: &policy };
-            let findings = chronolint::checks::run_per_doc(&cx);
-            (
-                serde_json::to_string(&extract.claims).expect("json"),
-                format!("{findings:?}"),
-                extract.claims.len(),
-            )
-        };
-        let everywhere = run(matcher.find(text, &sentences));
-        let scoped = run(matcher.find_in(text, &sentences, Some(&relevant)));
-        assert_eq!(scoped.0, everywhere.0, "claims differ in {name}");
-        assert_eq!(scoped.1, everywhere.1, "per-document findings differ in {name}");
-        claims_seen += everywhere.2;
+        let mentions = matcher.find(text, &sentences);
+        let claims = assemble(&Input {
+            doc: 0,
+            text,
+            sentences: &sentences,
+            times: &times,
+            mentions: &mentions,
+            citations: &citations,
+            rules: &rules,
+        });
+        let everywhere =
+            DocExtract { doc: 0, path: name.clone(), meta, sentences, times, mentions, citations, claims };
+        let json = |e: &DocExtract| serde_json::to_string(&e.claims).expect("json");
+        assert_eq!(json(&scoped), json(&everywhere), "claims differ in {name}");
+        assert_eq!(findings(&scoped), findings(&everywhere), "per-document findings differ in {name}");
+        claims_seen += everywhere.claims.len();
     }
     // The comparison means something only if there were claims to compare.
     assert!(claims_seen > 40, "only {claims_seen} claims");

@@ -118,7 +118,7 @@ pub fn suggest<'r>(
                 .iter()
                 .flat_map(|(_, other)| other)
                 .filter(|o| !GENERIC.contains(&o.as_str()))
-                .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && super::edit_distance(w, o) <= 2))
+                .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && within_two_edits(w, o)))
         });
         // Most events share nothing with the name: the edit distances below are only
         // worth computing for the few that do.
@@ -145,6 +145,12 @@ pub fn suggest<'r>(
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     scored.into_iter().take(3).map(|(_, _, e)| e).collect()
+}
+
+/// Whether two words are at most two edits apart; words whose lengths differ by more
+/// cannot be, and most pairs are ruled out that way before any distance is computed.
+fn within_two_edits(a: &str, b: &str) -> bool {
+    a.chars().count().abs_diff(b.chars().count()) <= 2 && super::edit_distance(a, b) <= 2
 }
 
 /// Words too common in event names to suggest one on their own.

@@ -118,6 +118,17 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 static ANAPHOR_ANYWHERE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)the\s+(?:city|port|fortress|town|garrison)").expect("valid regex"));
 
+/// An automaton for a prefilter: leftmost-first, the semantics under which aho-corasick
+/// uses its SIMD (Teddy) search for a few dozen patterns; under the default semantics it
+/// walks the automaton over every byte.
+pub(crate) fn leftmost<I, P>(patterns: I) -> Option<AhoCorasick>
+where
+    I: IntoIterator<Item = P>,
+    P: AsRef<[u8]>,
+{
+    AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(patterns).ok()
+}
+
 /// The matcher of one rule book: build once per run and share across documents.
 pub struct Matcher {
     names: Option<AhoCorasick>,
@@ -211,9 +222,7 @@ impl Matcher {
         }
         let place_names = {
             let names: Vec<&str> = places.iter().map(|p| p.place.as_str()).collect();
-            (!names.is_empty())
-                .then(|| AhoCorasick::new(names.iter().map(|n| n.to_ascii_lowercase())).ok())
-                .flatten()
+            (!names.is_empty()).then(|| leftmost(names.iter().map(|n| n.to_ascii_lowercase()))).flatten()
         };
         let mut distinct: Vec<&str> = Vec::new();
         let mut places_by_name: Vec<Vec<usize>> = Vec::new();
@@ -610,7 +619,7 @@ const GENERIC_OF: &[&str] =
 
 /// The words every match of `UNKNOWN` holds: sentences without one are not searched.
 static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::new([
+    leftmost([
         "War",
         "Rebellion",
         "Incident",
@@ -629,7 +638,6 @@ static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         "Convention",
         "Peace",
     ])
-    .ok()
 });
 
 /// Spans sorted by start with the running maximum of their ends: whether any overlaps a

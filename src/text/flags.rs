@@ -7,10 +7,15 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-pub(super) fn mark(text: &str, sentences: &mut [Sentence]) {
-    mark_quotes(text, sentences);
-    mark_hypothetical(text, sentences);
-    mark_repeats(text, sentences);
+/// `lower` is `text` from `ascii_lowered`, when it could be made. With `needed`, only the
+/// marked sentences get their flags (all of them in an alternate-history thread).
+pub(super) fn mark(text: &str, lower: Option<&str>, sentences: &mut [Sentence], needed: Option<&[bool]>) {
+    let thread = is_thread(text, lower);
+    let needed = needed.filter(|_| !thread);
+    let wanted = |i: usize| needed.is_none_or(|n| n.get(i).copied().unwrap_or(false));
+    mark_quotes(text, sentences, &wanted);
+    mark_hypothetical(text, lower, sentences, thread, &wanted);
+    mark_repeats(text, sentences, &wanted);
 }
 
 /// A quotation shorter than this many words is a scare quote ("the monkeys") or a
@@ -56,13 +61,18 @@ static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-fn mark_quotes(text: &str, sentences: &mut [Sentence]) {
+fn mark_quotes(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -> bool) {
     let mut i = 0;
     while i < sentences.len() {
         let para = sentences[i].paragraph;
         let mut j = i;
         while j < sentences.len() && sentences[j].paragraph == para {
             j += 1;
+        }
+        // Quotations are found per paragraph: one with no sentence wanted is skipped.
+        if !(i..j).any(wanted) {
+            i = j;
+            continue;
         }
         let span = Span::new(sentences[i].span.start, sentences[j - 1].span.end);
         for region in quote_regions(text, span) {
@@ -138,6 +148,26 @@ static THREAD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)WI:|(?-u:\b)(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)(?-u:\b)|(?i)(?-u:\b)alternate\s+history(?-u:\b)").expect("valid regex")
 });
 
+/// `THREAD` in two: its case-sensitive abbreviations, and its words for lowercased text.
+static THREAD_ABBREVIATIONS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)WI:|(?-u:\b)(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)(?-u:\b)").expect("valid regex")
+});
+static THREAD_WORDS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)alternate\s+history(?-u:\b)").expect("valid regex"));
+
+/// Whether `text` is an alternate-history discussion: two markers or more.
+fn is_thread(text: &str, lower: Option<&str>) -> bool {
+    match lower {
+        // The two parts never overlap, so their counts add up to `THREAD`'s.
+        Some(lower) => {
+            THREAD_ABBREVIATIONS.find_iter(text).take(2).count()
+                + THREAD_WORDS.find_iter(lower).take(2).count()
+                >= 2
+        }
+        None => THREAD.find_iter(text).take(2).count() >= 2,
+    }
+}
+
 /// What actually happened, said inside a counterfactual thread.
 static ASSERTED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -161,58 +191,66 @@ static POST_BREAK: LazyLock<Regex> =
 /// where "otl" inside it does not.) The regexes fold case by Unicode rules, where "ſ" is an
 /// "s" and "K" a "k": a text holding either skips this prefilter.
 static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .build([
-            "would",
-            "could",
-            "might",
-            "should",
-            "must",
-            "what",
-            "wi:",
-            "pod",
-            "atl",
-            "ittl",
-            "let",
-            "suppose",
-            "imagine",
-            "if",
-            "otl",
-            "iotl",
-            "forget",
-            "remember",
-            "reality",
-            "historically",
-        ])
-        .ok()
+    crate::claims::mentions::leftmost([
+        "would",
+        "could",
+        "might",
+        "should",
+        "must",
+        "what",
+        "wi:",
+        "pod",
+        "atl",
+        "ittl",
+        "let",
+        "suppose",
+        "imagine",
+        "if",
+        "otl",
+        "iotl",
+        "forget",
+        "remember",
+        "reality",
+        "historically",
+    ])
 });
 
 /// Which sentences may match `STRONG` or `ASSERTED` (a superset).
-fn may_be_hypothetical(text: &str, sentences: &[Sentence]) -> Vec<bool> {
-    let Some(ac) = TRIGGERS.as_ref().filter(|_| !text.contains(['ſ', 'K'])) else {
+fn may_be_hypothetical(text: &str, lower: Option<&str>, sentences: &[Sentence]) -> Vec<bool> {
+    let (Some(ac), Some(lower)) = (TRIGGERS.as_ref(), lower) else {
         return vec![true; sentences.len()];
     };
     let bytes = text.as_bytes();
-    // Every occurrence (overlapping), kept where it starts a word as the regexes require.
+    // Leftmost matches kept where they start a word, as the regexes require. An occurrence
+    // that starts a word is never hidden: one inside a match follows a letter of it.
     let starts_word =
         |at: usize| at == 0 || !bytes.get(at - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     // ASCII case-insensitively: the words are lowercase and the text lowercased (same
     // offsets), so the automaton can use its fast prefilter.
-    let lower = text.to_ascii_lowercase();
-    let found = ac.find_overlapping_iter(&lower).filter(|m| starts_word(m.start()));
+    let found = ac.find_iter(lower).filter(|m| starts_word(m.start()));
     super::touched(sentences, found.map(|m| (m.start(), m.end())))
 }
 
-fn mark_hypothetical(text: &str, sentences: &mut [Sentence]) {
-    let thread = THREAD.find_iter(text).take(2).count() >= 2;
-    let candidates = may_be_hypothetical(text, sentences);
+fn mark_hypothetical(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &mut [Sentence],
+    thread: bool,
+    wanted: &dyn Fn(usize) -> bool,
+) {
+    let candidates = may_be_hypothetical(text, lower, sentences);
     let mut scenario = false;
     let mut prev_end = 0;
-    for (s, candidate) in sentences.iter_mut().zip(candidates) {
+    for (i, (s, candidate)) in sentences.iter_mut().zip(candidates).enumerate() {
+        // Outside a thread no flag depends on another sentence's (`wanted` is all of them
+        // in a thread).
+        if !wanted(i) {
+            continue;
+        }
         let words = s.span.slice(text);
         let gap = text.get(prev_end..s.span.start).unwrap_or("");
         prev_end = s.span.end;
-        if POST_BREAK.is_match(gap) {
+        if thread && POST_BREAK.is_match(gap) {
             scenario = false;
         }
         let trimmed = words.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
@@ -227,12 +265,17 @@ fn mark_hypothetical(text: &str, sentences: &mut [Sentence]) {
     }
 }
 
-fn mark_repeats(text: &str, sentences: &mut [Sentence]) {
+/// A wanted sentence is compared with the wanted ones before it: a copy holds the same
+/// words, so it is wanted too.
+fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -> bool) {
     // Keyed by a 64-bit hash of the words: a collision among the sentences of one
     // document is about as likely as a cosmic ray, and the strings would cost a copy of
     // the text.
     let mut seen: HashMap<u64, usize> = HashMap::new();
     for (i, s) in sentences.iter_mut().enumerate() {
+        if !wanted(i) {
+            continue;
+        }
         let (key, words) = words_key(s.span.slice(text));
         if words < 4 {
             continue;

@@ -9,7 +9,7 @@ mod segment;
 
 pub use citations::find_citations;
 pub use lines::LineIndex;
-pub use segment::segment;
+pub use segment::{segment, segment_needed};
 
 use crate::span::Span;
 use serde::Serialize;
@@ -58,6 +58,15 @@ pub enum CitationKind {
     AuthorYear,
     Attribution,
     Publication,
+}
+
+/// `text` with ASCII letters lowercased: the same length and offsets, so a case-sensitive
+/// search for lowercase words in it finds what an ASCII-case-insensitive one finds in
+/// `text`, and the SIMD prefilters work. `None` when the text holds a character that
+/// Unicode case folding takes to an ASCII letter ("ſ" to "s", the Kelvin sign to "k"):
+/// there a `(?i)` regex finds more, so callers search the original.
+pub(crate) fn ascii_lowered(text: &str) -> Option<String> {
+    (!text.contains(['ſ', '\u{212a}'])).then(|| text.to_ascii_lowercase())
 }
 
 /// Which sentences the matches (`start`, `end`) of a search over the whole text overlap:

@@ -15,6 +15,11 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// URLs: never split inside one. Trailing sentence punctuation is not part of it.
+/// `URL` without `(?i)`, for text lowercased by `ascii_lowered`.
+static URL_LOWER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?-u:\b)(?:https?://|www\.)[^\s<>"“”‘’]+[^\s<>"“”‘’.,;:!?)\]']"#).expect("valid regex")
+});
+
 pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>"“”‘’]+[^\s<>"“”‘’.,;:!?)\]']"#).expect("valid regex")
 });
@@ -119,10 +124,32 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[
 
 /// Splits `text` into sentences with byte spans, in order, with their flags set.
 pub fn segment(text: &str) -> Vec<Sentence> {
+    let (mut sentences, lower) = split(text);
+    super::flags::mark(text, lower.as_deref(), &mut sentences, None);
+    sentences
+}
+
+/// `segment` that sets the flags only of the sentences marked in `needed` (and of all when
+/// the document is an alternate-history thread, where a flag depends on the sentences
+/// before): the per-document stage reads no other sentence's flags, and on book-length text
+/// they are most of the work of segmenting.
+pub fn segment_needed(text: &str, needed: impl FnOnce(&[Sentence]) -> Vec<bool>) -> Vec<Sentence> {
+    let (mut sentences, lower) = split(text);
+    let needed = needed(&sentences);
+    super::flags::mark(text, lower.as_deref(), &mut sentences, Some(&needed));
+    sentences
+}
+
+/// Sentences without flags, and the text lowercased (see `ascii_lowered`).
+fn split(text: &str) -> (Vec<Sentence>, Option<String>) {
     let mut out = Vec::new();
     let lines = lines(text);
     let wrap = wrap_width(&lines);
-    let urls: Vec<Span> = URL.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect();
+    let lower = super::ascii_lowered(text);
+    let urls: Vec<Span> = match &lower {
+        Some(lower) => URL_LOWER.find_iter(lower).map(|m| Span::new(m.start(), m.end())).collect(),
+        None => URL.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect(),
+    };
     let mut paragraph = 0;
     let mut unit_start: Option<usize> = None;
     let mut pending_gap = false;
@@ -157,8 +184,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     if let Some(s) = unit_start {
         split_unit(text, Span::new(s, text.len()), paragraph, &urls, &mut out);
     }
-    super::flags::mark(text, &mut out);
-    out
+    (out, lower)
 }
 
 fn in_url(urls: &[Span], at: usize) -> bool {
