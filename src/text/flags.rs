@@ -216,19 +216,19 @@ static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| 
 });
 
 /// Which sentences may match `STRONG` or `ASSERTED` (a superset).
-fn may_be_hypothetical(text: &str, lower: Option<&str>, sentences: &[Sentence]) -> Vec<bool> {
-    let (Some(ac), Some(lower)) = (TRIGGERS.as_ref(), lower) else {
-        return vec![true; sentences.len()];
-    };
-    let bytes = text.as_bytes();
-    // Leftmost matches kept where they start a word, as the regexes require. An occurrence
-    // that starts a word is never hidden: one inside a match follows a letter of it.
+/// Whether `sentence` may match `STRONG` or `ASSERTED` (never false when it does).
+fn may_be_hypothetical(sentence: Span, lower: Option<&str>) -> bool {
+    let (Some(ac), Some(lower)) = (TRIGGERS.as_ref(), lower) else { return true };
+    let Some(words) = lower.get(sentence.start..sentence.end) else { return true };
+    let bytes = words.as_bytes();
+    // Leftmost matches kept where they start a word, as the regexes (run on the sentence
+    // alone) require. An occurrence that starts a word is never hidden: one inside a
+    // match follows a letter of it.
     let starts_word =
         |at: usize| at == 0 || !bytes.get(at - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     // ASCII case-insensitively: the words are lowercase and the text lowercased (same
     // offsets), so the automaton can use its fast prefilter.
-    let found = ac.find_iter(lower).filter(|m| starts_word(m.start()));
-    super::touched(sentences, found.map(|m| (m.start(), m.end())))
+    ac.find_iter(words).any(|m| starts_word(m.start()))
 }
 
 fn mark_hypothetical(
@@ -238,10 +238,9 @@ fn mark_hypothetical(
     thread: bool,
     wanted: &dyn Fn(usize) -> bool,
 ) {
-    let candidates = may_be_hypothetical(text, lower, sentences);
     let mut scenario = false;
     let mut prev_end = 0;
-    for (i, (s, candidate)) in sentences.iter_mut().zip(candidates).enumerate() {
+    for (i, s) in sentences.iter_mut().enumerate() {
         // Outside a thread no flag depends on another sentence's (`wanted` is all of them
         // in a thread).
         if !wanted(i) {
@@ -255,6 +254,7 @@ fn mark_hypothetical(
         }
         let trimmed = words.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
         s.question = trimmed.ends_with('?');
+        let candidate = may_be_hypothetical(s.span, lower);
         let strong = candidate && STRONG.is_match(words);
         let asserted = candidate && ASSERTED.is_match(words);
         let weak = thread && WEAK.is_match(words);
