@@ -59,7 +59,14 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .filter(|t| sentence.span.contains(t.span))
                 .find_map(|t| t.value.start_year());
-            let suggestions = suggest(cx.rules, name, year, &named_here);
+            let key = (name.clone(), year, named_here.iter().copied().collect());
+            let ids = cx.rules.suggestions_cache.get_or(key, || {
+                suggest(cx.rules, name, year, &named_here)
+                    .iter()
+                    .filter_map(|e| cx.rules.find(&e.id))
+                    .collect()
+            });
+            let suggestions: Vec<&Event> = ids.iter().filter_map(|&id| cx.rules.events.get(id)).collect();
             // A name that shares nothing distinctive with any known event (the Peloponnesian
             // War, the Hague Conference) is outside what the reference covers, not a slip.
             if suggestions.is_empty() {

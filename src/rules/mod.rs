@@ -140,6 +140,44 @@ pub struct RuleBook {
     /// Per event, per name (the name, then each alias): the name folded and the set of
     /// its words as `unknown-event` compares them; filled by that check on first use.
     pub name_words_cache: std::sync::OnceLock<Vec<Vec<NameWords>>>,
+    /// Suggestions `unknown-event` made, by (name, year of the passage, events excluded):
+    /// the same unknown names recur across a corpus.
+    pub suggestions_cache: Memo<(String, Option<i64>, Vec<EventId>), Vec<EventId>>,
+}
+
+/// A map filled while a run reads the rule book, shared by its threads. A clone starts
+/// empty: what it holds is derived from the book and can always be worked out again.
+pub struct Memo<K, V>(std::sync::Mutex<std::collections::HashMap<K, V>>);
+
+impl<K, V> Default for Memo<K, V> {
+    fn default() -> Self {
+        Memo(std::sync::Mutex::new(std::collections::HashMap::new()))
+    }
+}
+
+impl<K, V> Clone for Memo<K, V> {
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
+}
+
+impl<K, V> std::fmt::Debug for Memo<K, V> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Memo")
+    }
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
+    /// The value for `key`, worked out by `make` the first time. (A poisoned lock only
+    /// means another thread panicked; the map is still sound.)
+    pub fn get_or(&self, key: K, make: impl FnOnce() -> V) -> V {
+        if let Some(v) = self.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return v.clone();
+        }
+        let v = make();
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).insert(key, v.clone());
+        v
+    }
 }
 
 impl RuleBook {
