@@ -106,8 +106,12 @@ impl Cache {
         rules: &RuleBook,
     ) {
         let wire = WireRecord::from_record(record, rules);
-        if let Ok(json) = serde_json::to_vec(&wire) {
-            if crate::fsutil::write_atomic(&self.record_path(key), &json).is_ok() {
+        let target = self.record_path(key);
+        // The cache folder and its fan-out folders are made on first use: `--cache-dir`
+        // may name a folder that does not exist yet (or was deleted, which is safe).
+        let folder = target.parent().map(std::fs::create_dir_all);
+        if let (Ok(json), Some(Ok(()))) = (serde_json::to_vec(&wire), folder) {
+            if crate::fsutil::write_atomic(&target, &json).is_ok() {
                 self.remember(path, shown, context, key);
             }
         }
@@ -118,6 +122,7 @@ impl Cache {
     pub fn save(&self) -> std::io::Result<()> {
         let index = self.index.lock().map_err(|_| std::io::Error::other("cache index lock poisoned"))?;
         let json = serde_json::to_vec(&*index).map_err(std::io::Error::other)?;
+        std::fs::create_dir_all(&self.dir)?;
         crate::fsutil::write_atomic(&self.dir.join("index.json"), &json)
     }
 

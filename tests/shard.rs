@@ -181,3 +181,35 @@ fn deny_and_warn_flags_override_the_config() {
         .code(2)
         .stderr(predicates::str::contains("did you mean `date-conflict`"));
 }
+
+#[test]
+fn a_warm_run_reads_every_document_from_the_cache() {
+    // A cache folder that does not exist yet, as `--cache-dir .cache` on a fresh clone.
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("not-yet").join("cache");
+    let options = Options { cache: Some(dir.clone()), ..Options::default() };
+    let plan = chronolint::engine::plan(&[fixture()], &options).unwrap();
+    let run = |expect_hits: bool| {
+        let cache = chronolint::cache::Cache::open(&dir);
+        for (id, path) in plan.files.iter().enumerate() {
+            chronolint::engine::process(id, path, &plan, Some(&cache));
+        }
+        cache.save().unwrap();
+        let hits = cache.hits.load(std::sync::atomic::Ordering::Relaxed);
+        let misses = cache.misses.load(std::sync::atomic::Ordering::Relaxed);
+        if expect_hits {
+            assert_eq!((hits, misses), (plan.files.len(), 0), "warm run");
+        } else {
+            assert_eq!((hits, misses), (0, plan.files.len()), "cold run");
+        }
+    };
+    assert!(plan.files.len() >= 2);
+    run(false);
+    let records = walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.file_name() != "index.json")
+        .count();
+    assert_eq!(records, plan.files.len(), "one record per document");
+    run(true);
+}
