@@ -24,6 +24,19 @@ pub struct Options {
     pub cache: Option<PathBuf>,
     /// Levels from the command line (`--deny CODE`, `--warn CODE`), over the config's.
     pub levels: Vec<(&'static str, crate::config::Level)>,
+    /// What the run keeps of the files its findings point into.
+    pub quoted: Quoted,
+}
+
+/// What a run keeps of the files its findings point into, once it has re-read them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Quoted {
+    /// Their text (`Run::sources`), for renderers that show passages (human, HTML).
+    #[default]
+    Text,
+    /// Only the line and column of every label (`Run::positions`): memory stays with the
+    /// findings, not with the size of the files they quote (JSON, SARIF, GitHub, rdjson).
+    Positions,
 }
 
 impl Options {
@@ -65,8 +78,11 @@ pub struct Run {
     pub files: usize,
     /// Claims found.
     pub claims: usize,
-    /// Text of every file a diagnostic points into, for renderers.
+    /// Text of every file a diagnostic points into, for renderers (with `Quoted::Text`).
     pub sources: BTreeMap<String, String>,
+    /// Per file, per byte offset of a label's start or end: 1-based line, column in
+    /// characters and column in bytes (with `Quoted::Positions`).
+    pub positions: BTreeMap<String, BTreeMap<usize, (usize, usize, usize)>>,
     /// Every claim of the run, grouped by event and role (for timelines and audits).
     pub index: ClaimIndex,
     /// Per-document records, indexed by `DocId` (paths and source metadata; their claims
@@ -223,7 +239,7 @@ pub fn check_paths_with_progress(
     let plan = plan(paths, options)?;
     let docs = process_all(&plan, options, |_| true, progress);
     let Plan { settings, rules, mut problems, .. } = plan;
-    Ok(cross_check(docs, &mut problems, &settings, rules))
+    Ok(cross_check(docs, &mut problems, &settings, rules, options.quoted))
 }
 
 /// Settings, rules and the per-document extraction of every document under `paths`, with
@@ -325,6 +341,7 @@ pub fn cross_check(
     diagnostics: &mut Vec<Diagnostic>,
     settings: &Settings,
     rules: RuleBook,
+    quoted: Quoted,
 ) -> Run {
     let mut claims = Vec::new();
     for d in &mut docs {
@@ -338,13 +355,13 @@ pub fn cross_check(
     let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &settings.policy };
     diagnostics.extend(checks::run_all(&cx));
     apply_suppressions(diagnostics, &docs);
-    let mut sources = BTreeMap::new();
-    finalize(diagnostics, settings, &mut sources);
+    let (sources, positions) = finalize(diagnostics, settings, quoted);
     Run {
         diagnostics: std::mem::take(diagnostics),
         files: docs.len(),
         claims: index.claims.len(),
         sources,
+        positions,
         index,
         docs,
         rules,
@@ -416,7 +433,15 @@ fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, docs: &[DocRecord]) {
 }
 
 /// Applies levels, drops `allow`ed findings, sets fingerprints, sorts.
-fn finalize(diagnostics: &mut Vec<Diagnostic>, settings: &Settings, sources: &mut BTreeMap<String, String>) {
+type Positions = BTreeMap<String, BTreeMap<usize, (usize, usize, usize)>>;
+
+/// Levels, order and fingerprints; re-reads each file a finding points into, one at a
+/// time, and keeps what `quoted` asks for.
+fn finalize(
+    diagnostics: &mut Vec<Diagnostic>,
+    settings: &Settings,
+    quoted: Quoted,
+) -> (BTreeMap<String, String>, Positions) {
     diagnostics.retain_mut(|d| {
         let default = checks::find(d.code).map_or(crate::config::Level::Warn, |c| c.default_level);
         match settings.level_for(d.code, Path::new(&d.primary.file), default).severity() {
@@ -427,16 +452,46 @@ fn finalize(diagnostics: &mut Vec<Diagnostic>, settings: &Settings, sources: &mu
             None => false,
         }
     });
+    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // Every label offset, by file; the words under each primary label (fingerprints).
+    let mut offsets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
     for d in diagnostics.iter() {
         for l in std::iter::once(&d.primary).chain(&d.related) {
-            if !sources.contains_key(&l.file) {
-                let text = corpus::load(Path::new(&l.file)).unwrap_or_default();
-                sources.insert(l.file.clone(), text);
+            offsets.entry(&l.file).or_default().extend([l.span.start, l.span.end]);
+        }
+    }
+    let mut sources = BTreeMap::new();
+    let mut positions = Positions::new();
+    let mut words: BTreeMap<(String, usize, usize), String> = BTreeMap::new();
+    for (file, at) in offsets {
+        let text = corpus::load(Path::new(file)).unwrap_or_default();
+        for d in diagnostics.iter().filter(|d| d.primary.file == file) {
+            let span = d.primary.span;
+            let under = text.get(span.start..span.end).unwrap_or("");
+            words.insert((file.to_string(), span.start, span.end), crate::fingerprint::folded_words(under));
+        }
+        match quoted {
+            Quoted::Text => {
+                sources.insert(file.to_string(), text);
+            }
+            Quoted::Positions => {
+                let lines = crate::text::LineIndex::new(&text);
+                let of = at
+                    .into_iter()
+                    .map(|o| {
+                        let (line, column) = lines.line_col(&text, o);
+                        (o, (line, column, crate::report::byte_column(&text, o)))
+                    })
+                    .collect();
+                positions.insert(file.to_string(), of);
             }
         }
     }
-    diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    crate::fingerprint::assign(diagnostics, sources, &settings.root);
+    let words_of = |l: &crate::diagnostic::Label| {
+        words.get(&(l.file.clone(), l.span.start, l.span.end)).cloned().unwrap_or_default()
+    };
+    crate::fingerprint::assign(diagnostics, &words_of, &settings.root);
+    (sources, positions)
 }
 
 pub use crate::fingerprint::fnv1a;

@@ -14,14 +14,19 @@ use crate::diagnostic::{Diagnostic, Label};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The words of a passage, whitespace-folded: what a fingerprint hashes of it.
+pub fn folded_words(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Sets `fingerprint` on every diagnostic. `diagnostics` must be in report order (file,
-/// start, code); `sources` holds the text of every file a label points into; `root` is
-/// the folder file names are made relative to.
-pub fn assign(diagnostics: &mut [Diagnostic], sources: &BTreeMap<String, String>, root: &Path) {
+/// start, code); `words` gives the folded words under a primary label (`folded_words`);
+/// `root` is the folder file names are made relative to.
+pub fn assign(diagnostics: &mut [Diagnostic], words: &dyn Fn(&Label) -> String, root: &Path) {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut seen: BTreeMap<u64, u32> = BTreeMap::new();
     for d in diagnostics.iter_mut() {
-        let base = base(d, sources, &mut |f: &str| {
+        let base = base(d, words, &mut |f: &str| {
             names.entry(f.to_string()).or_insert_with(|| relative_name(f, root)).clone()
         });
         let n = seen.entry(base).or_default();
@@ -31,11 +36,7 @@ pub fn assign(diagnostics: &mut [Diagnostic], sources: &BTreeMap<String, String>
 }
 
 /// The hash of what a finding is about (without the occurrence counter).
-fn base(d: &Diagnostic, sources: &BTreeMap<String, String>, name: &mut dyn FnMut(&str) -> String) -> u64 {
-    let words = |l: &Label| -> String {
-        let text = sources.get(&l.file).map_or("", |t| l.span.slice(t));
-        text.split_whitespace().collect::<Vec<_>>().join(" ")
-    };
+fn base(d: &Diagnostic, words: &dyn Fn(&Label) -> String, name: &mut dyn FnMut(&str) -> String) -> u64 {
     let parts: Vec<String> = vec![
         d.code.to_string(),
         d.event.clone().unwrap_or_default(),
@@ -89,7 +90,8 @@ mod tests {
 
     fn prints(diags: &mut [Diagnostic], sources: &BTreeMap<String, String>) -> Vec<String> {
         diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-        assign(diags, sources, Path::new("/nonexistent-root"));
+        let words = |l: &Label| folded_words(sources.get(&l.file).map_or("", |t| l.span.slice(t)));
+        assign(diags, &words, Path::new("/nonexistent-root"));
         diags.iter().map(|d| d.fingerprint.clone()).collect()
     }
 

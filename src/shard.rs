@@ -151,7 +151,7 @@ pub fn check_claims(files: &[PathBuf], options: &Options) -> Result<Run, ShardEr
             first.files
         )));
     }
-    Ok(engine::cross_check(docs, &mut problems, &settings, rules))
+    Ok(engine::cross_check(docs, &mut problems, &settings, rules, options.quoted))
 }
 
 /// Whether `path` looks like a shard file (for friendlier errors).

@@ -213,3 +213,23 @@ fn a_warm_run_reads_every_document_from_the_cache() {
     assert_eq!(records, plan.files.len(), "one record per document");
     run(true);
 }
+
+#[test]
+fn keeping_only_positions_of_quoted_files_changes_no_report() {
+    // The machine formats keep lines and columns, not the quoted files' text: every
+    // machine report must be the same bytes either way, and nothing of the text is kept.
+    use chronolint::engine::Quoted;
+    let corpus = crate::common::at("corpus");
+    let text = check_paths(&[&corpus], &Options { quoted: Quoted::Text, ..Options::default() }).unwrap();
+    let positions =
+        check_paths(&[&corpus], &Options { quoted: Quoted::Positions, ..Options::default() }).unwrap();
+    assert!(!text.diagnostics.is_empty());
+    assert!(positions.sources.is_empty(), "{:?}", positions.sources.keys());
+    assert!(text.positions.is_empty());
+    use chronolint::report::{github, json, rdjson, sarif, summary};
+    assert_eq!(json::render(&text), json::render(&positions));
+    assert_eq!(sarif::render(&text), sarif::render(&positions));
+    assert_eq!(github::render(&text), github::render(&positions));
+    assert_eq!(rdjson::render(&text), rdjson::render(&positions));
+    assert_eq!(summary::render(&text), summary::render(&positions));
+}

@@ -5,7 +5,7 @@
 use crate::baseline::Baseline;
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::engine::{check_paths_with_progress, config_file_for, Options};
+use crate::engine::{check_paths_with_progress, config_file_for, Options, Quoted};
 use crate::report;
 use std::collections::BTreeSet;
 use std::io::IsTerminal;
@@ -114,7 +114,14 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
             levels.push((check.code, level));
         }
     }
-    let options = Options { config: args.config.clone(), cache: args.cache_dir.clone(), levels };
+    // Machine formats need only lines and columns of what they point at; the human report
+    // and the HTML page show passages.
+    let quoted = match args.format {
+        Format::Human => Quoted::Text,
+        _ if args.html.is_some() => Quoted::Text,
+        _ => Quoted::Positions,
+    };
+    let options = Options { config: args.config.clone(), cache: args.cache_dir.clone(), levels, quoted };
     if args.claims.is_empty() && config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
         eprintln!(
             "note: no {} found at or above the paths given; using the defaults (rules in ./rules)",

@@ -56,6 +56,11 @@ impl<'r> Locator<'r> {
 
     /// Line and column of a span in a file.
     pub fn position(&self, file: &str, span: Span) -> Position {
+        if let Some(at) = self.run.positions.get(file) {
+            let (line, column, _) = at.get(&span.start).copied().unwrap_or((1, 1, 1));
+            let (end_line, end_column, _) = at.get(&span.end).copied().unwrap_or((line, column, 1));
+            return Position { start: span.start, end: span.end, line, column, end_line, end_column };
+        }
         let text = self.run.sources.get(file).map_or("", String::as_str);
         let (line, column, end_line, end_column) = match self.lines.get(file) {
             Some(ix) => {
@@ -70,16 +75,24 @@ impl<'r> Locator<'r> {
 
     /// 1-based column of a byte offset counted in UTF-8 bytes (as reviewdog counts).
     pub fn byte_column(&self, file: &str, offset: usize) -> usize {
-        let bytes = self.text(file).as_bytes();
-        let before = bytes.get(..offset.min(bytes.len())).unwrap_or_default();
-        let line_start = before.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
-        before.len() - line_start + 1
+        if let Some((_, _, column)) = self.run.positions.get(file).and_then(|at| at.get(&offset)) {
+            return *column;
+        }
+        byte_column(self.text(file), offset)
     }
 
     /// The source text of a file ("" if unknown).
     pub fn text(&self, file: &str) -> &'r str {
         self.run.sources.get(file).map_or("", String::as_str)
     }
+}
+
+/// 1-based column of a byte offset of `text` counted in UTF-8 bytes.
+pub fn byte_column(text: &str, offset: usize) -> usize {
+    let bytes = text.as_bytes();
+    let before = bytes.get(..offset.min(bytes.len())).unwrap_or_default();
+    let line_start = before.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
+    before.len() - line_start + 1
 }
 
 /// Where users read about chronolint and its checks.

@@ -11,14 +11,12 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        // Jump between line ends with memchr: a report indexes every file it quotes.
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            let lone_cr = bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+            if lone_cr || bytes.get(i) == Some(&b'\n') {
+                starts.push(i + 1);
             }
-            i += 1;
         }
         LineIndex { starts }
     }
@@ -30,5 +28,32 @@ impl LineIndex {
         let start = self.starts[line - 1];
         let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
         (line, column)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    proptest::proptest! {
+        /// Every offset lands on the line and column counted by hand, whatever mix of
+        /// `\n`, `\r\n` and lone `\r` ends the lines.
+        #[test]
+        fn line_and_column_are_counted_by_hand(text in "(?s)[ab é\r\n]{0,60}") {
+            let ix = LineIndex::new(&text);
+            let (mut line, mut column) = (1, 1);
+            let mut chars = text.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                proptest::prop_assert_eq!(ix.line_col(&text, i), (line, column));
+                let crlf = c == '\r' && chars.peek().is_some_and(|&(_, n)| n == '\n');
+                if c == '\n' || (c == '\r' && !crlf) {
+                    line += 1;
+                    column = 1;
+                } else {
+                    column += 1;
+                }
+            }
+            proptest::prop_assert_eq!(ix.line_col(&text, text.len()), (line, column));
+        }
     }
 }
