@@ -88,10 +88,14 @@ fn hard_wrapped_lines_join_into_one_sentence() {
 }
 
 #[test]
-fn paragraphs_are_counted() {
+fn a_paragraph_is_named_by_the_offset_where_it_starts() {
     let text = "First paragraph. Still first.\n\nSecond paragraph.";
     let p: Vec<usize> = segment(text).iter().map(|s| s.paragraph).collect();
-    assert_eq!(p, vec![0, 0, 1]);
+    assert_eq!(p, vec![0, 0, text.find("Second").expect("in the text")]);
+    // Unwrapped text (web pages, forum posts): each line is a paragraph of its own.
+    let text = "A post. Its second sentence.\nAnother line here.\nA third one.";
+    let p: Vec<usize> = segment(text).iter().map(|s| s.paragraph).collect();
+    assert_eq!(p, vec![0, 0, text.find("Another").expect("in"), text.find("A third").expect("in")]);
 }
 
 #[test]

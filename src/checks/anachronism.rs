@@ -86,12 +86,23 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.extract;
         let text = cx.text(doc.doc);
         let dominant = dominant_year(doc);
-        for m in matcher.find_iter(text) {
-            let span = Span::new(m.start(), m.end());
+        // The extract found the names already, for the segmenter; else look here.
+        let scanned: Vec<(Span, usize)>;
+        let hits = match &doc.entities {
+            Some(hits) => hits.as_slice(),
+            None => {
+                scanned = matcher
+                    .find_iter(text)
+                    .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+                    .collect();
+                scanned.as_slice()
+            }
+        };
+        for &(span, pattern) in hits {
             if !is_word(text, span) {
                 continue;
             }
-            let Some(found) = names.needles.get(m.pattern().as_usize()) else { continue };
+            let Some(found) = names.needles.get(pattern) else { continue };
             let needles: Vec<Needle<'_>> = found
                 .iter()
                 .filter_map(|&(e, f)| {

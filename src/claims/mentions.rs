@@ -281,9 +281,24 @@ impl Matcher {
         sentences: &[Sentence],
         relevant: Option<&[bool]>,
     ) -> Vec<EventMention> {
+        let folds = crate::text::folds_like_ascii(text);
+        let lower = text.to_ascii_lowercase();
+        let heads = unknown_heads(text, &[Span::new(0, text.len())]);
+        let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &[Span::new(0, text.len())] };
+        self.find_seen(text, sentences, relevant, &seen)
+    }
+
+    /// `find_in` with what the caller has already worked out over the text (`Seen`).
+    pub fn find_seen(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        relevant: Option<&[bool]>,
+        seen: &Seen<'_>,
+    ) -> Vec<EventMention> {
         let ranges = match relevant {
             None => vec![Span::new(0, text.len())],
-            Some(relevant) => runs(sentences, relevant),
+            Some(relevant) => runs(text, sentences, relevant),
         };
         let sentence_of = |span: Span| sentences.partition_point(|s| s.span.end <= span.start);
         let mut out = Vec::new();
@@ -361,8 +376,8 @@ impl Matcher {
                 }
             }
         }
-        self.find_places(text, sentences, &mut out);
-        find_unknown(text, sentences, &mut out);
+        self.find_places(text, sentences, &mut out, seen);
+        find_unknown(text, sentences, &mut out, seen.heads);
         out.sort_by_key(|m| (m.span.start, m.span.end));
         let _ = &self.word_patterns;
         out
@@ -370,34 +385,43 @@ impl Matcher {
 
     /// "Port Arthur fell", "the city surrendered": a place of a place event with one of
     /// its cue verbs in the same sentence; "the city" refers to the paragraph's latest place.
-    fn find_places(&self, text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>) {
+    fn find_places(&self, text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>, seen: &Seen<'_>) {
         if self.places.is_empty() {
             return;
         }
         let mut last_place: Option<(usize, String)> = None; // (paragraph, place)
         let named = named_events(out);
-        // One scan of the whole text for places and anaphors instead of one per sentence;
-        // only the sentences it touches are looked at.
+        // One scan of each range for places and anaphors instead of one per sentence; only
+        // the sentences it touches are looked at.
         // Places are matched case-insensitively: case-sensitively against a lowercased copy
         // (same offsets), where the automaton can use its fast prefilter.
-        let folded = crate::text::ascii_lowered(text);
-        let lower = folded.clone().unwrap_or_else(|| text.to_ascii_lowercase());
-        let places =
-            self.place_names.iter().flat_map(|ac| ac.find_iter(&lower)).map(|m| (m.start(), m.end()));
-        // The nouns in lowercased text, or (where Unicode case folding would find more)
-        // the whole regex.
-        let anaphors: Vec<(usize, usize)> = match &folded {
-            Some(lower) => anaphor_nouns(lower).collect(),
-            None => ANAPHOR_ANYWHERE.find_iter(text).map(|m| (m.start(), m.end())).collect(),
-        };
-        let touched = crate::text::touched(sentences, places.chain(anaphors));
+        let lower = seen.lower;
+        let mut hits: Vec<(usize, usize)> = Vec::new();
+        for r in seen.ranges {
+            let (Some(low), Some(orig)) = (lower.get(r.start..r.end), text.get(r.start..r.end)) else {
+                continue;
+            };
+            let shift = |(s, e): (usize, usize)| (s + r.start, e + r.start);
+            hits.extend(
+                self.place_names.iter().flat_map(|ac| ac.find_iter(low)).map(|m| shift((m.start(), m.end()))),
+            );
+            // The nouns in lowercased text, or (where Unicode case folding would find more)
+            // the whole regex.
+            if seen.folds {
+                hits.extend(anaphor_nouns(low).map(shift));
+            } else {
+                hits.extend(ANAPHOR_ANYWHERE.find_iter(orig).map(|m| shift((m.start(), m.end()))));
+            }
+        }
+        hits.sort_unstable();
+        let touched = crate::text::touched(sentences, hits.into_iter());
         for (s, sentence) in sentences.iter().enumerate() {
             if !touched.get(s).copied().unwrap_or(false) {
                 continue;
             }
             let body = sentence.span.slice(text);
             let names_a_place =
-                self.place_names.as_ref().is_some_and(|ac| ac.is_match(sentence.span.slice(&lower)));
+                self.place_names.as_ref().is_some_and(|ac| ac.is_match(sentence.span.slice(lower)));
             if !names_a_place && !ANAPHOR.is_match(body) {
                 continue;
             }
@@ -488,13 +512,20 @@ impl Matcher {
     }
 }
 
-/// The spans covering runs of consecutive relevant sentences.
-fn runs(sentences: &[Sentence], relevant: &[bool]) -> Vec<Span> {
+/// The spans covering runs of consecutive relevant sentences: next to each other in the
+/// list and with only white space between them in the text (sentences split from blocks
+/// far apart are not one run: the text between them was never segmented).
+fn runs(text: &str, sentences: &[Sentence], relevant: &[bool]) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
     let mut last = None;
     for (i, (s, _)) in sentences.iter().zip(relevant).enumerate().filter(|(_, (_, &r))| r) {
         match out.last_mut() {
-            Some(run) if last == Some(i.wrapping_sub(1)) => run.end = s.span.end,
+            Some(run)
+                if last == Some(i.wrapping_sub(1))
+                    && text.get(run.end..s.span.start).is_some_and(|gap| gap.trim().is_empty()) =>
+            {
+                run.end = s.span.end
+            }
             _ => out.push(s.span),
         }
         last = Some(i);
@@ -513,15 +544,17 @@ static ANNIVERSARY_WORDS: LazyLock<Option<AhoCorasick>> =
 /// event name (`unknown-event`) or an anniversary phrase (`anniversary-arithmetic`).
 /// Mentions elsewhere are never read, and finding them is most of the matching work on
 /// book-length text, where most sentences hold no date.
-pub fn relevant_sentences(text: &str, sentences: &[Sentence], times: &[TimeExpr]) -> Vec<bool> {
-    let heads = UNKNOWN_HEADS.iter().flat_map(|ac| ac.find_iter(text));
-    // Case-insensitively: against a lowercased copy, which keeps every offset.
-    let lower = text.to_ascii_lowercase();
-    let phrases = ANNIVERSARY_WORDS.iter().flat_map(|ac| ac.find_iter(&lower));
+pub fn relevant_sentences(
+    text: &str,
+    sentences: &[Sentence],
+    times: &[TimeExpr],
+    heads: &[Span],
+    phrases: &[Span],
+) -> Vec<bool> {
     let spans = times
         .iter()
         .map(|t| (t.span.start, t.span.end))
-        .chain(heads.chain(phrases).map(|m| (m.start(), m.end())));
+        .chain(heads.iter().chain(phrases).map(|m| (m.start, m.end)));
     let mut out = crate::text::touched(sentences, spans);
     for i in 1..sentences.len() {
         let answers = sentences.get(i).is_some_and(|s| s.span.slice(text).starts_with("A:"));
@@ -532,6 +565,44 @@ pub fn relevant_sentences(text: &str, sentences: &[Sentence], times: &[TimeExpr]
         }
     }
     out
+}
+
+/// Anniversary words ("anniversary", "centenary", "ago") in `lower` (the text lowercased):
+/// the sentences holding one are relevant.
+pub fn anniversary_phrases(lower: &str) -> Vec<Span> {
+    ANNIVERSARY_WORDS
+        .iter()
+        .flat_map(|ac| ac.find_iter(lower))
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect()
+}
+
+/// Words that head an unknown event name ("War", "Treaty") in the `ranges` of `text`.
+pub fn unknown_heads(text: &str, ranges: &[Span]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for r in ranges {
+        let Some(part) = text.get(r.start..r.end) else { continue };
+        out.extend(
+            UNKNOWN_HEADS
+                .iter()
+                .flat_map(|ac| ac.find_iter(part))
+                .map(|m| Span::new(m.start(), m.end()).shift(r.start)),
+        );
+    }
+    out
+}
+
+/// What the per-document stage has already worked out over a text, for `find_seen`.
+#[derive(Debug, Clone, Copy)]
+pub struct Seen<'a> {
+    /// The text with ASCII letters lowercased (same offsets).
+    pub lower: &'a str,
+    /// `folds_like_ascii(text)`: ASCII case folding of `lower` finds what Unicode folding does.
+    pub folds: bool,
+    /// `unknown_heads` over the text (or over at least `ranges`).
+    pub heads: &'a [Span],
+    /// The parts of the text its sentences cover, in order: places are looked for there.
+    pub ranges: &'a [Span],
 }
 
 /// How far (bytes) a place event's verb may sit from its place or anaphor.
@@ -691,10 +762,9 @@ impl SpanSet {
     }
 }
 
-fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>) {
+fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>, heads: &[Span]) {
     let known = SpanSet::new(out.iter().map(|m| m.span).collect());
-    let heads = UNKNOWN_HEADS.iter().flat_map(|ac| ac.find_iter(text)).map(|m| (m.start(), m.end()));
-    let touched = crate::text::touched(sentences, heads);
+    let touched = crate::text::touched(sentences, heads.iter().map(|h| (h.start, h.end)));
     for (s, sentence) in sentences.iter().enumerate() {
         if !touched.get(s).copied().unwrap_or(false) {
             continue;

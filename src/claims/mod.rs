@@ -105,4 +105,9 @@ pub struct DocExtract {
     pub mentions: Vec<EventMention>,
     pub citations: Vec<Citation>,
     pub claims: Vec<Claim>,
+    /// Every match of the rules' entity names in the text (span, pattern of
+    /// `EntityNames::matcher`), found once for the segmenter and `anachronism`; `None`
+    /// when not looked for (the check then looks itself).
+    #[serde(skip)]
+    pub entities: Option<Vec<(Span, usize)>>,
 }

@@ -53,27 +53,50 @@ const NOT_NAMES: &[&str] = &["The", "This", "It", "He", "She", "They", "We", "Wh
 
 /// Every citation in `text`, in order, each tied to its sentence.
 pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
+    tie(sentences, find_all(text, &[Span::new(0, text.len())]), false)
+}
+
+/// The citations of `sentences` when they cover only the `ranges` of `text` (see
+/// `segment_hot`): the citations found in those ranges. A quoted sentence attributed to
+/// a source is also backed by a citation of that source anywhere before it (`in_reach`),
+/// so when one is, the whole text is searched and citations outside every sentence are
+/// kept with no sentence and no paragraph (`usize::MAX`) for it.
+pub fn find_citations_in(text: &str, sentences: &[Sentence], ranges: &[Span]) -> Vec<Citation> {
+    if sentences.iter().any(|s| s.attributed_to.is_some()) {
+        return tie(sentences, find_all(text, &[Span::new(0, text.len())]), true);
+    }
+    tie(sentences, find_all(text, ranges), false)
+}
+
+/// Every citation found in the `ranges` of `text` (each searched alone), unsorted.
+fn find_all(text: &str, ranges: &[Span]) -> Vec<(CitationKind, Span, String)> {
     let mut found: Vec<(CitationKind, Span, String)> = Vec::new();
-    for m in super::segment::URL.find_iter(text) {
-        found.push((CitationKind::Url, Span::new(m.start(), m.end()), m.as_str().to_string()));
+    for r in ranges {
+        let Some(part) = text.get(r.start..r.end) else { continue };
+        find_in_part(text, part, r.start, &mut found);
     }
-    for m in FOOTNOTE.find_iter(text) {
+    found
+}
+
+/// The citations of `part`, which starts at byte `base` of `text`.
+fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKind, Span, String)>) {
+    let at = |m: regex::Match<'_>| Span::new(base + m.start(), base + m.end());
+    for m in super::segment::URL.find_iter(part) {
+        found.push((CitationKind::Url, at(m), m.as_str().to_string()));
+    }
+    for m in FOOTNOTE.find_iter(part) {
         let label = m.as_str().trim_matches(['[', ']', '^']).to_string();
-        found.push((CitationKind::Footnote, Span::new(m.start(), m.end()), label));
+        found.push((CitationKind::Footnote, at(m), label));
     }
-    for c in REF_TAG.captures_iter(text) {
+    for c in REF_TAG.captures_iter(part) {
         let Some(m) = c.get(0) else { continue };
         if let Some(inner) = c.get(1) {
-            found.push((
-                CitationKind::RefTag,
-                Span::new(m.start(), m.end()),
-                inner.as_str().trim().to_string(),
-            ));
+            found.push((CitationKind::RefTag, at(m), inner.as_str().trim().to_string()));
             continue;
         }
         // A broken tag: the reference runs back to the sentence end glued to it
         // ("Outer Mongolia.David J. Dallin, ... pp 87-122./ref>").
-        let head = text.get(..m.start()).unwrap_or("");
+        let head = text.get(..base + m.start()).unwrap_or("");
         let line_start = head.rfind('\n').map_or(0, |i| i + 1);
         let line = head.get(line_start..).unwrap_or("");
         let glued = line
@@ -83,21 +106,18 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
             .last()
             .map_or(0, |((i, _), _)| i + 1);
         let start = line_start + glued;
-        let target = text.get(start..m.start()).unwrap_or("").trim().trim_end_matches(['.', '<']).to_string();
-        found.push((CitationKind::RefTag, Span::new(start, m.end()), target));
+        let target =
+            text.get(start..base + m.start()).unwrap_or("").trim().trim_end_matches(['.', '<']).to_string();
+        found.push((CitationKind::RefTag, Span::new(start, base + m.end()), target));
     }
-    for c in AUTHOR_YEAR.captures_iter(text) {
+    for c in AUTHOR_YEAR.captures_iter(part) {
         let (Some(m), Some(a), Some(y)) = (c.get(0), c.get(1), c.get(2)) else { continue };
         if MONTHS.split('|').any(|mo| mo == a.as_str()) {
             continue; // "(November 2014)" is a date, not a work
         }
-        found.push((
-            CitationKind::AuthorYear,
-            Span::new(m.start(), m.end()),
-            format!("{} {}", a.as_str(), y.as_str()),
-        ));
+        found.push((CitationKind::AuthorYear, at(m), format!("{} {}", a.as_str(), y.as_str())));
     }
-    for c in ATTRIBUTION.captures_iter(text) {
+    for c in ATTRIBUTION.captures_iter(part) {
         let Some(m) = c.get(0) else { continue };
         let Some(name) = c.get(1).or_else(|| c.get(3)) else { continue };
         let first = name.as_str().split_whitespace().next().unwrap_or("");
@@ -110,9 +130,9 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
             Some(last) if last.len() > 2 => name.trim_end_matches('.'),
             _ => name,
         };
-        found.push((CitationKind::Attribution, Span::new(m.start(), m.end()), name.to_string()));
+        found.push((CitationKind::Attribution, at(m), name.to_string()));
     }
-    for c in PUBLICATION.captures_iter(text) {
+    for c in PUBLICATION.captures_iter(part) {
         let Some(m) = c.get(0) else { continue };
         let target = if let (Some(p), Some(v), Some(i)) = (c.get(1), c.get(2), c.get(3)) {
             format!("{} {}({})", p.as_str().trim(), v.as_str(), i.as_str())
@@ -126,8 +146,18 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
         } else {
             continue;
         };
-        found.push((CitationKind::Publication, Span::new(m.start(), m.end()), target));
+        found.push((CitationKind::Publication, at(m), target));
     }
+}
+
+/// Sorts what `find_all` found, keeps one citation per place and ties each to its
+/// sentence; with `keep_outside`, one outside every sentence is kept (see
+/// `find_citations_in`), else dropped.
+fn tie(
+    sentences: &[Sentence],
+    mut found: Vec<(CitationKind, Span, String)>,
+    keep_outside: bool,
+) -> Vec<Citation> {
     found.sort_by_key(|(k, s, _)| (s.start, std::cmp::Reverse(s.end), *k as u8));
     // One citation per place: the first (widest) of overlapping finds wins, except that a
     // URL inside a publication line stays.
@@ -136,8 +166,14 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
         if out.iter().any(|c| c.span.overlaps(span) && c.kind == kind) {
             continue;
         }
-        let Some(sentence) = sentences.iter().position(|s| s.span.overlaps(span)) else { continue };
-        let paragraph = sentences[sentence].paragraph;
+        // Sentences are in order and apart: the first that ends after the start is the
+        // only one that can overlap first.
+        let i = sentences.partition_point(|s| s.span.end <= span.start);
+        let (sentence, paragraph) = match sentences.get(i).filter(|s| s.span.overlaps(span)) {
+            Some(s) => (i, s.paragraph),
+            None if keep_outside => (usize::MAX, usize::MAX),
+            None => continue,
+        };
         out.push(Citation { kind, span, target, sentence, paragraph });
     }
     out.sort_by_key(|c| (c.span.start, c.span.end));

@@ -7,10 +7,16 @@ use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// `lower` is `text` from `ascii_lowered`, when it could be made. With `needed`, only the
-/// marked sentences get their flags (all of them in an alternate-history thread).
-pub(super) fn mark(text: &str, lower: Option<&str>, sentences: &mut [Sentence], needed: Option<&[bool]>) {
-    let thread = is_thread(text, lower);
+/// `lower` is `text` from `ascii_lowered`, when it could be made; `thread` is
+/// `is_thread(text, lower)`. With `needed`, only the marked sentences get their flags (all
+/// of them in an alternate-history thread).
+pub(super) fn mark(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &mut [Sentence],
+    needed: Option<&[bool]>,
+    thread: bool,
+) {
     let needed = needed.filter(|_| !thread);
     let wanted = |i: usize| needed.is_none_or(|n| n.get(i).copied().unwrap_or(false));
     mark_quotes(text, sentences, &wanted);
@@ -156,7 +162,7 @@ static THREAD_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)alternate\s+history(?-u:\b)").expect("valid regex"));
 
 /// Whether `text` is an alternate-history discussion: two markers or more.
-fn is_thread(text: &str, lower: Option<&str>) -> bool {
+pub(super) fn is_thread(text: &str, lower: Option<&str>) -> bool {
     match lower {
         // The two parts never overlap, so their counts add up to `THREAD`'s.
         Some(lower) => {

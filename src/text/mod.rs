@@ -7,9 +7,9 @@ mod flags;
 mod lines;
 mod segment;
 
-pub use citations::find_citations;
+pub use citations::{find_citations, find_citations_in};
 pub use lines::LineIndex;
-pub use segment::{segment, segment_needed};
+pub use segment::{segment, segment_hot, Segmented};
 
 use crate::span::Span;
 use serde::Serialize;
@@ -18,8 +18,10 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {
     pub span: Span,
-    /// Index of the paragraph it belongs to: a blank-line separated block, or in text
-    /// that is not hard-wrapped (web pages, forum posts), a line.
+    /// The paragraph it belongs to, named by the byte offset where the paragraph starts:
+    /// a blank-line separated block, or in text that is not hard-wrapped (web pages, forum
+    /// posts), a line. An offset, not a count, so that a paragraph is named the same
+    /// whether or not the text before it was segmented (`segment_hot`).
     pub paragraph: usize,
     /// Inside a quotation: reported words, not the author's own assertion.
     pub quoted: bool,
@@ -66,7 +68,15 @@ pub enum CitationKind {
 /// Unicode case folding takes to an ASCII letter ("ſ" to "s", the Kelvin sign to "k"):
 /// there a `(?i)` regex finds more, so callers search the original.
 pub(crate) fn ascii_lowered(text: &str) -> Option<String> {
-    (!text.contains(['ſ', '\u{212a}'])).then(|| text.to_ascii_lowercase())
+    folds_like_ascii(text).then(|| text.to_ascii_lowercase())
+}
+
+/// Whether no character of `text` folds (by Unicode rules) to an ASCII letter without
+/// being one: "ſ" and the Kelvin sign (two SIMD substring searches).
+pub(crate) fn folds_like_ascii(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memmem::find(bytes, "ſ".as_bytes()).is_none()
+        && memchr::memmem::find(bytes, "\u{212a}".as_bytes()).is_none()
 }
 
 /// Which sentences the matches (`start`, `end`) of a search over the whole text overlap:

@@ -48,22 +48,28 @@ struct Line {
 
 fn lines(text: &str) -> Vec<Line> {
     let mut out = Vec::new();
-    let mut start = 0;
     let bytes = text.as_bytes();
-    let mut i = 0;
-    while i <= bytes.len() {
-        let at_end = i == bytes.len();
-        let b = bytes.get(i).copied();
-        if at_end || b == Some(b'\n') || b == Some(b'\r') {
-            let s = text.get(start..i).unwrap_or("");
-            out.push(Line { start, end: i, chars: s.chars().count(), blank: s.trim().is_empty() });
-            if b == Some(b'\r') && bytes.get(i + 1) == Some(&b'\n') {
-                i += 1;
-            }
-            start = i + 1;
+    let mut start = 0;
+    let line = |start: usize, end: usize| {
+        let s = text.get(start..end).unwrap_or("");
+        // Nearly every line of a book is ASCII and starts with a letter: its length is its
+        // width, and it is not blank.
+        let (chars, blank) = if s.is_ascii() {
+            (s.len(), s.bytes().all(|b| b.is_ascii_whitespace() || b == 0x0b))
+        } else {
+            (s.chars().count(), s.trim().is_empty())
+        };
+        Line { start, end, chars, blank }
+    };
+    // Line ends by memchr: a line ends at "\n", "\r\n" or a lone "\r".
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue; // the "\n" of a "\r\n"
         }
-        i += 1;
+        out.push(line(start, i));
+        start = if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
+    out.push(line(start, text.len()));
     out
 }
 
@@ -124,67 +130,154 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[
 
 /// Splits `text` into sentences with byte spans, in order, with their flags set.
 pub fn segment(text: &str) -> Vec<Sentence> {
-    let (mut sentences, lower) = split(text);
-    super::flags::mark(text, lower.as_deref(), &mut sentences, None);
-    sentences
-}
-
-/// `segment` that sets the flags only of the sentences marked in `needed` (and of all when
-/// the document is an alternate-history thread, where a flag depends on the sentences
-/// before): the per-document stage reads no other sentence's flags, and on book-length text
-/// they are most of the work of segmenting.
-pub fn segment_needed(text: &str, needed: impl FnOnce(&[Sentence]) -> Vec<bool>) -> Vec<Sentence> {
-    let (mut sentences, lower) = split(text);
-    let needed = needed(&sentences);
-    super::flags::mark(text, lower.as_deref(), &mut sentences, Some(&needed));
-    sentences
-}
-
-/// Sentences without flags, and the text lowercased (see `ascii_lowered`).
-fn split(text: &str) -> (Vec<Sentence>, Option<String>) {
-    let mut out = Vec::new();
-    let lines = lines(text);
-    let wrap = wrap_width(&lines);
     let lower = super::ascii_lowered(text);
-    let urls: Vec<Span> = match &lower {
-        Some(lower) => URL_LOWER.find_iter(lower).map(|m| Span::new(m.start(), m.end())).collect(),
-        None => URL.find_iter(text).map(|m| Span::new(m.start(), m.end())).collect(),
-    };
-    let mut paragraph = 0;
-    let mut unit_start: Option<usize> = None;
-    let mut pending_gap = false;
-    for (i, line) in lines.iter().enumerate() {
-        if line.blank {
-            if let Some(s) = unit_start.take() {
-                let end = lines.get(i.wrapping_sub(1)).map_or(line.start, |l| l.end);
-                split_unit(text, Span::new(s, end), paragraph, &urls, &mut out);
+    let layout = Layout::new(text);
+    let mut sentences = Vec::new();
+    for block in &layout.blocks {
+        layout.split_block(text, lower.as_deref(), block, &mut sentences);
+    }
+    let thread = super::flags::is_thread(text, lower.as_deref());
+    super::flags::mark(text, lower.as_deref(), &mut sentences, None, thread);
+    sentences
+}
+
+/// What `segment_hot` made: the sentences of the blocks it split, and those blocks.
+#[derive(Debug, Default)]
+pub struct Segmented {
+    /// In order; flags set on the sentences `needed` asked for.
+    pub sentences: Vec<Sentence>,
+    /// The blocks split (runs of non-blank lines), in order, adjacent ones merged: every
+    /// sentence lies in one, and nothing outside them was looked at.
+    pub ranges: Vec<Span>,
+}
+
+/// `segment` of only the blocks (runs of non-blank lines) that hold one of the `hot` spans,
+/// with flags only on the sentences `needed` marks (and on all in an alternate-history
+/// thread, where a flag depends on the sentences before; there every block is split).
+///
+/// Sentences never cross a blank line, so a block splits the same alone as in the whole
+/// text; the wrap width is still measured over every line. A block is also split when the
+/// next one is, and that one opens with an answer ("A:") or a quotation mark: the answer's
+/// question, and the link or speaker before a quotation, are in the sentence before it.
+/// On book-length text most blocks hold no date and no name, and are never split.
+///
+/// `lower` is `text` from `ascii_lowered`, when it could be made.
+pub fn segment_hot(
+    text: &str,
+    lower: Option<&str>,
+    hot: &[Span],
+    needed: impl FnOnce(&[Sentence]) -> Vec<bool>,
+) -> Segmented {
+    let layout = Layout::new(text);
+    let thread = super::flags::is_thread(text, lower);
+    let mut keep = vec![thread; layout.blocks.len()];
+    if !thread {
+        for h in hot {
+            let mut i = layout.blocks.partition_point(|b| b.span.end <= h.start);
+            while let (Some(b), Some(k)) = (layout.blocks.get(i), keep.get_mut(i)) {
+                if b.span.start >= h.end.max(h.start + 1) {
+                    break;
+                }
+                *k = true;
+                i += 1;
             }
-            pending_gap = !out.is_empty();
-            continue;
         }
-        if unit_start.is_none() {
-            if pending_gap {
-                paragraph += 1;
-                pending_gap = false;
+        for i in (1..layout.blocks.len()).rev() {
+            let opens = layout.blocks.get(i).map_or("", |b| b.span.slice(text).trim_start());
+            if keep.get(i).copied().unwrap_or(false)
+                && (opens.starts_with("A:") || opens.starts_with(['"', '\u{201c}']))
+            {
+                if let Some(k) = keep.get_mut(i - 1) {
+                    *k = true;
+                }
             }
-            unit_start = Some(line.start);
         }
-        let ends = match lines.get(i + 1) {
-            Some(next) if !next.blank => hard_break(text, line, next, wrap, &urls),
-            _ => true,
+    }
+    let mut sentences = Vec::new();
+    let mut ranges: Vec<Span> = Vec::new();
+    for (block, _) in layout.blocks.iter().zip(&keep).filter(|(_, &k)| k) {
+        layout.split_block(text, lower, block, &mut sentences);
+        match ranges.last_mut() {
+            Some(r) if r.end == block.after_prev => r.end = block.span.end,
+            _ => ranges.push(block.span),
+        }
+    }
+    let needed = needed(&sentences);
+    super::flags::mark(text, lower, &mut sentences, Some(&needed), thread);
+    Segmented { sentences, ranges }
+}
+
+/// A run of non-blank lines: no sentence crosses its ends.
+struct Block {
+    /// Indexes into `Layout::lines`.
+    lines: std::ops::Range<usize>,
+    /// From its first line's start to its last line's end.
+    span: Span,
+    /// The end of the block before it (0 for the first): blocks that follow one another
+    /// with only blank lines between them merge into one range.
+    after_prev: usize,
+}
+
+/// The lines of a text, its wrap width and its blocks.
+struct Layout {
+    lines: Vec<Line>,
+    wrap: Option<usize>,
+    blocks: Vec<Block>,
+}
+
+impl Layout {
+    fn new(text: &str) -> Layout {
+        let lines = lines(text);
+        let wrap = wrap_width(&lines);
+        let mut blocks = Vec::new();
+        let mut prev_end = 0;
+        let mut i = 0;
+        while i < lines.len() {
+            if lines.get(i).is_some_and(|l| l.blank) {
+                i += 1;
+                continue;
+            }
+            let first = i;
+            while lines.get(i).is_some_and(|l| !l.blank) {
+                i += 1;
+            }
+            let (Some(a), Some(b)) = (lines.get(first), lines.get(i - 1)) else { break };
+            blocks.push(Block { lines: first..i, span: Span::new(a.start, b.end), after_prev: prev_end });
+            prev_end = b.end;
+        }
+        Layout { lines, wrap, blocks }
+    }
+
+    /// The sentences of one block, appended to `out`. A paragraph's id is the offset where
+    /// it starts: the block in hard-wrapped text, each unit in unwrapped text.
+    fn split_block(&self, text: &str, lower: Option<&str>, block: &Block, out: &mut Vec<Sentence>) {
+        let lines = self.lines.get(block.lines.clone()).unwrap_or(&[]);
+        // URLs hold no white space: those of the block are those the whole text has there.
+        let urls: Vec<Span> = match lower.and_then(|l| l.get(block.span.start..block.span.end)) {
+            Some(lower) => URL_LOWER.find_iter(lower).map(|m| Span::new(m.start(), m.end())).collect(),
+            None => URL.find_iter(block.span.slice(text)).map(|m| Span::new(m.start(), m.end())).collect(),
         };
-        if ends {
-            if let Some(s) = unit_start.take() {
-                split_unit(text, Span::new(s, line.end), paragraph, &urls, &mut out);
+        let urls: Vec<Span> = urls.into_iter().map(|u| u.shift(block.span.start)).collect();
+        let Some(first) = lines.first() else { return };
+        let mut paragraph = first.start;
+        let mut unit_start = first.start;
+        for (i, line) in lines.iter().enumerate() {
+            let ends = match lines.get(i + 1) {
+                Some(next) => hard_break(text, line, next, self.wrap, &urls),
+                None => true,
+            };
+            if ends {
+                split_unit(text, Span::new(unit_start, line.end), paragraph, &urls, out);
+                if let Some(next) = lines.get(i + 1) {
+                    unit_start = next.start;
+                    // In unwrapped text a line is a paragraph.
+                    if self.wrap.is_none() {
+                        paragraph = next.start;
+                    }
+                }
             }
-            // In unwrapped text a line is a paragraph.
-            pending_gap = pending_gap || wrap.is_none();
         }
     }
-    if let Some(s) = unit_start {
-        split_unit(text, Span::new(s, text.len()), paragraph, &urls, &mut out);
-    }
-    (out, lower)
 }
 
 fn in_url(urls: &[Span], at: usize) -> bool {
