@@ -1,8 +1,8 @@
 //! A cache of per-document results, keyed by what decides them: the document's bytes and
-//! path, its source metadata and trust policy, the rules' hash, and this version of the
-//! tool. One JSON record per document under the cache folder, written atomically; an
-//! index maps each path to its size, modification time and key, so an unchanged file is
-//! not even read. Deleting the folder is always safe.
+//! path, its source metadata and trust policy, the `ignore` patterns, the rules' hash, and
+//! this version of the tool. One JSON record per document under the cache folder, written
+//! atomically; an index maps each path to its size, modification time and key, so an
+//! unchanged file is not even read. Deleting the folder is always safe.
 
 use crate::engine::DocRecord;
 use crate::rules::RuleBook;
@@ -51,19 +51,27 @@ impl Cache {
         Cache { dir: dir.to_path_buf(), index: Mutex::new(index), hits: 0.into(), misses: 0.into() }
     }
 
-    /// The hash of everything besides a file's bytes that decides its record.
+    /// The hash of everything besides a file's bytes that decides its record (of the
+    /// settings: the trust policy and the `ignore` patterns).
     pub fn context(
         path: &str,
         meta: &crate::corpus::SourceMeta,
-        policy: &crate::config::TrustPolicies,
+        settings: &crate::config::Settings,
         rules: &RuleBook,
     ) -> u64 {
+        let policy = &settings.policy;
         let mut h = Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(&FORMAT.to_le_bytes());
         h.update(&rules.hash.to_le_bytes());
         h.update(path.as_bytes());
         h.update(format!("{meta:?}{policy:?}").as_bytes());
+        // What is not read changes what is found; each pattern with its length, so that
+        // ["ab", "c"] and ["a", "bc"] differ.
+        for r in &settings.ignore {
+            h.update(&r.as_str().len().to_le_bytes());
+            h.update(r.as_str().as_bytes());
+        }
         h.digest()
     }
 

@@ -258,7 +258,8 @@ pub fn extract_all(
             let shown = path.to_string_lossy().into_owned();
             let meta = plan.settings.meta_for(path);
             match corpus::load(path) {
-                Ok(text) => {
+                Ok(mut text) => {
+                    plan.settings.blank_ignored(&mut text);
                     let doc = Document { id, path: shown, text, meta };
                     (claims::extract(&doc, &plan.rules, &plan.matcher), None)
                 }
@@ -284,7 +285,7 @@ pub fn process(id: DocId, path: &Path, plan: &Plan, cache: Option<&Cache>) -> Do
     let (settings, rules) = (&plan.settings, &plan.rules);
     let shown = path.to_string_lossy().into_owned();
     let meta = settings.meta_for(path);
-    let context = cache.map(|_| Cache::context(&shown, &meta, &settings.policy, rules)).unwrap_or_default();
+    let context = cache.map(|_| Cache::context(&shown, &meta, settings, rules)).unwrap_or_default();
     if let Some(hit) = cache.and_then(|c| c.by_stat(path, &shown, context, rules)) {
         return hit.renumbered(id);
     }
@@ -304,11 +305,12 @@ pub fn process(id: DocId, path: &Path, plan: &Plan, cache: Option<&Cache>) -> Do
         }
         key = k;
     }
-    let text = match corpus::decode(bytes) {
+    let mut text = match corpus::decode(bytes) {
         Ok(t) => t,
         Err(e) => return fail(e, meta),
     };
     let (suppressions, malformed) = suppress::scan(&text);
+    settings.blank_ignored(&mut text); // after the scan: suppression comments still apply
     let doc = Document { id, path: shown.clone(), text, meta };
     let extract = claims::extract(&doc, rules, &plan.matcher);
     let cx = checks::DocContext { text: &doc.text, extract: &extract, rules, policy: &settings.policy };

@@ -8,6 +8,7 @@ mod claims;
 mod common;
 mod corpus;
 mod html;
+mod ignore;
 mod interrupt;
 mod meta;
 mod robustness;

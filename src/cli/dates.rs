@@ -8,7 +8,8 @@
 //!
 //! `mod` (`START`, `MID`, `END`) is added when the expression names a part of its period.
 //! Each file's source metadata (publication date, day header, calendar) comes from the
-//! nearest `chronolint.toml` above it; `--anchor` overrides the publication date.
+//! nearest `chronolint.toml` above it, and so do its `ignore` patterns (text they match is
+//! not read); `--anchor` overrides the publication date.
 
 use crate::config::Settings;
 use crate::time::{tag, TagContext, TimeExpr};
@@ -44,8 +45,9 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     };
     let mut out = String::new();
     for file in &args.files {
-        let text = crate::corpus::load(file).map_err(|e| miette::miette!("{}: {e}", file.display()))?;
-        let mut cx = context_for(file)?;
+        let mut text = crate::corpus::load(file).map_err(|e| miette::miette!("{}: {e}", file.display()))?;
+        let (mut cx, settings) = context_for(file)?;
+        settings.blank_ignored(&mut text);
         if document_date.is_some() {
             cx.document_date.clone_from(&document_date);
         }
@@ -61,20 +63,24 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     Ok(super::Outcome::ok())
 }
 
-/// The tag context from the nearest configuration's source metadata, if any.
-fn context_for(file: &Path) -> miette::Result<TagContext> {
-    let Some(config) = crate::config::discover(file) else { return Ok(TagContext::default()) };
+/// The tag context from the nearest configuration's source metadata, if any, and the
+/// configuration (for its `ignore` patterns).
+fn context_for(file: &Path) -> miette::Result<(TagContext, Settings)> {
+    let Some(config) = crate::config::discover(file) else {
+        return Ok((TagContext::default(), Settings::default()));
+    };
     let settings = Settings::read(&config).map_err(|errors| {
         let first = errors.first().map(ToString::to_string).unwrap_or_default();
         miette::miette!("{}: invalid configuration: {first}", config.display())
     })?;
     let meta = settings.meta_for(file);
-    Ok(TagContext {
+    let cx = TagContext {
         narrative: meta.genre.is_narrative(),
         document_date: meta.published,
         day_anchor: meta.day_anchor,
         calendar: meta.calendar,
-    })
+    };
+    Ok((cx, settings))
 }
 
 fn json_line(file: &Path, text: &str, t: &TimeExpr) -> serde_json::Value {

@@ -15,6 +15,24 @@ pub struct RawConfig {
     pub include: Vec<Spanned<String>>,
     /// Globs of files to skip.
     pub exclude: Vec<Spanned<String>>,
+    /// Text that is not prose: regular expressions whose matches are not read for dates,
+    /// events or claims, such as an ignore block or a citation template:
+    ///
+    /// ```toml
+    /// ignore = ['(?s)<!--\s*chronolint-ignore-start\s*-->.*?<!--\s*chronolint-ignore-end\s*-->', '\{\{cite[^}]*\}\}']
+    /// ```
+    ///
+    /// The syntax is the `regex` crate's (<https://docs.rs/regex/latest/regex/#syntax>): `.`
+    /// does not match a line break unless the pattern starts with `(?s)`; there are no
+    /// look-arounds or back-references. Write patterns in single quotes, so that TOML keeps
+    /// their backslashes as written. Every match of every pattern, found in the file as
+    /// written, is read as spaces (line breaks stay), so the line and column of a finding
+    /// after it are those of the file. Suppression comments inside ignored text still
+    /// apply. A pattern may not match the empty string (`x*` would ignore nothing), and
+    /// must compile to at most 1 MiB: a counted repetition is compiled as that many copies,
+    /// and the Unicode class `\w` takes 50 KB, so `\w{21}` is over (prefer `\w+`, or
+    /// `[a-z]{1000}` at 72 KB). Default: none.
+    pub ignore: Vec<Spanned<String>>,
     /// Level per check code, e.g. `date-conflict = "warn"`.
     pub severity: BTreeMap<Spanned<String>, Spanned<Level>>,
     /// Levels for files matching globs, after the global ones.

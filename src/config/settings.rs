@@ -6,7 +6,21 @@ use crate::span::Span;
 use crate::time::TimeValue;
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The most an `ignore` pattern may compile to (the regex crate's `size_limit`; its default
+/// is 10 MiB). 1 MiB is 170 times what the ignore-block pattern of the docs takes (6 KB)
+/// and leaves room for `.{0,1000}` or `[a-z]{1000}` (72 KB), but stops a counted repetition
+/// of a Unicode class, compiled as that many copies (`\w` is 50 KB, `\w{5000}` 250 MB),
+/// before it costs memory and time in every document.
+pub const IGNORE_SIZE_LIMIT: usize = 1 << 20;
+
+/// The cache of the lazy DFA an `ignore` pattern searches with, per pattern and thread (the
+/// regex crate's `dfa_size_limit`): 2 MiB, the crate's default, stated so it cannot grow
+/// unseen. A search that outgrows it goes on with a slower engine; it never fails.
+pub const IGNORE_DFA_SIZE_LIMIT: usize = 2 << 20;
 
 /// A problem in the config file, with where it is.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -33,6 +47,8 @@ pub struct Settings {
     sources: Vec<(GlobSet, SourcePatch)>,
     /// Citation policy per trust tier.
     pub policy: super::TrustPolicies,
+    /// The `ignore` patterns, compiled: text they match is not read (`blank_ignored`).
+    pub ignore: Vec<regex::Regex>,
     /// Levels from the command line (`--deny`, `--warn`): over every level in the file.
     pub forced: BTreeMap<String, Level>,
 }
@@ -120,6 +136,13 @@ impl Settings {
         let include = if raw.include.is_empty() { None } else { globs(&raw.include, &mut errors) };
         let exclude = if raw.exclude.is_empty() { None } else { globs(&raw.exclude, &mut errors) };
         let levels = levels_of(&raw.severity, &mut errors);
+        let mut ignore = Vec::new();
+        for written in &raw.ignore {
+            match ignore_pattern(written) {
+                Ok(r) => ignore.push(r),
+                Err((at, message, help)) => errors.push(err(at, message, Some(help))),
+            }
+        }
         let mut overrides = Vec::new();
         for o in &raw.overrides {
             let g = globs(&o.paths, &mut errors);
@@ -175,6 +198,7 @@ impl Settings {
             Ok(Settings {
                 forced: BTreeMap::new(),
                 policy,
+                ignore,
                 file: Some(file.to_path_buf()),
                 root,
                 rules,
@@ -187,6 +211,20 @@ impl Settings {
         } else {
             Err(errors)
         }
+    }
+
+    /// Blanks the text the `ignore` patterns match, in place, so that it is not read:
+    /// every byte of every match becomes an ASCII space, but line breaks stay. Byte offsets,
+    /// lines and columns stay those of the file and the text stays UTF-8. Matches are found
+    /// in the text as written (one pattern's blanks do not hide text from another). Without
+    /// patterns, no work.
+    pub fn blank_ignored(&self, text: &mut String) {
+        if self.ignore.is_empty() {
+            return;
+        }
+        let regions: Vec<Range<usize>> =
+            self.ignore.iter().flat_map(|r| r.find_iter(text).map(|m| m.range())).collect();
+        crate::corpus::blank(text, regions);
     }
 
     /// Whether a discovered file is a document of this corpus.
@@ -245,6 +283,76 @@ impl Settings {
     }
 }
 
+/// Where a bad `ignore` pattern is (a span in the file), what is wrong, and what to do.
+type PatternError = (Range<usize>, String, String);
+
+/// Compiles one `ignore` pattern: valid syntax, not matching the empty string, at most
+/// `IGNORE_SIZE_LIMIT` compiled.
+fn ignore_pattern(written: &Spanned<String>) -> Result<regex::Regex, PatternError> {
+    const SYNTAX: &str = "write it in the regex crate's syntax (docs.rs/regex: no look-around, no \
+        back-references), in 'single quotes' so that TOML keeps its backslashes";
+    let pattern = written.get_ref();
+    let syntax = |what: String| format!("invalid regular expression: {what}");
+    // regex-syntax is the regex crate's own parser: same errors, plus where they are.
+    let hir = regex_syntax::parse(pattern).map_err(|e| {
+        let (part, what) = match &e {
+            regex_syntax::Error::Parse(e) => (Some(e.span()), e.kind().to_string()),
+            regex_syntax::Error::Translate(e) => (Some(e.span()), e.kind().to_string()),
+            _ => (None, useful_lines(&e.to_string())),
+        };
+        let at = part.map_or_else(|| written.span(), |p| within(written, p.start.offset..p.end.offset));
+        (at, syntax(what), SYNTAX.to_string())
+    })?;
+    if hir.properties().minimum_len() == Some(0) {
+        return Err((
+            written.span(),
+            "this pattern can match the empty string".to_string(),
+            "that is surely a mistake (a `*` or `?` where `+` was meant, or an empty alternative \
+             as in `a|`): make every match take at least one character, e.g. `x+` for `x*`"
+                .to_string(),
+        ));
+    }
+    regex::RegexBuilder::new(pattern)
+        .size_limit(IGNORE_SIZE_LIMIT)
+        .dfa_size_limit(IGNORE_DFA_SIZE_LIMIT)
+        .build()
+        .map_err(|e| match e {
+            regex::Error::CompiledTooBig(_) => (
+                written.span(),
+                format!("this pattern compiles to more than {} MiB (the limit)", IGNORE_SIZE_LIMIT >> 20),
+                "simplify it: a counted repetition is compiled as that many copies, and the Unicode \
+                 class `\\w` alone takes 50 KB; match between delimiters with `+`, `*` or `.*?` \
+                 (`<ref>.*?</ref>`), lower the count, or use ASCII classes (`[a-z]`, `(?-u:\\w)`)"
+                    .to_string(),
+            ),
+            other => (written.span(), syntax(useful_lines(&other.to_string())), SYNTAX.to_string()),
+        })
+}
+
+/// The span of `part` (byte offsets into the pattern) in the file: exact when the pattern
+/// is written as it reads, between one quote each side (a TOML escape or a multi-line
+/// string's quotes make the written string longer), else the whole string.
+fn within(written: &Spanned<String>, part: Range<usize>) -> Range<usize> {
+    let whole = written.span();
+    let plain = whole.len() == written.get_ref().len() + 2;
+    if plain && part.start <= part.end && part.end <= written.get_ref().len() {
+        whole.start + 1 + part.start..whole.start + 1 + part.end
+    } else {
+        whole
+    }
+}
+
+/// What a regex error says is wrong (its `error: ` lines), without its copy of the pattern
+/// and the caret under it, which the config error's label shows in the file instead.
+fn useful_lines(text: &str) -> String {
+    let lines: Vec<&str> = text.lines().filter_map(|l| l.trim().strip_prefix("error: ")).collect();
+    if lines.is_empty() {
+        text.trim().to_string()
+    } else {
+        lines.join("; ")
+    }
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 pub fn parse_date(s: &str) -> Option<TimeValue> {
     let parts: Vec<&str> = s.split('-').collect();
@@ -268,4 +376,103 @@ fn parse_month_day(s: &str) -> Option<(u8, u8)> {
     let (m, d) = s.split_once('-')?;
     let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
     ((1..=12).contains(&m) && d >= 1 && d <= crate::time::days_in_month(2000, m)).then_some((m, d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(toml: &str) -> Result<Settings, Vec<ConfigError>> {
+        let raw: RawConfig = toml::from_str(toml).expect("parses as TOML");
+        Settings::from_raw(Path::new("chronolint.toml"), raw)
+    }
+
+    /// Each `ignore` pattern (as written in TOML), what the error says, and the part of the
+    /// line its span covers; `None` for a pattern that is accepted.
+    #[test]
+    fn ignore_patterns_table() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (r"'(?s)<!--\s*chronolint-ignore-start\s*-->.*?<!--\s*chronolint-ignore-end\s*-->'", None),
+            (r"'\{\{cite[^}]*\}\}'", None),
+            (r"'\w+'", None),
+            (r"'[a-z]{1000}'", None),
+            // Syntax errors point at the fault inside a pattern written as it reads...
+            (r"'(unclosed'", Some(("invalid regular expression: unclosed group", "("))),
+            (r"'a{2,1}'", Some(("invalid repetition count range", "{2,1}"))),
+            (r"'(?<n>a)(?<n>b)'", Some(("duplicate capture group name", "n"))),
+            (r"'a(?=b)'", Some(("look-around", "(?="))),
+            // ...and at the whole string when escapes make the file differ from the pattern.
+            (r#""\\p{Foo}""#, Some(("Unicode property not found", r#""\\p{Foo}""#))),
+            (r"'x*'", Some(("can match the empty string", "'x*'"))),
+            (r"'a|'", Some(("can match the empty string", "'a|'"))),
+            (r"'\b'", Some(("can match the empty string", r"'\b'"))),
+            (r"'(?:<!--)?'", Some(("can match the empty string", "'(?:<!--)?'"))),
+            (
+                r"'(?:a{1000}){1000}'",
+                Some(("compiles to more than 1 MiB (the limit)", "'(?:a{1000}){1000}'")),
+            ),
+            (r"'\w{5000}\w{5000}'", Some(("compiles to more than 1 MiB (the limit)", r"'\w{5000}\w{5000}'"))),
+        ];
+        for (written, want) in cases {
+            let toml = format!("ignore = [{written}]\n");
+            match (settings(&toml), want) {
+                (Ok(s), None) => assert_eq!(s.ignore.len(), 1, "{written}"),
+                (Err(errors), Some((message, under))) => {
+                    assert_eq!(errors.len(), 1, "{written}: {errors:?}");
+                    let e = &errors[0];
+                    assert!(e.message.contains(message), "{written}: {}", e.message);
+                    assert!(e.help.is_some(), "{written}: help says what to do");
+                    let span = e.span.expect("a span");
+                    assert_eq!(toml.get(span.start..span.end), Some(*under), "{written}: span");
+                }
+                (got, _) => panic!("{written}: {got:?}, expected {want:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn every_bad_pattern_is_reported_with_the_other_problems() {
+        let errors =
+            settings("ignore = ['(a', 'ok+', 'b*']\ninclude = ['[']\n[severity]\ndate-conflit = 'warn'\n")
+                .expect_err("invalid");
+        let messages: Vec<&str> = errors.iter().map(|e| e.message.as_str()).collect();
+        assert_eq!(messages.len(), 4, "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("unclosed group")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("empty string")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("invalid glob")), "{messages:?}");
+        assert!(messages.iter().any(|m| m.contains("date-conflit")), "{messages:?}");
+    }
+
+    #[test]
+    fn blank_ignored_blanks_every_match_of_every_pattern_in_the_text_as_written() {
+        let s =
+            settings(r"ignore = ['\{\{cite[^}]*\}\}', '(?s)<!-- skip -->.*?<!-- /skip -->', '\d{4}\{\{']")
+                .expect("valid");
+        let text = "In 1895{{cite|Hay}} peace.\n<!-- skip -->\nIn 1894 – é\n<!-- /skip -->\nIn 1905.";
+        let mut got = text.to_string();
+        s.blank_ignored(&mut got);
+        // Each byte but a line break is a space: `In 1894 – é` is 14 bytes (– has 3, é 2).
+        // The third pattern matches `1895{{` in the text as written, where the first
+        // pattern's blanks would hide it.
+        let want = format!(
+            "In {}peace.\n{}\n{}\n{}\nIn 1905.",
+            " ".repeat("1895{{cite|Hay}} ".len()),
+            " ".repeat("<!-- skip -->".len()),
+            " ".repeat(14),
+            " ".repeat("<!-- /skip -->".len()),
+        );
+        assert_eq!(got, want);
+        assert_eq!(got.len(), text.len());
+        let mut none = text.to_string();
+        Settings::default().blank_ignored(&mut none);
+        assert_eq!(none, text, "no patterns, no change");
+    }
+
+    #[test]
+    fn useful_lines_keeps_what_the_regex_error_says_is_wrong() {
+        #[allow(clippy::invalid_regex)] // invalid on purpose
+        let e = regex::Regex::new("(unclosed").expect_err("invalid");
+        assert_eq!(useful_lines(&e.to_string()), "unclosed group", "{e}");
+        assert_eq!(useful_lines("something else\n"), "something else");
+    }
 }

@@ -123,6 +123,23 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
     })
 }
 
+/// Blanks `regions` of `text` (byte ranges, in any order, overlapping or not): every byte
+/// becomes an ASCII space but `\n` and `\r`, so offsets, lines and columns stay, and so
+/// does UTF-8 (a multi-byte character becomes as many spaces as it had bytes). A region
+/// that does not start and end on character boundaries is left as it is.
+pub fn blank(text: &mut String, mut regions: Vec<std::ops::Range<usize>>) {
+    regions.sort_by_key(|r| r.start);
+    let mut done = 0; // blanked up to here (an end of a region: a character boundary)
+    for r in regions {
+        let r = r.start.max(done)..r.end;
+        let Some(part) = text.get(r.clone()).filter(|p| !p.is_empty()) else { continue };
+        let spaces: String =
+            part.bytes().map(|b| if b == b'\n' || b == b'\r' { b as char } else { ' ' }).collect();
+        text.replace_range(r.clone(), &spaces);
+        done = r.end;
+    }
+}
+
 /// What discovery found: documents, and places it could not look into.
 #[derive(Debug, Default)]
 pub struct Discovered {
@@ -186,5 +203,28 @@ mod tests {
             assert!(err.to_string().contains(want), "{bytes:?}: {err}");
         }
         assert_eq!(decode(b"\xEF\xBB\xBFIn 1895".to_vec()).as_deref(), Ok("\u{feff}In 1895"));
+    }
+
+    #[test]
+    fn blank_keeps_offsets_line_breaks_and_utf8() {
+        #[allow(clippy::single_range_in_vec_init)] // a list of one region, not of 8..16 offsets
+        let cases: &[(&str, &[std::ops::Range<usize>], &str)] = &[
+            ("in 1894 {{cite}} in 1895", &[8..16], "in 1894          in 1895"),
+            // Line breaks stay, CRLF included: lines and columns after the region are kept.
+            ("a <!--\r\nx\n-->b", &[2..13], "a     \r\n \n   b"),
+            // A character of two, three and four bytes becomes as many spaces.
+            ("é—𝔄 1895", &[0..9], "          1895"),
+            // Overlapping, out of order, nested, and empty regions.
+            ("abcdefgh", &[4..7, 1..5, 2..3, 6..6], "a      h"),
+            // A region that splits a character is left alone; the others are blanked.
+            ("é1895 x", &[1..3, 7..8], "é1895  "),
+            ("no regions", &[], "no regions"),
+        ];
+        for (text, regions, want) in cases {
+            let mut got = text.to_string();
+            blank(&mut got, regions.to_vec());
+            assert_eq!(got, *want, "{text:?} {regions:?}");
+            assert_eq!(got.len(), text.len(), "{text:?}: same length in bytes");
+        }
     }
 }
