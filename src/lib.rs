@@ -22,6 +22,7 @@ pub mod diagnostic;
 pub mod engine;
 pub mod fingerprint;
 pub mod fsutil;
+pub mod literals;
 pub mod report;
 pub mod rules;
 pub mod shard;

@@ -91,10 +91,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let hits = match &doc.entities {
             Some(hits) => hits.as_slice(),
             None => {
-                scanned = matcher
-                    .find_iter(text)
-                    .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
-                    .collect();
+                scanned = matcher.find_iter(text).map(|m| (Span::new(m.start, m.end), m.pattern)).collect();
                 scanned.as_slice()
             }
         };

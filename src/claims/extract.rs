@@ -12,7 +12,7 @@ use super::{DocExtract, Matcher};
 use crate::corpus::Document;
 use crate::rules::RuleBook;
 use crate::span::Span;
-use crate::text::{find_citations_in, folds_like_ascii, segment_hot, Segmented};
+use crate::text::{find_citations_in, folds_like_ascii, mark_flags, segment_hot, Segmented};
 use crate::time::{tag, TagContext};
 
 /// Runs the per-document stage over one document. `matcher` is built once per rule book
@@ -33,8 +33,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         .entity_names()
         .matcher
         .iter()
-        .flat_map(|ac| ac.find_iter(text))
-        .map(|m| (Span::new(m.start(), m.end()), m.pattern().as_usize()))
+        .flat_map(|lit| lit.find_iter(text))
+        .map(|m| (Span::new(m.start, m.end), m.pattern))
         .collect();
     let heads = unknown_heads(text, &whole);
     let phrases = anniversary_phrases(&lower);
@@ -42,19 +42,49 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     hot.extend(entities.iter().map(|(s, _)| *s));
     hot.extend(&heads);
     hot.extend(&phrases);
-    // Names and flags are worked out only where something can read them: the sentences
-    // that can make a claim or a per-document finding (see `relevant_sentences`), and for
-    // flags also those naming an entity (`anachronism`).
-    let mut relevant = Vec::new();
-    let Segmented { sentences, ranges } =
-        segment_hot(text, folds.then_some(lower.as_str()), &hot, |sentences| {
-            relevant = relevant_sentences(text, sentences, &times, &heads, &phrases);
-            let named = crate::text::touched(sentences, entities.iter().map(|(s, _)| (s.start, s.end)));
-            relevant.iter().zip(named).map(|(r, n)| *r || n).collect()
-        });
-    let citations = find_citations_in(text, &sentences, &ranges);
-    let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &ranges };
+    let Segmented { mut sentences, blocks, thread } =
+        segment_hot(text, folds.then_some(lower.as_str()), &hot);
+    // Names are looked for only where something can read them (`relevant_sentences`).
+    let relevant = relevant_sentences(text, &sentences, &times, &heads, &phrases);
+    let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks };
     let mentions = matcher.find_seen(text, &sentences, Some(&relevant), &seen);
+    // Flags are read by the claims (a sentence with a time and a known event, or an
+    // answer to a question that names one), by `unknown-event` and
+    // `anniversary-arithmetic` (sentences with their words) and by `anachronism`
+    // (sentences naming an entity). A repeat is looked for among all relevant or named
+    // sentences: a copy of one is one too, whatever its context made of it.
+    let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
+    let named = crate::text::touched(&sentences, entities.iter().map(|(s, _)| (s.start, s.end)));
+    let worded: Vec<bool> = touched(&heads).iter().zip(touched(&phrases)).map(|(h, p)| *h || p).collect();
+    let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
+    let mut knows = vec![false; sentences.len()];
+    for m in mentions.iter().filter(|m| matches!(m.target, super::MentionTarget::Known(_))) {
+        if let Some(k) = knows.get_mut(m.sentence) {
+            *k = true;
+        }
+    }
+    let claiming: Vec<bool> = (0..sentences.len())
+        .map(|i| {
+            let answer = sentences.get(i).is_some_and(|s| s.span.slice(text).starts_with("A:"));
+            dated.get(i).copied().unwrap_or(false) && (knows.get(i).copied().unwrap_or(false) || answer)
+        })
+        .collect();
+    let flags_for: Vec<bool> = (0..sentences.len())
+        .map(|i| [&claiming, &worded, &named].iter().any(|v| v.get(i).copied().unwrap_or(false)))
+        .collect();
+    let repeats_for: Vec<bool> = relevant.iter().zip(&named).map(|(r, n)| *r || *n).collect();
+    mark_flags(text, folds.then_some(lower.as_str()), &mut sentences, &flags_for, &repeats_for, thread);
+    // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
+    // holding a sentence that can make a claim are searched (`find_citations_in`).
+    let mut cited: Vec<Span> = sentences
+        .iter()
+        .zip(&claiming)
+        .filter(|(_, c)| **c)
+        .filter_map(|(s, _)| blocks.get(blocks.partition_point(|b| b.end <= s.span.start)).copied())
+        .collect();
+    cited.dedup();
+    let attributed = sentences.iter().zip(&claiming).any(|(s, c)| *c && s.attributed_to.is_some());
+    let citations = find_citations_in(text, &sentences, &cited, attributed);
     let claims = assemble(&Input {
         doc: doc.id,
         text,

@@ -371,7 +371,7 @@ source = "s"
 #[derive(Debug, Clone, Default)]
 pub struct EntityNames {
     /// Leftmost-longest over the names; `None` when the rules name nothing.
-    pub matcher: Option<aho_corasick::AhoCorasick>,
+    pub matcher: Option<crate::literals::Literals>,
     /// Per pattern of `matcher`: the (entity, fact) indexes it may mean.
     pub needles: Vec<Vec<(usize, usize)>>,
 }
@@ -396,10 +396,8 @@ impl EntityNames {
         if names.is_empty() {
             return EntityNames::default();
         }
-        let matcher = aho_corasick::AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(names.keys())
-            .ok();
+        let keys: Vec<&str> = names.keys().copied().collect();
+        let matcher = crate::literals::Literals::new(&keys);
         EntityNames {
             needles: if matcher.is_some() { names.into_values().collect() } else { Vec::new() },
             matcher,

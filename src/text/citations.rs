@@ -59,10 +59,16 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
 /// The citations of `sentences` when they cover only the `ranges` of `text` (see
 /// `segment_hot`): the citations found in those ranges. A quoted sentence attributed to
 /// a source is also backed by a citation of that source anywhere before it (`in_reach`),
-/// so when one is, the whole text is searched and citations outside every sentence are
-/// kept with no sentence and no paragraph (`usize::MAX`) for it.
-pub fn find_citations_in(text: &str, sentences: &[Sentence], ranges: &[Span]) -> Vec<Citation> {
-    if sentences.iter().any(|s| s.attributed_to.is_some()) {
+/// so when one whose citations are read is (`attributed`), the whole text is searched and
+/// citations outside every sentence are kept with no sentence and no paragraph
+/// (`usize::MAX`) for it.
+pub fn find_citations_in(
+    text: &str,
+    sentences: &[Sentence],
+    ranges: &[Span],
+    attributed: bool,
+) -> Vec<Citation> {
+    if attributed {
         return tie(sentences, find_all(text, &[Span::new(0, text.len())]), true);
     }
     tie(sentences, find_all(text, ranges), false)

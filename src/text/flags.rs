@@ -8,20 +8,22 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// `lower` is `text` from `ascii_lowered`, when it could be made; `thread` is
-/// `is_thread(text, lower)`. With `needed`, only the marked sentences get their flags (all
-/// of them in an alternate-history thread).
+/// `is_thread(text, lower)`. With `needed` (flags for, repeats for), only the marked
+/// sentences get their flags (all of them in an alternate-history thread).
 pub(super) fn mark(
     text: &str,
     lower: Option<&str>,
     sentences: &mut [Sentence],
-    needed: Option<&[bool]>,
+    needed: Option<(&[bool], &[bool])>,
     thread: bool,
 ) {
     let needed = needed.filter(|_| !thread);
-    let wanted = |i: usize| needed.is_none_or(|n| n.get(i).copied().unwrap_or(false));
-    mark_quotes(text, sentences, &wanted);
-    mark_hypothetical(text, lower, sentences, thread, &wanted);
-    mark_repeats(text, sentences, &wanted);
+    let marked = |mask: Option<&[bool]>, i: usize| mask.is_none_or(|n| n.get(i).copied().unwrap_or(false));
+    let flags_for = |i: usize| marked(needed.map(|n| n.0), i);
+    let repeats_for = |i: usize| marked(needed.map(|n| n.1), i);
+    mark_quotes(text, sentences, &flags_for);
+    mark_hypothetical(text, lower, sentences, thread, &flags_for);
+    mark_repeats(text, sentences, &repeats_for);
 }
 
 /// A quotation shorter than this many words is a scare quote ("the monkeys") or a

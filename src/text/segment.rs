@@ -144,16 +144,20 @@ pub fn segment(text: &str) -> Vec<Sentence> {
 /// What `segment_hot` made: the sentences of the blocks it split, and those blocks.
 #[derive(Debug, Default)]
 pub struct Segmented {
-    /// In order; flags set on the sentences `needed` asked for.
+    /// In order, without flags (see `mark_flags`).
     pub sentences: Vec<Sentence>,
-    /// The blocks split (runs of non-blank lines), in order, adjacent ones merged: every
-    /// sentence lies in one, and nothing outside them was looked at.
-    pub ranges: Vec<Span>,
+    /// The blocks split (runs of non-blank lines), in order: every sentence lies in one,
+    /// and nothing outside them was looked at.
+    pub blocks: Vec<Span>,
+    /// The text is an alternate-history thread: every block was split, and every
+    /// sentence needs its flags (one depends on the sentences before it).
+    pub thread: bool,
 }
 
 /// `segment` of only the blocks (runs of non-blank lines) that hold one of the `hot` spans,
-/// with flags only on the sentences `needed` marks (and on all in an alternate-history
-/// thread, where a flag depends on the sentences before; there every block is split).
+/// without flags: the caller sets those it reads with `mark_flags`. In an
+/// alternate-history thread, where a flag depends on the sentences before, every block is
+/// split.
 ///
 /// Sentences never cross a blank line, so a block splits the same alone as in the whole
 /// text; the wrap width is still measured over every line. A block is also split when the
@@ -162,12 +166,7 @@ pub struct Segmented {
 /// On book-length text most blocks hold no date and no name, and are never split.
 ///
 /// `lower` is `text` from `ascii_lowered`, when it could be made.
-pub fn segment_hot(
-    text: &str,
-    lower: Option<&str>,
-    hot: &[Span],
-    needed: impl FnOnce(&[Sentence]) -> Vec<bool>,
-) -> Segmented {
+pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span]) -> Segmented {
     let layout = Layout::new(text);
     let thread = super::flags::is_thread(text, lower);
     let mut keep = vec![thread; layout.blocks.len()];
@@ -194,17 +193,27 @@ pub fn segment_hot(
         }
     }
     let mut sentences = Vec::new();
-    let mut ranges: Vec<Span> = Vec::new();
+    let mut blocks = Vec::new();
     for (block, _) in layout.blocks.iter().zip(&keep).filter(|(_, &k)| k) {
         layout.split_block(text, lower, block, &mut sentences);
-        match ranges.last_mut() {
-            Some(r) if r.end == block.after_prev => r.end = block.span.end,
-            _ => ranges.push(block.span),
-        }
+        blocks.push(block.span);
     }
-    let needed = needed(&sentences);
-    super::flags::mark(text, lower, &mut sentences, Some(&needed), thread);
-    Segmented { sentences, ranges }
+    Segmented { sentences, blocks, thread }
+}
+
+/// Sets the flags of `sentences` (from `segment_hot`): `quoted`, `attributed_to`,
+/// `hypothetical` and `question` on those `flags_for` marks, `repeat_of` among those
+/// `repeats_for` marks (a copy of a marked sentence must be marked too: it is compared
+/// with the marked ones before it). In a `thread`, every sentence gets every flag.
+pub fn mark_flags(
+    text: &str,
+    lower: Option<&str>,
+    sentences: &mut [Sentence],
+    flags_for: &[bool],
+    repeats_for: &[bool],
+    thread: bool,
+) {
+    super::flags::mark(text, lower, sentences, Some((flags_for, repeats_for)), thread);
 }
 
 /// A run of non-blank lines: no sentence crosses its ends.
@@ -213,9 +222,6 @@ struct Block {
     lines: std::ops::Range<usize>,
     /// From its first line's start to its last line's end.
     span: Span,
-    /// The end of the block before it (0 for the first): blocks that follow one another
-    /// with only blank lines between them merge into one range.
-    after_prev: usize,
 }
 
 /// The lines of a text, its wrap width and its blocks.
@@ -230,7 +236,6 @@ impl Layout {
         let lines = lines(text);
         let wrap = wrap_width(&lines);
         let mut blocks = Vec::new();
-        let mut prev_end = 0;
         let mut i = 0;
         while i < lines.len() {
             if lines.get(i).is_some_and(|l| l.blank) {
@@ -242,8 +247,7 @@ impl Layout {
                 i += 1;
             }
             let (Some(a), Some(b)) = (lines.get(first), lines.get(i - 1)) else { break };
-            blocks.push(Block { lines: first..i, span: Span::new(a.start, b.end), after_prev: prev_end });
-            prev_end = b.end;
+            blocks.push(Block { lines: first..i, span: Span::new(a.start, b.end) });
         }
         Layout { lines, wrap, blocks }
     }
