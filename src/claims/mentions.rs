@@ -53,20 +53,8 @@ fn fold(text: &str) -> Folded {
             i += run;
             continue;
         }
-        let b = bytes.get(i).copied().unwrap_or(0);
         // A space or dash, or anything else as a char.
-        let (f, len) = if b.is_ascii() {
-            let f = match b {
-                b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => b' ',
-                _ => b,
-            };
-            (f, 1)
-        } else {
-            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{1}');
-            let f = fold_char(c).unwrap_or('\u{1}');
-            // Every folded char is ASCII (or the placeholder \u{1}).
-            (u8::try_from(u32::from(f)).unwrap_or(1), c.len_utf8())
-        };
+        let (f, len) = fold_at(text, i);
         if !(f == b' ' && out.last() == Some(&b' ')) {
             out.push(f);
             origin.push(i);
@@ -77,6 +65,26 @@ fn fold(text: &str) -> Folded {
     // Only ASCII bytes were pushed.
     let text = String::from_utf8(out).unwrap_or_default();
     Folded { text, origin }
+}
+
+/// The folded byte for the char at byte `i` of `text`, and the char's length.
+fn fold_at(text: &str, i: usize) -> (u8, usize) {
+    match text.as_bytes().get(i).copied() {
+        Some(b) if b.is_ascii() => {
+            let f = match b {
+                b'A'..=b'Z' => b.to_ascii_lowercase(),
+                b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => b' ',
+                _ => b,
+            };
+            (f, 1)
+        }
+        _ => {
+            let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{1}');
+            let f = fold_char(c).unwrap_or('\u{1}');
+            // Every folded char is ASCII (or the placeholder \u{1}).
+            (u8::try_from(u32::from(f)).unwrap_or(1), c.len_utf8().max(1))
+        }
+    }
 }
 
 /// An ASCII byte that folds to itself lowercased: not a space, a dash or a control.
@@ -839,25 +847,13 @@ mod tests {
         }
     }
 
-    /// `fold` as first written, byte by byte: the fast one must agree with it.
+    /// `fold` as first written, char by char: the fast one must agree with it.
     fn fold_reference(text: &str) -> (String, Vec<usize>) {
         let mut out = Vec::new();
         let mut origin = Vec::new();
-        let bytes = text.as_bytes();
         let mut i = 0;
-        while let Some(&b) = bytes.get(i) {
-            let (f, len) = if b.is_ascii() {
-                let f = match b {
-                    b'A'..=b'Z' => b.to_ascii_lowercase(),
-                    b'-' | b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => b' ',
-                    _ => b,
-                };
-                (f, 1)
-            } else {
-                let c = text.get(i..).and_then(|r| r.chars().next()).unwrap_or('\u{1}');
-                let f = fold_char(c).unwrap_or('\u{1}');
-                (u8::try_from(u32::from(f)).unwrap_or(1), c.len_utf8())
-            };
+        while i < text.len() {
+            let (f, len) = fold_at(text, i);
             if !(f == b' ' && out.last() == Some(&b' ')) {
                 out.push(f);
                 origin.push(i);
