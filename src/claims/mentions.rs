@@ -551,8 +551,8 @@ fn runs(text: &str, sentences: &[Sentence], relevant: &[bool]) -> Vec<Span> {
 /// Words every anniversary phrase holds ("110th anniversary", "the centenary", "two
 /// centuries ago"), lowercase and without an "s" or "k" so that ASCII case folding finds
 /// all the Unicode-folded regex does.
-static ANNIVERSARY_WORDS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| leftmost(["anniver", "centen", "ago"]));
+static ANNIVERSARY_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    LazyLock::new(|| ["anniver", "centen", "ago"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
 
 /// Which sentences can yield something from their event mentions: those holding a time
 /// (claims), an answer's question ("Q: ... A: It ..."), a word that heads an unknown
@@ -585,11 +585,15 @@ pub fn relevant_sentences(
 /// Anniversary words ("anniversary", "centenary", "ago") in `lower` (the text lowercased):
 /// the sentences holding one are relevant.
 pub fn anniversary_phrases(lower: &str) -> Vec<Span> {
-    ANNIVERSARY_WORDS
+    // One SIMD substring search per word: "a" and "c" start too many words for the
+    // first-byte prefilter an automaton over the three would use. No two of the words can
+    // overlap, so these are the matches one search for all three would give.
+    let mut out: Vec<Span> = ANNIVERSARY_WORDS
         .iter()
-        .flat_map(|ac| ac.find_iter(lower))
-        .map(|m| Span::new(m.start(), m.end()))
-        .collect()
+        .flat_map(|f| f.find_iter(lower.as_bytes()).map(move |at| Span::new(at, at + f.needle().len())))
+        .collect();
+    out.sort_unstable_by_key(|s| (s.start, s.end));
+    out
 }
 
 /// Words that head an unknown event name ("War", "Treaty") in the `ranges` of `text`.
