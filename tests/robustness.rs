@@ -208,3 +208,22 @@ fn same_bytes_whatever_the_order_the_paths_are_given_in() {
         assert_eq!(run(&folders, format), run(&folders_sorted, format), "{format}: folders reordered");
     }
 }
+
+/// A bare file name has the empty path for a parent: the config must still be found in
+/// the current folder (it was not, and the defaults were used).
+#[test]
+fn a_bare_file_name_finds_the_config_in_the_current_folder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    fs::create_dir(dir.path().join("custom-rules")).expect("rules dir");
+    fs::write(dir.path().join("chronolint.toml"), "rules = [\"custom-rules\"]\n").expect("config");
+    fs::write(dir.path().join("good.txt"), "In 1895 the powers intervened.\n").expect("doc");
+    // Without the config the default rules folder, ./rules, is missing: exit 2.
+    let out = chronolint()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "good.txt"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert_eq!(v["summary"]["files"], 1);
+}

@@ -100,6 +100,8 @@ pub const FILE_NAME: &str = "chronolint.toml";
 /// The nearest `chronolint.toml` at or above `path` (a file's folder, or the folder itself).
 pub fn discover(path: &std::path::Path) -> Option<std::path::PathBuf> {
     let start = if path.is_dir() { path } else { path.parent()? };
+    // A bare file name ("a.txt") has the empty path for a parent: the current folder.
+    let start = if start.as_os_str().is_empty() { std::path::Path::new(".") } else { start };
     let abs = std::path::absolute(start).ok()?;
     abs.ancestors().map(|d| d.join(FILE_NAME)).find(|f| f.is_file())
 }
