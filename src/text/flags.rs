@@ -39,8 +39,14 @@ pub(crate) fn quote_regions(text: &str, para: Span) -> Vec<Span> {
     let body = para.slice(text);
     let mut out = Vec::new();
     let mut open: Option<(usize, char)> = None;
-    let mut prev = ' ';
-    for (i, c) in body.char_indices() {
+    // Only quotation marks change the state: jump from one to the next ('"' and the lead
+    // byte of '“' and '”'), with the char before each for `prev`.
+    let marks = memchr::memchr2_iter(b'"', 0xE2, body.as_bytes()).filter_map(|i| {
+        let c = body.get(i..)?.chars().next()?;
+        matches!(c, '"' | '“' | '”').then_some((i, c))
+    });
+    for (i, c) in marks {
+        let prev = body.get(..i).and_then(|h| h.chars().next_back()).unwrap_or(' ');
         match (c, open) {
             ('“', None) => open = Some((i, c)),
             ('”', Some((o, '“'))) => {
@@ -54,7 +60,6 @@ pub(crate) fn quote_regions(text: &str, para: Span) -> Vec<Span> {
             }
             _ => {}
         }
-        prev = c;
     }
     out.into_iter()
         .map(|s| s.shift(para.start))
@@ -293,6 +298,54 @@ fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -
             None => {
                 seen.insert(key, i);
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `quote_regions` as first written, char by char: the jumping one must agree with it.
+    fn quote_regions_reference(text: &str, para: Span) -> Vec<Span> {
+        let body = para.slice(text);
+        let mut out = Vec::new();
+        let mut open: Option<(usize, char)> = None;
+        let mut prev = ' ';
+        for (i, c) in body.char_indices() {
+            match (c, open) {
+                ('“', None) => open = Some((i, c)),
+                ('”', Some((o, '“'))) => {
+                    out.push(Span::new(o, i + c.len_utf8()));
+                    open = None;
+                }
+                ('"', None) if !prev.is_alphanumeric() => open = Some((i, c)),
+                ('"', Some((o, '"'))) => {
+                    out.push(Span::new(o, i + 1));
+                    open = None;
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        out.into_iter()
+            .map(|s| s.shift(para.start))
+            .filter(|s| word_count(s.slice(text)) >= MIN_QUOTE_WORDS)
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quote_regions_agree_with_the_char_by_char_reference(
+            text in "[a-z \"“”—é.]{0,120}",
+            from in 0usize..10,
+        ) {
+            let mut start = from.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let para = Span::new(start, text.len());
+            proptest::prop_assert_eq!(quote_regions(&text, para), quote_regions_reference(&text, para));
         }
     }
 }
