@@ -47,24 +47,30 @@ pub(crate) fn quote_regions(text: &str, para: Span) -> Vec<Span> {
     });
     for (i, c) in marks {
         let prev = body.get(..i).and_then(|h| h.chars().next_back()).unwrap_or(' ');
-        match (c, open) {
-            ('“', None) => open = Some((i, c)),
-            ('”', Some((o, '“'))) => {
-                out.push(Span::new(o, i + c.len_utf8()));
-                open = None;
-            }
-            ('"', None) if !prev.is_alphanumeric() => open = Some((i, c)),
-            ('"', Some((o, '"'))) => {
-                out.push(Span::new(o, i + 1));
-                open = None;
-            }
-            _ => {}
-        }
+        quote_step(&mut open, i, c, prev, &mut out);
     }
     out.into_iter()
         .map(|s| s.shift(para.start))
         .filter(|s| word_count(s.slice(text)) >= MIN_QUOTE_WORDS)
         .collect()
+}
+
+/// One char of a paragraph through the quotation state machine: `open` is the mark that
+/// opened the quotation in progress; a closed quotation goes to `out`.
+fn quote_step(open: &mut Option<(usize, char)>, i: usize, c: char, prev: char, out: &mut Vec<Span>) {
+    match (c, *open) {
+        ('“', None) => *open = Some((i, c)),
+        ('”', Some((o, '“'))) => {
+            out.push(Span::new(o, i + c.len_utf8()));
+            *open = None;
+        }
+        ('"', None) if !prev.is_alphanumeric() => *open = Some((i, c)),
+        ('"', Some((o, '"'))) => {
+            out.push(Span::new(o, i + 1));
+            *open = None;
+        }
+        _ => {}
+    }
 }
 
 static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
@@ -306,26 +312,15 @@ fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -
 mod tests {
     use super::*;
 
-    /// `quote_regions` as first written, char by char: the jumping one must agree with it.
+    /// `quote_regions` as first written, every char through the state machine: the
+    /// jumping one must agree with it.
     fn quote_regions_reference(text: &str, para: Span) -> Vec<Span> {
         let body = para.slice(text);
         let mut out = Vec::new();
         let mut open: Option<(usize, char)> = None;
         let mut prev = ' ';
         for (i, c) in body.char_indices() {
-            match (c, open) {
-                ('“', None) => open = Some((i, c)),
-                ('”', Some((o, '“'))) => {
-                    out.push(Span::new(o, i + c.len_utf8()));
-                    open = None;
-                }
-                ('"', None) if !prev.is_alphanumeric() => open = Some((i, c)),
-                ('"', Some((o, '"'))) => {
-                    out.push(Span::new(o, i + 1));
-                    open = None;
-                }
-                _ => {}
-            }
+            quote_step(&mut open, i, c, prev, &mut out);
             prev = c;
         }
         out.into_iter()
