@@ -343,7 +343,6 @@ fn claims_table_lists_one_row_per_claim() {
 #[test]
 fn working_only_where_it_is_read_changes_nothing() {
     use chronolint::claims::DocExtract;
-    use chronolint::time::{tag, TagContext};
     let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
     let matcher = Matcher::new(&rules);
     let mut texts: Vec<(String, String)> = Vec::new();
@@ -394,42 +393,8 @@ fn working_only_where_it_is_read_changes_nothing() {
         let doc = Document { id: 0, path: name.clone(), text: text.clone(), meta: meta.clone() };
         let scoped = extract(&doc, &rules, &matcher);
         // Everything, everywhere: every sentence's flags, names in every sentence.
-        let sentences = segment(text);
-        let cx = TagContext { narrative: true, ..TagContext::default() };
-        let times = tag(text, &cx);
-        let citations = find_citations(text, &sentences);
-        let mentions = matcher.find(text, &sentences);
-        let claims = assemble(&Input {
-            doc: 0,
-            text,
-            sentences: &sentences,
-            times: &times,
-            mentions: &mentions,
-            citations: &citations,
-            rules: &rules,
-        });
-        let everywhere = DocExtract {
-            doc: 0,
-            path: name.clone(),
-            meta,
-            sentences,
-            times,
-            mentions,
-            citations,
-            claims,
-            entities: None,
-        };
-        // A citation's `sentence` is a position in its extract's own list of sentences,
-        // which is shorter when only some blocks are segmented: compare everything else.
-        let json = |e: &DocExtract| {
-            let mut v = serde_json::to_value(&e.claims).expect("json");
-            for claim in v.as_array_mut().into_iter().flatten() {
-                for c in claim["citations"].as_array_mut().into_iter().flatten() {
-                    c.as_object_mut().map(|o| o.remove("sentence"));
-                }
-            }
-            v.to_string()
-        };
+        let everywhere = chronolint::claims::extract_everywhere(&doc, &rules, &matcher);
+        let json = chronolint::claims::claims_for_comparison;
         assert_eq!(json(&scoped), json(&everywhere), "claims differ in {name}");
         assert_eq!(findings(&scoped), findings(&everywhere), "per-document findings differ in {name}");
         claims_seen += everywhere.claims.len();

@@ -1,7 +1,8 @@
 //! Fuzzes the whole per-document stage (segmenting, tagging, mentions, claims, the
 //! per-document checks, suppression comments) against the shipped rules: any UTF-8
-//! document must not panic, and every claim's and finding's spans must lie inside it on
-//! char boundaries.
+//! document must not panic, every claim's and finding's spans must lie inside it on char
+//! boundaries, and the stage must find what `extract_everywhere` (segment and match
+//! everything) finds: the same claims and the same per-document findings.
 #![no_main]
 
 use chronolint::claims::{extract, Matcher};
@@ -31,7 +32,15 @@ fuzz_target!(|data: &[u8]| {
     }
     let policy = chronolint::config::TrustPolicies::default();
     let cx = chronolint::checks::DocContext { text, extract: &out, rules, policy: &policy };
-    for d in chronolint::checks::run_per_doc(&cx) {
+    let findings = chronolint::checks::run_per_doc(&cx);
+    let everywhere = chronolint::claims::extract_everywhere(&doc, rules, matcher);
+    let cx_all = chronolint::checks::DocContext { text, extract: &everywhere, rules, policy: &policy };
+    assert_eq!(
+        chronolint::claims::claims_for_comparison(&out),
+        chronolint::claims::claims_for_comparison(&everywhere)
+    );
+    assert_eq!(format!("{findings:?}"), format!("{:?}", chronolint::checks::run_per_doc(&cx_all)));
+    for d in findings {
         for label in std::iter::once(&d.primary).chain(&d.related).filter(|l| l.file == "fuzz.txt") {
             let span = label.span;
             assert!(span.start <= span.end && span.end <= text.len());

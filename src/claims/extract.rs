@@ -106,3 +106,56 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         entities: Some(entities),
     }
 }
+
+/// `extract` the slow way: every block segmented, every sentence flagged, names looked
+/// for in every sentence, citations everywhere. What `extract` finds must equal what this
+/// finds (claims, and the per-document findings made from the extract); tests and the
+/// `pipeline` fuzz target compare the two. Not for use on large text.
+pub fn extract_everywhere(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
+    let text = doc.text.as_str();
+    let cx = TagContext {
+        document_date: doc.meta.published.clone(),
+        day_anchor: doc.meta.day_anchor,
+        calendar: doc.meta.calendar,
+        narrative: doc.meta.genre.is_narrative(),
+    };
+    let times = tag(text, &cx);
+    let sentences = crate::text::segment(text);
+    let citations = crate::text::find_citations(text, &sentences);
+    let mentions = matcher.find(text, &sentences);
+    let claims = assemble(&Input {
+        doc: doc.id,
+        text,
+        sentences: &sentences,
+        times: &times,
+        mentions: &mentions,
+        citations: &citations,
+        rules,
+    });
+    DocExtract {
+        doc: doc.id,
+        path: doc.path.clone(),
+        meta: doc.meta.clone(),
+        sentences,
+        times,
+        mentions,
+        citations,
+        claims,
+        entities: None,
+    }
+}
+
+/// The claims of an extract as JSON with each citation's `sentence` left out: that is a
+/// position in the extract's own list of sentences, which is shorter when only some blocks
+/// are segmented. Two extracts of one document agree when these strings are equal.
+pub fn claims_for_comparison(extract: &DocExtract) -> String {
+    let mut v = serde_json::to_value(&extract.claims).unwrap_or_default();
+    for claim in v.as_array_mut().into_iter().flatten() {
+        for c in claim.get_mut("citations").and_then(|c| c.as_array_mut()).into_iter().flatten() {
+            if let Some(o) = c.as_object_mut() {
+                o.remove("sentence");
+            }
+        }
+    }
+    v.to_string()
+}

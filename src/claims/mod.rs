@@ -7,7 +7,7 @@ mod extract;
 mod index;
 pub mod mentions;
 
-pub use extract::extract;
+pub use extract::{claims_for_comparison, extract, extract_everywhere};
 pub use index::ClaimIndex;
 pub use mentions::Matcher;
 

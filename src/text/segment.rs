@@ -431,6 +431,29 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// Splitting only the blocks that hold a hot span (here: every digit) gives the
+        /// sentences, spans and paragraphs that splitting everything gives there.
+        #[test]
+        fn segmenting_some_blocks_agrees_with_segmenting_all(
+            text in "(?s)[a-zA-Z0-9 .!?\"“”\n\r:•ō–-]{0,300}",
+        ) {
+            let all: Vec<(Span, usize)> = segment(&text).iter().map(|s| (s.span, s.paragraph)).collect();
+            let hot: Vec<Span> = text.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| Span::new(i, i + 1)).collect();
+            let lower = crate::text::ascii_lowered(&text);
+            let part = segment_hot(&text, lower.as_deref(), &hot);
+            for h in &hot {
+                proptest::prop_assert!(part.blocks.iter().any(|b| b.start <= h.start && h.end <= b.end));
+            }
+            let some: Vec<(Span, usize)> = part.sentences.iter().map(|s| (s.span, s.paragraph)).collect();
+            let inside: Vec<(Span, usize)> = all
+                .into_iter()
+                .filter(|(s, _)| part.blocks.iter().any(|b| b.start <= s.start && s.end <= b.end))
+                .collect();
+            proptest::prop_assert_eq!(some, inside);
+        }
+    }
+
+    proptest::proptest! {
         #[test]
         fn never_panics_and_spans_are_in_order(text in "(?s)[a-zA-Z .!?\"“”\n\r:•ō–-]{0,200}") {
             let all = segment(&text);
