@@ -19,13 +19,7 @@ use crate::time::{tag, TagContext};
 /// (`Matcher::new(rules)`) and shared by every document of the run.
 pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
     let text = doc.text.as_str();
-    let cx = TagContext {
-        document_date: doc.meta.published.clone(),
-        day_anchor: doc.meta.day_anchor,
-        calendar: doc.meta.calendar,
-        narrative: doc.meta.genre.is_narrative(),
-    };
-    let times = tag(text, &cx);
+    let times = tag(text, &tag_context(doc));
     let lower = text.to_ascii_lowercase();
     let folds = folds_like_ascii(text);
     let whole = [Span::new(0, text.len())];
@@ -85,26 +79,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     cited.dedup();
     let attributed = sentences.iter().zip(&claiming).any(|(s, c)| *c && s.attributed_to.is_some());
     let citations = find_citations_in(text, &sentences, &cited, attributed);
-    let claims = assemble(&Input {
-        doc: doc.id,
-        text,
-        sentences: &sentences,
-        times: &times,
-        mentions: &mentions,
-        citations: &citations,
-        rules,
-    });
-    DocExtract {
-        doc: doc.id,
-        path: doc.path.clone(),
-        meta: doc.meta.clone(),
-        sentences,
-        times,
-        mentions,
-        citations,
-        claims,
-        entities: Some(entities),
-    }
+    let parts = Parts { sentences, times, mentions, citations, entities: Some(entities) };
+    assembled(doc, rules, parts)
 }
 
 /// `extract` the slow way: every block segmented, every sentence flagged, names looked
@@ -113,19 +89,38 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
 /// `pipeline` fuzz target compare the two. Not for use on large text.
 pub fn extract_everywhere(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
     let text = doc.text.as_str();
-    let cx = TagContext {
+    let times = tag(text, &tag_context(doc));
+    let sentences = crate::text::segment(text);
+    let citations = crate::text::find_citations(text, &sentences);
+    let mentions = matcher.find(text, &sentences);
+    assembled(doc, rules, Parts { sentences, times, mentions, citations, entities: None })
+}
+
+/// How to read the times of `doc`: its metadata.
+fn tag_context(doc: &Document) -> TagContext {
+    TagContext {
         document_date: doc.meta.published.clone(),
         day_anchor: doc.meta.day_anchor,
         calendar: doc.meta.calendar,
         narrative: doc.meta.genre.is_narrative(),
-    };
-    let times = tag(text, &cx);
-    let sentences = crate::text::segment(text);
-    let citations = crate::text::find_citations(text, &sentences);
-    let mentions = matcher.find(text, &sentences);
+    }
+}
+
+/// What a document's claims are assembled from.
+struct Parts {
+    sentences: Vec<crate::text::Sentence>,
+    times: Vec<crate::time::TimeExpr>,
+    mentions: Vec<super::EventMention>,
+    citations: Vec<crate::text::Citation>,
+    entities: Option<Vec<(Span, usize)>>,
+}
+
+/// The claims of `doc` from its parts, and the extract that holds them all.
+fn assembled(doc: &Document, rules: &RuleBook, parts: Parts) -> DocExtract {
+    let Parts { sentences, times, mentions, citations, entities } = parts;
     let claims = assemble(&Input {
         doc: doc.id,
-        text,
+        text: &doc.text,
         sentences: &sentences,
         times: &times,
         mentions: &mentions,
@@ -141,7 +136,7 @@ pub fn extract_everywhere(doc: &Document, rules: &RuleBook, matcher: &Matcher) -
         mentions,
         citations,
         claims,
-        entities: None,
+        entities,
     }
 }
 
