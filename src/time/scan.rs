@@ -297,7 +297,7 @@ pub(super) enum Suffix {
 }
 
 /// One token of a region, with absolute byte offsets.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Tok<'t> {
     pub kind: Kind,
     pub text: &'t str,
@@ -341,14 +341,18 @@ impl Tok<'_> {
 }
 
 /// Tokens of `text[start..end]`; the caller passes char boundaries.
+///
+/// Reads bytes, decoding a char only where a byte is not ASCII: the same tokens as
+/// walking `char_indices`, at a fraction of the cost (regions are mostly ASCII words).
 pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut Vec<Tok<'t>>) {
     toks.clear();
     let Some(region) = text.get(start..end) else { return };
-    let mut chars = region.char_indices().peekable();
+    let bytes = region.as_bytes();
+    let mut i = 0;
     let mut space = true;
     let mut newlines = 0;
     let mut prev_alpha = false;
-    while let Some((i, c)) = chars.next() {
+    while let Some(c) = char_at(region, i) {
         let at = start + i;
         if c.is_whitespace() {
             space = true;
@@ -371,6 +375,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
                 }
             }
             prev_alpha = false;
+            i += c.len_utf8();
             continue;
         }
         newlines = 0;
@@ -379,46 +384,44 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             let mut value: Option<i64> = Some(i64::from(c as u8 - b'0'));
             let mut digits = 1;
             let mut grouped = false;
+            let mut j = stop;
             loop {
-                match chars.peek().copied() {
-                    Some((j, d)) if d.is_ascii_digit() => {
+                match bytes.get(j).copied() {
+                    Some(d) if d.is_ascii_digit() => {
                         value = value
                             .and_then(|v| v.checked_mul(10))
-                            .and_then(|v| v.checked_add(i64::from(d as u8 - b'0')));
+                            .and_then(|v| v.checked_add(i64::from(d - b'0')));
                         digits += 1;
-                        stop = j + 1;
-                        chars.next();
+                        j += 1;
+                        stop = j;
                     }
-                    Some((j, ',')) if digits <= 3 || grouped => {
+                    Some(b',') if digits <= 3 || grouped => {
                         // "25,000": a comma followed by exactly three digits and no fourth.
-                        let rest = region.as_bytes().get(j + 1..j + 5).unwrap_or(&[]);
+                        let rest = bytes.get(j + 1..j + 5).unwrap_or(&[]);
                         let three = rest.len() >= 3 && rest.iter().take(3).all(u8::is_ascii_digit);
                         let fourth = rest.get(3).is_some_and(u8::is_ascii_digit);
                         if !three || fourth {
                             break;
                         }
                         grouped = true;
-                        chars.next();
+                        j += 1;
                         digits = 0;
                     }
                     _ => break,
                 }
             }
-            // Letters glued after the digits.
+            // Letters glued after the digits (a comma is never last: three digits follow it).
             let tail_start = stop;
-            while let Some(&(j, l)) = chars.peek() {
-                if l.is_alphabetic()
-                    || (l == '\''
-                        && region.get(j + 1..).is_some_and(|r| {
-                            r.starts_with(['s', 'S'])
-                                && !r.get(1..).is_some_and(|t| t.starts_with(char::is_alphabetic))
-                        }))
-                {
-                    stop = j + l.len_utf8();
-                    chars.next();
-                } else {
+            while let Some(l) = char_at(region, stop) {
+                let apostrophe_s = l == '\''
+                    && region.get(stop + 1..).is_some_and(|r| {
+                        r.starts_with(['s', 'S'])
+                            && !r.get(1..).is_some_and(|t| t.starts_with(char::is_alphabetic))
+                    });
+                if !(l.is_alphabetic() || apostrophe_s) {
                     break;
                 }
+                stop += l.len_utf8();
             }
             let tail = region.get(tail_start..stop).unwrap_or("");
             let suffix = if prev_alpha {
@@ -435,28 +438,21 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             let digits = if grouped { 0 } else { digits };
             (Kind::Num, value, digits, suffix)
         } else if c.is_alphabetic() {
-            while let Some(&(j, l)) = chars.peek() {
-                if l.is_alphabetic() {
-                    stop = j + l.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
+            stop = letters_end(region, stop);
             (Kind::Word, None, 0, Suffix::None)
         } else {
             (Kind::Punct, None, 0, Suffix::None)
         };
         prev_alpha = kind == Kind::Word;
-        let text = region.get(i..stop).unwrap_or("");
+        let token = region.get(i..stop).unwrap_or("");
         let (month, starter, unit) = match kind {
-            Kind::Word => classify(text),
+            Kind::Word => classify_at(text, at, token.len()),
             Kind::Num => (0, true, false),
             Kind::Punct => (0, false, false),
         };
         toks.push(Tok {
             kind,
-            text,
+            text: token,
             start: at,
             end: start + stop,
             space_before: space,
@@ -468,10 +464,37 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             unit,
         });
         space = false;
+        i = stop;
     }
 }
 
-/// Month names, full and abbreviated ("Sept" too), lowercase.
+/// The char at byte `i` of `s` (a char boundary), read from one byte when it is ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..)?.chars().next(),
+    }
+}
+
+/// Where the run of letters (`char::is_alphabetic`) from byte `i` of `s` ends.
+fn letters_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match char_at(s, i) {
+                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// Month names, lowercase; "jan".."dec" and "sept" name them too.
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -487,148 +510,504 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Whether a lowercase word opens some production of the grammar.
-fn is_starter(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "that"
-            | "since"
-            | "from"
-            | "between"
-            | "until"
-            | "till"
-            | "til"
-            | "up"
-            | "down"
-            | "before"
-            | "prior"
-            | "by"
-            | "after"
-            | "around"
-            | "about"
-            | "circa"
-            | "approximately"
-            | "roughly"
-            | "c"
-            | "ca"
-            | "early"
-            | "late"
-            | "mid"
-            | "middle"
-            | "yesterday"
-            | "today"
-            | "tomorrow"
-            | "this"
-            | "last"
-            | "next"
-            | "a"
-            | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "winter"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "ad"
-            | "ce"
-    )
+/// Lowercase words that open some production of the grammar.
+const STARTERS: [&str; 94] = [
+    "the",
+    "that",
+    "since",
+    "from",
+    "between",
+    "until",
+    "till",
+    "til",
+    "up",
+    "down",
+    "before",
+    "prior",
+    "by",
+    "after",
+    "around",
+    "about",
+    "circa",
+    "approximately",
+    "roughly",
+    "c",
+    "ca",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "this",
+    "last",
+    "next",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "ad",
+    "ce",
+];
+
+/// Lowercase words for units of time: relative expressions and centuries need one nearby.
+const UNITS: [&str; 10] =
+    ["year", "years", "month", "months", "day", "days", "decade", "decades", "century", "centuries"];
+
+/// What `classify` knows of a lowercase word.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    /// The month it names when capitalised (1-12), else 0.
+    month: u8,
+    starter: bool,
+    unit: bool,
 }
 
-/// The month a word names (capitalised: "May", "Feb", "SEPT") and whether it may open an
-/// expression. Words longer than any starter are neither.
-fn classify(word: &str) -> (u8, bool, bool) {
-    let mut buf = [0u8; 16];
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return (0, false, false);
+/// Slots in `WordTable`: a power of two, over twice the number of words.
+const TABLE_SLOTS: usize = 512;
+
+/// The words `classify` knows, by `word_key`, in an open-addressed table: one multiply
+/// and, nearly always, one comparison per word, where matching the word against each
+/// string in turn cost a `memcmp` per candidate of its length.
+struct WordTable {
+    keys: [u128; TABLE_SLOTS],
+    info: [WordInfo; TABLE_SLOTS],
+}
+
+static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut table = WordTable { keys: [0; TABLE_SLOTS], info: [WordInfo::default(); TABLE_SLOTS] };
+    for w in STARTERS {
+        table.entry(w.as_bytes()).starter = true;
     }
-    for (b, w) in buf.iter_mut().zip(bytes) {
-        *b = w.to_ascii_lowercase();
+    for w in UNITS {
+        table.entry(w.as_bytes()).unit = true;
     }
-    let lower = std::str::from_utf8(buf.get(..bytes.len()).unwrap_or(&[])).unwrap_or("");
-    let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
-    let mut month = 0;
-    if capital && lower.len() >= 3 {
-        for (k, name) in (1u8..).zip(MONTHS.iter()) {
-            if lower == *name || (name.starts_with(lower) && (lower.len() == 3 || lower == "sept")) {
-                month = k;
-                break;
+    for (k, name) in (1u8..).zip(MONTHS) {
+        for w in [name.as_bytes(), name.as_bytes().get(..3).unwrap_or_default()] {
+            table.entry(w).month = k;
+        }
+    }
+    table.entry(b"sept").month = 9;
+    table
+});
+
+/// The key of the word in the first `len` (at most 16) bytes of `window`: its bytes packed
+/// little-endian into an integer, each with bit 5 set (letters lowercased, any other byte
+/// made one that is no letter and not 0), so that it equals the key of a lowercase word
+/// only for that word in any case, and 0 for no word. `None` if the word is not ASCII.
+fn word_key(window: [u8; 16], len: usize) -> Option<u128> {
+    let mask = u128::MAX.checked_shr(128 - 8 * len.min(16) as u32).unwrap_or(0);
+    let word = u128::from_le_bytes(window) & mask;
+    (word & u128::from_le_bytes([0x80; 16]) == 0).then_some(word | (u128::from_le_bytes([0x20; 16]) & mask))
+}
+
+/// The first 16 bytes of `bytes`, zero-padded.
+fn window_of(bytes: &[u8]) -> [u8; 16] {
+    let mut window = [0; 16];
+    window.iter_mut().zip(bytes).for_each(|(to, from)| *to = *from);
+    window
+}
+
+impl WordTable {
+    fn slot(key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - TABLE_SLOTS.trailing_zeros())) as usize
+    }
+
+    /// The entry of a word, added if new (building the table only).
+    fn entry(&mut self, word: &[u8]) -> &mut WordInfo {
+        let key = word_key(window_of(word), word.len()).unwrap_or_default();
+        let mut i = Self::slot(key);
+        while self.keys[i] != 0 && self.keys[i] != key {
+            i = (i + 1) % TABLE_SLOTS;
+        }
+        self.keys[i] = key;
+        &mut self.info[i]
+    }
+
+    fn get(&self, key: u128) -> WordInfo {
+        let mut i = Self::slot(key);
+        // Ends: the table is never full.
+        loop {
+            match self.keys.get(i) {
+                Some(&k) if k == key => return self.info.get(i).copied().unwrap_or_default(),
+                Some(&0) | None => return WordInfo::default(),
+                Some(_) => i = (i + 1) % TABLE_SLOTS,
             }
         }
     }
-    let unit = matches!(
-        lower,
-        "year"
-            | "years"
-            | "month"
-            | "months"
-            | "day"
-            | "days"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-    );
-    (month, month != 0 || is_starter(lower), unit)
+}
+
+/// The month a word names (capitalised: "May", "Feb", "SEPT"), whether it may open an
+/// expression, and whether it is a unit of time. Words longer than any starter are none.
+fn classify(word: &str) -> (u8, bool, bool) {
+    classify_window(window_of(word.as_bytes()), word.len())
+}
+
+/// `classify(&text[at..at + len])`, reading the 16 bytes from `at` in one load when the
+/// text has them (nearly always): no loop over the word's bytes, few branches. (Copying
+/// the bytes into an array instead would also stall: stored one by one, loaded as one.)
+fn classify_at(text: &str, at: usize, len: usize) -> (u8, bool, bool) {
+    match text.as_bytes().get(at..at + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
+        Some(window) => classify_window(window, len),
+        None => classify(text.get(at..at + len).unwrap_or_default()),
+    }
+}
+
+/// `classify` of the word in the first `len` bytes of `window`.
+fn classify_window(window: [u8; 16], len: usize) -> (u8, bool, bool) {
+    let Some(key) = word_key(window, len).filter(|_| len <= 16) else { return (0, false, false) };
+    let info = WORD_TABLE.get(key);
+    let month = if window[0].is_ascii_uppercase() && len >= 3 { info.month } else { 0 };
+    (month, month != 0 || info.starter, info.unit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `tokenize` as it was, walking `char_indices`: the tokens `tokenize` must return.
+    fn tokenize_reference<'t>(text: &'t str, start: usize, end: usize, toks: &mut Vec<Tok<'t>>) {
+        toks.clear();
+        let Some(region) = text.get(start..end) else { return };
+        let mut chars = region.char_indices().peekable();
+        let mut space = true;
+        let mut newlines = 0;
+        let mut prev_alpha = false;
+        while let Some((i, c)) = chars.next() {
+            let at = start + i;
+            if c.is_whitespace() {
+                space = true;
+                if c == '\n' {
+                    newlines += 1;
+                    if newlines == 2 {
+                        toks.push(Tok {
+                            kind: Kind::Punct,
+                            text: "\n",
+                            start: at,
+                            end: at + 1,
+                            space_before: true,
+                            num: None,
+                            digits: 0,
+                            suffix: Suffix::None,
+                            month: 0,
+                            starter: false,
+                            unit: false,
+                        });
+                    }
+                }
+                prev_alpha = false;
+                continue;
+            }
+            newlines = 0;
+            let mut stop = i + c.len_utf8();
+            let (kind, num, digits, suffix) = if c.is_ascii_digit() {
+                let mut value: Option<i64> = Some(i64::from(c as u8 - b'0'));
+                let mut digits = 1;
+                let mut grouped = false;
+                loop {
+                    match chars.peek().copied() {
+                        Some((j, d)) if d.is_ascii_digit() => {
+                            value = value
+                                .and_then(|v| v.checked_mul(10))
+                                .and_then(|v| v.checked_add(i64::from(d as u8 - b'0')));
+                            digits += 1;
+                            stop = j + 1;
+                            chars.next();
+                        }
+                        Some((j, ',')) if digits <= 3 || grouped => {
+                            // "25,000": a comma followed by exactly three digits and no fourth.
+                            let rest = region.as_bytes().get(j + 1..j + 5).unwrap_or(&[]);
+                            let three = rest.len() >= 3 && rest.iter().take(3).all(u8::is_ascii_digit);
+                            let fourth = rest.get(3).is_some_and(u8::is_ascii_digit);
+                            if !three || fourth {
+                                break;
+                            }
+                            grouped = true;
+                            chars.next();
+                            digits = 0;
+                        }
+                        _ => break,
+                    }
+                }
+                // Letters glued after the digits.
+                let tail_start = stop;
+                while let Some(&(j, l)) = chars.peek() {
+                    if l.is_alphabetic()
+                        || (l == '\''
+                            && region.get(j + 1..).is_some_and(|r| {
+                                r.starts_with(['s', 'S'])
+                                    && !r.get(1..).is_some_and(|t| t.starts_with(char::is_alphabetic))
+                            }))
+                    {
+                        stop = j + l.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let tail = region.get(tail_start..stop).unwrap_or("");
+                let suffix = if prev_alpha {
+                    Suffix::Glued
+                } else if tail.is_empty() {
+                    Suffix::None
+                } else if ["st", "nd", "rd", "th", "d"].iter().any(|s| tail.eq_ignore_ascii_case(s)) {
+                    Suffix::Ordinal
+                } else if tail == "s" || tail == "'s" {
+                    Suffix::Plural
+                } else {
+                    Suffix::Glued
+                };
+                let digits = if grouped { 0 } else { digits };
+                (Kind::Num, value, digits, suffix)
+            } else if c.is_alphabetic() {
+                while let Some(&(j, l)) = chars.peek() {
+                    if l.is_alphabetic() {
+                        stop = j + l.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                (Kind::Word, None, 0, Suffix::None)
+            } else {
+                (Kind::Punct, None, 0, Suffix::None)
+            };
+            prev_alpha = kind == Kind::Word;
+            let text = region.get(i..stop).unwrap_or("");
+            let (month, starter, unit) = match kind {
+                Kind::Word => classify_reference(text),
+                Kind::Num => (0, true, false),
+                Kind::Punct => (0, false, false),
+            };
+            toks.push(Tok {
+                kind,
+                text,
+                start: at,
+                end: start + stop,
+                space_before: space,
+                num,
+                digits,
+                suffix,
+                month,
+                starter,
+                unit,
+            });
+            space = false;
+        }
+    }
+
+    /// `MONTHS` for `classify_reference`.
+    const MONTHS_REFERENCE: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+
+    /// Whether a lowercase word opens some production of the grammar.
+    fn is_starter_reference(w: &str) -> bool {
+        matches!(
+            w,
+            "the"
+                | "that"
+                | "since"
+                | "from"
+                | "between"
+                | "until"
+                | "till"
+                | "til"
+                | "up"
+                | "down"
+                | "before"
+                | "prior"
+                | "by"
+                | "after"
+                | "around"
+                | "about"
+                | "circa"
+                | "approximately"
+                | "roughly"
+                | "c"
+                | "ca"
+                | "early"
+                | "late"
+                | "mid"
+                | "middle"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "this"
+                | "last"
+                | "next"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "winter"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "eleventh"
+                | "twelfth"
+                | "thirteenth"
+                | "fourteenth"
+                | "fifteenth"
+                | "sixteenth"
+                | "seventeenth"
+                | "eighteenth"
+                | "nineteenth"
+                | "twentieth"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "ad"
+                | "ce"
+        )
+    }
+
+    /// `classify` as it was: a string match per word.
+    fn classify_reference(word: &str) -> (u8, bool, bool) {
+        let mut buf = [0u8; 16];
+        let bytes = word.as_bytes();
+        if bytes.len() > buf.len() || !word.is_ascii() {
+            return (0, false, false);
+        }
+        for (b, w) in buf.iter_mut().zip(bytes) {
+            *b = w.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(buf.get(..bytes.len()).unwrap_or(&[])).unwrap_or("");
+        let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
+        let mut month = 0;
+        if capital && lower.len() >= 3 {
+            for (k, name) in (1u8..).zip(MONTHS_REFERENCE.iter()) {
+                if lower == *name || (name.starts_with(lower) && (lower.len() == 3 || lower == "sept")) {
+                    month = k;
+                    break;
+                }
+            }
+        }
+        let unit = matches!(
+            lower,
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "day"
+                | "days"
+                | "decade"
+                | "decades"
+                | "century"
+                | "centuries"
+        );
+        (month, month != 0 || is_starter_reference(lower), unit)
+    }
 
     /// Byte flags for `regions_reference`: `DIGIT`; `INITIAL`, a letter that may open a
     /// trigger word; `LETTER`, any ASCII letter.
@@ -716,7 +1095,7 @@ mod tests {
         snapped
     }
 
-    /// Pieces that make triggers, near-triggers and word boundaries likely.
+    /// Pieces that make triggers, near-triggers, numbers, suffixes and word boundaries likely.
     const PIECES: &[&str] = &[
         "0",
         "1",
@@ -724,7 +1103,19 @@ mod tests {
         "9",
         "1904",
         "25,000",
+        ",000",
+        ",0000",
+        ",",
         "19th",
+        "1St",
+        "2nd",
+        "d",
+        "s",
+        "S",
+        "'s",
+        "'S",
+        "’s",
+        "'",
         "Jan",
         "jan",
         "JAN",
@@ -752,13 +1143,19 @@ mod tests {
         "Tom",
         "centur",
         "Century",
+        "centuries",
         "cen",
         "month",
         "Monday",
         "Sept",
+        "SEPT",
+        "the",
+        "The",
+        "circa",
+        "approximately",
+        "incomprehensibilities",
         "a",
         "b",
-        "s",
         "t",
         "x",
         "Z",
@@ -767,27 +1164,95 @@ mod tests {
         " ",
         " ",
         "  ",
-        ",",
         ".",
-        "'",
-        "’",
         "-",
         "(",
+        "$",
         "\n",
         "\n\n",
+        "\n \n",
         "\t",
         "\r\n",
         "\u{b}",
+        "\u{c}",
         "é",
+        "É",
         "—",
         "ſ",
         "\u{a0}",
+        "\u{2003}",
+        "\u{85}",
         "日",
+        "٣",
+        "Ⅻ",
+        "\u{301}",
     ];
 
     fn text_strategy() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::strategy::Strategy;
         proptest::collection::vec(proptest::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+    }
+
+    /// The tokens of `text[start..end]` by `tokenize` and by `tokenize_reference`.
+    fn both_tokens(text: &str, start: usize, end: usize) -> (Vec<Tok<'_>>, Vec<Tok<'_>>) {
+        let (mut fast, mut reference) = (Vec::new(), Vec::new());
+        tokenize(text, start, end, &mut fast);
+        tokenize_reference(text, start, end, &mut reference);
+        (fast, reference)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_those_of_the_char_walk(text in text_strategy(), cut in 0usize..64) {
+            let (fast, reference) = both_tokens(&text, 0, text.len());
+            proptest::prop_assert_eq!(fast, reference);
+            // A region may start and end anywhere on a char boundary.
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for k in 0..8 {
+                let a = bounds.get((cut + 7 * k) % bounds.len()).copied().unwrap_or(0);
+                let b = bounds.get((3 * cut + 13 * k) % bounds.len()).copied().unwrap_or(0);
+                let (start, end) = (a.min(b), a.max(b));
+                let (fast, reference) = both_tokens(&text, start, end);
+                proptest::prop_assert_eq!(fast, reference, "{}..{}", start, end);
+            }
+            for (start, end) in regions(&text) {
+                let (fast, reference) = both_tokens(&text, start, end);
+                proptest::prop_assert_eq!(fast, reference, "{}..{}", start, end);
+            }
+        }
+
+        #[test]
+        fn words_are_classified_as_by_the_string_match(word in "[a-zA-Zé]{0,18}") {
+            let expected = classify_reference(&word);
+            proptest::prop_assert_eq!(classify(&word), expected);
+            // At the end of a text (read byte by byte) and before more text (one load).
+            let text = format!("x {word} 1904 ſ and so on and so forth");
+            proptest::prop_assert_eq!(classify_at(&text, 2, word.len()), expected);
+            proptest::prop_assert_eq!(classify_at(&text[..2 + word.len()], 2, word.len()), expected);
+        }
+    }
+
+    #[test]
+    fn known_words_are_classified_as_by_the_string_match() {
+        let mut words: Vec<String> =
+            STARTERS.iter().chain(&UNITS).chain(&MONTHS).map(|w| w.to_string()).collect();
+        words.extend(
+            ["sept", "septe", "janu", "ma", "ju", "ye", "centur", "thee", "th", ""].map(String::from),
+        );
+        for w in words.clone() {
+            for end in 0..=w.len() {
+                let prefix = w.get(..end).unwrap_or_default();
+                let capital =
+                    prefix.get(..1).unwrap_or_default().to_uppercase() + prefix.get(1..).unwrap_or_default();
+                words.extend([prefix.to_string(), capital, prefix.to_uppercase(), format!("{prefix}s")]);
+            }
+        }
+        for w in &words {
+            let expected = classify_reference(w);
+            assert_eq!(classify(w), expected, "{w:?}");
+            let text = format!("{w}, and more than sixteen bytes after it");
+            assert_eq!(classify_at(&text, 0, w.len()), expected, "{w:?} in {text:?}");
+        }
     }
 
     proptest::proptest! {
@@ -844,6 +1309,16 @@ mod tests {
                     got.len(),
                     expected.len()
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn tokens_of_real_texts_are_those_of_the_char_walk() {
+        for (path, text) in &real_texts() {
+            for (start, end) in regions(text) {
+                let (fast, reference) = both_tokens(text, start, end);
+                assert!(fast == reference, "{} {start}..{end}", path.display());
             }
         }
     }
