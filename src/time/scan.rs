@@ -94,15 +94,28 @@ fn regions_with(text: &str, search: &WordSearch, block: usize) -> Vec<(usize, us
     merge.finish(bytes)
 }
 
+/// Bit 0 of each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Bit 7 of each byte of a `u64`.
+const HIGH_BITS: u64 = ONES * 0x80;
+
 /// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII digit.
 fn digit_bits(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
     // Bit 7 cleared first, so that no byte carries into the next.
-    let low = x & !HIGH;
+    let low = x & !HIGH_BITS;
     let at_least_0 = low.wrapping_add(ONES * (0x80 - u64::from(b'0')));
     let above_9 = low.wrapping_add(ONES * (0x7f - u64::from(b'9')));
-    at_least_0 & !above_9 & !x & HIGH
+    at_least_0 & !above_9 & !x & HIGH_BITS
+}
+
+/// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII letter.
+fn ascii_letter_bits(x: u64) -> u64 {
+    // Bit 5 set makes capitals lowercase (and no other byte a letter); bit 7 cleared first,
+    // so that no byte carries into the next.
+    let low = (x | (ONES * 0x20)) & !HIGH_BITS;
+    let at_least_a = low.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+    let above_z = low.wrapping_add(ONES * (0x7f - u64::from(b'z')));
+    at_least_a & !above_z & !x & HIGH_BITS
 }
 
 /// Triggers, in order, merged into regions as they come.
@@ -479,6 +492,16 @@ fn char_at(s: &str, i: usize) -> Option<char> {
 /// Where the run of letters (`char::is_alphabetic`) from byte `i` of `s` ends.
 fn letters_end(s: &str, mut i: usize) -> usize {
     let bytes = s.as_bytes();
+    // Eight bytes at a time while all are ASCII letters: most words end in the first eight,
+    // found with no loop exit to mispredict; then byte by byte, decoding non-ASCII chars.
+    while let Some(eight) = bytes.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        let others = !ascii_letter_bits(u64::from_le_bytes(eight)) & HIGH_BITS;
+        if others != 0 {
+            i += (others.trailing_zeros() / 8) as usize;
+            break;
+        }
+        i += 8;
+    }
     while let Some(&b) = bytes.get(i) {
         if b.is_ascii_alphabetic() {
             i += 1;
@@ -1354,6 +1377,18 @@ mod tests {
             for (start, end) in regions(text) {
                 let (fast, reference) = both_tokens(text, start, end);
                 assert!(fast == reference, "{} {start}..{end}", path.display());
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_letter_bits_marks_ascii_letters_only() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', 0xe1, b, b'Z', b'@', b'[', b'{']);
+            let expected =
+                [b.is_ascii_alphabetic(), true, false, b.is_ascii_alphabetic(), true, false, false, false];
+            for (k, want) in expected.iter().enumerate() {
+                assert_eq!(ascii_letter_bits(x) >> (8 * k + 7) & 1 == 1, *want, "byte {k} of {x:#x}");
             }
         }
     }
