@@ -56,14 +56,14 @@ pub(super) fn regions(text: &str) -> Vec<(usize, usize)> {
 }
 
 /// `regions` with another search or block size (tests use both).
-fn regions_with(text: &str, search: &WordSearch, block: usize) -> Vec<(usize, usize)> {
+fn regions_with(text: &str, search: &WordSearch, block_len: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut merge = Merge { len: bytes.len(), done: Vec::new(), current: None };
-    let mut codes = Vec::with_capacity(block + OVERLAP);
+    let mut codes = Vec::with_capacity(block_len + OVERLAP);
     let mut words = Vec::new();
     let mut start = 0;
     while start < bytes.len() {
-        let end = (start + block.max(1)).min(bytes.len());
+        let end = (start + block_len.max(1)).min(bytes.len());
         search.triggers(bytes, start, end, &mut codes, &mut words);
         let mut words = words.iter().copied().peekable();
         let block = bytes.get(start..end).unwrap_or_default();
@@ -207,7 +207,7 @@ impl WordSearch {
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostFirst)
                     .build(&patterns)
-                    .expect("twenty three-byte patterns build"),
+                    .expect("a few three-byte patterns build"),
             ),
         }
     }
