@@ -1059,8 +1059,9 @@ impl Grammar<'_, '_> {
 
     fn prefixed(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
-        let w = t.text.to_ascii_lowercase();
-        match w.as_str() {
+        let lower = Lower::new(t.text);
+        let w = lower.as_str();
+        match w {
             "since" => match self.point(i + 1) {
                 Some((k, p)) => Some(self.found(i, k, edtf::open_from(p)?)),
                 None => self.open_phrase(i, i + 1, true),
@@ -1137,10 +1138,10 @@ impl Grammar<'_, '_> {
                 v.1.edtf.push('~');
                 Some(self.found(i, v.0, v.1))
             }
-            "early" | "late" | "mid" | "middle" => self.part_of(i, i + 1, part_word(&w)?),
+            "early" | "late" | "mid" | "middle" => self.part_of(i, i + 1, part_word(w)?),
             "the" => self.the_phrase(i),
-            "yesterday" | "today" | "tomorrow" => self.deictic_day(i, &w),
-            "this" | "last" | "next" if self.is(i + 1, "year") => self.deictic_year(i, &w),
+            "yesterday" | "today" | "tomorrow" => self.deictic_day(i, w),
+            "this" | "last" | "next" if self.is(i + 1, "year") => self.deictic_year(i, w),
             _ => None,
         }
     }
@@ -1148,10 +1149,10 @@ impl Grammar<'_, '_> {
     /// "until the end of December", "since mid-1904", "until March 20th": an open value
     /// from a phrase that is not a plain point, keeping its part and its anchor.
     fn open_phrase(&self, from: usize, j: usize, open_end: bool) -> Option<Found> {
-        let lower = self.tok(j)?.text.to_ascii_lowercase();
-        let f = if lower == "the" {
+        let lower = Lower::new(self.tok(j)?.text);
+        let f = if lower.as_str() == "the" {
             self.the_phrase(j)?
-        } else if let Some(part) = part_word(&lower) {
+        } else if let Some(part) = part_word(lower.as_str()) {
             self.part_of(j, j + 1, part)?
         } else if self.tok(j)?.kind == Kind::Word && self.month(j).is_none() {
             return None;
@@ -1213,7 +1214,7 @@ impl Grammar<'_, '_> {
             }
             return None;
         }
-        if let Some(part) = self.tok(j).and_then(|t| part_word(&t.text.to_ascii_lowercase())) {
+        if let Some(part) = self.tok(j).and_then(|t| part_word(Lower::new(t.text).as_str())) {
             let f = self.part_of(i, j + 1, part)?;
             return matches!(
                 f.value.granularity,
@@ -1282,10 +1283,10 @@ impl Grammar<'_, '_> {
         }
         let (j, n) = self.count(i).filter(|(_, n)| *n < 1000)?;
         let j = if self.is_dash(j) { j + 1 } else { j };
-        let unit = self.tok(j)?.text.to_ascii_lowercase();
-        let unit = unit.strip_suffix('s').unwrap_or(&unit).to_string();
-        let dir = self.tok(j + 1)?.text.to_ascii_lowercase();
-        let ago = dir == "ago";
+        let unit = Lower::new(self.tok(j)?.text);
+        let unit = unit.as_str().strip_suffix('s').unwrap_or(unit.as_str());
+        let dir = Lower::new(self.tok(j + 1)?.text);
+        let ago = dir.as_str() == "ago";
         let later = matches!(dir.as_str(), "later" | "afterwards" | "afterward");
         let earlier = matches!(dir.as_str(), "earlier" | "before")
             && self.tok(j + 2).is_none_or(|t| t.kind == Kind::Punct);
@@ -1300,7 +1301,7 @@ impl Grammar<'_, '_> {
             (p.value.clone(), Anchor::Previous(p.value.edtf.clone()))
         };
         let sign = if later { 1 } else { -1 };
-        let period = match unit.as_str() {
+        let period = match unit {
             "year" => Period::Year(base.start_year()?.checked_add(sign * n)?),
             "decade" => {
                 let y = base.start_year()?.checked_add(sign * n * 10)?;
@@ -1334,7 +1335,7 @@ impl Grammar<'_, '_> {
         let that = self.is(i, "that");
         let mut step: i64 = if that { 0 } else { 9 };
         if !that {
-            let w = self.tok(j)?.text.to_ascii_lowercase();
+            let w = Lower::new(self.tok(j)?.text);
             step = match w.as_str() {
                 "following" | "next" | "succeeding" | "ensuing" => 1,
                 "previous" | "preceding" => -1,
@@ -1347,7 +1348,7 @@ impl Grammar<'_, '_> {
         } else if self.is(j, "same") {
             j += 1;
         }
-        let unit = self.tok(j)?.text.to_ascii_lowercase();
+        let unit = Lower::new(self.tok(j)?.text);
         if !matches!(unit.as_str(), "year" | "month" | "day") {
             return None;
         }
@@ -1355,7 +1356,7 @@ impl Grammar<'_, '_> {
         if step == 9 {
             // "the year before", "the day after": only when nothing follows ("the day after
             // the battle" is dated by the battle, not by the previous date).
-            let after = self.tok(j + 1)?.text.to_ascii_lowercase();
+            let after = Lower::new(self.tok(j + 1)?.text);
             step = match after.as_str() {
                 "before" => -1,
                 "after" => 1,
@@ -1470,11 +1471,50 @@ impl Grammar<'_, '_> {
     }
 }
 
+/// A token's text in ASCII lowercase, without allocating. Only texts of at most 16 ASCII
+/// bytes are kept: every word the grammar compares a lowercased text with is one, and any
+/// other text reads as "", which equals none of them.
+struct Lower {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    fn new(text: &str) -> Self {
+        let mut buf = [0u8; 16];
+        let len = if text.len() <= buf.len() && text.is_ascii() {
+            buf.iter_mut().zip(text.bytes()).for_each(|(to, from)| *to = from.to_ascii_lowercase());
+            text.len()
+        } else {
+            0
+        };
+        Lower { buf, len }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.buf.get(..self.len).unwrap_or_default()).unwrap_or_default()
+    }
+}
+
 fn part_word(w: &str) -> Option<PartOf> {
     match w {
         "early" => Some(PartOf::Start),
         "late" => Some(PartOf::End),
         "mid" | "middle" => Some(PartOf::Mid),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Lower;
+
+    proptest::proptest! {
+        #[test]
+        fn lower_is_the_ascii_lowercase_of_short_ascii_words(text in "[a-zA-Z0-9é -]{0,20}") {
+            let expected = if text.len() <= 16 && text.is_ascii() { text.to_ascii_lowercase() } else { String::new() };
+            let lower = Lower::new(&text);
+            proptest::prop_assert_eq!(lower.as_str(), expected);
+        }
     }
 }

@@ -3,9 +3,11 @@
 //! "today", "tomorrow" at a word start) that yields small regions of text around them,
 //! and a tokenizer for those regions. Text with no trigger is never tokenized.
 //!
-//! The scan is a plain byte loop (one table lookup per byte, a short comparison at the
-//! start of a word whose first letter can open a trigger), not a regex or an automaton:
-//! it is what keeps `tag` fast on long texts (benches/tagger.rs).
+//! The scan skips text with no trigger quickly (a literal search over coded text for the
+//! words, a 64-byte test for digits; see `regions`): it is what keeps `tag` fast on long
+//! texts (benches/tagger.rs).
+
+use std::sync::LazyLock;
 
 /// Bytes kept before a digit: enough for "until the beginning of the".
 const LEFT: usize = 32;
@@ -21,52 +23,6 @@ const MONTH_PREFIXES: [&[u8]; 12] =
 const WORDS: [&[u8]; 8] =
     [b"year", b"month", b"day", b"centur", b"decade", b"today", b"yesterday", b"tomorrow"];
 
-/// Byte flags for the scan: `DIGIT`; `INITIAL`, a letter that may open a trigger word
-/// (capital month initials, and y, m, d, c, t for "year", "month", "day", "century",
-/// "decade", "yesterday", "today"); `LETTER`, any ASCII letter.
-const DIGIT: u8 = 1;
-const INITIAL: u8 = 2;
-const LETTER: u8 = 4;
-
-static FLAGS: [u8; 256] = {
-    let mut t = [0u8; 256];
-    let mut b = 0;
-    while b < 256 {
-        let c = b as u8;
-        t[b] = if c.is_ascii_digit() {
-            DIGIT
-        } else if c.is_ascii_alphabetic() {
-            let initial = matches!(
-                c,
-                b'J' | b'F'
-                    | b'M'
-                    | b'A'
-                    | b'S'
-                    | b'O'
-                    | b'N'
-                    | b'D'
-                    | b'Y'
-                    | b'C'
-                    | b'T'
-                    | b't'
-                    | b'y'
-                    | b'm'
-                    | b'd'
-                    | b'c'
-            );
-            if initial {
-                LETTER | INITIAL
-            } else {
-                LETTER
-            }
-        } else {
-            0
-        };
-        b += 1;
-    }
-    t
-};
-
 /// Where a trigger ends if one starts at `at` (a word start), else `None`.
 fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
     let rest = bytes.get(at..)?;
@@ -81,47 +37,228 @@ fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
     WORDS.iter().find(|w| starts(w)).map(|w| at + w.len())
 }
 
+/// Bytes of text coded and searched at a time: small enough to stay in the L1/L2 cache.
+const BLOCK: usize = 16 * 1024;
+/// Bytes coded past the end of a block, so that a word starting in it is seen whole
+/// (its first three letters are what is searched for).
+const OVERLAP: usize = 8;
+/// Bytes tested at once for a digit.
+const CHUNK: usize = 64;
+
 /// Byte ranges of `text` worth tokenizing, in order, not overlapping, on char boundaries.
+///
+/// Triggers are every ASCII digit and, at a word start (the byte before is not an ASCII
+/// letter), a word `trigger_at` accepts. Text is read a block at a time: its trigger words
+/// are found by a literal search (`WordSearch`), its digits by testing 64 bytes at once
+/// and then 8 at a time, and both are fed in order to `Merge`.
 pub(super) fn regions(text: &str) -> Vec<(usize, usize)> {
+    regions_with(text, &WORD_SEARCH, BLOCK)
+}
+
+/// `regions` with another search or block size (tests use both).
+fn regions_with(text: &str, search: &WordSearch, block_len: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut current: Option<(usize, usize)> = None;
-    let mut prev_letter = 0u8;
-    for (i, &b) in bytes.iter().enumerate() {
-        let flags = FLAGS[usize::from(b)];
-        // A digit, or a possible trigger letter at a word start; nearly always neither, and
-        // computed without a branch so that the loop stays fast.
-        let interesting = (flags & DIGIT) | ((flags >> 1) & !prev_letter & 1);
-        prev_letter = (flags >> 2) & 1;
-        if interesting == 0 {
-            continue;
+    let mut merge = Merge { len: bytes.len(), done: Vec::new(), current: None };
+    let mut codes = Vec::with_capacity(block_len + OVERLAP);
+    let mut words = Vec::new();
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + block_len.max(1)).min(bytes.len());
+        search.triggers(bytes, start, end, &mut codes, &mut words);
+        let mut words = words.iter().copied().peekable();
+        let block = bytes.get(start..end).unwrap_or_default();
+        for (c, chunk) in block.chunks(CHUNK).enumerate() {
+            // No early exit: a test of all 64 bytes vectorises.
+            if !chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
+                continue;
+            }
+            for (w, eight) in chunk.chunks(8).enumerate() {
+                let mut word = [0u8; 8];
+                word.iter_mut().zip(eight).for_each(|(to, from)| *to = *from);
+                let mut digits = digit_bits(u64::from_le_bytes(word));
+                while digits != 0 {
+                    let at = start + c * CHUNK + w * 8 + (digits.trailing_zeros() / 8) as usize;
+                    digits &= digits - 1;
+                    while let Some((word_at, word_end)) = words.next_if(|&(word_at, _)| word_at < at) {
+                        merge.push(word_at, word_end, LEFT_OF_WORD);
+                    }
+                    merge.push(at, at + 1, LEFT);
+                }
+            }
         }
-        let digit = flags & DIGIT != 0;
-        let Some(end) = (if digit { Some(i + 1) } else { trigger_at(bytes, i) }) else { continue };
-        let left = if digit { LEFT } else { LEFT_OF_WORD };
-        let (s, e) = (i.saturating_sub(left), (end + RIGHT).min(text.len()));
-        current = match current {
+        for (word_at, word_end) in words {
+            merge.push(word_at, word_end, LEFT_OF_WORD);
+        }
+        start = end;
+    }
+    merge.finish(bytes)
+}
+
+/// Bit 0 of each byte of a `u64`.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// Bit 7 of each byte of a `u64`.
+const HIGH_BITS: u64 = ONES * 0x80;
+
+/// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII digit.
+fn digit_bits(x: u64) -> u64 {
+    // Bit 7 cleared first, so that no byte carries into the next.
+    let low = x & !HIGH_BITS;
+    let at_least_0 = low.wrapping_add(ONES * (0x80 - u64::from(b'0')));
+    let above_9 = low.wrapping_add(ONES * (0x7f - u64::from(b'9')));
+    at_least_0 & !above_9 & !x & HIGH_BITS
+}
+
+/// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII letter.
+fn ascii_letter_bits(x: u64) -> u64 {
+    // Bit 5 set makes capitals lowercase (and no other byte a letter); bit 7 cleared first,
+    // so that no byte carries into the next.
+    let low = (x | (ONES * 0x20)) & !HIGH_BITS;
+    let at_least_a = low.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+    let above_z = low.wrapping_add(ONES * (0x7f - u64::from(b'z')));
+    at_least_a & !above_z & !x & HIGH_BITS
+}
+
+/// Triggers, in order, merged into regions as they come.
+struct Merge {
+    len: usize,
+    done: Vec<(usize, usize)>,
+    current: Option<(usize, usize)>,
+}
+
+impl Merge {
+    /// A trigger at `at..end`, keeping `left` bytes before it and `RIGHT` after.
+    fn push(&mut self, at: usize, end: usize, left: usize) {
+        let (s, e) = (at.saturating_sub(left), (end + RIGHT).min(self.len));
+        self.current = match self.current {
             Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
             Some(done) => {
-                out.push(done);
+                self.done.push(done);
                 Some((s, e))
             }
             None => Some((s, e)),
         };
     }
-    out.extend(current);
-    // Snap to whitespace so that no word is cut, and keep the regions apart.
-    let mut floor = 0;
-    let mut snapped = Vec::with_capacity(out.len());
-    for (s, e) in out {
-        let s = snap_start(bytes, s.max(floor));
-        let e = snap_end(bytes, e);
-        if s < e {
-            snapped.push((s, e));
-            floor = e;
+
+    /// Snap to whitespace so that no word is cut, and keep the regions apart.
+    fn finish(mut self, bytes: &[u8]) -> Vec<(usize, usize)> {
+        self.done.extend(self.current);
+        let mut floor = 0;
+        let mut snapped = Vec::with_capacity(self.done.len());
+        for (s, e) in self.done {
+            let s = snap_start(bytes, s.max(floor));
+            let e = snap_end(bytes, e);
+            if s < e {
+                snapped.push((s, e));
+                floor = e;
+            }
+        }
+        snapped
+    }
+}
+
+/// The search for trigger words. A case-insensitive search for many short words at word
+/// starts is slow with an automaton, and a vectorised literal search (Teddy) on the raw
+/// bytes is too vague: its nibble fingerprints see little more than "a lowercase letter".
+/// So the text is first coded, one byte per pair of adjacent bytes (`pair_code`, blind to
+/// case and to which non-letter it is); a word start followed by the first three letters
+/// of a trigger is then three literal code bytes, which Teddy finds quickly. The code is a
+/// hash (27 × 27 pairs into 256 values), so a hit is only a candidate: `trigger_at`
+/// decides, and the search goes on one byte after each hit rather than after its end.
+enum WordSearch {
+    /// SIMD Teddy, where the CPU has it (x86-64 with SSSE3, aarch64).
+    Teddy(aho_corasick::packed::Searcher),
+    /// An automaton, elsewhere.
+    Automaton(aho_corasick::AhoCorasick),
+}
+
+static WORD_SEARCH: LazyLock<WordSearch> = LazyLock::new(|| WordSearch::new(true));
+
+/// The code of two adjacent bytes: their letters (1-26, either case; 0 for any other byte)
+/// mixed so that the trigger prefixes keep distinct codes and Teddy's fingerprints give
+/// few false hits on English (measured on realtext against other mixes).
+fn pair_code(a: u8, b: u8) -> u8 {
+    let letter = |c: u8| if c.is_ascii_alphabetic() { c & 0x1f } else { 0 };
+    letter(a).wrapping_add(letter(b).wrapping_mul(9))
+}
+
+impl WordSearch {
+    /// Teddy if `teddy` and the CPU has it, else the automaton.
+    fn new(teddy: bool) -> Self {
+        let mut patterns: Vec<[u8; 3]> = MONTH_PREFIXES
+            .iter()
+            .chain(WORDS.iter())
+            .filter_map(|w| match **w {
+                [a, b, c, ..] => Some([pair_code(0, a), pair_code(a, b), pair_code(b, c)]),
+                _ => None,
+            })
+            .collect();
+        patterns.sort_unstable();
+        patterns.dedup();
+        let packed = teddy.then(|| {
+            aho_corasick::packed::Config::new()
+                .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
+                .builder()
+                .extend(&patterns)
+                .build()
+        });
+        match packed.flatten() {
+            Some(searcher) => WordSearch::Teddy(searcher),
+            None => WordSearch::Automaton(
+                aho_corasick::AhoCorasick::builder()
+                    .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+                    .build(&patterns)
+                    .expect("a few three-byte patterns build"),
+            ),
         }
     }
-    snapped
+
+    /// Where the first hit in `codes[at..]` starts, if any.
+    fn find(&self, codes: &[u8], at: usize) -> Option<usize> {
+        match self {
+            WordSearch::Teddy(s) => {
+                s.find_in(codes, aho_corasick::Span { start: at, end: codes.len() }).map(|m| m.start())
+            }
+            WordSearch::Automaton(ac) => {
+                ac.find(aho_corasick::Input::new(codes).span(at..codes.len())).map(|m| m.start())
+            }
+        }
+    }
+
+    /// Trigger words starting in `bytes[start..end]`, in order, as (start, end) into `words`.
+    fn triggers(
+        &self,
+        bytes: &[u8],
+        start: usize,
+        end: usize,
+        codes: &mut Vec<u8>,
+        words: &mut Vec<(usize, usize)>,
+    ) {
+        // codes[k] codes bytes[start - 1 + k] and the byte after; before the text, a non-letter.
+        codes.clear();
+        let stop = (end + OVERLAP).min(bytes.len());
+        let window = match start.checked_sub(1) {
+            Some(before) => bytes.get(before..stop),
+            None => {
+                codes.push(pair_code(0, bytes.first().copied().unwrap_or(0)));
+                bytes.get(..stop)
+            }
+        }
+        .unwrap_or_default();
+        codes.extend(window.iter().zip(window.iter().skip(1)).map(|(&a, &b)| pair_code(a, b)));
+        words.clear();
+        let mut at = 0;
+        while let Some(hit) = self.find(codes, at) {
+            let word_at = start + hit;
+            if word_at >= end {
+                break;
+            }
+            let word_start = word_at == 0 || !bytes.get(word_at - 1).is_some_and(u8::is_ascii_alphabetic);
+            if let Some(word_end) = trigger_at(bytes, word_at).filter(|_| word_start) {
+                words.push((word_at, word_end));
+            }
+            at = hit + 1;
+        }
+    }
 }
 
 fn snap_start(bytes: &[u8], s: usize) -> usize {
@@ -173,7 +310,7 @@ pub(super) enum Suffix {
 }
 
 /// One token of a region, with absolute byte offsets.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Tok<'t> {
     pub kind: Kind,
     pub text: &'t str,
@@ -217,14 +354,18 @@ impl Tok<'_> {
 }
 
 /// Tokens of `text[start..end]`; the caller passes char boundaries.
+///
+/// Reads bytes, decoding a char only where a byte is not ASCII: the same tokens as
+/// walking `char_indices`, at a fraction of the cost (regions are mostly ASCII words).
 pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut Vec<Tok<'t>>) {
     toks.clear();
     let Some(region) = text.get(start..end) else { return };
-    let mut chars = region.char_indices().peekable();
+    let bytes = region.as_bytes();
+    let mut i = 0;
     let mut space = true;
     let mut newlines = 0;
     let mut prev_alpha = false;
-    while let Some((i, c)) = chars.next() {
+    while let Some(c) = char_at(region, i) {
         let at = start + i;
         if c.is_whitespace() {
             space = true;
@@ -247,6 +388,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
                 }
             }
             prev_alpha = false;
+            i += c.len_utf8();
             continue;
         }
         newlines = 0;
@@ -255,46 +397,44 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             let mut value: Option<i64> = Some(i64::from(c as u8 - b'0'));
             let mut digits = 1;
             let mut grouped = false;
+            let mut j = stop;
             loop {
-                match chars.peek().copied() {
-                    Some((j, d)) if d.is_ascii_digit() => {
+                match bytes.get(j).copied() {
+                    Some(d) if d.is_ascii_digit() => {
                         value = value
                             .and_then(|v| v.checked_mul(10))
-                            .and_then(|v| v.checked_add(i64::from(d as u8 - b'0')));
+                            .and_then(|v| v.checked_add(i64::from(d - b'0')));
                         digits += 1;
-                        stop = j + 1;
-                        chars.next();
+                        j += 1;
+                        stop = j;
                     }
-                    Some((j, ',')) if digits <= 3 || grouped => {
+                    Some(b',') if digits <= 3 || grouped => {
                         // "25,000": a comma followed by exactly three digits and no fourth.
-                        let rest = region.as_bytes().get(j + 1..j + 5).unwrap_or(&[]);
+                        let rest = bytes.get(j + 1..j + 5).unwrap_or(&[]);
                         let three = rest.len() >= 3 && rest.iter().take(3).all(u8::is_ascii_digit);
                         let fourth = rest.get(3).is_some_and(u8::is_ascii_digit);
                         if !three || fourth {
                             break;
                         }
                         grouped = true;
-                        chars.next();
+                        j += 1;
                         digits = 0;
                     }
                     _ => break,
                 }
             }
-            // Letters glued after the digits.
+            // Letters glued after the digits (a comma is never last: three digits follow it).
             let tail_start = stop;
-            while let Some(&(j, l)) = chars.peek() {
-                if l.is_alphabetic()
-                    || (l == '\''
-                        && region.get(j + 1..).is_some_and(|r| {
-                            r.starts_with(['s', 'S'])
-                                && !r.get(1..).is_some_and(|t| t.starts_with(char::is_alphabetic))
-                        }))
-                {
-                    stop = j + l.len_utf8();
-                    chars.next();
-                } else {
+            while let Some(l) = char_at(region, stop) {
+                let apostrophe_s = l == '\''
+                    && region.get(stop + 1..).is_some_and(|r| {
+                        r.starts_with(['s', 'S'])
+                            && !r.get(1..).is_some_and(|t| t.starts_with(char::is_alphabetic))
+                    });
+                if !(l.is_alphabetic() || apostrophe_s) {
                     break;
                 }
+                stop += l.len_utf8();
             }
             let tail = region.get(tail_start..stop).unwrap_or("");
             let suffix = if prev_alpha {
@@ -311,28 +451,21 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             let digits = if grouped { 0 } else { digits };
             (Kind::Num, value, digits, suffix)
         } else if c.is_alphabetic() {
-            while let Some(&(j, l)) = chars.peek() {
-                if l.is_alphabetic() {
-                    stop = j + l.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
+            stop = letters_end(region, stop);
             (Kind::Word, None, 0, Suffix::None)
         } else {
             (Kind::Punct, None, 0, Suffix::None)
         };
         prev_alpha = kind == Kind::Word;
-        let text = region.get(i..stop).unwrap_or("");
+        let token = region.get(i..stop).unwrap_or("");
         let (month, starter, unit) = match kind {
-            Kind::Word => classify(text),
+            Kind::Word => classify_at(text, at, token.len()),
             Kind::Num => (0, true, false),
             Kind::Punct => (0, false, false),
         };
         toks.push(Tok {
             kind,
-            text,
+            text: token,
             start: at,
             end: start + stop,
             space_before: space,
@@ -344,10 +477,47 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             unit,
         });
         space = false;
+        i = stop;
     }
 }
 
-/// Month names, full and abbreviated ("Sept" too), lowercase.
+/// The char at byte `i` of `s` (a char boundary), read from one byte when it is ASCII.
+fn char_at(s: &str, i: usize) -> Option<char> {
+    match *s.as_bytes().get(i)? {
+        b if b.is_ascii() => Some(char::from(b)),
+        _ => s.get(i..)?.chars().next(),
+    }
+}
+
+/// Where the run of letters (`char::is_alphabetic`) from byte `i` of `s` ends.
+fn letters_end(s: &str, mut i: usize) -> usize {
+    let bytes = s.as_bytes();
+    // Eight bytes at a time while all are ASCII letters: most words end in the first eight,
+    // found with no loop exit to mispredict; then byte by byte, decoding non-ASCII chars.
+    while let Some(eight) = bytes.get(i..i + 8).and_then(|b| <[u8; 8]>::try_from(b).ok()) {
+        let others = !ascii_letter_bits(u64::from_le_bytes(eight)) & HIGH_BITS;
+        if others != 0 {
+            i += (others.trailing_zeros() / 8) as usize;
+            break;
+        }
+        i += 8;
+    }
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphabetic() {
+            i += 1;
+        } else if b.is_ascii() {
+            break;
+        } else {
+            match char_at(s, i) {
+                Some(c) if c.is_alphabetic() => i += c.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    i
+}
+
+/// Month names, lowercase; "jan".."dec" and "sept" name them too.
 const MONTHS: [&str; 12] = [
     "january",
     "february",
@@ -363,141 +533,874 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Whether a lowercase word opens some production of the grammar.
-fn is_starter(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "that"
-            | "since"
-            | "from"
-            | "between"
-            | "until"
-            | "till"
-            | "til"
-            | "up"
-            | "down"
-            | "before"
-            | "prior"
-            | "by"
-            | "after"
-            | "around"
-            | "about"
-            | "circa"
-            | "approximately"
-            | "roughly"
-            | "c"
-            | "ca"
-            | "early"
-            | "late"
-            | "mid"
-            | "middle"
-            | "yesterday"
-            | "today"
-            | "tomorrow"
-            | "this"
-            | "last"
-            | "next"
-            | "a"
-            | "an"
-            | "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "spring"
-            | "summer"
-            | "autumn"
-            | "winter"
-            | "first"
-            | "second"
-            | "third"
-            | "fourth"
-            | "fifth"
-            | "sixth"
-            | "seventh"
-            | "eighth"
-            | "ninth"
-            | "tenth"
-            | "eleventh"
-            | "twelfth"
-            | "thirteenth"
-            | "fourteenth"
-            | "fifteenth"
-            | "sixteenth"
-            | "seventeenth"
-            | "eighteenth"
-            | "nineteenth"
-            | "twentieth"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "ad"
-            | "ce"
-    )
+/// Lowercase words that open some production of the grammar.
+const STARTERS: [&str; 94] = [
+    "the",
+    "that",
+    "since",
+    "from",
+    "between",
+    "until",
+    "till",
+    "til",
+    "up",
+    "down",
+    "before",
+    "prior",
+    "by",
+    "after",
+    "around",
+    "about",
+    "circa",
+    "approximately",
+    "roughly",
+    "c",
+    "ca",
+    "early",
+    "late",
+    "mid",
+    "middle",
+    "yesterday",
+    "today",
+    "tomorrow",
+    "this",
+    "last",
+    "next",
+    "a",
+    "an",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "spring",
+    "summer",
+    "autumn",
+    "winter",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "ad",
+    "ce",
+];
+
+/// Lowercase words for units of time: relative expressions and centuries need one nearby.
+const UNITS: [&str; 10] =
+    ["year", "years", "month", "months", "day", "days", "decade", "decades", "century", "centuries"];
+
+/// What `classify` knows of a lowercase word.
+#[derive(Debug, Clone, Copy, Default)]
+struct WordInfo {
+    /// The month it names when capitalised (1-12), else 0.
+    month: u8,
+    starter: bool,
+    unit: bool,
 }
 
-/// The month a word names (capitalised: "May", "Feb", "SEPT") and whether it may open an
-/// expression. Words longer than any starter are neither.
+/// Slots of `WordTable` are `SLOT_BITS`-bit numbers: enough room that a multiplier that
+/// sends every known word to its own slot is found in a few tries.
+const SLOT_BITS: u32 = 12;
+
+/// The words `classify` knows, by `word_key`, in a perfect hash table: a multiply and two
+/// loads per word, and no branch to mispredict, where matching the word against each
+/// string in turn cost a `memcmp` per candidate of its length.
+struct WordTable {
+    /// The multiplier that gives each known word its own slot (`None`: none was found, and
+    /// `get` searches `words`).
+    seed: Option<u64>,
+    /// Per slot, the index in `words` of the word it holds, or 0.
+    slots: Vec<u8>,
+    /// The known words by key, after `words[0]`, which is no word (`u128::MAX` is the key
+    /// of no word: a key has bit 7 clear in every byte).
+    words: Vec<(u128, WordInfo)>,
+}
+
+static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
+    let mut words = vec![(u128::MAX, WordInfo::default())];
+    for w in STARTERS {
+        known(&mut words, w.as_bytes()).starter = true;
+    }
+    for w in UNITS {
+        known(&mut words, w.as_bytes()).unit = true;
+    }
+    for (k, name) in (1u8..).zip(MONTHS) {
+        known(&mut words, name.as_bytes()).month = k;
+        known(&mut words, name.as_bytes().get(..3).unwrap_or_default()).month = k;
+    }
+    known(&mut words, b"sept").month = 9;
+    WordTable::new(words)
+});
+
+/// What is known of `word` in `words`, added if new.
+fn known<'a>(words: &'a mut Vec<(u128, WordInfo)>, word: &[u8]) -> &'a mut WordInfo {
+    let key = word_key(window_of(word), word.len()).unwrap_or_default();
+    let i = match words.iter().position(|(k, _)| *k == key) {
+        Some(i) => i,
+        None => {
+            words.push((key, WordInfo::default()));
+            words.len() - 1
+        }
+    };
+    &mut words[i].1
+}
+
+/// The key of the word in the first `len` (at most 16) bytes of `window`: its bytes packed
+/// little-endian into an integer, each with bit 5 set (letters lowercased, any other byte
+/// made one that is no letter and not 0), so that it equals the key of a lowercase word
+/// only for that word in any case, and 0 for no word. `None` if the word is not ASCII.
+fn word_key(window: [u8; 16], len: usize) -> Option<u128> {
+    let mask = u128::MAX.checked_shr(128 - 8 * len.min(16) as u32).unwrap_or(0);
+    let word = u128::from_le_bytes(window) & mask;
+    (word & u128::from_le_bytes([0x80; 16]) == 0).then_some(word | (u128::from_le_bytes([0x20; 16]) & mask))
+}
+
+/// The first 16 bytes of `bytes`, zero-padded.
+fn window_of(bytes: &[u8]) -> [u8; 16] {
+    let mut window = [0; 16];
+    window.iter_mut().zip(bytes).for_each(|(to, from)| *to = *from);
+    window
+}
+
+impl WordTable {
+    fn new(words: Vec<(u128, WordInfo)>) -> Self {
+        let mut slots = vec![0u8; 1 << SLOT_BITS];
+        // Odd multipliers in a fixed order: the same table on every run.
+        for seed in (0..1u64 << 16).map(|k| 0x9e37_79b9_7f4a_7c15 ^ (k << 1)) {
+            slots.fill(0);
+            let mut free = true;
+            for (i, (key, _)) in words.iter().enumerate().skip(1) {
+                match (slots.get_mut(Self::slot(seed, *key)), u8::try_from(i)) {
+                    (Some(slot), Ok(i)) if *slot == 0 => *slot = i,
+                    _ => {
+                        free = false;
+                        break;
+                    }
+                }
+            }
+            if free {
+                return WordTable { seed: Some(seed), slots, words };
+            }
+        }
+        WordTable { seed: None, slots, words }
+    }
+
+    fn slot(seed: u64, key: u128) -> usize {
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        (folded.wrapping_mul(seed) >> (64 - SLOT_BITS)) as usize
+    }
+
+    fn get(&self, key: u128) -> WordInfo {
+        let i = match self.seed {
+            Some(seed) => self.slots.get(Self::slot(seed, key)).map_or(0, |&i| usize::from(i)),
+            None => self.words.iter().position(|(k, _)| *k == key).unwrap_or(0),
+        };
+        match self.words.get(i) {
+            Some(&(k, info)) if k == key => info,
+            _ => WordInfo::default(),
+        }
+    }
+}
+
+/// The month a word names (capitalised: "May", "Feb", "SEPT"), whether it may open an
+/// expression, and whether it is a unit of time. Words longer than any starter are none.
 fn classify(word: &str) -> (u8, bool, bool) {
-    let mut buf = [0u8; 16];
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return (0, false, false);
+    classify_window(window_of(word.as_bytes()), word.len())
+}
+
+/// `classify(&text[at..at + len])`, reading the 16 bytes from `at` in one load when the
+/// text has them (nearly always): no loop over the word's bytes, few branches. (Copying
+/// the bytes into an array instead would also stall: stored one by one, loaded as one.)
+fn classify_at(text: &str, at: usize, len: usize) -> (u8, bool, bool) {
+    match text.as_bytes().get(at..at + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
+        Some(window) => classify_window(window, len),
+        None => classify(text.get(at..at + len).unwrap_or_default()),
     }
-    for (b, w) in buf.iter_mut().zip(bytes) {
-        *b = w.to_ascii_lowercase();
+}
+
+/// `classify` of the word in the first `len` bytes of `window`.
+fn classify_window(window: [u8; 16], len: usize) -> (u8, bool, bool) {
+    let Some(key) = word_key(window, len).filter(|_| len <= 16) else { return (0, false, false) };
+    let info = WORD_TABLE.get(key);
+    let month = if window[0].is_ascii_uppercase() && len >= 3 { info.month } else { 0 };
+    (month, month != 0 || info.starter, info.unit)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `tokenize` as it was, walking `char_indices`: the tokens `tokenize` must return.
+    fn tokenize_reference<'t>(text: &'t str, start: usize, end: usize, toks: &mut Vec<Tok<'t>>) {
+        toks.clear();
+        let Some(region) = text.get(start..end) else { return };
+        let mut chars = region.char_indices().peekable();
+        let mut space = true;
+        let mut newlines = 0;
+        let mut prev_alpha = false;
+        while let Some((i, c)) = chars.next() {
+            let at = start + i;
+            if c.is_whitespace() {
+                space = true;
+                if c == '\n' {
+                    newlines += 1;
+                    if newlines == 2 {
+                        toks.push(Tok {
+                            kind: Kind::Punct,
+                            text: "\n",
+                            start: at,
+                            end: at + 1,
+                            space_before: true,
+                            num: None,
+                            digits: 0,
+                            suffix: Suffix::None,
+                            month: 0,
+                            starter: false,
+                            unit: false,
+                        });
+                    }
+                }
+                prev_alpha = false;
+                continue;
+            }
+            newlines = 0;
+            let mut stop = i + c.len_utf8();
+            let (kind, num, digits, suffix) = if c.is_ascii_digit() {
+                let mut value: Option<i64> = Some(i64::from(c as u8 - b'0'));
+                let mut digits = 1;
+                let mut grouped = false;
+                loop {
+                    match chars.peek().copied() {
+                        Some((j, d)) if d.is_ascii_digit() => {
+                            value = value
+                                .and_then(|v| v.checked_mul(10))
+                                .and_then(|v| v.checked_add(i64::from(d as u8 - b'0')));
+                            digits += 1;
+                            stop = j + 1;
+                            chars.next();
+                        }
+                        Some((j, ',')) if digits <= 3 || grouped => {
+                            // "25,000": a comma followed by exactly three digits and no fourth.
+                            let rest = region.as_bytes().get(j + 1..j + 5).unwrap_or(&[]);
+                            let three = rest.len() >= 3 && rest.iter().take(3).all(u8::is_ascii_digit);
+                            let fourth = rest.get(3).is_some_and(u8::is_ascii_digit);
+                            if !three || fourth {
+                                break;
+                            }
+                            grouped = true;
+                            chars.next();
+                            digits = 0;
+                        }
+                        _ => break,
+                    }
+                }
+                // Letters glued after the digits.
+                let tail_start = stop;
+                while let Some(&(j, l)) = chars.peek() {
+                    if l.is_alphabetic()
+                        || (l == '\''
+                            && region.get(j + 1..).is_some_and(|r| {
+                                r.starts_with(['s', 'S'])
+                                    && !r.get(1..).is_some_and(|t| t.starts_with(char::is_alphabetic))
+                            }))
+                    {
+                        stop = j + l.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                let tail = region.get(tail_start..stop).unwrap_or("");
+                let suffix = if prev_alpha {
+                    Suffix::Glued
+                } else if tail.is_empty() {
+                    Suffix::None
+                } else if ["st", "nd", "rd", "th", "d"].iter().any(|s| tail.eq_ignore_ascii_case(s)) {
+                    Suffix::Ordinal
+                } else if tail == "s" || tail == "'s" {
+                    Suffix::Plural
+                } else {
+                    Suffix::Glued
+                };
+                let digits = if grouped { 0 } else { digits };
+                (Kind::Num, value, digits, suffix)
+            } else if c.is_alphabetic() {
+                while let Some(&(j, l)) = chars.peek() {
+                    if l.is_alphabetic() {
+                        stop = j + l.len_utf8();
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                (Kind::Word, None, 0, Suffix::None)
+            } else {
+                (Kind::Punct, None, 0, Suffix::None)
+            };
+            prev_alpha = kind == Kind::Word;
+            let text = region.get(i..stop).unwrap_or("");
+            let (month, starter, unit) = match kind {
+                Kind::Word => classify_reference(text),
+                Kind::Num => (0, true, false),
+                Kind::Punct => (0, false, false),
+            };
+            toks.push(Tok {
+                kind,
+                text,
+                start: at,
+                end: start + stop,
+                space_before: space,
+                num,
+                digits,
+                suffix,
+                month,
+                starter,
+                unit,
+            });
+            space = false;
+        }
     }
-    let lower = std::str::from_utf8(buf.get(..bytes.len()).unwrap_or(&[])).unwrap_or("");
-    let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
-    let mut month = 0;
-    if capital && lower.len() >= 3 {
-        for (k, name) in (1u8..).zip(MONTHS.iter()) {
-            if lower == *name || (name.starts_with(lower) && (lower.len() == 3 || lower == "sept")) {
-                month = k;
-                break;
+
+    /// `MONTHS` for `classify_reference`.
+    const MONTHS_REFERENCE: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+
+    /// Whether a lowercase word opens some production of the grammar.
+    fn is_starter_reference(w: &str) -> bool {
+        matches!(
+            w,
+            "the"
+                | "that"
+                | "since"
+                | "from"
+                | "between"
+                | "until"
+                | "till"
+                | "til"
+                | "up"
+                | "down"
+                | "before"
+                | "prior"
+                | "by"
+                | "after"
+                | "around"
+                | "about"
+                | "circa"
+                | "approximately"
+                | "roughly"
+                | "c"
+                | "ca"
+                | "early"
+                | "late"
+                | "mid"
+                | "middle"
+                | "yesterday"
+                | "today"
+                | "tomorrow"
+                | "this"
+                | "last"
+                | "next"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "eleven"
+                | "twelve"
+                | "thirteen"
+                | "fourteen"
+                | "fifteen"
+                | "sixteen"
+                | "seventeen"
+                | "eighteen"
+                | "nineteen"
+                | "twenty"
+                | "thirty"
+                | "forty"
+                | "fifty"
+                | "sixty"
+                | "seventy"
+                | "eighty"
+                | "ninety"
+                | "hundred"
+                | "spring"
+                | "summer"
+                | "autumn"
+                | "winter"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+                | "tenth"
+                | "eleventh"
+                | "twelfth"
+                | "thirteenth"
+                | "fourteenth"
+                | "fifteenth"
+                | "sixteenth"
+                | "seventeenth"
+                | "eighteenth"
+                | "nineteenth"
+                | "twentieth"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "ad"
+                | "ce"
+        )
+    }
+
+    /// `classify` as it was: a string match per word.
+    fn classify_reference(word: &str) -> (u8, bool, bool) {
+        let mut buf = [0u8; 16];
+        let bytes = word.as_bytes();
+        if bytes.len() > buf.len() || !word.is_ascii() {
+            return (0, false, false);
+        }
+        for (b, w) in buf.iter_mut().zip(bytes) {
+            *b = w.to_ascii_lowercase();
+        }
+        let lower = std::str::from_utf8(buf.get(..bytes.len()).unwrap_or(&[])).unwrap_or("");
+        let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
+        let mut month = 0;
+        if capital && lower.len() >= 3 {
+            for (k, name) in (1u8..).zip(MONTHS_REFERENCE.iter()) {
+                if lower == *name || (name.starts_with(lower) && (lower.len() == 3 || lower == "sept")) {
+                    month = k;
+                    break;
+                }
+            }
+        }
+        let unit = matches!(
+            lower,
+            "year"
+                | "years"
+                | "month"
+                | "months"
+                | "day"
+                | "days"
+                | "decade"
+                | "decades"
+                | "century"
+                | "centuries"
+        );
+        (month, month != 0 || is_starter_reference(lower), unit)
+    }
+
+    /// Byte flags for `regions_reference`: `DIGIT`; `INITIAL`, a letter that may open a
+    /// trigger word; `LETTER`, any ASCII letter.
+    const DIGIT: u8 = 1;
+    const INITIAL: u8 = 2;
+    const LETTER: u8 = 4;
+
+    static FLAGS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_digit() {
+                DIGIT
+            } else if c.is_ascii_alphabetic() {
+                let initial = matches!(
+                    c,
+                    b'J' | b'F'
+                        | b'M'
+                        | b'A'
+                        | b'S'
+                        | b'O'
+                        | b'N'
+                        | b'D'
+                        | b'Y'
+                        | b'C'
+                        | b'T'
+                        | b't'
+                        | b'y'
+                        | b'm'
+                        | b'd'
+                        | b'c'
+                );
+                if initial {
+                    LETTER | INITIAL
+                } else {
+                    LETTER
+                }
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+
+    /// `regions` as it was before the block search: a byte loop, one table lookup per byte.
+    /// What `regions` must return, exactly.
+    fn regions_reference(text: &str) -> Vec<(usize, usize)> {
+        let bytes = text.as_bytes();
+        let mut out: Vec<(usize, usize)> = Vec::new();
+        let mut current: Option<(usize, usize)> = None;
+        let mut prev_letter = 0u8;
+        for (i, &b) in bytes.iter().enumerate() {
+            let flags = FLAGS[usize::from(b)];
+            let interesting = (flags & DIGIT) | ((flags >> 1) & !prev_letter & 1);
+            prev_letter = (flags >> 2) & 1;
+            if interesting == 0 {
+                continue;
+            }
+            let digit = flags & DIGIT != 0;
+            let Some(end) = (if digit { Some(i + 1) } else { trigger_at(bytes, i) }) else { continue };
+            let left = if digit { LEFT } else { LEFT_OF_WORD };
+            let (s, e) = (i.saturating_sub(left), (end + RIGHT).min(text.len()));
+            current = match current {
+                Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+                Some(done) => {
+                    out.push(done);
+                    Some((s, e))
+                }
+                None => Some((s, e)),
+            };
+        }
+        out.extend(current);
+        let mut floor = 0;
+        let mut snapped = Vec::with_capacity(out.len());
+        for (s, e) in out {
+            let s = snap_start(bytes, s.max(floor));
+            let e = snap_end(bytes, e);
+            if s < e {
+                snapped.push((s, e));
+                floor = e;
+            }
+        }
+        snapped
+    }
+
+    /// Pieces that make triggers, near-triggers, numbers, suffixes and word boundaries likely.
+    const PIECES: &[&str] = &[
+        "0",
+        "1",
+        "7",
+        "9",
+        "1904",
+        "25,000",
+        ",000",
+        ",0000",
+        ",",
+        "19th",
+        "1St",
+        "2nd",
+        "d",
+        "s",
+        "S",
+        "'s",
+        "'S",
+        "’s",
+        "'",
+        "Jan",
+        "jan",
+        "JAN",
+        "Ja",
+        "May",
+        "may",
+        "Mar",
+        "Dec",
+        "dec",
+        "Decade",
+        "decade",
+        "DECADE",
+        "year",
+        "Year",
+        "YEAR",
+        "ye",
+        "yes",
+        "yesterday",
+        "Day",
+        "day",
+        "days",
+        "today",
+        "Tod",
+        "tomorrow",
+        "Tom",
+        "centur",
+        "Century",
+        "centuries",
+        "cen",
+        "month",
+        "Monday",
+        "Sept",
+        "SEPT",
+        "the",
+        "The",
+        "circa",
+        "approximately",
+        "incomprehensibilities",
+        "a",
+        "b",
+        "t",
+        "x",
+        "Z",
+        "ing",
+        "th",
+        " ",
+        " ",
+        "  ",
+        ".",
+        "-",
+        "(",
+        "$",
+        "\n",
+        "\n\n",
+        "\n \n",
+        "\t",
+        "\r\n",
+        "\u{b}",
+        "\u{c}",
+        "é",
+        "É",
+        "—",
+        "ſ",
+        "\u{a0}",
+        "\u{2003}",
+        "\u{85}",
+        "日",
+        "٣",
+        "Ⅻ",
+        "\u{301}",
+    ];
+
+    fn text_strategy() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::strategy::Strategy;
+        proptest::collection::vec(proptest::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+    }
+
+    /// The tokens of `text[start..end]` by `tokenize` and by `tokenize_reference`.
+    fn both_tokens(text: &str, start: usize, end: usize) -> (Vec<Tok<'_>>, Vec<Tok<'_>>) {
+        let (mut fast, mut reference) = (Vec::new(), Vec::new());
+        tokenize(text, start, end, &mut fast);
+        tokenize_reference(text, start, end, &mut reference);
+        (fast, reference)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tokens_are_those_of_the_char_walk(text in text_strategy(), cut in 0usize..64) {
+            let (fast, reference) = both_tokens(&text, 0, text.len());
+            proptest::prop_assert_eq!(fast, reference);
+            // A region may start and end anywhere on a char boundary.
+            let bounds: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for k in 0..8 {
+                let a = bounds.get((cut + 7 * k) % bounds.len()).copied().unwrap_or(0);
+                let b = bounds.get((3 * cut + 13 * k) % bounds.len()).copied().unwrap_or(0);
+                let (start, end) = (a.min(b), a.max(b));
+                let (fast, reference) = both_tokens(&text, start, end);
+                proptest::prop_assert_eq!(fast, reference, "{}..{}", start, end);
+            }
+            for (start, end) in regions(&text) {
+                let (fast, reference) = both_tokens(&text, start, end);
+                proptest::prop_assert_eq!(fast, reference, "{}..{}", start, end);
+            }
+        }
+
+        #[test]
+        fn words_are_classified_as_by_the_string_match(word in "[a-zA-Zé]{0,18}") {
+            let expected = classify_reference(&word);
+            proptest::prop_assert_eq!(classify(&word), expected);
+            // At the end of a text (read byte by byte) and before more text (one load).
+            let text = format!("x {word} 1904 ſ and so on and so forth");
+            proptest::prop_assert_eq!(classify_at(&text, 2, word.len()), expected);
+            proptest::prop_assert_eq!(classify_at(&text[..2 + word.len()], 2, word.len()), expected);
+        }
+    }
+
+    #[test]
+    fn known_words_are_classified_as_by_the_string_match() {
+        let mut words: Vec<String> =
+            STARTERS.iter().chain(&UNITS).chain(&MONTHS).map(|w| w.to_string()).collect();
+        words.extend(
+            ["sept", "septe", "janu", "ma", "ju", "ye", "centur", "thee", "th", ""].map(String::from),
+        );
+        for w in words.clone() {
+            for end in 0..=w.len() {
+                let prefix = w.get(..end).unwrap_or_default();
+                let capital =
+                    prefix.get(..1).unwrap_or_default().to_uppercase() + prefix.get(1..).unwrap_or_default();
+                words.extend([prefix.to_string(), capital, prefix.to_uppercase(), format!("{prefix}s")]);
+            }
+        }
+        for w in &words {
+            let expected = classify_reference(w);
+            assert_eq!(classify(w), expected, "{w:?}");
+            let text = format!("{w}, and more than sixteen bytes after it");
+            assert_eq!(classify_at(&text, 0, w.len()), expected, "{w:?} in {text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn regions_are_those_of_the_byte_loop(text in text_strategy()) {
+            let expected = regions_reference(&text);
+            proptest::prop_assert_eq!(&regions(&text), &expected);
+            let automaton = WordSearch::new(false);
+            for block in [1, 2, 3, 5, 8, 13, 64, 100] {
+                proptest::prop_assert_eq!(&regions_with(&text, &WORD_SEARCH, block), &expected, "block {}", block);
+                proptest::prop_assert_eq!(&regions_with(&text, &automaton, block), &expected, "block {}", block);
             }
         }
     }
-    let unit = matches!(
-        lower,
-        "year"
-            | "years"
-            | "month"
-            | "months"
-            | "day"
-            | "days"
-            | "decade"
-            | "decades"
-            | "century"
-            | "centuries"
-    );
-    (month, month != 0 || is_starter(lower), unit)
+
+    /// Every text file under `dir`, recursively (none if it does not exist).
+    fn texts_under(dir: &std::path::Path) -> Vec<(std::path::PathBuf, String)> {
+        let mut out = Vec::new();
+        for entry in walkdir::WalkDir::new(dir).sort_by_file_name().into_iter().filter_map(Result::ok) {
+            if let Ok(text) = std::fs::read_to_string(entry.path()) {
+                out.push((entry.path().to_path_buf(), text));
+            }
+        }
+        out
+    }
+
+    /// The corpus in the repository and, when present, the public-domain books in
+    /// `/work/shared/realtext` (or `CHRONOLINT_REALTEXT`).
+    fn real_texts() -> Vec<(std::path::PathBuf, String)> {
+        let realtext =
+            std::env::var("CHRONOLINT_REALTEXT").unwrap_or_else(|_| "/work/shared/realtext".to_string());
+        let mut texts = texts_under(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"));
+        texts.extend(texts_under(std::path::Path::new(&realtext)));
+        texts
+    }
+
+    #[test]
+    fn regions_of_real_texts_are_those_of_the_byte_loop() {
+        let texts = real_texts();
+        assert!(!texts.is_empty(), "no corpus");
+        let automaton = WordSearch::new(false);
+        for (path, text) in &texts {
+            let expected = regions_reference(text);
+            for (got, how) in [
+                (regions(text), "regions"),
+                (regions_with(text, &automaton, BLOCK), "automaton"),
+                (regions_with(text, &WORD_SEARCH, 1000), "blocks of 1000"),
+            ] {
+                let first = got.iter().zip(&expected).position(|(a, b)| a != b);
+                assert!(
+                    got == expected,
+                    "{} ({how}): {} regions, {} expected; first difference at {first:?}",
+                    path.display(),
+                    got.len(),
+                    expected.len()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_known_word_has_its_own_slot() {
+        assert!(WORD_TABLE.seed.is_some());
+        assert_eq!(WORD_TABLE.words.len(), 1 + WORD_TABLE.slots.iter().filter(|&&i| i != 0).count());
+    }
+
+    #[test]
+    fn tokens_of_real_texts_are_those_of_the_char_walk() {
+        for (path, text) in &real_texts() {
+            for (start, end) in regions(text) {
+                let (fast, reference) = both_tokens(text, start, end);
+                assert!(fast == reference, "{} {start}..{end}", path.display());
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_letter_bits_marks_ascii_letters_only() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'a', 0xe1, b, b'Z', b'@', b'[', b'{']);
+            let expected =
+                [b.is_ascii_alphabetic(), true, false, b.is_ascii_alphabetic(), true, false, false, false];
+            for (k, want) in expected.iter().enumerate() {
+                assert_eq!(ascii_letter_bits(x) >> (8 * k + 7) & 1 == 1, *want, "byte {k} of {x:#x}");
+            }
+        }
+    }
+
+    #[test]
+    fn digit_bits_marks_ascii_digits_only() {
+        for b in 0..=255u8 {
+            let x = u64::from_le_bytes([b, b'5', 0xb0, b, 0x39, 0x3a, 0x2f, 0xff]);
+            let expected = [b.is_ascii_digit(), true, false, b.is_ascii_digit(), true, false, false, false];
+            for (k, want) in expected.iter().enumerate() {
+                assert_eq!(digit_bits(x) >> (8 * k + 7) & 1 == 1, *want, "byte {k} of {x:#x}");
+            }
+        }
+    }
 }
