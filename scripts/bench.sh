@@ -9,7 +9,11 @@
 #   - the floor: rg -c '\b1[5-9][0-9]{2}\b' over the corpus
 #   - chronolint check (release build) with 2 threads and with 1 thread
 # and prints medians: wall time, throughput, peak RSS (from /usr/bin/time -v), the
-# ratio to the floor, and the speed-up from 1 to 2 threads.
+# ratio to the floor, and the speed-up from 1 to 2 threads. Then, per SIZE, the
+# incremental run: a cold `check --cache-dir` fills a cache, and each warm run edits one
+# document (appends a sentence, restored afterwards) and checks again with the cache;
+# `warm_s` is its median wall time, `cross_s` the cross-document stage alone
+# (`check --claims` over the merged claims, which reads no document).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${CHRONOLINT_SHARED:-$here/../shared}
@@ -48,7 +52,7 @@ measure() {
   printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)"
 }
 
-printf '%-6s %10s %9s %9s %10s %9s %11s %9s\n' size bytes floor_s wall_s MB/s rss_MB ratio_floor speedup
+printf '%-6s %10s %9s %9s %10s %9s %11s %9s %8s %8s\n' size bytes floor_s wall_s MB/s rss_MB ratio_floor speedup warm_s cross_s
 for size in "${sizes[@]}"; do
   corpus=$bench_dir/$size
   if [ ! -f "$corpus/.complete" ]; then
@@ -61,6 +65,26 @@ for size in "${sizes[@]}"; do
   read -r floor _ < <(measure rg -c '\b1[5-9][0-9]{2}\b' "$corpus")
   read -r wall2 rss2 < <(measure env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json)
   read -r wall1 _ < <(measure env RAYON_NUM_THREADS=1 "$bin" check "$corpus" --format json)
-  awk -v s="$size" -v b="$bytes" -v f="$floor" -v w="$wall2" -v w1="$wall1" -v r="$rss2" 'BEGIN {
-    printf "%-6s %10d %9.2f %9.2f %10.1f %9.1f %11.2f %9.2f\n", s, b, f, w, (b/1e6)/w, r/1024, w/f, w1/w }'
+  # Incremental: a cold run fills the cache; each warm run edits one document first.
+  cache=$(mktemp -d)
+  env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json --cache-dir "$cache" >/dev/null || true
+  edited=$(find "$corpus" -name '*.txt' | sort | head -1)
+  backup=$(mktemp)
+  cp -p "$edited" "$backup"
+  walls=()
+  for ((i = 0; i < runs; i++)); do
+    printf '\nIn %d the bench added this sentence.\n' "$((1900 + i))" >>"$edited"
+    start=$(date +%s.%N)
+    env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json --cache-dir "$cache" >/dev/null || true
+    walls+=("$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { print b - a }')")
+    cp -p "$backup" "$edited"
+  done
+  warm=$(printf '%s\n' "${walls[@]}" | median)
+  # The cross-document stage alone: the claims of every document, merged from one shard.
+  claims=$(mktemp)
+  env RAYON_NUM_THREADS=2 "$bin" extract "$corpus" --shard 1/1 --output "$claims" >/dev/null 2>&1 || true
+  read -r cross _ < <(measure env RAYON_NUM_THREADS=2 "$bin" check --claims "$claims" --format json)
+  rm -rf "$cache" "$backup" "$claims"
+  awk -v s="$size" -v b="$bytes" -v f="$floor" -v w="$wall2" -v w1="$wall1" -v r="$rss2" -v wm="$warm" -v x="$cross" 'BEGIN {
+    printf "%-6s %10d %9.2f %9.2f %10.1f %9.1f %11.2f %9.2f %8.2f %8.2f\n", s, b, f, w, (b/1e6)/w, r/1024, w/f, w1/w, wm, x }'
 done
