@@ -402,3 +402,34 @@ fn working_only_where_it_is_read_changes_nothing() {
     // The comparison means something only if there were claims to compare.
     assert!(claims_seen > 40, "only {claims_seen} claims");
 }
+
+/// Inputs the `pipeline` fuzz target found (tests/fixtures/fuzz/): each must give what
+/// segmenting and matching everything gives. The first: a publication citation ran on
+/// past a blank line in the whole-text search ("... History of the Russo-Japanese War"
+/// by Go\n\nXII.) but not in the per-block one; citations now stay inside a block.
+#[test]
+fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let policy = chronolint::config::TrustPolicies::default();
+    let dir = crate::common::at("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(&dir).expect("fixtures") {
+        let path = entry.expect("entry").path();
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let doc =
+            Document { id: 0, path: "fuzz.txt".into(), text: text.clone(), meta: SourceMeta::default() };
+        let fast = extract(&doc, &rules, &matcher);
+        let slow = chronolint::claims::extract_everywhere(&doc, &rules, &matcher);
+        let json = chronolint::claims::claims_for_comparison;
+        assert_eq!(json(&fast), json(&slow), "{}", path.display());
+        let findings = |e: &chronolint::claims::DocExtract| {
+            let cx =
+                chronolint::checks::DocContext { text: &text, extract: e, rules: &rules, policy: &policy };
+            format!("{:?}", chronolint::checks::run_per_doc(&cx))
+        };
+        assert_eq!(findings(&fast), findings(&slow), "{}", path.display());
+        seen += 1;
+    }
+    assert!(seen >= 1, "no fixtures in {}", dir.display());
+}

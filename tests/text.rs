@@ -262,3 +262,16 @@ fn dates_in_parentheses_are_not_author_year_citations() {
         "{found:?}"
     );
 }
+
+/// Found by the `pipeline` fuzz target: a title's citation swallowed the blank line and
+/// the chapter heading after it. A citation stays inside its block of lines.
+#[test]
+fn a_citation_does_not_run_on_past_a_blank_line() {
+    let text = "For more, consider reading \"The Dawn of the Modern World: A History of the War\" by Go\n\n\
+                XII. \"THE THIRD REVOLUTION\" by Smith.";
+    let found = find_citations(text, &segment(text));
+    assert!(!found.is_empty(), "the title and its author are a citation");
+    assert!(found.iter().all(|c| !c.target.contains('\n')), "{found:?}");
+    let blank = text.find("\n\n").expect("a blank line");
+    assert!(found.iter().all(|c| c.span.end <= blank || c.span.start > blank), "{found:?}");
+}

@@ -51,9 +51,11 @@ static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
 /// Words that look like an attribution's name but are not one.
 const NOT_NAMES: &[&str] = &["The", "This", "It", "He", "She", "They", "We", "Which", "Who", "That"];
 
-/// Every citation in `text`, in order, each tied to its sentence.
+/// Every citation in `text`, in order, each tied to its sentence. A citation lies inside
+/// one block of lines (a run of non-blank lines): a match that would run on past a blank
+/// line ("... by Go\n\nXII.", a title swallowing the next chapter heading) is cut there.
 pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
-    tie(sentences, find_all(text, &[Span::new(0, text.len())]), false)
+    tie(sentences, find_all(text, &super::segment::blocks(text)), false)
 }
 
 /// The citations of `sentences` when they cover only the `ranges` of `text` (see
@@ -69,12 +71,13 @@ pub fn find_citations_in(
     attributed: bool,
 ) -> Vec<Citation> {
     if attributed {
-        return tie(sentences, find_all(text, &[Span::new(0, text.len())]), true);
+        return tie(sentences, find_all(text, &super::segment::blocks(text)), true);
     }
     tie(sentences, find_all(text, ranges), false)
 }
 
-/// Every citation found in the `ranges` of `text` (each searched alone), unsorted.
+/// Every citation found in the `ranges` of `text` (each searched alone: blocks of lines),
+/// unsorted.
 fn find_all(text: &str, ranges: &[Span]) -> Vec<(CitationKind, Span, String)> {
     let mut found: Vec<(CitationKind, Span, String)> = Vec::new();
     for r in ranges {

@@ -217,6 +217,12 @@ pub fn mark_flags(
     super::flags::mark(text, lower, sentences, Some((flags_for, repeats_for)), thread);
 }
 
+/// The blocks of `text`: runs of non-blank lines, in order. No sentence, and no citation,
+/// crosses a blank line.
+pub(crate) fn blocks(text: &str) -> Vec<Span> {
+    Layout::new(text).blocks.into_iter().map(|b| b.span).collect()
+}
+
 /// A run of non-blank lines: no sentence crosses its ends.
 struct Block {
     /// Indexes into `Layout::lines`.
