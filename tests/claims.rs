@@ -433,3 +433,26 @@ fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     }
     assert!(seen >= 1, "no fixtures in {}", dir.display());
 }
+
+/// "The city surrendered" refers back to the latest place of its paragraph, even when the
+/// sentence naming it holds no date (and so is not itself searched for mentions); a place
+/// named in another paragraph is not referred to.
+#[test]
+fn an_anaphor_refers_back_to_a_place_named_in_an_undated_sentence_of_its_paragraph() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let claims_of = |text: &str| {
+        let doc = Document { id: 0, path: "t.txt".into(), text: text.into(), meta: SourceMeta::default() };
+        let fast = extract(&doc, &rules, &matcher);
+        let slow = chronolint::claims::extract_everywhere(&doc, &rules, &matcher);
+        let json = chronolint::claims::claims_for_comparison;
+        assert_eq!(json(&fast), json(&slow), "{text}");
+        fast.claims.iter().map(|c| rules.events[c.event].id.clone()).collect::<Vec<_>>()
+    };
+    let same = "The Japanese besieged Port Arthur for months. Its defenders held out bravely. \
+                The city surrendered on 2 January 1905.";
+    assert_eq!(claims_of(same), ["siege-of-port-arthur"]);
+    let apart = "The Japanese besieged Port Arthur for months.\n\n\
+                 Its defenders held out bravely. The city surrendered on 2 January 1905.";
+    assert!(claims_of(apart).is_empty());
+}

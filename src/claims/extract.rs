@@ -40,8 +40,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         segment_hot(text, folds.then_some(lower.as_str()), &hot);
     // Names are looked for only where something can read them (`relevant_sentences`).
     let relevant = relevant_sentences(text, &sentences, &times, &heads, &phrases);
-    let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks };
-    let mentions = matcher.find_seen(text, &sentences, Some(&relevant), &seen);
+    let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks, relevant: Some(&relevant) };
+    let mentions = matcher.find_seen(text, &sentences, &seen);
     // Flags are read by the claims (a sentence with a time and a known event, or an
     // answer to a question that names one), by `unknown-event` and
     // `anniversary-arithmetic` (sentences with their words) and by `anachronism`

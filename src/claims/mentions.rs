@@ -299,19 +299,14 @@ impl Matcher {
         let folds = crate::text::folds_like_ascii(text);
         let lower = text.to_ascii_lowercase();
         let heads = unknown_heads(text, &[Span::new(0, text.len())]);
-        let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &[Span::new(0, text.len())] };
-        self.find_seen(text, sentences, relevant, &seen)
+        let seen =
+            Seen { lower: &lower, folds, heads: &heads, ranges: &[Span::new(0, text.len())], relevant };
+        self.find_seen(text, sentences, &seen)
     }
 
     /// `find_in` with what the caller has already worked out over the text (`Seen`).
-    pub fn find_seen(
-        &self,
-        text: &str,
-        sentences: &[Sentence],
-        relevant: Option<&[bool]>,
-        seen: &Seen<'_>,
-    ) -> Vec<EventMention> {
-        let ranges = match relevant {
+    pub fn find_seen(&self, text: &str, sentences: &[Sentence], seen: &Seen<'_>) -> Vec<EventMention> {
+        let ranges = match seen.relevant {
             None => vec![Span::new(0, text.len())],
             Some(relevant) => runs(text, sentences, relevant),
         };
@@ -398,6 +393,43 @@ impl Matcher {
         out
     }
 
+    /// The folded words of a sentence that names a place or holds an anaphor ("the
+    /// city"), and its place: the first place, in rule order, that occurs in it as a
+    /// word (with its folded offset). `None` for a sentence with neither.
+    fn sentence_place(
+        &self,
+        text: &str,
+        lower: &str,
+        sentence: &Sentence,
+    ) -> Option<(Folded, Option<(usize, String)>)> {
+        let body = sentence.span.slice(text);
+        let names_a_place =
+            self.place_names.as_ref().is_some_and(|ac| ac.is_match(sentence.span.slice(lower)));
+        if !names_a_place && !ANAPHOR.is_match(body) {
+            return None;
+        }
+        let fb = fold(body);
+        // Which places occur in the folded sentence at all (one pass); the first of them
+        // in rule order that occurs as a word is the sentence's place.
+        let mut present = vec![false; self.places.len()];
+        if let Some(ac) = &self.folded_places {
+            for m in ac.find_overlapping_iter(&fb.text) {
+                for &p in self.places_by_name.get(m.pattern().as_usize()).map_or(&[][..], Vec::as_slice) {
+                    if let Some(x) = present.get_mut(p) {
+                        *x = true;
+                    }
+                }
+            }
+        }
+        let found = self
+            .places
+            .iter()
+            .zip(&present)
+            .filter(|(_, &x)| x)
+            .find_map(|(p, _)| find_word(&fb.text, &p.place).map(|at| (at, p.place.clone())));
+        Some((fb, found))
+    }
+
     /// "Port Arthur fell", "the city surrendered": a place of a place event with one of
     /// its cue verbs in the same sentence; "the city" refers to the paragraph's latest place.
     fn find_places(&self, text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>, seen: &Seen<'_>) {
@@ -430,39 +462,40 @@ impl Matcher {
         }
         hits.sort_unstable();
         let touched = crate::text::touched(sentences, hits.into_iter());
+        // Mentions are read only in relevant sentences; the others of a paragraph matter
+        // only as the place an anaphor there refers back to, so they wait in `pending`
+        // and are looked at, latest first, only when one does (each at most once).
+        let relevant = |s: usize| seen.relevant.is_none_or(|r| r.get(s).copied().unwrap_or(false));
+        let mut pending: Vec<usize> = Vec::new();
+        let mut pending_paragraph = None;
         for (s, sentence) in sentences.iter().enumerate() {
             if !touched.get(s).copied().unwrap_or(false) {
                 continue;
             }
-            let body = sentence.span.slice(text);
-            let names_a_place =
-                self.place_names.as_ref().is_some_and(|ac| ac.is_match(sentence.span.slice(lower)));
-            if !names_a_place && !ANAPHOR.is_match(body) {
+            if pending_paragraph != Some(sentence.paragraph) {
+                pending.clear();
+                pending_paragraph = Some(sentence.paragraph);
+            }
+            if !relevant(s) {
+                pending.push(s);
                 continue;
             }
-            let fb = fold(body);
+            let body = sentence.span.slice(text);
+            let Some((fb, found_place)) = self.sentence_place(text, lower, sentence) else { continue };
             let f = fb.text.as_str();
             let folded_offset = |at: usize| fb.origin.get(at).copied().unwrap_or(0);
-            // Which places occur in the folded sentence at all (one pass); the first of
-            // them in rule order that occurs as a word is the sentence's place.
-            let mut present = vec![false; self.places.len()];
-            if let Some(ac) = &self.folded_places {
-                for m in ac.find_overlapping_iter(f) {
-                    for &p in self.places_by_name.get(m.pattern().as_usize()).map_or(&[][..], Vec::as_slice) {
-                        if let Some(x) = present.get_mut(p) {
-                            *x = true;
-                        }
+            let anaphor = ANAPHOR.find(body);
+            if found_place.is_none() && anaphor.is_some() {
+                while let Some(k) = pending.pop() {
+                    let earlier =
+                        sentences.get(k).and_then(|x| Some((x, self.sentence_place(text, lower, x)?.1?)));
+                    if let Some((x, (_, pl))) = earlier {
+                        last_place = Some((x.paragraph, pl));
+                        break;
                     }
                 }
+                pending.clear();
             }
-            let mut found_place = None;
-            for (p, _) in self.places.iter().zip(&present).filter(|(_, &x)| x) {
-                if let Some(at) = find_word(f, &p.place) {
-                    found_place = Some((at, p.place.clone()));
-                    break;
-                }
-            }
-            let anaphor = ANAPHOR.find(body);
             let place = match (&found_place, anaphor, &last_place) {
                 (Some((_, pl)), _, _) => Some(pl.clone()),
                 (None, Some(_), Some((para, pl))) if *para == sentence.paragraph => Some(pl.clone()),
@@ -470,6 +503,7 @@ impl Matcher {
             };
             if let Some((_, pl)) = &found_place {
                 last_place = Some((sentence.paragraph, pl.clone()));
+                pending.clear();
             }
             let Some(place) = place else { continue };
             for p in self.places.iter().filter(|p| p.place == place) {
@@ -622,6 +656,8 @@ pub struct Seen<'a> {
     pub heads: &'a [Span],
     /// The parts of the text its sentences cover, in order: places are looked for there.
     pub ranges: &'a [Span],
+    /// The sentences whose mentions are read (`relevant_sentences`); `None`: all.
+    pub relevant: Option<&'a [bool]>,
 }
 
 /// How far (bytes) a place event's verb may sit from its place or anaphor.
