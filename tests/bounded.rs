@@ -72,3 +72,17 @@ fn a_100_mb_file_on_one_line_is_read() {
     assert_eq!(v["summary"]["files"], 1);
     assert!(v["summary"]["claims"].as_u64().unwrap() > 50_000, "{}", v["summary"]);
 }
+
+#[test]
+fn a_paragraph_of_a_hundred_thousand_citations() {
+    // Each find was compared with every citation kept before it: a page of links and
+    // footnotes (here with a dated claim, so the paragraph is searched) never ended.
+    let mut text = String::from("The Treaty of Portsmouth was signed in 1905 [1]");
+    for i in 0..100_000 {
+        text.push_str(&format!(" https://example.org/p{i} [{}]", i % 900 + 2));
+    }
+    text.push_str(".\n");
+    let dir = corpus_with("links.txt", &text);
+    let v = summary(dir.path());
+    assert_eq!(v["summary"]["claims"], 1, "{}", v["summary"]);
+}

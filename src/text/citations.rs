@@ -170,9 +170,13 @@ fn tie(
     found.sort_by_key(|(k, s, _)| (s.start, std::cmp::Reverse(s.end), *k as u8));
     // One citation per place: the first (widest) of overlapping finds wins, except that a
     // URL inside a publication line stays.
+    // Finds come by start, so one overlaps a kept one of its kind exactly when it starts
+    // before the farthest end of those: one number per kind, not a look at every citation
+    // kept (a page of links would make that quadratic).
     let mut out: Vec<Citation> = Vec::new();
+    let mut reach = [0usize; 6];
     for (kind, span, target) in found {
-        if out.iter().any(|c| c.span.overlaps(span) && c.kind == kind) {
+        if reach.get(kind as usize).is_some_and(|end| span.start < *end) {
             continue;
         }
         // Sentences are in order and apart: the first that ends after the start is the
@@ -183,6 +187,9 @@ fn tie(
             None if keep_outside => (usize::MAX, usize::MAX),
             None => continue,
         };
+        if let Some(end) = reach.get_mut(kind as usize) {
+            *end = (*end).max(span.end);
+        }
         out.push(Citation { kind, span, target, sentence, paragraph });
     }
     out.sort_by_key(|c| (c.span.start, c.span.end));
@@ -194,16 +201,26 @@ fn tie(
 pub fn in_reach<'c>(citations: &'c [Citation], sentences: &[Sentence], index: usize) -> Vec<&'c Citation> {
     let Some(s) = sentences.get(index) else { return Vec::new() };
     let mut out: Vec<&Citation> = Vec::new();
+    // Where each (kind, target) already is in `out`: a page of distinct links would make a
+    // search of `out` quadratic.
+    let mut at: std::collections::HashMap<(CitationKind, &str), usize> = std::collections::HashMap::new();
     let linked = |c: &Citation| {
         // The link introducing this copy of the quotation: the nearest one before it.
         s.attributed_to.as_deref().is_some_and(|a| a == c.target) && c.span.start < s.span.start
     };
     for c in citations.iter().filter(|c| c.sentence == index || c.paragraph == s.paragraph || linked(c)) {
-        match out.iter().position(|o| o.kind == c.kind && o.target == c.target) {
+        match at.get(&(c.kind, c.target.as_str())) {
             // The same source cited twice backs the claim once: keep the nearest.
-            Some(i) if c.span.start < s.span.end => out[i] = c,
+            Some(&i) if c.span.start < s.span.end => {
+                if let Some(slot) = out.get_mut(i) {
+                    *slot = c;
+                }
+            }
             Some(_) => {}
-            None => out.push(c),
+            None => {
+                at.insert((c.kind, c.target.as_str()), out.len());
+                out.push(c);
+            }
         }
     }
     out
