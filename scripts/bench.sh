@@ -68,7 +68,7 @@ for size in "${sizes[@]}"; do
   # Incremental: a cold run fills the cache; each warm run edits one document first.
   cache=$(mktemp -d)
   env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json --cache-dir "$cache" >/dev/null || true
-  edited=$(find "$corpus" -name '*.txt' | sort | head -1)
+  edited=$(find "$corpus" -name '*.txt' | sort | sed -n 1p) # sed reads it all: no SIGPIPE under pipefail
   backup=$(mktemp)
   cp -p "$edited" "$backup"
   walls=()
