@@ -24,6 +24,11 @@ pub(crate) static URL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r#"(?i)(?-u:\b)(?:https?://|www\.)[^\s<>"“”‘’]+[^\s<>"“”‘’.,;:!?)\]']"#).expect("valid regex")
 });
 
+/// Four spaces: columns of a table of contents. Built once (building a finder per line cost
+/// more than the search).
+static FOUR_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"    "));
+
 /// Abbreviations after which a period never ends a sentence (compared lowercase).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "mt", "ft", "gen", "col", "capt", "lt", "lieut", "sgt", "adm", "gov",
@@ -120,7 +125,7 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[
         return true;
     }
     // Tables of contents: columns set with runs of spaces.
-    if memchr::memmem::find(cur_text.as_bytes(), b"    ").is_some() {
+    if FOUR_SPACES.find(cur_text.as_bytes()).is_some() {
         return true;
     }
     match wrap {
