@@ -125,9 +125,11 @@ fn a_repeated_forum_quote_gives_no_second_finding() {
 #[test]
 fn output_bytes_do_not_depend_on_the_thread_count() {
     let (_, one) = run_json(Some("1"));
+    let (_, two) = run_json(Some("2"));
     let (_, eight) = run_json(Some("8"));
     let (_, default) = run_json(None);
     assert_eq!(one, default);
+    assert_eq!(two, default);
     assert_eq!(eight, default);
 }
 

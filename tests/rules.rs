@@ -145,6 +145,7 @@ const BAD: &[(&str, &str, &str, usize)] = &[
     ("unknown-role", "events.toml", "unknown role `begin`", 7),
     ("unknown-kind", "events.toml", "unknown event kind `traety`", 5),
     ("shared-alias", "events.toml", "`battle of the Yalu` also names the event", 13),
+    ("dangling-reference", "dependencies.toml", "no event has the id `triple-intervnetion`", 4),
 ];
 
 #[test]
