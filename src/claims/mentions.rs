@@ -180,6 +180,10 @@ pub struct Matcher {
     word_patterns: Vec<String>,
     /// Per event, per description: per group, the word pattern ids of its alternatives.
     descriptions: Vec<(EventId, Vec<Vec<usize>>)>,
+    /// One group of each description, its likely rarest (`anchor_group`): a stretch of
+    /// text where none of these words occurs holds no description, and the (dense) scan
+    /// for all description words is skipped there.
+    anchors: Option<Literals>,
     places: Vec<PlaceEvent>,
     /// Every place name, case-insensitively: a sentence naming none (and no "the city")
     /// is skipped before any per-sentence work.
@@ -197,6 +201,54 @@ impl std::fmt::Debug for Matcher {
 
 fn build(patterns: &[String]) -> Option<Literals> {
     Literals::new(patterns)
+}
+
+/// Words that name a description's subject in nearly every sentence of a book on the
+/// period (folded): a group made of them is a poor anchor.
+const COMMON_WORDS: &[&str] = &[
+    "russia",
+    "russian",
+    "russians",
+    "japan",
+    "japanese",
+    "china",
+    "chinese",
+    "korea",
+    "korean",
+    "corea",
+    "emperor",
+    "treaty",
+    "treaties",
+    "signed",
+    "war",
+    "battle",
+    "killed",
+    "shot",
+    "began",
+    "gave",
+    "army",
+    "base",
+    "peace",
+    "government",
+    "minister",
+    "powers",
+    "peking",
+    "pekin",
+    "the tsar",
+    "the czar",
+];
+
+/// The group of a description whose words are likely rarest in text: the fewest
+/// alternatives that are common words or shorter than five letters, then the longest
+/// shortest alternative. Any group would do for correctness (`Matcher::anchors`); a rare
+/// one skips more.
+fn anchor_group<'g>(groups: &'g [Vec<usize>], patterns: &[String]) -> Option<&'g Vec<usize>> {
+    let word = |w: &usize| patterns.get(*w).map_or("", String::as_str);
+    groups.iter().min_by_key(|g| {
+        let common = g.iter().map(word).filter(|w| w.len() < 5 || COMMON_WORDS.contains(w)).count();
+        let shortest = g.iter().map(|w| word(w).len()).min().unwrap_or(0);
+        (common, std::cmp::Reverse(shortest))
+    })
 }
 
 impl Matcher {
@@ -275,6 +327,14 @@ impl Matcher {
             names: build(&patterns),
             targets,
             words: build(&word_patterns),
+            anchors: build(
+                &descriptions
+                    .iter()
+                    .filter_map(|(_, groups)| anchor_group(groups, &word_patterns))
+                    .flatten()
+                    .filter_map(|&w| word_patterns.get(w).cloned())
+                    .collect::<Vec<_>>(),
+            ),
             word_patterns,
             descriptions,
             places,
@@ -343,8 +403,12 @@ impl Matcher {
                     }
                 }
             }
-            // Description words, per sentence.
-            if let Some(ac) = &self.words {
+            // Description words, per sentence; not looked for in a run with no anchor word
+            // (see `anchors`): a description needs its anchor group in its sentence, and an
+            // occurrence of an anchor word is found, or overlapped by one found, by a
+            // leftmost search over the same folded run.
+            let anchored = self.anchors.as_ref().is_none_or(|a| a.is_match(&folded.text));
+            if let Some(ac) = self.words.as_ref().filter(|_| anchored) {
                 for m in ac.find_iter(&folded.text) {
                     if !bounded(m.start, m.end) {
                         continue;
@@ -885,6 +949,19 @@ mod tests {
             ],
             ..RuleBook::default()
         }
+    }
+
+    #[test]
+    fn a_description_is_anchored_on_its_least_common_group() {
+        let words: Vec<String> =
+            ["russia", "russian", "manchuria", "occupied", "invaded", "ketteler", "shot"]
+                .iter()
+                .map(|w| w.to_string())
+                .collect();
+        let groups = vec![vec![0, 1], vec![2], vec![3, 4]];
+        assert_eq!(anchor_group(&groups, &words), Some(&vec![2]), "Manchuria, not Russia or a verb");
+        let groups = vec![vec![6], vec![5]];
+        assert_eq!(anchor_group(&groups, &words), Some(&vec![5]), "Ketteler, not a short common verb");
     }
 
     /// `fold` as first written, char by char: the fast one must agree with it.
