@@ -463,13 +463,16 @@ impl Matcher {
     fn sentence_place(
         &self,
         text: &str,
-        lower: &str,
+        seen: &Seen<'_>,
         sentence: &Sentence,
     ) -> Option<(Folded, Option<(usize, String)>)> {
         let body = sentence.span.slice(text);
-        let names_a_place =
-            self.place_names.as_ref().is_some_and(|ac| ac.is_match(sentence.span.slice(lower)));
-        if !names_a_place && !ANAPHOR.is_match(body) {
+        let lower = sentence.span.slice(seen.lower);
+        let names_a_place = self.place_names.as_ref().is_some_and(|ac| ac.is_match(lower));
+        // An anaphor needs one of its nouns, found fast in lowercased text (where ASCII
+        // case folding finds all that the regex's Unicode folding does).
+        let may_refer = !seen.folds || anaphor_nouns(lower).next().is_some();
+        if !names_a_place && !(may_refer && ANAPHOR.is_match(body)) {
             return None;
         }
         let fb = fold(body);
@@ -502,13 +505,16 @@ impl Matcher {
         }
         let mut last_place: Option<(usize, String)> = None; // (paragraph, place)
         let named = named_events(out);
-        // One scan of each range for places and anaphors instead of one per sentence; only
-        // the sentences it touches are looked at.
+        // Looking everywhere (`relevant` is `None`): one scan of each range for places and
+        // anaphors instead of one per sentence, and only the sentences it touches are
+        // looked at. Looking only in relevant sentences, those few are each looked at
+        // directly (`sentence_place` rules out one with no place and no anaphor): a scan of
+        // every segmented block for place names cost more than all of them.
         // Places are matched case-insensitively: case-sensitively against a lowercased copy
         // (same offsets), where the automaton can use its fast prefilter.
         let lower = seen.lower;
         let mut hits: Vec<(usize, usize)> = Vec::new();
-        for r in seen.ranges {
+        for r in seen.ranges.iter().filter(|_| seen.relevant.is_none()) {
             let (Some(low), Some(orig)) = (lower.get(r.start..r.end), text.get(r.start..r.end)) else {
                 continue;
             };
@@ -525,7 +531,7 @@ impl Matcher {
             }
         }
         hits.sort_unstable();
-        let touched = crate::text::touched(sentences, hits.into_iter());
+        let touched = seen.relevant.is_none().then(|| crate::text::touched(sentences, hits.into_iter()));
         // Mentions are read only in relevant sentences; the others of a paragraph matter
         // only as the place an anaphor there refers back to, so they wait in `pending`
         // and are looked at, latest first, only when one does (each at most once).
@@ -533,7 +539,7 @@ impl Matcher {
         let mut pending: Vec<usize> = Vec::new();
         let mut pending_paragraph = None;
         for (s, sentence) in sentences.iter().enumerate() {
-            if !touched.get(s).copied().unwrap_or(false) {
+            if touched.as_ref().is_some_and(|t| !t.get(s).copied().unwrap_or(false)) {
                 continue;
             }
             if pending_paragraph != Some(sentence.paragraph) {
@@ -545,14 +551,14 @@ impl Matcher {
                 continue;
             }
             let body = sentence.span.slice(text);
-            let Some((fb, found_place)) = self.sentence_place(text, lower, sentence) else { continue };
+            let Some((fb, found_place)) = self.sentence_place(text, seen, sentence) else { continue };
             let f = fb.text.as_str();
             let folded_offset = |at: usize| fb.origin.get(at).copied().unwrap_or(0);
             let anaphor = ANAPHOR.find(body);
             if found_place.is_none() && anaphor.is_some() {
                 while let Some(k) = pending.pop() {
                     let earlier =
-                        sentences.get(k).and_then(|x| Some((x, self.sentence_place(text, lower, x)?.1?)));
+                        sentences.get(k).and_then(|x| Some((x, self.sentence_place(text, seen, x)?.1?)));
                     if let Some((x, (_, pl))) = earlier {
                         last_place = Some((x.paragraph, pl));
                         break;
