@@ -472,8 +472,10 @@ impl Matcher {
         // An anaphor needs one of its nouns, found fast in lowercased text (where ASCII
         // case folding finds all that the regex's Unicode folding does).
         let may_refer = !seen.folds || anaphor_nouns(lower).next().is_some();
-        let refers = may_refer && ANAPHOR.is_match(body);
-        if !(names_a_place || refers) {
+        if !names_a_place && !may_refer {
+            return None;
+        }
+        if !names_a_place && !ANAPHOR.is_match(body) {
             return None;
         }
         let fb = fold(body);
