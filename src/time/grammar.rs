@@ -63,8 +63,9 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
     out
 }
 
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
-const ORDINALS: [&str; 21] = [
+pub(super) const WEEKDAYS: [&str; 7] =
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub(super) const ORDINALS: [&str; 21] = [
     "first",
     "second",
     "third",
@@ -87,7 +88,7 @@ const ORDINALS: [&str; 21] = [
     "twentieth",
     "twenty-first",
 ];
-const NUMBERS: [&str; 20] = [
+pub(super) const NUMBERS: [&str; 20] = [
     "one",
     "two",
     "three",
@@ -109,7 +110,8 @@ const NUMBERS: [&str; 20] = [
     "nineteen",
     "twenty",
 ];
-const TENS: [&str; 8] = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+pub(super) const TENS: [&str; 8] =
+    ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /// Words before a number that make it a page, volume, count or sum, not a year.
 const BEFORE_NOT_YEAR: &[&str] = &[

@@ -533,8 +533,9 @@ const MONTHS: [&str; 12] = [
     "december",
 ];
 
-/// Lowercase words that open some production of the grammar.
-const STARTERS: [&str; 94] = [
+/// Lowercase words that open some production of the grammar, besides its written-out
+/// numbers, ordinals and weekdays (`starters` adds those from the grammar's own lists).
+const STARTERS: [&str; 40] = [
     "the",
     "that",
     "since",
@@ -568,68 +569,22 @@ const STARTERS: [&str; 94] = [
     "next",
     "a",
     "an",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
     "hundred",
     "spring",
     "summer",
     "autumn",
     "winter",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "eleventh",
-    "twelfth",
-    "thirteenth",
-    "fourteenth",
-    "fifteenth",
-    "sixteenth",
-    "seventeenth",
-    "eighteenth",
-    "nineteenth",
-    "twentieth",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
     "ad",
     "ce",
 ];
+
+/// Every lowercase word that opens some production of the grammar.
+fn starters() -> impl Iterator<Item = &'static str> {
+    use super::grammar::{NUMBERS, ORDINALS, TENS, WEEKDAYS};
+    // "twenty-first" is two words and a dash to the tokenizer: no word of its own.
+    let ordinals = ORDINALS.into_iter().filter(|w| !w.contains('-'));
+    STARTERS.into_iter().chain(NUMBERS).chain(TENS).chain(ordinals).chain(WEEKDAYS)
+}
 
 /// Lowercase words for units of time: relative expressions and centuries need one nearby.
 const UNITS: [&str; 10] =
@@ -664,7 +619,7 @@ struct WordTable {
 
 static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
     let mut words = vec![(u128::MAX, WordInfo::default())];
-    for w in STARTERS {
+    for w in starters() {
         known(&mut words, w.as_bytes()).starter = true;
     }
     for w in UNITS {
@@ -1286,8 +1241,7 @@ mod tests {
 
     #[test]
     fn known_words_are_classified_as_by_the_string_match() {
-        let mut words: Vec<String> =
-            STARTERS.iter().chain(&UNITS).chain(&MONTHS).map(|w| w.to_string()).collect();
+        let mut words: Vec<String> = starters().chain(UNITS).chain(MONTHS).map(|w| w.to_string()).collect();
         words.extend(
             ["sept", "septe", "janu", "ma", "ju", "ye", "centur", "thee", "th", ""].map(String::from),
         );
