@@ -309,6 +309,24 @@ pub(super) enum Suffix {
     Glued,
 }
 
+impl Suffix {
+    /// What the letters `tail` glued after a number's digits make of it; `glued_before`:
+    /// letters come right before the digits too.
+    fn of(tail: &str, glued_before: bool) -> Suffix {
+        if glued_before {
+            Suffix::Glued
+        } else if tail.is_empty() {
+            Suffix::None
+        } else if ["st", "nd", "rd", "th", "d"].iter().any(|s| tail.eq_ignore_ascii_case(s)) {
+            Suffix::Ordinal
+        } else if tail == "s" || tail == "'s" {
+            Suffix::Plural
+        } else {
+            Suffix::Glued
+        }
+    }
+}
+
 /// One token of a region, with absolute byte offsets.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(super) struct Tok<'t> {
@@ -333,6 +351,23 @@ pub(super) struct Tok<'t> {
 }
 
 impl Tok<'_> {
+    /// The token a blank line makes (the second of two line breaks) at byte `at`.
+    fn blank_line(at: usize) -> Tok<'static> {
+        Tok {
+            kind: Kind::Punct,
+            text: "\n",
+            start: at,
+            end: at + 1,
+            space_before: true,
+            num: None,
+            digits: 0,
+            suffix: Suffix::None,
+            month: 0,
+            starter: false,
+            unit: false,
+        }
+    }
+
     pub(super) fn is(&self, word: &str) -> bool {
         self.kind != Kind::Num && self.text.eq_ignore_ascii_case(word)
     }
@@ -372,19 +407,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             if c == '\n' {
                 newlines += 1;
                 if newlines == 2 {
-                    toks.push(Tok {
-                        kind: Kind::Punct,
-                        text: "\n",
-                        start: at,
-                        end: at + 1,
-                        space_before: true,
-                        num: None,
-                        digits: 0,
-                        suffix: Suffix::None,
-                        month: 0,
-                        starter: false,
-                        unit: false,
-                    });
+                    toks.push(Tok::blank_line(at));
                 }
             }
             prev_alpha = false;
@@ -437,17 +460,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
                 stop += l.len_utf8();
             }
             let tail = region.get(tail_start..stop).unwrap_or("");
-            let suffix = if prev_alpha {
-                Suffix::Glued
-            } else if tail.is_empty() {
-                Suffix::None
-            } else if ["st", "nd", "rd", "th", "d"].iter().any(|s| tail.eq_ignore_ascii_case(s)) {
-                Suffix::Ordinal
-            } else if tail == "s" || tail == "'s" {
-                Suffix::Plural
-            } else {
-                Suffix::Glued
-            };
+            let suffix = Suffix::of(tail, prev_alpha);
             let digits = if grouped { 0 } else { digits };
             (Kind::Num, value, digits, suffix)
         } else if c.is_alphabetic() {
@@ -746,19 +759,7 @@ mod tests {
                 if c == '\n' {
                     newlines += 1;
                     if newlines == 2 {
-                        toks.push(Tok {
-                            kind: Kind::Punct,
-                            text: "\n",
-                            start: at,
-                            end: at + 1,
-                            space_before: true,
-                            num: None,
-                            digits: 0,
-                            suffix: Suffix::None,
-                            month: 0,
-                            starter: false,
-                            unit: false,
-                        });
+                        toks.push(Tok::blank_line(at));
                     }
                 }
                 prev_alpha = false;
@@ -812,17 +813,7 @@ mod tests {
                     }
                 }
                 let tail = region.get(tail_start..stop).unwrap_or("");
-                let suffix = if prev_alpha {
-                    Suffix::Glued
-                } else if tail.is_empty() {
-                    Suffix::None
-                } else if ["st", "nd", "rd", "th", "d"].iter().any(|s| tail.eq_ignore_ascii_case(s)) {
-                    Suffix::Ordinal
-                } else if tail == "s" || tail == "'s" {
-                    Suffix::Plural
-                } else {
-                    Suffix::Glued
-                };
+                let suffix = Suffix::of(tail, prev_alpha);
                 let digits = if grouped { 0 } else { digits };
                 (Kind::Num, value, digits, suffix)
             } else if c.is_alphabetic() {
