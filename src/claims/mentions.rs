@@ -55,16 +55,22 @@ fn fold(text: &str) -> Folded {
         }
         // A space or dash, or anything else as a char.
         let (f, len) = fold_at(text, i);
-        if !(f == b' ' && out.last() == Some(&b' ')) {
-            out.push(f);
-            origin.push(i);
-        }
+        push_folded(&mut out, &mut origin, f, i);
         i += len;
     }
     origin.push(text.len());
     // Only ASCII bytes were pushed.
     let text = String::from_utf8(out).unwrap_or_default();
     Folded { text, origin }
+}
+
+/// Appends folded byte `f`, from byte `at` of the text, unless it is a space after a space
+/// (a run of spaces and dashes folds to one).
+fn push_folded(out: &mut Vec<u8>, origin: &mut Vec<usize>, f: u8, at: usize) {
+    if !(f == b' ' && out.last() == Some(&b' ')) {
+        out.push(f);
+        origin.push(at);
+    }
 }
 
 /// The folded byte for the char at byte `i` of `text`, and the char's length.
@@ -980,10 +986,7 @@ mod tests {
         let mut i = 0;
         while i < text.len() {
             let (f, len) = fold_at(text, i);
-            if !(f == b' ' && out.last() == Some(&b' ')) {
-                out.push(f);
-                origin.push(i);
-            }
+            push_folded(&mut out, &mut origin, f, i);
             i += len;
         }
         origin.push(text.len());

@@ -853,22 +853,6 @@ mod tests {
         }
     }
 
-    /// `MONTHS` for `classify_reference`.
-    const MONTHS_REFERENCE: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-
     /// Whether a lowercase word opens some production of the grammar.
     fn is_starter_reference(w: &str) -> bool {
         matches!(
@@ -984,7 +968,7 @@ mod tests {
         let capital = bytes.first().is_some_and(u8::is_ascii_uppercase);
         let mut month = 0;
         if capital && lower.len() >= 3 {
-            for (k, name) in (1u8..).zip(MONTHS_REFERENCE.iter()) {
+            for (k, name) in (1u8..).zip(MONTHS.iter()) {
                 if lower == *name || (name.starts_with(lower) && (lower.len() == 3 || lower == "sept")) {
                     month = k;
                     break;
