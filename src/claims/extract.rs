@@ -38,8 +38,12 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     hot.extend(&phrases);
     let Segmented { mut sentences, blocks, thread } =
         segment_hot(text, folds.then_some(lower.as_str()), &hot);
+    let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
+    let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
+    let worded: Vec<bool> = touched(&heads).iter().zip(touched(&phrases)).map(|(h, p)| *h || p).collect();
+    let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
     // Names are looked for only where something can read them (`relevant_sentences`).
-    let relevant = relevant_sentences(text, &sentences, &times, &heads, &phrases);
+    let relevant = relevant_sentences(text, &sentences, &dated, &worded);
     let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks, relevant: Some(&relevant) };
     let mentions = matcher.find_seen(text, &sentences, &seen);
     // Flags are read by the claims (a sentence with a time and a known event, or an
@@ -47,10 +51,6 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // `anniversary-arithmetic` (sentences with their words) and by `anachronism`
     // (sentences naming an entity). A repeat is looked for among all relevant or named
     // sentences: a copy of one is one too, whatever its context made of it.
-    let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
-    let named = crate::text::touched(&sentences, entities.iter().map(|(s, _)| (s.start, s.end)));
-    let worded: Vec<bool> = touched(&heads).iter().zip(touched(&phrases)).map(|(h, p)| *h || p).collect();
-    let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
     let mut knows = vec![false; sentences.len()];
     for m in mentions.iter().filter(|m| matches!(m.target, super::MentionTarget::Known(_))) {
         if let Some(k) = knows.get_mut(m.sentence) {

@@ -8,7 +8,6 @@ use crate::literals::Literals;
 use crate::rules::{EventId, RuleBook};
 use crate::span::Span;
 use crate::text::Sentence;
-use crate::time::TimeExpr;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -668,22 +667,12 @@ static ANNIVERSARY_WORDS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
     LazyLock::new(|| ["anniver", "centen", "ago"].map(|w| memchr::memmem::Finder::new(w.as_bytes())));
 
 /// Which sentences can yield something from their event mentions: those holding a time
-/// (claims), an answer's question ("Q: ... A: It ..."), a word that heads an unknown
-/// event name (`unknown-event`) or an anniversary phrase (`anniversary-arithmetic`).
-/// Mentions elsewhere are never read, and finding them is most of the matching work on
-/// book-length text, where most sentences hold no date.
-pub fn relevant_sentences(
-    text: &str,
-    sentences: &[Sentence],
-    times: &[TimeExpr],
-    heads: &[Span],
-    phrases: &[Span],
-) -> Vec<bool> {
-    let spans = times
-        .iter()
-        .map(|t| (t.span.start, t.span.end))
-        .chain(heads.iter().chain(phrases).map(|m| (m.start, m.end)));
-    let mut out = crate::text::touched(sentences, spans);
+/// (`dated`: claims), a word that heads an unknown event name or an anniversary phrase
+/// (`worded`: `unknown-event`, `anniversary-arithmetic`), and an answer's question
+/// ("Q: ... A: It ..."). Mentions elsewhere are never read, and finding them is most of
+/// the matching work on book-length text, where most sentences hold no date.
+pub fn relevant_sentences(text: &str, sentences: &[Sentence], dated: &[bool], worded: &[bool]) -> Vec<bool> {
+    let mut out: Vec<bool> = dated.iter().zip(worded).map(|(d, w)| *d || *w).collect();
     for i in 1..sentences.len() {
         let answers = sentences.get(i).is_some_and(|s| s.span.slice(text).starts_with("A:"));
         if answers && out.get(i).copied().unwrap_or(false) {
@@ -733,7 +722,9 @@ pub struct Seen<'a> {
     pub folds: bool,
     /// `unknown_heads` over the text (or over at least `ranges`).
     pub heads: &'a [Span],
-    /// The parts of the text its sentences cover, in order: places are looked for there.
+    /// The parts of the text its sentences cover, in order: when every sentence is relevant
+    /// (`relevant` is `None`), they are scanned once for places instead of sentence by
+    /// sentence.
     pub ranges: &'a [Span],
     /// The sentences whose mentions are read (`relevant_sentences`); `None`: all.
     pub relevant: Option<&'a [bool]>,
