@@ -137,12 +137,9 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[
 /// Splits `text` into sentences with byte spans, in order, with their flags set.
 pub fn segment(text: &str) -> Vec<Sentence> {
     let lower = super::ascii_lowered(text);
-    let layout = Layout::new(text);
-    let mut sentences = Vec::new();
-    for block in &layout.blocks {
-        layout.split_block(text, lower.as_deref(), block, &mut sentences);
-    }
-    let thread = super::flags::is_thread(text, lower.as_deref());
+    // Every block holds part of the whole text's span.
+    let Segmented { mut sentences, thread, .. } =
+        segment_hot(text, lower.as_deref(), &[Span::new(0, text.len())]);
     super::flags::mark(text, lower.as_deref(), &mut sentences, None, thread);
     sentences
 }
