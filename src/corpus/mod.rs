@@ -108,7 +108,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
         Some([0xFE, 0xFF]) => return Err(LoadError::Utf16 { endian: "big-endian" }),
         _ => {}
     }
-    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+    if let Some(offset) = memchr::memchr(0, &bytes) {
         return Err(LoadError::Binary { offset });
     }
     String::from_utf8(bytes).map_err(|e| {
