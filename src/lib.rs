@@ -23,6 +23,7 @@ pub mod engine;
 pub mod fingerprint;
 pub mod fsutil;
 pub mod literals;
+pub mod phrases;
 pub mod report;
 pub mod rules;
 pub mod shard;

@@ -1,10 +1,11 @@
-//! Event mentions: names and aliases (one Aho–Corasick automaton per rule book over
+//! Event mentions: names and aliases (one `Phrases` table per rule book over
 //! ASCII-folded text, word boundaries, leftmost-longest), descriptions (every word group
 //! of a `Description` in one sentence), places of sieges and battles with their cue verbs
 //! ("Port Arthur fell", "the city surrendered"), and unknown named events.
 
 use super::{EventMention, MatchKind, MentionTarget};
 use crate::literals::Literals;
+use crate::phrases::{is_word_byte, Phrases};
 use crate::rules::{EventId, RuleBook};
 use crate::span::Span;
 use crate::text::Sentence;
@@ -103,10 +104,6 @@ fn fold_pattern(name: &str) -> String {
     f.trim().to_string()
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == 1
-}
-
 /// An event whose name places it ("the Siege of Port Arthur"): its place and the verbs
 /// that, near the place, mean it.
 struct PlaceEvent {
@@ -175,20 +172,19 @@ where
     AhoCorasick::builder().match_kind(aho_corasick::MatchKind::LeftmostFirst).build(patterns).ok()
 }
 
+/// The set of `Matcher::phrases` that holds the description words (the names are set 0).
+const WORDS: usize = 1;
+
 /// The matcher of one rule book: build once per run and share across documents.
 pub struct Matcher {
-    names: Option<Literals>,
+    /// Names and aliases (set 0), description words (set `WORDS`), on word boundaries.
+    phrases: Option<Phrases>,
     /// Per pattern: the event and whether it is the name or an alias.
     targets: Vec<(EventId, MatchKind)>,
-    words: Option<Literals>,
     /// Per description word pattern: its folded text.
     word_patterns: Vec<String>,
     /// Per event, per description: per group, the word pattern ids of its alternatives.
     descriptions: Vec<(EventId, Vec<Vec<usize>>)>,
-    /// One group of each description, its likely rarest (`anchor_group`): a stretch of
-    /// text where none of these words occurs holds no description, and the (dense) scan
-    /// for all description words is skipped there.
-    anchors: Option<Literals>,
     places: Vec<PlaceEvent>,
     /// Every place name, case-insensitively: a sentence naming none (and no "the city")
     /// is skipped before any per-sentence work.
@@ -202,58 +198,6 @@ impl std::fmt::Debug for Matcher {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Matcher").field("patterns", &self.targets.len()).finish()
     }
-}
-
-fn build(patterns: &[String]) -> Option<Literals> {
-    Literals::new(patterns)
-}
-
-/// Words that name a description's subject in nearly every sentence of a book on the
-/// period (folded): a group made of them is a poor anchor.
-const COMMON_WORDS: &[&str] = &[
-    "russia",
-    "russian",
-    "russians",
-    "japan",
-    "japanese",
-    "china",
-    "chinese",
-    "korea",
-    "korean",
-    "corea",
-    "emperor",
-    "treaty",
-    "treaties",
-    "signed",
-    "war",
-    "battle",
-    "killed",
-    "shot",
-    "began",
-    "gave",
-    "army",
-    "base",
-    "peace",
-    "government",
-    "minister",
-    "powers",
-    "peking",
-    "pekin",
-    "the tsar",
-    "the czar",
-];
-
-/// The group of a description whose words are likely rarest in text: the fewest
-/// alternatives that are common words or shorter than five letters, then the longest
-/// shortest alternative. Any group would do for correctness (`Matcher::anchors`); a rare
-/// one skips more.
-fn anchor_group<'g>(groups: &'g [Vec<usize>], patterns: &[String]) -> Option<&'g Vec<usize>> {
-    let word = |w: &usize| patterns.get(*w).map_or("", String::as_str);
-    groups.iter().min_by_key(|g| {
-        let common = g.iter().map(word).filter(|w| w.len() < 5 || COMMON_WORDS.contains(w)).count();
-        let shortest = g.iter().map(|w| word(w).len()).min().unwrap_or(0);
-        (common, std::cmp::Reverse(shortest))
-    })
 }
 
 impl Matcher {
@@ -329,17 +273,8 @@ impl Matcher {
         Matcher {
             folded_places,
             places_by_name,
-            names: build(&patterns),
+            phrases: Phrases::new(&[&patterns, &word_patterns]),
             targets,
-            words: build(&word_patterns),
-            anchors: build(
-                &descriptions
-                    .iter()
-                    .filter_map(|(_, groups)| anchor_group(groups, &word_patterns))
-                    .flatten()
-                    .filter_map(|&w| word_patterns.get(w).cloned())
-                    .collect::<Vec<_>>(),
-            ),
             word_patterns,
             descriptions,
             places,
@@ -380,51 +315,27 @@ impl Matcher {
         let mut words: Vec<Vec<(usize, Span)>> = vec![Vec::new(); sentences.len()];
         for range in ranges {
             let folded = fold(range.slice(text));
-            let bytes = folded.text.as_bytes();
-            let bounded = |s: usize, e: usize| {
-                (s == 0 || !bytes.get(s - 1).copied().is_some_and(is_word_byte))
-                    && !bytes.get(e).copied().is_some_and(is_word_byte)
-            };
             let orig = |s: usize, e: usize| -> Span {
                 let start = folded.origin.get(s).map_or(range.end, |o| range.start + o);
                 let end = folded.origin.get(e).map_or(range.end, |o| range.start + o);
                 Span::new(start, end)
             };
-            if let Some(ac) = &self.names {
-                for m in ac.find_iter(&folded.text) {
-                    if !bounded(m.start, m.end) {
-                        continue;
-                    }
-                    let Some(&(event, via)) = self.targets.get(m.pattern) else { continue };
-                    let span = orig(m.start, m.end);
-                    let s = sentence_of(span);
-                    if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
-                        out.push(EventMention {
-                            span,
-                            target: MentionTarget::Known(event),
-                            via,
-                            sentence: s,
-                        });
-                    }
-                }
-            }
-            // Description words, per sentence; not looked for in a run with no anchor word
-            // (see `anchors`): a description needs its anchor group in its sentence, and an
-            // occurrence of an anchor word is found, or overlapped by one found, by a
-            // leftmost search over the same folded run.
-            let anchored = self.anchors.as_ref().is_none_or(|a| a.is_match(&folded.text));
-            if let Some(ac) = self.words.as_ref().filter(|_| anchored) {
-                for m in ac.find_iter(&folded.text) {
-                    if !bounded(m.start, m.end) {
-                        continue;
-                    }
-                    let span = orig(m.start, m.end);
-                    let s = sentence_of(span);
+            // Names are mentions; description words are gathered per sentence.
+            let Some(phrases) = &self.phrases else { continue };
+            phrases.for_each(&folded.text, |m| {
+                let span = orig(m.start, m.end);
+                let s = sentence_of(span);
+                if m.set == WORDS {
                     if let Some(list) = words.get_mut(s) {
                         list.push((m.pattern, span));
                     }
+                    return;
                 }
-            }
+                let Some(&(event, via)) = self.targets.get(m.pattern) else { return };
+                if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
+                    out.push(EventMention { span, target: MentionTarget::Known(event), via, sentence: s });
+                }
+            });
         }
         // Which events each sentence already names: a set, so the description pass stays
         // linear in sentences however many names a long book has.
@@ -955,19 +866,6 @@ mod tests {
             ],
             ..RuleBook::default()
         }
-    }
-
-    #[test]
-    fn a_description_is_anchored_on_its_least_common_group() {
-        let words: Vec<String> =
-            ["russia", "russian", "manchuria", "occupied", "invaded", "ketteler", "shot"]
-                .iter()
-                .map(|w| w.to_string())
-                .collect();
-        let groups = vec![vec![0, 1], vec![2], vec![3, 4]];
-        assert_eq!(anchor_group(&groups, &words), Some(&vec![2]), "Manchuria, not Russia or a verb");
-        let groups = vec![vec![6], vec![5]];
-        assert_eq!(anchor_group(&groups, &words), Some(&vec![5]), "Ketteler, not a short common verb");
     }
 
     /// `fold` as first written, char by char: the fast one must agree with it.
