@@ -52,6 +52,13 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Whether `sentence` holds an anniversary phrase (for tests of the prefilters that pick
+/// the sentences this check reads).
+#[cfg(test)]
+pub(crate) fn has_phrase(sentence: &str) -> bool {
+    PHRASE.is_match(sentence)
+}
+
 /// What a phrase claims: the distance in years, and how loosely it is meant.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Distance {

@@ -22,7 +22,6 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let times = tag(text, &tag_context(doc));
     let lower = text.to_ascii_lowercase();
     let folds = folds_like_ascii(text);
-    let whole = [Span::new(0, text.len())];
     let entities: Vec<(Span, usize)> = rules
         .entity_names()
         .matcher
@@ -30,7 +29,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         .flat_map(|lit| lit.find_iter(text))
         .map(|m| (Span::new(m.start, m.end), m.pattern))
         .collect();
-    let heads = unknown_heads(text, &whole);
+    let heads = unknown_heads(text);
     let phrases = anniversary_phrases(&lower);
     let mut hot: Vec<Span> = times.iter().map(|t| t.span).collect();
     hot.extend(entities.iter().map(|(s, _)| *s));

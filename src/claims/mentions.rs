@@ -298,7 +298,7 @@ impl Matcher {
     ) -> Vec<EventMention> {
         let folds = crate::text::folds_like_ascii(text);
         let lower = text.to_ascii_lowercase();
-        let heads = unknown_heads(text, &[Span::new(0, text.len())]);
+        let heads = unknown_heads(text);
         let seen =
             Seen { lower: &lower, folds, heads: &heads, ranges: &[Span::new(0, text.len())], relevant };
         self.find_seen(text, sentences, &seen)
@@ -595,31 +595,59 @@ pub fn relevant_sentences(text: &str, sentences: &[Sentence], dated: &[bool], wo
     out
 }
 
-/// Anniversary words ("anniversary", "centenary", "ago") in `lower` (the text lowercased):
-/// the sentences holding one are relevant.
+/// Anniversary words ("anniversary", "centenary", "years ago") in `lower` (the text
+/// lowercased): every sentence holding an anniversary phrase holds one of these.
 pub fn anniversary_phrases(lower: &str) -> Vec<Span> {
     // One SIMD substring search per word: "a" and "c" start too many words for the
     // first-byte prefilter an automaton over the three would use. No two of the words can
     // overlap, so these are the matches one search for all three would give.
+    let bytes = lower.as_bytes();
     let mut out: Vec<Span> = ANNIVERSARY_WORDS
         .iter()
-        .flat_map(|f| f.find_iter(lower.as_bytes()).map(move |at| Span::new(at, at + f.needle().len())))
+        .flat_map(|f| f.find_iter(bytes).map(move |at| Span::new(at, at + f.needle().len())))
+        .filter(|s| bytes.get(s.start..s.end) != Some(b"ago") || after_a_unit(bytes, s.start))
         .collect();
     out.sort_unstable_by_key(|s| (s.start, s.end));
     out
 }
 
-/// Words that head an unknown event name ("War", "Treaty") in the `ranges` of `text`.
-pub fn unknown_heads(text: &str, ranges: &[Span]) -> Vec<Span> {
+/// Whether the "ago" at `at` of lowercased text can end "... years ago": a phrase has
+/// its unit of time (years, decades, centuries) and white space before it. Any byte of a
+/// non-ASCII character is passed over as if it were white space, which lets through a
+/// little more than the phrase does, never less. Most of "ago" in a book is "Chicago",
+/// "long ago" or "agony".
+fn after_a_unit(lower: &[u8], at: usize) -> bool {
+    let head = lower.get(..at).unwrap_or(&[]);
+    let gap = head
+        .iter()
+        .rev()
+        .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) || !b.is_ascii())
+        .count();
+    let word = head.get(..head.len() - gap).unwrap_or(&[]);
+    gap > 0
+        && ["year", "years", "decade", "decades", "century", "centurie", "centuries"]
+            .iter()
+            .any(|u| word.ends_with(u.as_bytes()))
+}
+
+/// Where an unknown event name can be in `text`: the matches of `UNKNOWN_ANYWHERE` in
+/// the blocks holding one of its head words. Every sentence holding a match of `UNKNOWN`
+/// overlaps one of these.
+pub fn unknown_heads(text: &str) -> Vec<Span> {
+    let words: Vec<Span> = UNKNOWN_HEADS
+        .iter()
+        .flat_map(|ac| ac.find_iter(text))
+        .map(|m| Span::new(m.start(), m.end()))
+        .collect();
+    matches_around(text, &words, &UNKNOWN_ANYWHERE)
+}
+
+/// The matches of `re` in the blocks of `text` holding one of `spans` (sorted).
+fn matches_around(text: &str, spans: &[Span], re: &Regex) -> Vec<Span> {
     let mut out = Vec::new();
-    for r in ranges {
-        let Some(part) = text.get(r.start..r.end) else { continue };
-        out.extend(
-            UNKNOWN_HEADS
-                .iter()
-                .flat_map(|ac| ac.find_iter(part))
-                .map(|m| Span::new(m.start(), m.end()).shift(r.start)),
-        );
+    for stretch in crate::text::blocks_around(text, spans) {
+        let part = stretch.slice(text);
+        out.extend(re.find_iter(part).map(|m| Span::new(m.start(), m.end()).shift(stretch.start)));
     }
     out
 }
@@ -672,14 +700,22 @@ fn named_events(out: &[EventMention]) -> std::collections::BTreeSet<(usize, Even
 }
 
 /// "the Russo-China War", "the Treaty of Peking": a capitalised event name the rules do not know.
-static UNKNOWN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
-        r"(?-u:\b)[Tt]he\s+((?:[A-Z][\p{L}'’]*(?:[-–][A-Z][\p{L}'’]*)*\s+){1,3}",
-        r"(?:War|Rebellion|Incident|Revolution|Uprising|Intervention|Mutiny|Conference|Massacre|Affair|Crisis|Expedition)",
-        r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})(?-u:\b)",
-    ))
-    .expect("valid regex")
-});
+static UNKNOWN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){UNKNOWN_NAME}(?-u:\b)")).expect("valid regex"));
+
+/// `UNKNOWN` without its word boundaries, for a whole text: a match of `UNKNOWN` in a
+/// sentence is text this matches too, so a search of the text for this reports a match
+/// that overlaps its start (the search, going left to right, cannot pass that start without
+/// finding a match there or one that runs over it). The sentences those overlap are the
+/// only ones `UNKNOWN` needs to be tried in.
+static UNKNOWN_ANYWHERE: LazyLock<Regex> = LazyLock::new(|| Regex::new(UNKNOWN_NAME).expect("valid regex"));
+
+/// "the Russo-China War", "the Treaty of Peking": a capitalised event name (group 1).
+const UNKNOWN_NAME: &str = concat!(
+    r"[Tt]he\s+((?:[A-Z][\p{L}'’]*(?:[-–][A-Z][\p{L}'’]*)*\s+){1,3}",
+    r"(?:War|Rebellion|Incident|Revolution|Uprising|Intervention|Mutiny|Conference|Massacre|Affair|Crisis|Expedition)",
+    r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})",
+);
 
 /// Modifiers that make a name generic, not a specific event ("the Great War", "the Cold War",
 /// "the Social Revolution").
@@ -748,7 +784,8 @@ const GENERIC: &[&str] = &[
 const GENERIC_OF: &[&str] =
     &["Peace", "Commerce", "Alliance", "Friendship", "Amity", "Navigation", "Sea", "Union"];
 
-/// The words every match of `UNKNOWN` holds: sentences without one are not searched.
+/// The words every match of `UNKNOWN` holds: a block without one holds no match. No two
+/// of them overlap, so a leftmost search finds every occurrence.
 static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
     leftmost([
         "War",
@@ -865,6 +902,53 @@ mod tests {
                 ev("otsu-incident", "the Ōtsu incident", &[]),
             ],
             ..RuleBook::default()
+        }
+    }
+
+    #[test]
+    fn anniversary_words_keep_years_ago_and_drop_other_agos() {
+        let text = "Two years ago, Chicago; long ago; three CENTURIES\u{a0}ago; decades\tago; the agony; its centenary and anniversary.";
+        let lower = text.to_ascii_lowercase();
+        let found: Vec<&str> = anniversary_phrases(&lower).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(found, ["ago", "ago", "ago", "centen", "anniver"]);
+        let starts: Vec<usize> = anniversary_phrases(&lower).iter().map(|s| s.start).collect();
+        assert_eq!(starts.first(), text.find("ago").as_ref());
+    }
+
+    proptest::proptest! {
+        /// Every sentence in which `UNKNOWN` matches overlaps a span of `unknown_heads`.
+        #[test]
+        fn unknown_heads_touch_every_sentence_with_an_unknown_name(
+            text in "(?s)(?:the |The |Great |Russo-|China |War|Treaty |of |Peace|Boxer |[.,\n ]|x){0,40}",
+        ) {
+            let sentences = crate::text::segment(&text);
+            let heads = unknown_heads(&text);
+            for s in &sentences {
+                if UNKNOWN.is_match(s.span.slice(&text)) {
+                    proptest::prop_assert!(
+                        heads.iter().any(|h| h.start < s.span.end && s.span.start < h.end),
+                        "{:?} not touched by {:?}", s.span.slice(&text), heads
+                    );
+                }
+            }
+        }
+
+        /// Every sentence in which the anniversary check's phrase matches holds a span of
+        /// `anniversary_phrases`.
+        #[test]
+        fn anniversary_words_touch_every_sentence_with_a_phrase(
+            text in "(?s)(?:(?:two|110|some|long|x) (?:years|YEARS|decades|centuries|century|year|x)(?: |\u{a0}|\t|\n|x)(?:ago|Chicago|agony)|the 110th anniversary|centenary|x|[.,\n ]){0,12}",
+        ) {
+            let sentences = crate::text::segment(&text);
+            let found = anniversary_phrases(&text.to_ascii_lowercase());
+            for s in &sentences {
+                if crate::checks::anniversary_arithmetic::has_phrase(s.span.slice(&text)) {
+                    proptest::prop_assert!(
+                        found.iter().any(|h| s.span.start <= h.start && h.end <= s.span.end),
+                        "{:?} holds none of {:?}", s.span.slice(&text), found
+                    );
+                }
+            }
         }
     }
 
