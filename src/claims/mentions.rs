@@ -634,12 +634,55 @@ fn after_a_unit(lower: &[u8], at: usize) -> bool {
 /// the blocks holding one of its head words. Every sentence holding a match of `UNKNOWN`
 /// overlaps one of these.
 pub fn unknown_heads(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
     let words: Vec<Span> = UNKNOWN_HEADS
         .iter()
         .flat_map(|ac| ac.find_iter(text))
+        .filter(|m| {
+            let word = m.pattern().as_usize();
+            (word < ENDS_A_NAME && after_a_capital(bytes, m.start()))
+                || (OPENS_A_NAME.contains(&word) && before_of(bytes, m.end()))
+        })
         .map(|m| Span::new(m.start(), m.end()))
         .collect();
     matches_around(text, &words, &UNKNOWN_ANYWHERE)
+}
+
+/// The first `UNKNOWN_HEADS` (War ... Expedition) end a name of capitalised words ("the
+/// Boxer War"); these open one with "of" ("the Treaty of Peking").
+const ENDS_A_NAME: usize = 12;
+const OPENS_A_NAME: [usize; 7] = [12, 13, 14, 15, 3, 8, 16];
+
+/// A byte of white space as `\s` has it, or of a character beyond ASCII (which might be).
+fn maybe_space(b: u8) -> bool {
+    b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii()
+}
+
+/// Whether the word at `at` can end a name of capitalised words: white space before it,
+/// and before that a word that starts with a capital. Where a character beyond ASCII
+/// leaves this in doubt, it says yes.
+fn after_a_capital(b: &[u8], at: usize) -> bool {
+    let head = b.get(..at).unwrap_or(&[]);
+    let gap = head.iter().rev().take_while(|&&c| maybe_space(c)).count();
+    let Some(before) = head.get(..head.len() - gap).filter(|_| gap > 0) else { return false };
+    if head.get(before.len()..).is_some_and(|g| !g.is_ascii()) {
+        return true;
+    }
+    let run = before.iter().rev().take_while(|&&c| c.is_ascii_alphabetic() || c == b'\'').count();
+    let start = before.len() - run;
+    match (before.get(start), start.checked_sub(1).and_then(|i| before.get(i))) {
+        (Some(first), _) if first.is_ascii_uppercase() => true,
+        // The word goes on back into a character beyond ASCII, or is one.
+        (_, Some(prev)) => !prev.is_ascii(),
+        _ => false,
+    }
+}
+
+/// Whether white space, "of" and white space follow byte `end`.
+fn before_of(b: &[u8], end: usize) -> bool {
+    let tail = b.get(end..).unwrap_or(&[]);
+    let gap = tail.iter().take_while(|&&c| maybe_space(c)).count();
+    gap > 0 && tail.get(gap..gap + 2) == Some(b"of") && tail.get(gap + 2).copied().is_some_and(maybe_space)
 }
 
 /// The matches of `re` in the blocks of `text` holding one of `spans` (sorted).
@@ -919,7 +962,7 @@ mod tests {
         /// Every sentence in which `UNKNOWN` matches overlaps a span of `unknown_heads`.
         #[test]
         fn unknown_heads_touch_every_sentence_with_an_unknown_name(
-            text in "(?s)(?:the |The |Great |Russo-|China |War|Treaty |of |Peace|Boxer |[.,\n ]|x){0,40}",
+            text in "(?s)(?:the |The |Great |great |Russo-|China|War|Revolution|Treaty|of|Peace|Boxer|Ōtsu|1905|[.,\n '’–-]|\u{a0}|x){0,40}",
         ) {
             let sentences = crate::text::segment(&text);
             let heads = unknown_heads(&text);
