@@ -403,6 +403,35 @@ fn working_only_where_it_is_read_changes_nothing() {
     assert!(claims_seen > 40, "only {claims_seen} claims");
 }
 
+/// An undated name in a block without a time is judged by the document's dominant year,
+/// so such a block is segmented only when the document has one; either way the fast path
+/// finds what the slow one does.
+#[test]
+fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let policy = chronolint::config::TrustPolicies::default();
+    let undated = "The envoys sent their report to Leningrad without delay.";
+    let cases = [
+        ("In 1904 the talks failed. In 1904 the fleet sailed. In 1905 the envoys argued.", true),
+        ("In 1850 the talks failed. In 1904 the fleet sailed. In 1950 the envoys argued.", false),
+    ];
+    for (dates, flagged) in cases {
+        let text = format!("{dates}\n\n{undated}\n");
+        let meta = SourceMeta { genre: chronolint::corpus::Genre::Book, ..SourceMeta::default() };
+        let doc = Document { id: 0, path: "doc.txt".into(), text: text.clone(), meta };
+        let findings = |extract: &chronolint::claims::DocExtract| {
+            let cx = chronolint::checks::DocContext { text: &text, extract, rules: &rules, policy: &policy };
+            chronolint::checks::run_per_doc(&cx)
+        };
+        let fast = findings(&extract(&doc, &rules, &matcher));
+        let slow = findings(&chronolint::claims::extract_everywhere(&doc, &rules, &matcher));
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{dates}");
+        let names = |f: &[chronolint::diagnostic::Diagnostic]| f.iter().any(|d| d.code == "anachronism");
+        assert_eq!(names(&fast), flagged, "{dates}: {fast:?}");
+    }
+}
+
 /// Inputs the `pipeline` fuzz target found (tests/fixtures/fuzz/): each must give what
 /// segmenting and matching everything gives. The first: a publication citation ran on
 /// past a blank line in the whole-text search ("... History of the Russo-Japanese War"

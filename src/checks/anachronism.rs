@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Label};
 use crate::rules::entities::{Entity, FactKind, Validity};
 use crate::span::Span;
 use crate::text::Sentence;
-use crate::time::{Granularity, TimeValue};
+use crate::time::{Granularity, TimeExpr, TimeValue};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -85,7 +85,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     {
         let doc = cx.extract;
         let text = cx.text(doc.doc);
-        let dominant = dominant_year(doc);
+        let dominant = dominant_year(&doc.times);
         // The extract found the names already, for the segmenter; else look here.
         let scanned: Vec<(Span, usize)>;
         let hits = match &doc.entities {
@@ -179,9 +179,9 @@ fn time_context(
 
 /// The year most of a document's dates fall near: at least three dates, and at least
 /// three in five within a year of it.
-fn dominant_year(doc: &DocExtract) -> Option<i64> {
+pub(crate) fn dominant_year(times: &[TimeExpr]) -> Option<i64> {
     let years: Vec<i64> =
-        doc.times.iter().filter(|t| usable(&t.value)).filter_map(|t| t.value.start_year()).collect();
+        times.iter().filter(|t| usable(&t.value)).filter_map(|t| t.value.start_year()).collect();
     let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
     for y in &years {
         *counts.entry(*y).or_default() += 1;

@@ -32,7 +32,12 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let heads = unknown_heads(text);
     let phrases = anniversary_phrases(&lower);
     let mut hot: Vec<Span> = times.iter().map(|t| t.span).collect();
-    hot.extend(entities.iter().map(|(s, _)| *s));
+    // An entity name is judged by the time of its sentence or, in a sentence without one,
+    // by the document's dominant year (`anachronism`). With no dominant year, only names
+    // in blocks holding a time can be judged, and those blocks are hot already.
+    if crate::checks::anachronism::dominant_year(&times).is_some() {
+        hot.extend(entities.iter().map(|(s, _)| *s));
+    }
     hot.extend(&heads);
     hot.extend(&phrases);
     let Segmented { mut sentences, blocks, thread } =
