@@ -104,6 +104,25 @@ pub fn suggest<'r>(
     year: Option<i64>,
     exclude: &BTreeSet<usize>,
 ) -> Vec<&'r Event> {
+    let scores = rules.name_scores_cache.get_or(name.to_string(), || name_scores(rules, name));
+    let mut scored: Vec<(i64, &str, &Event)> = Vec::new();
+    for &(id, best) in &scores {
+        let Some(e) = rules.events.get(id).filter(|_| !exclude.contains(&id)) else { continue };
+        let era = match (year, e.dates.iter().flat_map(|d| d.views.iter()).find_map(|v| v.value.start_year()))
+        {
+            (Some(y), Some(ey)) => -(y - ey).abs().min(100) * 20,
+            _ => 0,
+        };
+        scored.push((best + era, &e.id, e));
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, _, e)| e).collect()
+}
+
+/// The events that share a distinctive word with `name` (or one spelt a little
+/// differently), each with the score of its closest name: shared words first, the edit
+/// distance of the folded names breaking ties.
+fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
     let words = concepts(name);
     let folded = fold(name);
     let all_names = rules.name_words_cache.get_or_init(|| {
@@ -113,11 +132,8 @@ pub fn suggest<'r>(
             .map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| (fold(n), concepts(n))).collect())
             .collect()
     });
-    let mut scored: Vec<(i64, &str, &Event)> = Vec::new();
-    for ((id, e), names) in rules.events.iter().enumerate().zip(all_names) {
-        if exclude.contains(&id) {
-            continue;
-        }
+    let mut out = Vec::new();
+    for (id, names) in all_names.iter().enumerate() {
         // A distinctive word in common, or one spelt a little differently (Taeping,
         // Taiping): "conference" or "rebellion" alone says nothing.
         let shared_any = words.iter().filter(|w| !GENERIC.contains(&w.as_str())).any(|w| {
@@ -137,21 +153,14 @@ pub fn suggest<'r>(
             .map(|(n, other)| {
                 let shared = words.intersection(other).count() as i64;
                 let union = words.union(other).count().max(1) as i64;
-                // Shared concepts dominate; the edit distance of the folded names breaks ties.
                 let distance = super::edit_distance(&folded, n) as i64;
                 shared * 1000 / union * 10 - distance
             })
             .max()
             .unwrap_or(i64::MIN);
-        let era = match (year, e.dates.iter().flat_map(|d| d.views.iter()).find_map(|v| v.value.start_year()))
-        {
-            (Some(y), Some(ey)) => -(y - ey).abs().min(100) * 20,
-            _ => 0,
-        };
-        scored.push((best + era, &e.id, e));
+        out.push((id, best));
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, _, e)| e).collect()
+    out
 }
 
 /// Whether two words are at most two edits apart; words whose lengths differ by more

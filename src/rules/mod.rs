@@ -143,6 +143,10 @@ pub struct RuleBook {
     /// Suggestions `unknown-event` made, by (name, year of the passage, events excluded):
     /// the same unknown names recur across a corpus.
     pub suggestions_cache: Memo<(String, Option<i64>, Vec<EventId>), Vec<EventId>>,
+    /// Per unknown name: the events sharing a distinctive word with it, and how close
+    /// their closest name is (`unknown-event`'s score before the passage's year is
+    /// weighed): the same name recurs with other years and other events beside it.
+    pub name_scores_cache: Memo<String, Vec<(EventId, i64)>>,
 }
 
 /// A map filled while a run reads the rule book, shared by its threads. A clone starts
