@@ -1,7 +1,7 @@
 //! Sentence flags: `quoted` (and by whom, `attributed_to`), `hypothetical`, `question`
 //! and `repeat_of`. Judged from the words alone; claims copy them.
 
-use super::{words_key, Sentence};
+use super::{repeat_key, Sentence};
 use crate::span::Span;
 use regex::Regex;
 use std::collections::HashMap;
@@ -295,7 +295,7 @@ fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -
         if !wanted(i) {
             continue;
         }
-        let (key, words) = words_key(s.span.slice(text));
+        let (key, words) = repeat_key(s.span.slice(text));
         if words < 4 {
             continue;
         }

@@ -119,10 +119,37 @@ pub fn text_key(text: &str) -> u64 {
 /// `text_key` of `text` and the number of its words, in one pass and no allocation.
 pub(crate) fn words_key(text: &str) -> (u64, usize) {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut eat = |b: u8| {
+    let words = each_normalized_byte(text, |b| {
         h ^= u64::from(b);
         h = h.wrapping_mul(0x0100_0000_01b3);
-    };
+    });
+    (h, words)
+}
+
+/// A key for the words of `text` (`normalized_words`) and their number, for finding
+/// repeated sentences within one run: not stable across versions like `text_key`, but
+/// about twice as fast, mixing eight bytes at a time rather than one.
+pub(crate) fn repeat_key(text: &str) -> (u64, usize) {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mix = |h: u64, x: u64| (h.rotate_left(26) ^ x).wrapping_mul(K);
+    let (mut h, mut acc, mut n, mut len) = (0u64, 0u64, 0u32, 0u64);
+    let words = each_normalized_byte(text, |b| {
+        // No byte of the normalized words is 0, so a part-filled last block is unambiguous.
+        acc = (acc << 8) | u64::from(b);
+        n += 1;
+        len += 1;
+        if n == 8 {
+            h = mix(h, acc);
+            (acc, n) = (0, 0);
+        }
+    });
+    (mix(mix(h, acc), len), words)
+}
+
+/// Feeds `eat` the bytes of `normalized_words(text)` without building it; returns the
+/// number of words.
+#[inline(always)]
+fn each_normalized_byte(text: &str, mut eat: impl FnMut(u8)) -> usize {
     let mut words = 0;
     let mut in_word = false;
     let mut buf = [0u8; 4];
@@ -157,7 +184,7 @@ pub(crate) fn words_key(text: &str) -> (u64, usize) {
             }
         }
     }
-    (h, words)
+    words
 }
 
 #[cfg(test)]
@@ -179,6 +206,20 @@ mod tests {
             let normalized = normalized_words(&text);
             let expected = if normalized.is_empty() { 0 } else { normalized.split(' ').count() };
             proptest::prop_assert_eq!(words, expected);
+        }
+
+        /// Two texts with the same words have the same `repeat_key`; with other words
+        /// (here: one changed word), another.
+        #[test]
+        fn repeat_key_follows_the_normalized_words(
+            a in "(?s)[a-zA-Z0-9 .,\n'’ŌōéЖİẞ日–-]{0,80}",
+            b in "(?s)[a-zA-Z0-9 .,\n'’ŌōéЖİẞ日–-]{0,80}",
+        ) {
+            let same = normalized_words(&a) == normalized_words(&b);
+            proptest::prop_assert_eq!(repeat_key(&a) == repeat_key(&b), same);
+            let punctuated = format!("\"{}\"", a.replace(' ', " ,\n "));
+            proptest::prop_assert_eq!(repeat_key(&punctuated), repeat_key(&a));
+            proptest::prop_assert_eq!(repeat_key(&a).1, words_key(&a).1);
         }
     }
 }
