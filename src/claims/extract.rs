@@ -7,7 +7,9 @@
 //! segments, flags and matches only the blocks of lines that hold one.
 
 use super::assemble::{assemble, Input};
-use super::mentions::{anniversary_phrases, relevant_sentences, unknown_heads, Seen};
+use super::mentions::{
+    anniversary_phrases, anniversary_words, relevant_sentences, unknown_head_words, unknown_heads, Seen,
+};
 use super::{DocExtract, Matcher};
 use crate::corpus::Document;
 use crate::rules::RuleBook;
@@ -29,8 +31,15 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         .flat_map(|lit| lit.find_iter(text))
         .map(|m| (Span::new(m.start, m.end), m.pattern))
         .collect();
-    let heads = unknown_heads(text);
-    let phrases = anniversary_phrases(&lower);
+    // Head words and anniversary words make a block hot; of them, only those that can be
+    // part of a name or a phrase make a sentence relevant. A sentence holding any of them
+    // is still a candidate repeat: a copy of a relevant sentence with other punctuation or
+    // case ("the Russo/-Japanese War") holds the words but no name, and must be found as
+    // the earlier copy all the same.
+    let head_words = unknown_head_words(text);
+    let heads = unknown_heads(text, &head_words);
+    let anniversary = anniversary_words(&lower);
+    let phrases = anniversary_phrases(&lower, &anniversary);
     let mut hot: Vec<Span> = times.iter().map(|t| t.span).collect();
     // An entity name is judged by the time of its sentence or, in a sentence without one,
     // by the document's dominant year (`anachronism`). With no dominant year, only names
@@ -38,8 +47,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     if crate::checks::anachronism::dominant_year(&times).is_some() {
         hot.extend(entities.iter().map(|(s, _)| *s));
     }
-    hot.extend(&heads);
-    hot.extend(&phrases);
+    hot.extend(&head_words);
+    hot.extend(&anniversary);
     let Segmented { mut sentences, blocks, thread } =
         segment_hot(text, folds.then_some(lower.as_str()), &hot);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
@@ -70,7 +79,10 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let flags_for: Vec<bool> = (0..sentences.len())
         .map(|i| [&claiming, &worded, &named].iter().any(|v| v.get(i).copied().unwrap_or(false)))
         .collect();
-    let repeats_for: Vec<bool> = relevant.iter().zip(&named).map(|(r, n)| *r || *n).collect();
+    let words_seen: Vec<bool> =
+        touched(&head_words).iter().zip(touched(&anniversary)).map(|(h, a)| *h || a).collect();
+    let repeats_for: Vec<bool> =
+        (0..sentences.len()).map(|i| [&relevant, &named, &words_seen].iter().any(|v| v[i])).collect();
     mark_flags(text, folds.then_some(lower.as_str()), &mut sentences, &flags_for, &repeats_for, thread);
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`).

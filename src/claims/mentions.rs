@@ -298,7 +298,7 @@ impl Matcher {
     ) -> Vec<EventMention> {
         let folds = crate::text::folds_like_ascii(text);
         let lower = text.to_ascii_lowercase();
-        let heads = unknown_heads(text);
+        let heads = unknown_heads(text, &unknown_head_words(text));
         let seen =
             Seen { lower: &lower, folds, heads: &heads, ranges: &[Span::new(0, text.len())], relevant };
         self.find_seen(text, sentences, &seen)
@@ -595,20 +595,28 @@ pub fn relevant_sentences(text: &str, sentences: &[Sentence], dated: &[bool], wo
     out
 }
 
-/// Anniversary words ("anniversary", "centenary", "years ago") in `lower` (the text
-/// lowercased): every sentence holding an anniversary phrase holds one of these.
-pub fn anniversary_phrases(lower: &str) -> Vec<Span> {
+/// Anniversary words ("anniver", "centen", "ago") in `lower` (the text lowercased).
+pub fn anniversary_words(lower: &str) -> Vec<Span> {
     // One SIMD substring search per word: "a" and "c" start too many words for the
     // first-byte prefilter an automaton over the three would use. No two of the words can
     // overlap, so these are the matches one search for all three would give.
-    let bytes = lower.as_bytes();
     let mut out: Vec<Span> = ANNIVERSARY_WORDS
         .iter()
-        .flat_map(|f| f.find_iter(bytes).map(move |at| Span::new(at, at + f.needle().len())))
-        .filter(|s| bytes.get(s.start..s.end) != Some(b"ago") || after_a_unit(bytes, s.start))
+        .flat_map(|f| f.find_iter(lower.as_bytes()).map(move |at| Span::new(at, at + f.needle().len())))
         .collect();
     out.sort_unstable_by_key(|s| (s.start, s.end));
     out
+}
+
+/// Of the `anniversary_words` of `lower`, those that can be in a phrase ("the 110th
+/// anniversary", "two centuries ago"): every sentence holding one holds one of these.
+pub fn anniversary_phrases(lower: &str, words: &[Span]) -> Vec<Span> {
+    let bytes = lower.as_bytes();
+    words
+        .iter()
+        .filter(|s| bytes.get(s.start..s.end) != Some(b"ago") || after_a_unit(bytes, s.start))
+        .copied()
+        .collect()
 }
 
 /// Whether the "ago" at `at` of lowercased text can end "... years ago": a phrase has
@@ -631,24 +639,30 @@ fn after_a_unit(lower: &[u8], at: usize) -> bool {
 }
 
 /// Where an unknown event name can be in `text`: the matches of `UNKNOWN_ANYWHERE` in
-/// the blocks holding one of its head words. Every sentence holding a match of `UNKNOWN`
-/// overlaps one of these.
-pub fn unknown_heads(text: &str) -> Vec<Span> {
+/// the blocks holding one of the head `words` (`unknown_head_words`) that can end or open
+/// a name. Every sentence holding a match of `UNKNOWN` overlaps one of these.
+pub fn unknown_heads(text: &str, words: &[Span]) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let words: Vec<Span> = UNKNOWN_HEADS
+    let heads: Vec<Span> = words
         .iter()
-        .flat_map(|ac| ac.find_iter(text))
-        .filter(|m| {
-            let word = m.pattern().as_usize();
-            (word < ENDS_A_NAME && after_a_capital(bytes, m.start()))
-                || (OPENS_A_NAME.contains(&word) && before_of(bytes, m.end()))
+        .filter(|w| {
+            let word = bytes.get(w.start..w.end).unwrap_or(&[]);
+            let index = HEAD_WORDS.iter().position(|h| h.as_bytes() == word).unwrap_or(usize::MAX);
+            (index < ENDS_A_NAME && after_a_capital(bytes, w.start))
+                || (OPENS_A_NAME.contains(&index) && before_of(bytes, w.end))
         })
-        .map(|m| Span::new(m.start(), m.end()))
+        .copied()
         .collect();
-    matches_around(text, &words, &UNKNOWN_ANYWHERE)
+    matches_around(text, &heads, &UNKNOWN_ANYWHERE)
 }
 
-/// The first `UNKNOWN_HEADS` (War ... Expedition) end a name of capitalised words ("the
+/// The words that head an unknown event name (`HEAD_WORDS`, "War", "Treaty") in `text`:
+/// every match of `UNKNOWN` holds one.
+pub fn unknown_head_words(text: &str) -> Vec<Span> {
+    UNKNOWN_HEADS.iter().flat_map(|ac| ac.find_iter(text)).map(|m| Span::new(m.start(), m.end())).collect()
+}
+
+/// The first `HEAD_WORDS` (War ... Expedition) end a name of capitalised words ("the
 /// Boxer War"); these open one with "of" ("the Treaty of Peking").
 const ENDS_A_NAME: usize = 12;
 const OPENS_A_NAME: [usize; 7] = [12, 13, 14, 15, 3, 8, 16];
@@ -829,27 +843,27 @@ const GENERIC_OF: &[&str] =
 
 /// The words every match of `UNKNOWN` holds: a block without one holds no match. No two
 /// of them overlap, so a leftmost search finds every occurrence.
-static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    leftmost([
-        "War",
-        "Rebellion",
-        "Incident",
-        "Revolution",
-        "Uprising",
-        "Intervention",
-        "Mutiny",
-        "Conference",
-        "Massacre",
-        "Affair",
-        "Crisis",
-        "Expedition",
-        "Treaty",
-        "Battle",
-        "Siege",
-        "Convention",
-        "Peace",
-    ])
-});
+static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| leftmost(HEAD_WORDS));
+
+const HEAD_WORDS: [&str; 17] = [
+    "War",
+    "Rebellion",
+    "Incident",
+    "Revolution",
+    "Uprising",
+    "Intervention",
+    "Mutiny",
+    "Conference",
+    "Massacre",
+    "Affair",
+    "Crisis",
+    "Expedition",
+    "Treaty",
+    "Battle",
+    "Siege",
+    "Convention",
+    "Peace",
+];
 
 /// Spans sorted by start with the running maximum of their ends: whether any overlaps a
 /// span is one binary search.
@@ -952,9 +966,11 @@ mod tests {
     fn anniversary_words_keep_years_ago_and_drop_other_agos() {
         let text = "Two years ago, Chicago; long ago; three CENTURIES\u{a0}ago; decades\tago; the agony; its centenary and anniversary.";
         let lower = text.to_ascii_lowercase();
-        let found: Vec<&str> = anniversary_phrases(&lower).iter().map(|s| s.slice(text)).collect();
+        let found: Vec<&str> =
+            anniversary_phrases(&lower, &anniversary_words(&lower)).iter().map(|s| s.slice(text)).collect();
         assert_eq!(found, ["ago", "ago", "ago", "centen", "anniver"]);
-        let starts: Vec<usize> = anniversary_phrases(&lower).iter().map(|s| s.start).collect();
+        let starts: Vec<usize> =
+            anniversary_phrases(&lower, &anniversary_words(&lower)).iter().map(|s| s.start).collect();
         assert_eq!(starts.first(), text.find("ago").as_ref());
     }
 
@@ -965,7 +981,7 @@ mod tests {
             text in "(?s)(?:the |The |Great |great |Russo-|China|War|Revolution|Treaty|of|Peace|Boxer|Ōtsu|1905|[.,\n '’–-]|\u{a0}|x){0,40}",
         ) {
             let sentences = crate::text::segment(&text);
-            let heads = unknown_heads(&text);
+            let heads = unknown_heads(&text, &unknown_head_words(&text));
             for s in &sentences {
                 if UNKNOWN.is_match(s.span.slice(&text)) {
                     proptest::prop_assert!(
@@ -983,7 +999,8 @@ mod tests {
             text in "(?s)(?:(?:two|110|some|long|x) (?:years|YEARS|decades|centuries|century|year|x)(?: |\u{a0}|\t|\n|x)(?:ago|Chicago|agony)|the 110th anniversary|centenary|x|[.,\n ]){0,12}",
         ) {
             let sentences = crate::text::segment(&text);
-            let found = anniversary_phrases(&text.to_ascii_lowercase());
+            let lower = text.to_ascii_lowercase();
+            let found = anniversary_phrases(&lower, &anniversary_words(&lower));
             for s in &sentences {
                 if crate::checks::anniversary_arithmetic::has_phrase(s.span.slice(&text)) {
                     proptest::prop_assert!(
