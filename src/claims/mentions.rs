@@ -313,7 +313,7 @@ impl Matcher {
         let sentence_of = |span: Span| sentences.partition_point(|s| s.span.end <= span.start);
         let mut out = Vec::new();
         let mut words: Vec<Vec<(usize, Span)>> = vec![Vec::new(); sentences.len()];
-        for range in ranges {
+        for &range in &ranges {
             let folded = fold(range.slice(text));
             let orig = |s: usize, e: usize| -> Span {
                 let start = folded.origin.get(s).map_or(range.end, |o| range.start + o);
@@ -366,7 +366,7 @@ impl Matcher {
                 }
             }
         }
-        self.find_places(text, sentences, &mut out, seen);
+        self.find_places(text, sentences, &mut out, seen, &ranges);
         find_unknown(text, sentences, &mut out, seen.heads);
         out.sort_by_key(|m| (m.span.start, m.span.end));
         let _ = &self.word_patterns;
@@ -418,7 +418,14 @@ impl Matcher {
 
     /// "Port Arthur fell", "the city surrendered": a place of a place event with one of
     /// its cue verbs in the same sentence; "the city" refers to the paragraph's latest place.
-    fn find_places(&self, text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>, seen: &Seen<'_>) {
+    fn find_places(
+        &self,
+        text: &str,
+        sentences: &[Sentence],
+        out: &mut Vec<EventMention>,
+        seen: &Seen<'_>,
+        runs: &[Span],
+    ) {
         if self.places.is_empty() {
             return;
         }
@@ -426,14 +433,16 @@ impl Matcher {
         let named = named_events(out);
         // Looking everywhere (`relevant` is `None`): one scan of each range for places and
         // anaphors instead of one per sentence, and only the sentences it touches are
-        // looked at. Looking only in relevant sentences, those few are each looked at
-        // directly (`sentence_place` rules out one with no place and no anaphor): a scan of
-        // every segmented block for place names cost more than all of them.
+        // looked at. Looking only in relevant sentences, the same scan of their `runs`
+        // rules out most of them before `sentence_place`; it finds every noun, not only
+        // at a word start, so that it passes all the sentences `sentence_place` would.
         // Places are matched case-insensitively: case-sensitively against a lowercased copy
         // (same offsets), where the automaton can use its fast prefilter.
         let lower = seen.lower;
+        let everywhere = seen.relevant.is_none();
+        let scanned = if everywhere { seen.ranges } else { runs };
         let mut hits: Vec<(usize, usize)> = Vec::new();
-        for r in seen.ranges.iter().filter(|_| seen.relevant.is_none()) {
+        for r in scanned {
             let (Some(low), Some(orig)) = (lower.get(r.start..r.end), text.get(r.start..r.end)) else {
                 continue;
             };
@@ -443,14 +452,22 @@ impl Matcher {
             );
             // The nouns in lowercased text, or (where Unicode case folding would find more)
             // the whole regex.
-            if seen.folds {
-                hits.extend(anaphor_nouns(low).map(shift));
-            } else {
-                hits.extend(ANAPHOR_ANYWHERE.find_iter(orig).map(|m| shift((m.start(), m.end()))));
+            match (seen.folds, everywhere) {
+                (true, true) => hits.extend(anaphor_nouns(low).map(shift)),
+                (true, false) => hits.extend(
+                    ANAPHOR_NOUNS
+                        .iter()
+                        .flat_map(|ac| ac.find_iter(low))
+                        .map(|m| shift((m.start(), m.end()))),
+                ),
+                (false, _) => {
+                    hits.extend(ANAPHOR_ANYWHERE.find_iter(orig).map(|m| shift((m.start(), m.end()))))
+                }
             }
         }
         hits.sort_unstable();
-        let touched = seen.relevant.is_none().then(|| crate::text::touched(sentences, hits.into_iter()));
+        let touched = crate::text::touched(sentences, hits.into_iter());
+        let touched = |s: usize| touched.get(s).copied().unwrap_or(false);
         // Mentions are read only in relevant sentences; the others of a paragraph matter
         // only as the place an anaphor there refers back to, so they wait in `pending`
         // and are looked at, latest first, only when one does (each at most once).
@@ -458,7 +475,7 @@ impl Matcher {
         let mut pending: Vec<usize> = Vec::new();
         let mut pending_paragraph = None;
         for (s, sentence) in sentences.iter().enumerate() {
-            if touched.as_ref().is_some_and(|t| !t.get(s).copied().unwrap_or(false)) {
+            if everywhere && !touched(s) {
                 continue;
             }
             if pending_paragraph != Some(sentence.paragraph) {
@@ -467,6 +484,9 @@ impl Matcher {
             }
             if !relevant(s) {
                 pending.push(s);
+                continue;
+            }
+            if !touched(s) {
                 continue;
             }
             let body = sentence.span.slice(text);
