@@ -437,6 +437,10 @@ fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, docs: &[DocRecord]) {
 /// Applies levels, drops `allow`ed findings, sets fingerprints, sorts.
 type Positions = BTreeMap<String, BTreeMap<usize, (usize, usize, usize)>>;
 
+/// What `finalize` reads from one file: its text, its label offsets' positions, and the
+/// words under each primary label.
+type FileRead<'a> = (&'a str, String, BTreeMap<usize, (usize, usize, usize)>, Vec<(Span, String)>);
+
 /// Levels, order and fingerprints; re-reads each file a finding points into, one at a
 /// time, and keeps what `quoted` asks for.
 fn finalize(
@@ -455,36 +459,51 @@ fn finalize(
         }
     });
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
-    // Every label offset, by file; the words under each primary label (fingerprints).
-    let mut offsets: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+    // Per file: every label offset, and the spans of the primary labels (whose words go
+    // into fingerprints).
+    let mut by_file: BTreeMap<&str, (Vec<usize>, Vec<Span>)> = BTreeMap::new();
     for d in diagnostics.iter() {
+        by_file.entry(&d.primary.file).or_default().1.push(d.primary.span);
         for l in std::iter::once(&d.primary).chain(&d.related) {
-            offsets.entry(&l.file).or_default().extend([l.span.start, l.span.end]);
+            by_file.entry(&l.file).or_default().0.extend([l.span.start, l.span.end]);
         }
     }
+    // Each file is read again on its own (in parallel: a large corpus has findings in
+    // thousands of files), and the results are gathered in file order.
+    let by_file: Vec<_> = by_file.into_iter().collect();
+    let read: Vec<FileRead<'_>> = by_file
+        .into_par_iter()
+        .map(|(file, (at, spans))| {
+            let text = corpus::load(Path::new(file)).unwrap_or_default();
+            let words =
+                spans.iter().map(|&s| (s, crate::fingerprint::folded_words(s.slice(&text)))).collect();
+            let of = match quoted {
+                Quoted::Text => BTreeMap::new(),
+                Quoted::Positions => {
+                    let lines = crate::text::LineIndex::new(&text);
+                    at.into_iter()
+                        .map(|o| {
+                            let (line, column) = lines.line_col(&text, o);
+                            (o, (line, column, crate::report::byte_column(&text, o)))
+                        })
+                        .collect()
+                }
+            };
+            (file, text, of, words)
+        })
+        .collect();
     let mut sources = BTreeMap::new();
     let mut positions = Positions::new();
     let mut words: BTreeMap<(String, usize, usize), String> = BTreeMap::new();
-    for (file, at) in offsets {
-        let text = corpus::load(Path::new(file)).unwrap_or_default();
-        for d in diagnostics.iter().filter(|d| d.primary.file == file) {
-            let span = d.primary.span;
-            let under = text.get(span.start..span.end).unwrap_or("");
-            words.insert((file.to_string(), span.start, span.end), crate::fingerprint::folded_words(under));
+    for (file, text, of, under) in read {
+        for (span, w) in under {
+            words.insert((file.to_string(), span.start, span.end), w);
         }
         match quoted {
             Quoted::Text => {
                 sources.insert(file.to_string(), text);
             }
             Quoted::Positions => {
-                let lines = crate::text::LineIndex::new(&text);
-                let of = at
-                    .into_iter()
-                    .map(|o| {
-                        let (line, column) = lines.line_col(&text, o);
-                        (o, (line, column, crate::report::byte_column(&text, o)))
-                    })
-                    .collect();
                 positions.insert(file.to_string(), of);
             }
         }

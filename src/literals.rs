@@ -1,7 +1,9 @@
 //! `Literals`: a set of strings found leftmost-longest in a text, fast.
 //!
-//! Event names, description words and entity names are a few dozen to a few hundred
-//! literal strings, looked for in every document. An Aho–Corasick automaton over that many
+//! Entity names and place names are a few dozen to a few hundred literal strings, looked
+//! for in every document (entity names over the whole text, where most of it holds none;
+//! event names, dense in the few sentences they are looked for in, are matched word by
+//! word instead: `phrases`). An Aho–Corasick automaton over that many
 //! patterns walks every byte (about 500 MB/s here); the same strings as one regex
 //! alternation run at several GB/s, because the regex crate finds candidates with SIMD
 //! prefilters first. Listed longest first, the alternation's leftmost-first match is the
