@@ -489,7 +489,13 @@ fn finalize(
                         .collect()
                 }
             };
-            (file, text, of, words)
+            // The text is kept only to be quoted: holding every file at once is what
+            // the memory budget forbids.
+            let kept = match quoted {
+                Quoted::Text => text,
+                Quoted::Positions => String::new(),
+            };
+            (file, kept, of, words)
         })
         .collect();
     let mut sources = BTreeMap::new();
