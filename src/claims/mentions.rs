@@ -14,10 +14,40 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 /// Text folded for matching: ASCII lowercase, diacritics dropped, every run of spaces and
-/// dashes one space; `origin[i]` is the byte in the original text of folded byte `i`.
+/// dashes one space; `origin(i)` is the byte in the original text of folded byte `i`.
 struct Folded {
     text: String,
-    origin: Vec<usize>,
+    /// (folded offset, original offset) at each folded byte whose original does not follow
+    /// on from the one before (after a run of spaces folded to one, or a character of more
+    /// than one byte); between two marks both advance together. Most of a text is plain
+    /// ASCII, so this is a few entries per line, not a word per byte.
+    marks: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    /// The byte of the original text that folded byte `i` comes from; `i` one past the
+    /// end gives the end of the original. `None` further on.
+    fn origin(&self, i: usize) -> Option<usize> {
+        if i > self.text.len() {
+            return None;
+        }
+        let k = self.marks.partition_point(|m| m.0 <= i);
+        Some(match k.checked_sub(1).and_then(|k| self.marks.get(k)) {
+            Some(&(f, o)) => o + (i - f),
+            None => i,
+        })
+    }
+}
+
+/// Records that folded byte `folded` comes from byte `original` (see `Folded::marks`).
+fn mark_origin(marks: &mut Vec<(usize, usize)>, folded: usize, original: usize) {
+    let follows = match marks.last() {
+        Some(&(f, o)) => o + (folded - f) == original,
+        None => folded == original,
+    };
+    if !follows {
+        marks.push((folded, original));
+    }
 }
 
 fn fold_char(c: char) -> Option<char> {
@@ -41,36 +71,39 @@ fn fold_char(c: char) -> Option<char> {
 fn fold(text: &str) -> Folded {
     let bytes = text.as_bytes();
     let mut out: Vec<u8> = Vec::with_capacity(text.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(text.len() + 1);
+    let mut marks: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
         // A run of ASCII letters, digits and punctuation other than spaces and dashes (most
         // of any text here) is copied lowercased, its origins a range.
         let run = bytes.get(i..).unwrap_or(&[]).iter().take_while(|&&b| is_plain(b)).count();
         if run > 0 {
+            mark_origin(&mut marks, out.len(), i);
             out.extend(bytes.get(i..i + run).unwrap_or(&[]).iter().map(u8::to_ascii_lowercase));
-            origin.extend(i..i + run);
             i += run;
             continue;
         }
         // A space or dash, or anything else as a char.
         let (f, len) = fold_at(text, i);
-        push_folded(&mut out, &mut origin, f, i);
+        if push_folded(&mut out, f) {
+            mark_origin(&mut marks, out.len() - 1, i);
+        }
         i += len;
     }
-    origin.push(text.len());
+    mark_origin(&mut marks, out.len(), text.len());
     // Only ASCII bytes were pushed.
     let text = String::from_utf8(out).unwrap_or_default();
-    Folded { text, origin }
+    Folded { text, marks }
 }
 
-/// Appends folded byte `f`, from byte `at` of the text, unless it is a space after a space
-/// (a run of spaces and dashes folds to one).
-fn push_folded(out: &mut Vec<u8>, origin: &mut Vec<usize>, f: u8, at: usize) {
-    if !(f == b' ' && out.last() == Some(&b' ')) {
+/// Appends folded byte `f` unless it is a space after a space (a run of spaces and dashes
+/// folds to one); whether it did.
+fn push_folded(out: &mut Vec<u8>, f: u8) -> bool {
+    let pushed = !(f == b' ' && out.last() == Some(&b' '));
+    if pushed {
         out.push(f);
-        origin.push(at);
     }
+    pushed
 }
 
 /// The folded byte for the char at byte `i` of `text`, and the char's length.
@@ -316,8 +349,8 @@ impl Matcher {
         for &range in &ranges {
             let folded = fold(range.slice(text));
             let orig = |s: usize, e: usize| -> Span {
-                let start = folded.origin.get(s).map_or(range.end, |o| range.start + o);
-                let end = folded.origin.get(e).map_or(range.end, |o| range.start + o);
+                let start = folded.origin(s).map_or(range.end, |o| range.start + o);
+                let end = folded.origin(e).map_or(range.end, |o| range.start + o);
                 Span::new(start, end)
             };
             // Names are mentions; description words are gathered per sentence.
@@ -492,7 +525,7 @@ impl Matcher {
             let body = sentence.span.slice(text);
             let Some((fb, found_place)) = self.sentence_place(text, seen, sentence) else { continue };
             let f = fb.text.as_str();
-            let folded_offset = |at: usize| fb.origin.get(at).copied().unwrap_or(0);
+            let folded_offset = |at: usize| fb.origin(at).unwrap_or(0);
             let anaphor = ANAPHOR.find(body);
             if found_place.is_none() && anaphor.is_some() {
                 while let Some(k) = pending.pop() {
@@ -1039,7 +1072,9 @@ mod tests {
         let mut i = 0;
         while i < text.len() {
             let (f, len) = fold_at(text, i);
-            push_folded(&mut out, &mut origin, f, i);
+            if push_folded(&mut out, f) {
+                origin.push(i);
+            }
             i += len;
         }
         origin.push(text.len());
@@ -1050,7 +1085,9 @@ mod tests {
         #[test]
         fn fold_agrees_with_the_byte_by_byte_reference(text in "[a-zA-Z0-9 .,\t\n\r\x00\x0b\x7f'’–—ŌōéЖ日-]{0,80}") {
             let f = fold(&text);
-            proptest::prop_assert_eq!((f.text, f.origin), fold_reference(&text));
+            let origin: Vec<usize> = (0..=f.text.len()).filter_map(|i| f.origin(i)).collect();
+            proptest::prop_assert_eq!(f.origin(f.text.len() + 1), None);
+            proptest::prop_assert_eq!((f.text, origin), fold_reference(&text));
         }
     }
 
