@@ -37,7 +37,6 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // case ("the Russo/-Japanese War") holds the words but no name, and must be found as
     // the earlier copy all the same.
     let head_words = unknown_head_words(text);
-    let heads = unknown_heads(text, &head_words);
     let anniversary = anniversary_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
     let mut hot: Vec<Span> = times.iter().map(|t| t.span).collect();
@@ -51,6 +50,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     hot.extend(&anniversary);
     let Segmented { mut sentences, blocks, thread } =
         segment_hot(text, folds.then_some(lower.as_str()), &hot);
+    // Every block holding a head word was split.
+    let heads = unknown_heads(text, &head_words, &blocks);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
     let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
     let worded: Vec<bool> = touched(&heads).iter().zip(touched(&phrases)).map(|(h, p)| *h || p).collect();

@@ -331,7 +331,7 @@ impl Matcher {
     ) -> Vec<EventMention> {
         let folds = crate::text::folds_like_ascii(text);
         let lower = text.to_ascii_lowercase();
-        let heads = unknown_heads(text, &unknown_head_words(text));
+        let heads = unknown_heads(text, &unknown_head_words(text), &[Span::new(0, text.len())]);
         let seen =
             Seen { lower: &lower, folds, heads: &heads, ranges: &[Span::new(0, text.len())], relevant };
         self.find_seen(text, sentences, &seen)
@@ -691,12 +691,15 @@ fn after_a_unit(lower: &[u8], at: usize) -> bool {
             .any(|u| word.ends_with(u.as_bytes()))
 }
 
-/// Where an unknown event name can be in `text`: the matches of `UNKNOWN_ANYWHERE` in
-/// the blocks holding one of the head `words` (`unknown_head_words`) that can end or open
-/// a name. Every sentence holding a match of `UNKNOWN` overlaps one of these.
-pub fn unknown_heads(text: &str, words: &[Span]) -> Vec<Span> {
+/// Where an unknown event name can be in `text`: the matches of `UNKNOWN_ANYWHERE` in the
+/// `blocks` (in order; stretches no sentence crosses, or the whole text) holding one of the
+/// head `words` (`unknown_head_words`) that can end or open a name. Every sentence in those
+/// blocks holding a match of `UNKNOWN` overlaps one of these: within a block, a search for
+/// the pattern without its word boundaries cannot pass the start of such a match without
+/// finding it or one that runs over it.
+pub fn unknown_heads(text: &str, words: &[Span], blocks: &[Span]) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let heads: Vec<Span> = words
+    let mut heads = words
         .iter()
         .filter(|w| {
             let word = bytes.get(w.start..w.end).unwrap_or(&[]);
@@ -704,9 +707,19 @@ pub fn unknown_heads(text: &str, words: &[Span]) -> Vec<Span> {
             (index < ENDS_A_NAME && after_a_capital(bytes, w.start))
                 || (OPENS_A_NAME.contains(&index) && before_of(bytes, w.end))
         })
-        .copied()
-        .collect();
-    matches_around(text, &heads, &UNKNOWN_ANYWHERE)
+        .peekable();
+    let mut out = Vec::new();
+    for b in blocks {
+        while heads.next_if(|h| h.start < b.start).is_some() {}
+        if heads.peek().is_some_and(|h| h.start < b.end) {
+            out.extend(
+                UNKNOWN_ANYWHERE
+                    .find_iter(b.slice(text))
+                    .map(|m| Span::new(m.start(), m.end()).shift(b.start)),
+            );
+        }
+    }
+    out
 }
 
 /// The words that head an unknown event name (`HEAD_WORDS`, "War", "Treaty") in `text`:
@@ -750,16 +763,6 @@ fn before_of(b: &[u8], end: usize) -> bool {
     let tail = b.get(end..).unwrap_or(&[]);
     let gap = tail.iter().take_while(|&&c| maybe_space(c)).count();
     gap > 0 && tail.get(gap..gap + 2) == Some(b"of") && tail.get(gap + 2).copied().is_some_and(maybe_space)
-}
-
-/// The matches of `re` in the blocks of `text` holding one of `spans` (sorted).
-fn matches_around(text: &str, spans: &[Span], re: &Regex) -> Vec<Span> {
-    let mut out = Vec::new();
-    for stretch in crate::text::blocks_around(text, spans) {
-        let part = stretch.slice(text);
-        out.extend(re.find_iter(part).map(|m| Span::new(m.start(), m.end()).shift(stretch.start)));
-    }
-    out
 }
 
 /// What the per-document stage has already worked out over a text, for `find_seen`.
@@ -1034,7 +1037,10 @@ mod tests {
             text in "(?s)(?:the |The |Great |great |Russo-|China|War|Revolution|Treaty|of|Peace|Boxer|Ōtsu|1905|[.,\n '’–-]|\u{a0}|x){0,40}",
         ) {
             let sentences = crate::text::segment(&text);
-            let heads = unknown_heads(&text, &unknown_head_words(&text));
+            // Every block of the text, as the per-document stage has them when all are hot.
+            let whole = [Span::new(0, text.len())];
+            let blocks = crate::text::segment_hot(&text, None, &whole).blocks;
+            let heads = unknown_heads(&text, &unknown_head_words(&text), &blocks);
             for s in &sentences {
                 if UNKNOWN.is_match(s.span.slice(&text)) {
                     proptest::prop_assert!(

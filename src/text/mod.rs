@@ -9,7 +9,7 @@ mod segment;
 
 pub use citations::{find_citations, find_citations_in};
 pub use lines::LineIndex;
-pub use segment::{blocks_around, mark_flags, segment, segment_hot, Segmented};
+pub use segment::{mark_flags, segment, segment_hot, Segmented};
 
 use crate::span::Span;
 use serde::Serialize;

@@ -225,71 +225,6 @@ pub(crate) fn blocks(text: &str) -> Vec<Span> {
     Layout::new(text).blocks.into_iter().map(|b| b.span).collect()
 }
 
-/// Stretches of `text` around the `spans` (sorted by start), in order and apart, each
-/// holding every block (`blocks`) that one of the spans touches: a sentence of those
-/// blocks lies inside one of them. Found by looking only around the spans, not over the
-/// whole text. A stretch ends at a newline, optional white space and a second newline,
-/// which is always a blank line; other blank lines ("\u{a0}", a lone "\r") do not end
-/// one, so a stretch may hold more than one block.
-pub fn blocks_around(text: &str, spans: &[Span]) -> Vec<Span> {
-    let bytes = text.as_bytes();
-    // Whether a blank line (as far as this function tells) ends at the newline at `nl`,
-    // looking back: white space back to an earlier newline.
-    let blank_before = |nl: usize| {
-        let head = bytes.get(..nl).unwrap_or(&[]);
-        let ws = head.iter().rev().take_while(|&&b| is_blank_byte(b)).count();
-        head.len() > ws && head.get(head.len() - ws - 1) == Some(&b'\n')
-    };
-    let mut out: Vec<Span> = Vec::new();
-    for s in spans {
-        // Inside the last stretch: that ends at a blank line (or the text's end) at or
-        // after this span's end, the first such unless the span runs past it.
-        if let Some(last) = out.last_mut().filter(|last| s.start < last.end) {
-            if s.end > last.end {
-                last.end = around_end(bytes, s.end);
-            }
-            continue;
-        }
-        // Back to the newline that closes a blank line; the stretch starts after it.
-        let mut pos = s.start.min(bytes.len());
-        let start = loop {
-            match memchr::memrchr(b'\n', bytes.get(..pos).unwrap_or(&[])) {
-                Some(nl) if blank_before(nl) => break nl + 1,
-                Some(nl) => pos = nl,
-                None => break 0,
-            }
-        };
-        let end = around_end(bytes, s.end);
-        // A span on the white space between blocks can reach back into the last stretch.
-        match out.last_mut().filter(|last| start <= last.end) {
-            Some(last) => last.end = last.end.max(end),
-            None => out.push(Span::new(start, end)),
-        }
-    }
-    out
-}
-
-/// Where the stretch holding byte `end - 1` ends: at the first newline at or after `end`
-/// that white space and a second newline follow, or at the end of the text.
-fn around_end(bytes: &[u8], end: usize) -> usize {
-    let mut from = end.min(bytes.len());
-    while let Some(i) = memchr::memchr(b'\n', bytes.get(from..).unwrap_or(&[])) {
-        let nl = from + i;
-        let rest = bytes.get(nl + 1..).unwrap_or(&[]);
-        let ws = rest.iter().take_while(|&&b| is_blank_byte(b)).count();
-        if rest.get(ws) == Some(&b'\n') {
-            return nl;
-        }
-        from = nl + 1;
-    }
-    bytes.len()
-}
-
-/// White space inside a blank line (not a newline).
-fn is_blank_byte(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\r' | 0x0b | 0x0c)
-}
-
 /// A run of non-blank lines: no sentence crosses its ends.
 struct Block {
     /// Indexes into `Layout::lines`.
@@ -524,33 +459,6 @@ mod tests {
                 .filter(|(s, _)| part.blocks.iter().any(|b| b.start <= s.start && s.end <= b.end))
                 .collect();
             proptest::prop_assert_eq!(some, inside);
-        }
-    }
-
-    proptest::proptest! {
-        /// Every sentence of a block that a span touches lies in one stretch of
-        /// `blocks_around`, and the stretches are in order and apart.
-        #[test]
-        fn stretches_around_spans_hold_their_blocks_sentences(
-            text in "(?s)[ab .\n\r\t\u{a0}]{0,200}",
-            at in proptest::collection::vec(0usize..200, 0..6),
-        ) {
-            let mut spans: Vec<Span> = at.iter().filter(|&&a| a < text.len() && text.is_char_boundary(a)).map(|&a| Span::new(a, a + 1)).collect();
-            spans.retain(|s| text.is_char_boundary(s.end));
-            spans.sort_by_key(|s| s.start);
-            let stretches = blocks_around(&text, &spans);
-            for w in stretches.windows(2) {
-                proptest::prop_assert!(w[0].end < w[1].start, "{:?}", stretches);
-            }
-            let blocks = blocks(&text);
-            for s in &spans {
-                for b in blocks.iter().filter(|b| b.start < s.end.max(s.start + 1) && s.start < b.end.max(b.start + 1)) {
-                    proptest::prop_assert!(
-                        stretches.iter().any(|w| w.start <= b.start && b.end <= w.end),
-                        "block {:?} of span {:?} not in {:?}", b, s, stretches
-                    );
-                }
-            }
         }
     }
 
