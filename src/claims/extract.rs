@@ -53,8 +53,12 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // Every block holding a head word was split.
     let heads = unknown_heads(text, &head_words, &blocks);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
+    // Per sentence, whether any of `masks` marks it.
+    let any_of = |masks: &[&[bool]]| -> Vec<bool> {
+        (0..sentences.len()).map(|i| masks.iter().any(|m| m.get(i).copied().unwrap_or(false))).collect()
+    };
     let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
-    let worded: Vec<bool> = touched(&heads).iter().zip(touched(&phrases)).map(|(h, p)| *h || p).collect();
+    let worded = any_of(&[&touched(&heads), &touched(&phrases)]);
     let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
     // Names are looked for only where something can read them (`relevant_sentences`).
     let relevant = relevant_sentences(text, &sentences, &dated, &worded);
@@ -64,7 +68,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // answer to a question that names one), by `unknown-event` and
     // `anniversary-arithmetic` (sentences with their words) and by `anachronism`
     // (sentences naming an entity). A repeat is looked for among all relevant or named
-    // sentences: a copy of one is one too, whatever its context made of it.
+    // sentences, and those holding a head or anniversary word: a copy of one is one too,
+    // whatever its context or punctuation made of it.
     let mut knows = vec![false; sentences.len()];
     for m in mentions.iter().filter(|m| matches!(m.target, super::MentionTarget::Known(_))) {
         if let Some(k) = knows.get_mut(m.sentence) {
@@ -77,13 +82,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             dated.get(i).copied().unwrap_or(false) && (knows.get(i).copied().unwrap_or(false) || answer)
         })
         .collect();
-    let flags_for: Vec<bool> = (0..sentences.len())
-        .map(|i| [&claiming, &worded, &named].iter().any(|v| v.get(i).copied().unwrap_or(false)))
-        .collect();
-    let words_seen: Vec<bool> =
-        touched(&head_words).iter().zip(touched(&anniversary)).map(|(h, a)| *h || a).collect();
-    let repeats_for: Vec<bool> =
-        (0..sentences.len()).map(|i| [&relevant, &named, &words_seen].iter().any(|v| v[i])).collect();
+    let flags_for = any_of(&[&claiming, &worded, &named]);
+    let repeats_for = any_of(&[&relevant, &named, &touched(&head_words), &touched(&anniversary)]);
     mark_flags(text, folds.then_some(lower.as_str()), &mut sentences, &flags_for, &repeats_for, thread);
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`).

@@ -214,8 +214,6 @@ pub struct Matcher {
     phrases: Option<Phrases>,
     /// Per pattern: the event and whether it is the name or an alias.
     targets: Vec<(EventId, MatchKind)>,
-    /// Per description word pattern: its folded text.
-    word_patterns: Vec<String>,
     /// Per event, per description: per group, the word pattern ids of its alternatives.
     descriptions: Vec<(EventId, Vec<Vec<usize>>)>,
     places: Vec<PlaceEvent>,
@@ -308,7 +306,6 @@ impl Matcher {
             places_by_name,
             phrases: Phrases::new(&[&patterns, &word_patterns]),
             targets,
-            word_patterns,
             descriptions,
             places,
             place_names,
@@ -402,7 +399,6 @@ impl Matcher {
         self.find_places(text, sentences, &mut out, seen, &ranges);
         find_unknown(text, sentences, &mut out, seen.heads);
         out.sort_by_key(|m| (m.span.start, m.span.end));
-        let _ = &self.word_patterns;
         out
     }
 
