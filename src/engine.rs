@@ -434,15 +434,17 @@ fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, docs: &[DocRecord]) {
     }
 }
 
-/// Applies levels, drops `allow`ed findings, sets fingerprints, sorts.
+/// Per file, per byte offset of a label: line, column and byte column.
 type Positions = BTreeMap<String, BTreeMap<usize, (usize, usize, usize)>>;
 
-/// What `finalize` reads from one file: its text, its label offsets' positions, and the
-/// words under each primary label.
-type FileRead<'a> = (&'a str, String, BTreeMap<usize, (usize, usize, usize)>, Vec<(Span, String)>);
+/// What `finalize` keeps of a file a finding points into, as `Quoted` asks.
+enum Kept {
+    Text(String),
+    Positions(BTreeMap<usize, (usize, usize, usize)>),
+}
 
-/// Levels, order and fingerprints; re-reads each file a finding points into, one at a
-/// time, and keeps what `quoted` asks for.
+/// Applies levels, drops `allow`ed findings, sets fingerprints, sorts. Re-reads each file
+/// a finding points into (in parallel, one file per task) and keeps what `quoted` asks for.
 fn finalize(
     diagnostics: &mut Vec<Diagnostic>,
     settings: &Settings,
@@ -471,45 +473,43 @@ fn finalize(
     // Each file is read again on its own (in parallel: a large corpus has findings in
     // thousands of files), and the results are gathered in file order.
     let by_file: Vec<_> = by_file.into_iter().collect();
-    let read: Vec<FileRead<'_>> = by_file
+    let read: Vec<_> = by_file
         .into_par_iter()
         .map(|(file, (at, spans))| {
             let text = corpus::load(Path::new(file)).unwrap_or_default();
-            let words =
+            let words: Vec<(Span, String)> =
                 spans.iter().map(|&s| (s, crate::fingerprint::folded_words(s.slice(&text)))).collect();
-            let of = match quoted {
-                Quoted::Text => BTreeMap::new(),
+            // The text itself is kept only to be quoted: holding every file at once is
+            // what the memory budget forbids.
+            let kept = match quoted {
+                Quoted::Text => Kept::Text(text),
                 Quoted::Positions => {
                     let lines = crate::text::LineIndex::new(&text);
-                    at.into_iter()
-                        .map(|o| {
-                            let (line, column) = lines.line_col(&text, o);
-                            (o, (line, column, crate::report::byte_column(&text, o)))
-                        })
-                        .collect()
+                    Kept::Positions(
+                        at.into_iter()
+                            .map(|o| {
+                                let (line, column) = lines.line_col(&text, o);
+                                (o, (line, column, crate::report::byte_column(&text, o)))
+                            })
+                            .collect(),
+                    )
                 }
             };
-            // The text is kept only to be quoted: holding every file at once is what
-            // the memory budget forbids.
-            let kept = match quoted {
-                Quoted::Text => text,
-                Quoted::Positions => String::new(),
-            };
-            (file, kept, of, words)
+            (file, words, kept)
         })
         .collect();
     let mut sources = BTreeMap::new();
     let mut positions = Positions::new();
     let mut words: BTreeMap<(String, usize, usize), String> = BTreeMap::new();
-    for (file, text, of, under) in read {
+    for (file, under, kept) in read {
         for (span, w) in under {
             words.insert((file.to_string(), span.start, span.end), w);
         }
-        match quoted {
-            Quoted::Text => {
+        match kept {
+            Kept::Text(text) => {
                 sources.insert(file.to_string(), text);
             }
-            Quoted::Positions => {
+            Kept::Positions(of) => {
                 positions.insert(file.to_string(), of);
             }
         }
