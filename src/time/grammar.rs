@@ -31,33 +31,76 @@ struct Previous {
     at: usize,
 }
 
+/// How a region is cut for tokenizing: a region longer than `len + ahead` bytes (a whole
+/// line of text with a trigger word every few dozen bytes: a page that never breaks its
+/// lines) is read a window at a time, so that its tokens (some 80 bytes each, one per few
+/// bytes of text) are never all held at once.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Windows {
+    /// Bytes of a window in which expressions may start.
+    pub len: usize,
+    /// Bytes tokenized before a window: more than any production looks back (two tokens).
+    pub back: usize,
+    /// Bytes tokenized after it: more than any expression and the context after it take.
+    pub ahead: usize,
+}
+
+/// A quarter of a megabyte of tokens at a time, a few MB of `Tok`s.
+const WINDOWS: Windows = Windows { len: 256 * 1024, back: 1024, ahead: 8 * 1024 };
+
 pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
+    tag_in(text, cx, WINDOWS)
+}
+
+/// `tag` with regions cut into `windows`. An expression is read where it starts, with the
+/// same tokens around it as in the whole region, so the output is the same as reading
+/// every region whole.
+pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut prev: Option<Previous> = None;
     let mut toks = Vec::new();
     for (start, end) in scan::regions(text) {
-        scan::tokenize(text, start, end, &mut toks);
-        let mut i = 0;
-        while i < toks.len() {
-            let here = toks.get(i).map_or(0, |t| t.start);
-            if !toks.get(i).is_some_and(|t| t.starter) {
-                i += 1;
-                continue;
-            }
-            let g = Grammar { t: &toks, cx, prev: prev.as_ref(), here };
-            match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
-                Some(f) => {
-                    let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end - 1)) else { break };
-                    let span = Span::new(first.start, last.end);
-                    // Decades and centuries are too coarse to date what follows.
-                    if f.value.is_bounded() && f.value.granularity <= Granularity::Year {
-                        prev = Some(Previous { value: f.value.clone(), at: span.end });
-                    }
-                    out.push(TimeExpr { span, value: f.value, written: f.written, anchor: f.anchor });
-                    i = f.end;
+        // Expressions may start at or after `from`; where the last one ended, or the
+        // window's end.
+        let mut from = start;
+        while from < end {
+            let whole = end - from <= windows.len.saturating_add(windows.ahead);
+            let until =
+                if whole { end } else { scan::snap_end(text.as_bytes(), from + windows.len).min(end) };
+            let lo = if from == start {
+                start
+            } else {
+                scan::snap_start(text.as_bytes(), from.saturating_sub(windows.back)).min(from)
+            };
+            let hi =
+                if whole { end } else { scan::snap_end(text.as_bytes(), until + windows.ahead).min(end) };
+            scan::tokenize(text, lo.max(start), hi, &mut toks);
+            let mut i = toks.partition_point(|t| t.start < from);
+            while let Some(tok) = toks.get(i).filter(|t| t.start < until) {
+                if !tok.starter {
+                    i += 1;
+                    continue;
                 }
-                None => i += 1,
+                let g = Grammar { t: &toks, cx, prev: prev.as_ref(), here: tok.start };
+                match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
+                    Some(f) => {
+                        let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end - 1)) else {
+                            break;
+                        };
+                        let span = Span::new(first.start, last.end);
+                        // Decades and centuries are too coarse to date what follows.
+                        if f.value.is_bounded() && f.value.granularity <= Granularity::Year {
+                            prev = Some(Previous { value: f.value.clone(), at: span.end });
+                        }
+                        out.push(TimeExpr { span, value: f.value, written: f.written, anchor: f.anchor });
+                        i = f.end;
+                    }
+                    None => i += 1,
+                }
             }
+            // The next window starts at the first token not read yet (after an expression
+            // that ran past `until`, or at `until`).
+            from = toks.get(i).map_or(hi, |t| t.start).max(until);
         }
     }
     out
@@ -1509,7 +1552,69 @@ fn part_word(w: &str) -> Option<PartOf> {
 
 #[cfg(test)]
 mod tests {
-    use super::Lower;
+    use super::{tag, tag_in, Lower, Windows};
+    use crate::time::TagContext;
+
+    /// Text that is one region from end to end: every piece holds or sits next to a trigger.
+    const PIECES: &[&str] = &[
+        "1904", "5", "25,000", "19th", "1890s", "May", "June", "February", "in", "the", "of", "spring",
+        "year", "years", "later", "next", "day", "century", "p.", "men", "until", "from", "to", "and", "ago",
+        "decade", "Old", "Style", "(", ")", ",", ".", "-", "—", "\n", "\n\n", "é", "today",
+    ];
+
+    fn windowed_agrees(text: &str, windows: Windows) -> Result<(), String> {
+        for narrative in [false, true] {
+            let cx = TagContext { narrative, ..TagContext::default() };
+            let (whole, cut) = (tag(text, &cx), tag_in(text, &cx, windows));
+            if whole != cut {
+                return Err(format!("narrative {narrative}: {whole:?}\n!=\n{cut:?}"));
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_region_read_in_windows_gives_what_it_gives_whole(
+            words in proptest::collection::vec(
+                (proptest::sample::select(PIECES), proptest::sample::select(&[" ", " ", "", "  "][..])),
+                0..120,
+            ),
+            len in 1usize..64,
+        ) {
+            let text: String = words.iter().flat_map(|(w, sep)| [*w, *sep]).collect();
+            // Margins wider than any expression these pieces make, windows far narrower.
+            let windows = Windows { len, back: 64, ahead: 256 };
+            proptest::prop_assert!(windowed_agrees(&text, windows).is_ok(), "{:?}", windowed_agrees(&text, windows));
+        }
+    }
+
+    #[test]
+    fn dated_lines_of_books_read_in_windows_give_what_they_give_whole() {
+        // Real text with its line breaks taken out, and only the lines that hold a digit:
+        // regions of many kilobytes, cut into windows of 128 bytes with margins five times
+        // the longest expression.
+        let realtext = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realtext");
+        let mut books: Vec<_> = std::fs::read_dir(&realtext)
+            .expect("../shared/realtext")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        books.sort();
+        assert!(books.len() >= 10, "realtext holds {} books", books.len());
+        let windows = Windows { len: 128, back: 256, ahead: 512 };
+        for book in books {
+            let text = std::fs::read_to_string(&book).expect("a book");
+            let lines = text.lines().filter(|l| l.bytes().any(|b| b.is_ascii_digit()));
+            let head: String = lines.take(3000).collect::<Vec<_>>().join(" ");
+            let regions = crate::time::scan::regions(&head);
+            let cut = regions.iter().filter(|(s, e)| e - s > windows.len + windows.ahead).count();
+            assert!(cut > 0, "{}: no region is cut", book.display());
+            if let Err(e) = windowed_agrees(&head, windows) {
+                panic!("{}: {}", book.display(), &e[..e.len().min(2000)]);
+            }
+        }
+    }
 
     proptest::proptest! {
         #[test]

@@ -51,7 +51,7 @@ const CHUNK: usize = 64;
 /// letter), a word `trigger_at` accepts. Text is read a block at a time: its trigger words
 /// are found by a literal search (`WordSearch`), its digits by testing 64 bytes at once
 /// and then 8 at a time, and both are fed in order to `Merge`.
-pub(super) fn regions(text: &str) -> Vec<(usize, usize)> {
+pub(crate) fn regions(text: &str) -> Vec<(usize, usize)> {
     regions_with(text, &WORD_SEARCH, BLOCK)
 }
 
@@ -261,7 +261,7 @@ impl WordSearch {
     }
 }
 
-fn snap_start(bytes: &[u8], s: usize) -> usize {
+pub(super) fn snap_start(bytes: &[u8], s: usize) -> usize {
     if s == 0 {
         return 0;
     }
@@ -272,7 +272,7 @@ fn snap_start(bytes: &[u8], s: usize) -> usize {
     }
 }
 
-fn snap_end(bytes: &[u8], e: usize) -> usize {
+pub(super) fn snap_end(bytes: &[u8], e: usize) -> usize {
     match bytes.get(e..).and_then(|rest| rest.iter().take(64).position(u8::is_ascii_whitespace)) {
         Some(p) => e + p,
         None => {
