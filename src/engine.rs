@@ -354,7 +354,13 @@ pub fn cross_check(
         (c.event, c.role) = rules.canonical(c.event, c.role);
     }
     let index = ClaimIndex::build(claims);
-    let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &settings.policy };
+    let cx = Context {
+        rules: &rules,
+        index: &index,
+        docs: &docs,
+        policy: &settings.policy,
+        ignore: &settings.ignore,
+    };
     diagnostics.extend(checks::run_all(&cx));
     apply_suppressions(diagnostics, &docs);
     let (sources, positions) = finalize(diagnostics, settings, quoted);

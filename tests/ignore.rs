@@ -226,3 +226,42 @@ fn audit_does_not_read_ignored_text_in_new_documents_but_quotes_them_as_written(
     let first = claims[0].to_string();
     assert!(first.contains("Portsmouth{{cite|Ünïcödé}} was"), "the excerpt quotes the file: {first}");
 }
+
+#[test]
+fn a_check_that_reads_a_file_again_does_not_read_ignored_text() {
+    // `calendar-offset` reads a claim's paragraph again for a Russian context. Here Russia
+    // is named in that paragraph only inside an ignore block: read, it makes the 13 days
+    // between the two dates an Old Style date; ignored, nothing does.
+    let run = |ignore: Option<&str>| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let rules = crate::common::at("tests/fixtures/checks/rules");
+        let ignore = ignore.map(|list| format!("ignore = {list}\n")).unwrap_or_default();
+        fs::write(dir.path().join("chronolint.toml"), format!("rules = ['{}']\n{ignore}", rules.display()))
+            .expect("config");
+        fs::write(
+            dir.path().join("a.txt"),
+            "Port Arthur surrendered on 20 December 1904.\n\
+             <!-- chronolint-ignore-start -->So the Russian garrison reported.<!-- chronolint-ignore-end -->\n",
+        )
+        .expect("document");
+        fs::write(dir.path().join("b.txt"), "Port Arthur surrendered on 2 January 1905.\n")
+            .expect("document");
+        let out = chronolint(dir.path()).args(["check", ".", "--format", "json"]).output().expect("runs");
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{}", String::from_utf8_lossy(&out.stderr));
+        let v: Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+        let codes: Vec<String> = v["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .map(|d| d["code"].as_str().unwrap_or_default().to_string())
+            .collect();
+        codes
+    };
+    assert!(
+        run(None).contains(&"calendar-offset".to_string()),
+        "read, the block gives the context: {:?}",
+        run(None)
+    );
+    let ignored = run(Some(&format!("[{BLOCK}]")));
+    assert!(!ignored.contains(&"calendar-offset".to_string()), "{ignored:?}");
+}

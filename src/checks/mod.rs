@@ -159,17 +159,23 @@ pub struct Context<'a> {
     pub docs: &'a [crate::engine::DocRecord],
     /// Citation policy per trust tier, from the config.
     pub policy: &'a crate::config::TrustPolicies,
+    /// The config's `ignore` patterns: a text read again is blanked as it was when its
+    /// claims were found.
+    pub ignore: &'a [regex::Regex],
 }
 
 impl Context<'_> {
-    /// The text of a document, read again from its file (empty when unreadable). The
-    /// cross-document stage keeps no text, so a check asks only for the few documents
-    /// whose passages it must look at.
+    /// The text of a document, read again from its file (empty when unreadable) and
+    /// blanked by the `ignore` patterns. The cross-document stage keeps no text, so a
+    /// check asks only for the few documents whose passages it must look at.
     pub fn text(&self, doc: usize) -> String {
-        self.docs
+        let mut text = self
+            .docs
             .get(doc)
             .and_then(|d| crate::corpus::load(std::path::Path::new(&d.path)).ok())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        crate::config::blank_matches(self.ignore, &mut text);
+        text
     }
 
     /// The path of a document.

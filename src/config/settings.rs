@@ -219,12 +219,7 @@ impl Settings {
     /// in the text as written (one pattern's blanks do not hide text from another). Without
     /// patterns, no work.
     pub fn blank_ignored(&self, text: &mut String) {
-        if self.ignore.is_empty() {
-            return;
-        }
-        let regions: Vec<Range<usize>> =
-            self.ignore.iter().flat_map(|r| r.find_iter(text).map(|m| m.range())).collect();
-        crate::corpus::blank(text, regions);
+        blank_matches(&self.ignore, text);
     }
 
     /// Whether a discovered file is a document of this corpus.
@@ -281,6 +276,17 @@ impl Settings {
         let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
         abs.strip_prefix(&root).map(Path::to_path_buf).unwrap_or(abs)
     }
+}
+
+/// `Settings::blank_ignored` with the compiled `patterns`: for the cross-document stage,
+/// which reads a file again and must see it as the per-document stage did.
+pub fn blank_matches(patterns: &[regex::Regex], text: &mut String) {
+    if patterns.is_empty() {
+        return;
+    }
+    let regions: Vec<Range<usize>> =
+        patterns.iter().flat_map(|r| r.find_iter(text).map(|m| m.range())).collect();
+    crate::corpus::blank(text, regions);
 }
 
 /// Where a bad `ignore` pattern is (a span in the file), what is wrong, and what to do.
