@@ -254,6 +254,27 @@ fn each_citation_kind_is_found() {
 }
 
 #[test]
+fn a_broken_ref_tag_far_into_a_long_line_keeps_its_reference() {
+    // The look-back for the sentence end glued to the reference is bounded; the reference
+    // is still the text after it, and without one, the words just before the tag.
+    let long = "word ".repeat(2_000);
+    let text = format!(
+        "{long}Manchuria and Outer Mongolia.David J. Dallin, The Rise of Russia in Asia pp 87-122./ref> and {long}Nish, Origins, p. 25./ref>"
+    );
+    let found = find_citations(&text, &segment(&text));
+    let targets: Vec<&str> =
+        found.iter().filter(|c| c.kind == CitationKind::RefTag).map(|c| c.target.as_str()).collect();
+    assert_eq!(
+        targets.first(),
+        Some(&"David J. Dallin, The Rise of Russia in Asia pp 87-122"),
+        "{targets:?}"
+    );
+    let last = targets.get(1).expect("the second tag");
+    assert!(last.ends_with("word Nish, Origins, p. 25") && last.len() <= 1024, "{last:?}");
+    assert!(last.starts_with("word"), "starts at a word: {last:?}");
+}
+
+#[test]
 fn dates_in_parentheses_are_not_author_year_citations() {
     let text = "Abe will meet Putin at the conference, [this] month (November 2014), in Beijing.";
     let found = find_citations(text, &segment(text));

@@ -88,6 +88,10 @@ fn find_all(text: &str, ranges: &[Span]) -> Vec<(CitationKind, Span, String)> {
 }
 
 /// The citations of `part`, which starts at byte `base` of `text`.
+/// How far before a broken `ref>` tag its reference may begin (bytes): more than the 400
+/// characters a whole `<ref>...</ref>` may hold.
+const BROKEN_REF_REACH: usize = 1024;
+
 fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKind, Span, String)>) {
     let at = |m: regex::Match<'_>| Span::new(base + m.start(), base + m.end());
     for m in super::segment::URL.find_iter(part) {
@@ -105,9 +109,21 @@ fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKi
         }
         // A broken tag: the reference runs back to the sentence end glued to it
         // ("Outer Mongolia.David J. Dallin, ... pp 87-122./ref>").
-        let head = text.get(..base + m.start()).unwrap_or("");
-        let line_start = head.rfind('\n').map_or(0, |i| i + 1);
-        let line = head.get(line_start..).unwrap_or("");
+        // Only the last `BROKEN_REF_REACH` bytes are read: a page of such tags on one line
+        // would otherwise read the line again for each.
+        let tag_at = base + m.start();
+        let mut floor = tag_at.saturating_sub(BROKEN_REF_REACH);
+        while !text.is_char_boundary(floor) {
+            floor += 1;
+        }
+        let head = text.get(floor..tag_at).unwrap_or("");
+        let line_start = match head.rfind('\n') {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            // Cut inside the line: start at a word.
+            None => head.find(char::is_whitespace).map_or(tag_at, |i| floor + i + 1),
+        };
+        let line = text.get(line_start..tag_at).unwrap_or("");
         let glued = line
             .char_indices()
             .zip(line.chars().skip(1))
