@@ -216,8 +216,8 @@ fn a_warm_run_reads_every_document_from_the_cache() {
 
 #[test]
 fn keeping_only_positions_of_quoted_files_changes_no_report() {
-    // The machine formats keep lines and columns, not the quoted files' text: every
-    // machine report must be the same bytes either way, and nothing of the text is kept.
+    // A run can keep lines and columns, not the quoted files' text: every report but the
+    // HTML page must be the same bytes either way, and nothing of the text is kept.
     use chronolint::engine::Quoted;
     let corpus = crate::common::at("corpus");
     let text = check_paths(&[&corpus], &Options { quoted: Quoted::Text, ..Options::default() }).unwrap();
@@ -232,4 +232,16 @@ fn keeping_only_positions_of_quoted_files_changes_no_report() {
     assert_eq!(github::render(&text), github::render(&positions));
     assert_eq!(rdjson::render(&text), rdjson::render(&positions));
     assert_eq!(summary::render(&text), summary::render(&positions));
+    // The human report reads the passages it shows again: the same report, passages
+    // (from more than one file) included.
+    let human = chronolint::report::human::plain(&text);
+    assert_eq!(human, chronolint::report::human::plain(&positions));
+    let quoted_files =
+        text.diagnostics.iter().map(|d| d.primary.file.as_str()).collect::<std::collections::BTreeSet<_>>();
+    assert!(quoted_files.len() >= 2, "{quoted_files:?}");
+    for d in &text.diagnostics {
+        let passage = d.primary.span.slice(&text.sources[&d.primary.file]);
+        let first_word = passage.split_whitespace().next().unwrap_or_default();
+        assert!(human.contains(first_word), "{first_word:?} is shown");
+    }
 }

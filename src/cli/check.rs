@@ -114,13 +114,10 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
             levels.push((check.code, level));
         }
     }
-    // Machine formats need only lines and columns of what they point at; the human report
-    // and the HTML page show passages.
-    let quoted = match args.format {
-        Format::Human => Quoted::Text,
-        _ if args.html.is_some() => Quoted::Text,
-        _ => Quoted::Positions,
-    };
+    // Formats need only lines and columns of what they point at: the human report reads
+    // the passages it shows again, a few files at a time. The HTML page keeps every text
+    // it quotes.
+    let quoted = if args.html.is_some() { Quoted::Text } else { Quoted::Positions };
     let options = Options { config: args.config.clone(), cache: args.cache_dir.clone(), levels, quoted };
     if args.claims.is_empty() && config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
         eprintln!(

@@ -1,23 +1,25 @@
 //! Human output, rustc-style, drawn by miette: the primary passage with its label, the
 //! related passages (in other files too) with theirs, then notes and the help line.
 
-use super::Locator;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Run;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceSpan,
     SpanContents,
 };
+use std::cell::RefCell;
+use std::collections::VecDeque;
 use std::fmt;
+use std::sync::Arc;
 
 /// Renders every finding and a summary line; `color` for a terminal.
 pub fn render(run: &Run, color: bool, width: usize) -> String {
     let theme = if color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(width).with_context_lines(1);
-    let loc = Locator::new(run);
+    let texts = Texts { run, recent: RefCell::new(VecDeque::new()) };
     let mut out = String::new();
     for d in &run.diagnostics {
-        let shown = Shown::new(d, &loc);
+        let shown = Shown::new(d, &texts);
         if handler.render_report(&mut out, &shown).is_err() {
             out.push_str(&d.message);
         }
@@ -59,7 +61,7 @@ struct Shown {
 }
 
 impl Shown {
-    fn new(d: &Diagnostic, loc: &Locator<'_>) -> Shown {
+    fn new(d: &Diagnostic, texts: &Texts<'_>) -> Shown {
         let file = &d.primary.file;
         let mut labels =
             vec![LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), span(d.primary.span))];
@@ -73,7 +75,7 @@ impl Shown {
                     severity: miette::Severity::Advice,
                     message: format!("{}: {}", r.file, r.message),
                     help: None,
-                    source: Clipped::new(&r.file, loc.text(&r.file)),
+                    source: Clipped { name: r.file.clone(), text: texts.get(&r.file) },
                     labels: vec![LabeledSpan::new_primary_with_span(Some(r.message.clone()), span(r.span))],
                     related: Vec::new(),
                 });
@@ -91,7 +93,7 @@ impl Shown {
             },
             message: d.message.clone(),
             help: (!help.is_empty()).then(|| help.join("\n")),
-            source: Clipped::new(file, loc.text(file)),
+            source: Clipped { name: file.clone(), text: texts.get(file) },
             labels,
             related,
         }
@@ -141,17 +143,41 @@ const LONG_LINE: usize = 160;
 /// Bytes of context kept on each side of the passage in a clipped line.
 const WINDOW: usize = 70;
 
+/// Files read last, kept for the findings that follow (which are sorted by file).
+const RECENT: usize = 8;
+
+/// The texts findings quote: the run's (`Quoted::Text`) or, when it kept none, read again
+/// from the file. Only the last few read are held, so memory stays with the size of a
+/// few files, not with that of every file holding a finding.
+struct Texts<'r> {
+    run: &'r Run,
+    recent: RefCell<VecDeque<(String, Arc<str>)>>,
+}
+
+impl Texts<'_> {
+    /// The text of `file`, as written ("" when it cannot be read any more).
+    fn get(&self, file: &str) -> Arc<str> {
+        if let Some(text) = self.run.sources.get(file) {
+            return Arc::from(text.as_str());
+        }
+        let mut recent = self.recent.borrow_mut();
+        if let Some((_, text)) = recent.iter().find(|(f, _)| f == file) {
+            return Arc::clone(text);
+        }
+        let text: Arc<str> = Arc::from(crate::corpus::load(std::path::Path::new(file)).unwrap_or_default());
+        if recent.len() == RECENT {
+            recent.pop_front();
+        }
+        recent.push_back((file.to_string(), Arc::clone(&text)));
+        text
+    }
+}
+
 /// A file's text as miette reads it, clipping long lines to a window around the span.
 #[derive(Debug)]
 struct Clipped {
     name: String,
-    text: String,
-}
-
-impl Clipped {
-    fn new(name: &str, text: &str) -> Clipped {
-        Clipped { name: name.to_string(), text: text.to_string() }
-    }
+    text: Arc<str>,
 }
 
 impl miette::SourceCode for Clipped {
@@ -161,7 +187,7 @@ impl miette::SourceCode for Clipped {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text = self.text.as_str();
+        let text: &str = &self.text;
         // Every cut snaps back to a char boundary: spans come from our own tagger, but a
         // renderer must not panic whatever it is handed.
         let snap = |mut i: usize| {
