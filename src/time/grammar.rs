@@ -33,7 +33,7 @@ struct Previous {
 
 /// How a region is cut for tokenizing: a region longer than `len + ahead` bytes (a whole
 /// line of text with a trigger word every few dozen bytes: a page that never breaks its
-/// lines) is read a window at a time, so that its tokens (some 80 bytes each, one per few
+/// lines) is read a window at a time, so that its tokens (dozens of bytes each, one per few
 /// bytes of text) are never all held at once.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Windows {
