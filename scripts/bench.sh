@@ -13,7 +13,9 @@
 # incremental run: a cold `check --cache-dir` fills a cache, and each warm run edits one
 # document (appends a sentence, restored afterwards) and checks again with the cache;
 # `warm_s` is its median wall time, `cross_s` the cross-document stage alone
-# (`check --claims` over the merged claims, which reads no document).
+# (`check --claims` over the merged claims, which reads no document). The other columns
+# time `--format json`; `human_s` and `human_MB` are the default (human) format, which
+# reads the passages it shows again.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 shared=${CHRONOLINT_SHARED:-$here/../shared}
@@ -52,7 +54,7 @@ measure() {
   printf '%s %s\n' "$(printf '%s\n' "${walls[@]}" | median)" "$(printf '%s\n' "${rss[@]}" | median)"
 }
 
-printf '%-6s %10s %9s %9s %10s %9s %11s %9s %8s %8s\n' size bytes floor_s wall_s MB/s rss_MB ratio_floor speedup warm_s cross_s
+printf '%-6s %10s %9s %9s %10s %9s %11s %9s %8s %8s %8s %9s\n' size bytes floor_s wall_s MB/s rss_MB ratio_floor speedup warm_s cross_s human_s human_MB
 for size in "${sizes[@]}"; do
   corpus=$bench_dir/$size
   if [ ! -f "$corpus/.complete" ]; then
@@ -65,6 +67,8 @@ for size in "${sizes[@]}"; do
   read -r floor _ < <(measure rg -c '\b1[5-9][0-9]{2}\b' "$corpus")
   read -r wall2 rss2 < <(measure env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json)
   read -r wall1 _ < <(measure env RAYON_NUM_THREADS=1 "$bin" check "$corpus" --format json)
+  # The default format, which shows passages (it reads the files it quotes again).
+  read -r human human_rss < <(measure env RAYON_NUM_THREADS=2 "$bin" check "$corpus")
   # Incremental: a cold run fills the cache; each warm run edits one document first.
   cache=$(mktemp -d)
   env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json --cache-dir "$cache" >/dev/null || true
@@ -85,6 +89,7 @@ for size in "${sizes[@]}"; do
   env RAYON_NUM_THREADS=2 "$bin" extract "$corpus" --shard 1/1 --output "$claims" >/dev/null 2>&1 || true
   read -r cross _ < <(measure env RAYON_NUM_THREADS=2 "$bin" check --claims "$claims" --format json)
   rm -rf "$cache" "$backup" "$claims"
-  awk -v s="$size" -v b="$bytes" -v f="$floor" -v w="$wall2" -v w1="$wall1" -v r="$rss2" -v wm="$warm" -v x="$cross" 'BEGIN {
-    printf "%-6s %10d %9.2f %9.2f %10.1f %9.1f %11.2f %9.2f %8.2f %8.2f\n", s, b, f, w, (b/1e6)/w, r/1024, w/f, w1/w, wm, x }'
+  awk -v s="$size" -v b="$bytes" -v f="$floor" -v w="$wall2" -v w1="$wall1" -v r="$rss2" -v wm="$warm" -v x="$cross" \
+    -v h="$human" -v hr="$human_rss" 'BEGIN {
+    printf "%-6s %10d %9.2f %9.2f %10.1f %9.1f %11.2f %9.2f %8.2f %8.2f %8.2f %9.1f\n", s, b, f, w, (b/1e6)/w, r/1024, w/f, w1/w, wm, x, h, hr/1024 }'
 done
