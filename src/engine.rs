@@ -31,13 +31,13 @@ pub struct Options {
 /// What a run keeps of the files its findings point into, once it has re-read them.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum Quoted {
-    /// Their text (`Run::sources`), for the HTML page, which shows passages of every file
-    /// (and for library users who want the texts).
+    /// Their text (`Run::sources`), for library users who want the texts; renderers use
+    /// them rather than reading the files again.
     #[default]
     Text,
     /// Only the line and column of every label (`Run::positions`): memory stays with the
-    /// findings, not with the size of the files they quote (every format but HTML; the
-    /// human report reads the passages it shows again, a few files at a time).
+    /// findings, not with the size of the files they quote. What the command line uses:
+    /// the human report and the HTML page read the passages they show again.
     Positions,
 }
 

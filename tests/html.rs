@@ -181,3 +181,39 @@ fn audit_report_shows_planted_markup_as_text_and_the_conflicting_dates() {
     }
     assert!(svg.contains("class=\"mark conflict\""));
 }
+
+#[test]
+fn every_listed_claim_shows_its_line_and_words_whatever_the_run_kept() {
+    // The page reads again the files it quotes: claims of documents with no finding, whose
+    // text the run never kept, are listed with their line and words too, and the page is
+    // the same whether or not the run kept the quoted files.
+    use chronolint::engine::Quoted;
+    let corpus = crate::common::at("corpus");
+    let page = |quoted| {
+        let run = chronolint::check_paths(&[&corpus], &chronolint::Options { quoted, ..Default::default() })
+            .expect("runs");
+        (chronolint::report::html::render_check(&run), run)
+    };
+    let (html, run) = page(Quoted::Text);
+    assert_eq!(html, page(Quoted::Positions).0);
+    let quoted_files: std::collections::BTreeSet<&str> =
+        run.diagnostics.iter().map(|d| d.primary.file.as_str()).collect();
+    let claimed: std::collections::BTreeSet<&str> =
+        run.index.claims.iter().filter_map(|c| run.docs.get(c.doc)).map(|d| d.path.as_str()).collect();
+    assert!(
+        claimed.iter().any(|f| !quoted_files.contains(f)),
+        "the corpus has a document with claims and no finding: {claimed:?}"
+    );
+    let rows: Vec<&str> = html.split("<tr class=\"").skip(1).filter(|r| r.contains("<q>")).collect();
+    assert_eq!(rows.len(), run.claims, "one row per claim");
+    for row in rows {
+        let line: usize = row
+            .split("<td class=\"n\">")
+            .nth(1)
+            .and_then(|r| r.split('<').next())
+            .and_then(|n| n.parse().ok())
+            .expect("a line number");
+        let words = row.split("<q>").nth(1).and_then(|r| r.split("</q>").next()).unwrap_or_default();
+        assert!(line >= 1 && !words.trim().is_empty(), "{row}");
+    }
+}

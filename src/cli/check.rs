@@ -114,10 +114,9 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
             levels.push((check.code, level));
         }
     }
-    // Formats need only lines and columns of what they point at: the human report reads
-    // the passages it shows again, a few files at a time. The HTML page keeps every text
-    // it quotes.
-    let quoted = if args.html.is_some() { Quoted::Text } else { Quoted::Positions };
+    // Reports need only lines and columns of what they point at: the human report and
+    // the HTML page read the passages they show again, a file at a time.
+    let quoted = Quoted::Positions;
     let options = Options { config: args.config.clone(), cache: args.cache_dir.clone(), levels, quoted };
     if args.claims.is_empty() && config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
         eprintln!(

@@ -11,6 +11,10 @@
 //! Nothing is fetched: no external script, style, font or image. Corpus and rule text is
 //! untrusted and is escaped (`& < > " '`) everywhere, SVG text and attributes included.
 //! The output is deterministic: no timestamp, everything sorted.
+//!
+//! What the page quotes of each file (passages, the sentences of timeline claims, the
+//! line and words of listed claims) is asked for first and gathered a file at a time
+//! (`Wanted::gather`), so memory holds quotations, not the corpus.
 
 use crate::audit::{Audit, Evidence, Verdict};
 use crate::claims::Claim;
@@ -20,6 +24,7 @@ use crate::rules::{EventId, RuleBook};
 use crate::span::Span;
 use crate::text::LineIndex;
 use crate::time::{civil_from_days, days_from_civil, Day};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -143,7 +148,7 @@ struct Page<'t> {
     timelines: Vec<Timeline>,
     items: Vec<Item>,
     docs: Vec<DocSection>,
-    texts: &'t BTreeMap<String, String>,
+    quotes: &'t Quotes,
     /// What the items are called ("findings", "claims").
     items_name: &'static str,
     /// What an item's last line is ("help", "why").
@@ -173,12 +178,6 @@ const AUDIT_LEGEND: &[(&str, &str)] = &[
 
 /// The HTML report of a `check` run.
 pub fn render_check(run: &Run) -> String {
-    let mut texts = run.sources.clone();
-    for d in &run.docs {
-        if !d.claims.is_empty() && !texts.contains_key(&d.path) {
-            texts.insert(d.path.clone(), crate::corpus::load(Path::new(&d.path)).unwrap_or_default());
-        }
-    }
     let items: Vec<Item> = run
         .diagnostics
         .iter()
@@ -219,6 +218,32 @@ pub fn render_check(run: &Run) -> String {
         .filter_map(|d| d.event.as_deref())
         .filter_map(|id| run.rules.find(id))
         .collect();
+
+    // What the page quotes: the passages of the findings, the sentences of the claims on
+    // the timelines, the line and words of every claim. Gathered first, a file at a time:
+    // any file of the corpus may be quoted, and holding them all is what the memory
+    // budget forbids.
+    let mut wanted = Wanted::default();
+    for it in &items {
+        for (file, span, label, _) in &it.passages {
+            wanted.file(file).passages.insert((*span, label.clone()));
+        }
+    }
+    for c in &run.index.claims {
+        let Some(doc) = run.docs.get(c.doc) else { continue };
+        let w = wanted.file(&doc.path);
+        w.claims.insert(c.span());
+        if events.contains(&c.event) {
+            w.excerpts.insert((c.sentence, c.span()));
+        }
+    }
+    let quotes = wanted.gather(|file| {
+        Some(match run.sources.get(file) {
+            Some(text) => Cow::Borrowed(text.as_str()),
+            None => Cow::Owned(crate::corpus::load(Path::new(file)).unwrap_or_default()),
+        })
+    });
+
     let mut timelines = Vec::new();
     for &eid in &events {
         let mut rows: BTreeMap<usize, Row> = BTreeMap::new();
@@ -233,7 +258,7 @@ pub fn render_check(run: &Run) -> String {
                 href: format!("#d{}", c.doc),
                 marks: Vec::new(),
             });
-            if let Some(m) = claim_mark(c, class, href, &texts, &doc.path) {
+            if let Some(m) = claim_mark(c, class, href, &quotes, &doc.path) {
                 row.marks.push(m);
             }
         }
@@ -304,7 +329,7 @@ pub fn render_check(run: &Run) -> String {
         timelines,
         items,
         docs,
-        texts: &texts,
+        quotes: &quotes,
         items_name: "findings",
         help_name: "help",
         legend: CHECK_LEGEND,
@@ -394,6 +419,33 @@ pub fn render_audit(a: &Audit) -> String {
         .iter()
         .flat_map(|d| d.claims.iter().map(move |c| ((d.file.as_str(), c.span), c.verdict)))
         .collect();
+    // What the page quotes: the audit holds the new documents and the corpus passages it
+    // compared them with; the other corpus documents on the timelines are read again.
+    let mut wanted = Wanted::default();
+    for it in &items {
+        for (file, span, label, _) in &it.passages {
+            wanted.file(file).passages.insert((*span, label.clone()));
+        }
+    }
+    for d in &docs {
+        wanted.file(&d.file).claims.extend(d.claims.iter().map(|c| c.span));
+    }
+    for eid in flagged_events.iter().filter_map(|id| rules.find(id)) {
+        for c in a.corpus.index.about(eid).filter(|c| c.is_assertion()) {
+            let Some(doc) = a.corpus.docs.get(c.doc) else { continue };
+            wanted.file(&doc.path).excerpts.insert((c.sentence, c.span()));
+        }
+        for d in &a.batch {
+            for c in d.claims.iter().filter(|c| c.event == eid && c.is_assertion()) {
+                wanted.file(&d.path).excerpts.insert((c.sentence, c.span()));
+            }
+        }
+    }
+    let quotes = wanted.gather(|file| match a.texts.get(file) {
+        Some(text) => Some(Cow::Borrowed(text.as_str())),
+        None => crate::corpus::load(Path::new(file)).ok().map(Cow::Owned),
+    });
+
     let mut timelines = Vec::new();
     for id in flagged_events {
         let Some(eid) = rules.find(id) else { continue };
@@ -405,7 +457,7 @@ pub fn render_audit(a: &Audit) -> String {
                 href: String::new(),
                 marks: Vec::new(),
             });
-            if let Some(m) = claim_mark(c, "claim", None, &a.texts, &doc.path) {
+            if let Some(m) = claim_mark(c, "claim", None, &quotes, &doc.path) {
                 row.marks.push(m);
             }
         }
@@ -419,7 +471,7 @@ pub fn render_audit(a: &Audit) -> String {
                     href: format!("#d{n}"),
                     marks: Vec::new(),
                 });
-                if let Some(m) = claim_mark(c, class, href, &a.texts, &d.path) {
+                if let Some(m) = claim_mark(c, class, href, &quotes, &d.path) {
                     row.marks.push(m);
                 }
             }
@@ -473,7 +525,7 @@ pub fn render_audit(a: &Audit) -> String {
         timelines,
         items,
         docs,
-        texts: &a.texts,
+        quotes: &quotes,
         items_name: "claims of the new documents",
         help_name: "why",
         legend: AUDIT_LEGEND,
@@ -539,13 +591,12 @@ fn claim_mark(
     c: &Claim,
     class: &'static str,
     href: Option<String>,
-    texts: &BTreeMap<String, String>,
+    quotes: &Quotes,
     file: &str,
 ) -> Option<Mark> {
     let v = &c.time.value;
     let (earliest, latest) = (v.earliest?, v.latest?);
-    let text = texts.get(file).map_or("", String::as_str);
-    let sentence = crate::audit::excerpt(text, c.sentence, c.span());
+    let sentence = quotes.excerpt(file, c.sentence, c.span());
     let mut tooltip = format!("{file}: {v}\n{sentence}");
     if !c.is_assertion() {
         tooltip.push_str("\n(quoted, hypothetical or repeated: not an assertion)");
@@ -780,6 +831,108 @@ fn strip_prefix(label: &str, prefix: &str) -> String {
     }
 }
 
+/// What a page quotes of each file, asked for before the page is drawn.
+#[derive(Default)]
+struct Wanted {
+    files: BTreeMap<String, WantedOf>,
+}
+
+/// What a page quotes of one file.
+#[derive(Default)]
+struct WantedOf {
+    /// Passages of items, with their labels.
+    passages: BTreeSet<(Span, String)>,
+    /// Claims on timelines: (sentence, claim span).
+    excerpts: BTreeSet<(Span, Span)>,
+    /// Claims listed under their document.
+    claims: BTreeSet<Span>,
+}
+
+impl Wanted {
+    fn file(&mut self, file: &str) -> &mut WantedOf {
+        self.files.entry(file.to_string()).or_default()
+    }
+
+    /// Reads each file once (in parallel, a file per task), quotes what is wanted of it
+    /// and lets the text go. `text_of` gives a file's text, or `None` when there is none
+    /// to quote.
+    fn gather<'t>(self, text_of: impl Fn(&str) -> Option<Cow<'t, str>> + Sync) -> Quotes {
+        use rayon::prelude::*;
+        let files: Vec<(String, WantedOf)> = self.files.into_iter().collect();
+        let quoted = files
+            .into_par_iter()
+            .map(|(file, want)| {
+                let Some(text) = text_of(&file) else { return (file, None) };
+                let lines = LineIndex::new(&text);
+                let of = QuotedOf {
+                    passages: want
+                        .passages
+                        .into_iter()
+                        .map(|(span, label)| {
+                            let html = context(&text, span, &label, &lines);
+                            ((span, label), html)
+                        })
+                        .collect(),
+                    excerpts: want
+                        .excerpts
+                        .into_iter()
+                        .map(|(sentence, span)| {
+                            ((sentence, span), crate::audit::excerpt(&text, sentence, span))
+                        })
+                        .collect(),
+                    claims: want
+                        .claims
+                        .into_iter()
+                        .map(|span| (span, claim_cells(&text, &lines, span)))
+                        .collect(),
+                };
+                (file, Some(of))
+            })
+            .collect();
+        Quotes { files: quoted }
+    }
+}
+
+/// What a page quotes of one file, gathered.
+struct QuotedOf {
+    passages: BTreeMap<(Span, String), String>,
+    excerpts: BTreeMap<(Span, Span), String>,
+    claims: BTreeMap<Span, (usize, String)>,
+}
+
+/// A page's quotations, gathered ahead (`Wanted::gather`); `None` for a file with no text.
+struct Quotes {
+    files: BTreeMap<String, Option<QuotedOf>>,
+}
+
+impl Quotes {
+    fn of(&self, file: &str) -> Option<&QuotedOf> {
+        self.files.get(file).and_then(Option::as_ref)
+    }
+
+    /// A passage in context (`context`), or `None` when the file has no text.
+    fn passage(&self, file: &str, span: Span, label: &str) -> Option<String> {
+        self.of(file)?.passages.get(&(span, label.to_string())).cloned()
+    }
+
+    /// The words around a claim for its tooltip (`audit::excerpt`; empty without a text).
+    fn excerpt(&self, file: &str, sentence: Span, span: Span) -> String {
+        self.of(file).and_then(|of| of.excerpts.get(&(sentence, span)).cloned()).unwrap_or_default()
+    }
+
+    /// A claim's line and its words, shortened (`claim_cells`; line 0 without a text).
+    fn claim(&self, file: &str, span: Span) -> (usize, String) {
+        self.of(file).and_then(|of| of.claims.get(&span).cloned()).unwrap_or_default()
+    }
+}
+
+/// A claim's line and its words (white space made single spaces, cut to 80 characters),
+/// as the document's table of claims shows them.
+fn claim_cells(text: &str, lines: &LineIndex, span: Span) -> (usize, String) {
+    let words = span.slice(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    (lines.line_col(text, span.start).0, shorten(&words, 80))
+}
+
 /// At most `n` characters, cut in the middle with `…`.
 fn shorten(s: &str, n: usize) -> String {
     let count = s.chars().count();
@@ -851,8 +1004,6 @@ fn context(text: &str, span: Span, label: &str, lines: &LineIndex) -> String {
 }
 
 fn render(p: &Page<'_>) -> String {
-    let lines: BTreeMap<&str, LineIndex> =
-        p.texts.iter().map(|(f, t)| (f.as_str(), LineIndex::new(t))).collect();
     let prefix = common_dir(
         p.docs.iter().map(|d| d.file.as_str()).chain(
             p.timelines
@@ -971,7 +1122,6 @@ fn render(p: &Page<'_>) -> String {
             sev = it.severity
         );
         for (file, span, label, primary) in &it.passages {
-            let text = p.texts.get(file).map_or("", String::as_str);
             let file_link = match doc_anchor.get(file.as_str()) {
                 Some(n) => format!("<a href=\"#d{n}\">{}</a>", escape(file)),
                 None => escape(file),
@@ -981,8 +1131,8 @@ fn render(p: &Page<'_>) -> String {
                 "<div class=\"passage{}\"><div class=\"file\">{file_link}</div>",
                 if *primary { " primary" } else { "" }
             );
-            match lines.get(file.as_str()) {
-                Some(ix) => h.push_str(&context(text, *span, label, ix)),
+            match p.quotes.passage(file, *span, label) {
+                Some(html) => h.push_str(&html),
                 None => h.push_str("<p class=\"muted\">(text not available)</p>"),
             }
             h.push_str("</div>");
@@ -1044,11 +1194,9 @@ fn render(p: &Page<'_>) -> String {
         if d.claims.is_empty() {
             h.push_str("<p class=\"muted\">No dated claim about a known event.</p>");
         } else {
-            let text = p.texts.get(&d.file).map_or("", String::as_str);
-            let ix = lines.get(d.file.as_str());
             h.push_str("<table class=\"claims\"><thead><tr><th>line</th><th>event</th><th>date</th><th>role / verdict</th><th>words</th></tr></thead><tbody>");
             for c in &d.claims {
-                let line = ix.map_or(0, |ix| ix.line_col(text, c.span.start).0);
+                let (line, words) = p.quotes.claim(&d.file, c.span);
                 let _ = write!(
                     h,
                     "<tr class=\"{}\"><td class=\"n\">{line}</td><td>{}</td><td>{}</td><td>{}</td><td><q>{}</q></td></tr>",
@@ -1056,7 +1204,7 @@ fn render(p: &Page<'_>) -> String {
                     escape(&c.event),
                     escape(&c.shown),
                     escape(&c.what),
-                    escape(&shorten(&c.span.slice(text).split_whitespace().collect::<Vec<_>>().join(" "), 80))
+                    escape(&words)
                 );
             }
             h.push_str("</tbody></table>");
