@@ -99,3 +99,12 @@ fn a_line_of_broken_ref_tags() {
     let v = summary(dir.path());
     assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
 }
+
+#[test]
+fn a_sentence_of_unknown_event_names() {
+    // Each name a head word ("War") found counted the words of the whole sentence (the
+    // title-case test): 125,000 names in one sentence took minutes.
+    let dir = corpus_with("names.txt", &"the Foo War ".repeat(125_000));
+    let v = summary(dir.path());
+    assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
+}

@@ -952,6 +952,10 @@ fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>,
             continue;
         }
         let body = sentence.span.slice(text);
+        // Whether the sentence is a title-case heading: one count of its words, made when
+        // the first name needs it (not once per name: a long sentence of names was
+        // quadratic).
+        let mut title_case: Option<bool> = None;
         for c in UNKNOWN.captures_iter(body) {
             let Some(m) = c.get(1) else { continue };
             let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
@@ -975,8 +979,12 @@ fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>,
                 continue;
             }
             // Title-case headings capitalise every word: not evidence of a proper name.
-            let caps = body.split_whitespace().filter(|w| w.starts_with(char::is_uppercase)).count();
-            if caps * 10 > body.split_whitespace().count() * 7 && body.split_whitespace().count() > 4 {
+            if *title_case.get_or_insert_with(|| {
+                let (caps, words) = body.split_whitespace().fold((0, 0), |(caps, words), w| {
+                    (caps + usize::from(w.starts_with(char::is_uppercase)), words + 1)
+                });
+                caps * 10 > words * 7 && words > 4
+            }) {
                 continue;
             }
             let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
