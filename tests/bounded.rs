@@ -108,3 +108,20 @@ fn a_sentence_of_unknown_event_names() {
     let v = summary(dir.path());
     assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
 }
+
+#[test]
+fn a_document_of_anniversaries() {
+    // Each anniversary phrase looked through every mention and every time of the
+    // document for those of its sentence.
+    let text: String = (0..40_000)
+        .map(|i| {
+            format!(
+                "Today is the {}th anniversary of the Treaty of Portsmouth, said speaker {i}. ",
+                i % 150 + 4
+            )
+        })
+        .collect();
+    let dir = corpus_with("anniversaries.txt", &text);
+    let v = summary(dir.path());
+    assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
+}
