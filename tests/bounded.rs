@@ -125,3 +125,13 @@ fn a_document_of_anniversaries() {
     let v = summary(dir.path());
     assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
 }
+
+#[test]
+fn a_paragraph_of_quotations() {
+    // Every quotation tested every sentence of its paragraph: 80,000 quotations on one
+    // line took 11 s.
+    let dir = corpus_with("quotes.txt", &"“The Treaty of Portsmouth was signed in 1907.” ".repeat(80_000));
+    let v = summary(dir.path());
+    assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
+    assert_eq!(v["summary"]["error"], 0, "a quoted 1907 is not the author's claim: {}", v["summary"]);
+}

@@ -95,8 +95,13 @@ fn mark_quotes(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) ->
         }
         let span = Span::new(sentences[i].span.start, sentences[j - 1].span.end);
         for region in quote_regions(text, span) {
+            // Only the sentences the region overlaps (sentences are in order and never
+            // empty): a long paragraph of quotations is not read once per quotation.
+            let lo = i + sentences.get(i..j).map_or(0, |p| p.partition_point(|s| s.span.end <= region.start));
+            let hi =
+                lo + sentences.get(lo..j).map_or(0, |p| p.partition_point(|s| s.span.start < region.end));
             let mut first = None;
-            for (k, s) in sentences.iter_mut().enumerate().take(j).skip(i) {
+            for (k, s) in sentences.iter_mut().enumerate().take(hi).skip(lo) {
                 let inside = s.span.start.max(region.start)..s.span.end.min(region.end);
                 let share = inside.len() * 10 >= s.span.len() * 6;
                 let begins = region.start <= s.span.start && s.span.start < region.end;
@@ -107,8 +112,8 @@ fn mark_quotes(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) ->
             }
             if let Some(k) = first {
                 if let Some(source) = quote_source(text, sentences, k, region) {
-                    for s in sentences.iter_mut().take(j).skip(k) {
-                        if s.quoted && s.span.start < region.end {
+                    for s in sentences.get_mut(k..hi).unwrap_or_default() {
+                        if s.quoted {
                             s.attributed_to = Some(source.clone());
                         }
                     }
@@ -329,7 +334,72 @@ mod tests {
             .collect()
     }
 
+    /// `mark_quotes` as first written: every sentence of the paragraph tested against
+    /// every quotation. The one that tests only the sentences a quotation overlaps must
+    /// agree with it.
+    fn mark_quotes_reference(text: &str, sentences: &mut [Sentence]) {
+        let mut i = 0;
+        while i < sentences.len() {
+            let para = sentences[i].paragraph;
+            let mut j = i;
+            while j < sentences.len() && sentences[j].paragraph == para {
+                j += 1;
+            }
+            let span = Span::new(sentences[i].span.start, sentences[j - 1].span.end);
+            for region in quote_regions(text, span) {
+                let mut first = None;
+                for (k, s) in sentences.iter_mut().enumerate().take(j).skip(i) {
+                    let inside = s.span.start.max(region.start)..s.span.end.min(region.end);
+                    let share = inside.len() * 10 >= s.span.len() * 6;
+                    let begins = region.start <= s.span.start && s.span.start < region.end;
+                    if begins || share {
+                        s.quoted = true;
+                        first.get_or_insert(k);
+                    }
+                }
+                if let Some(k) = first {
+                    if let Some(source) = quote_source(text, sentences, k, region) {
+                        for s in sentences.iter_mut().take(j).skip(k) {
+                            if s.quoted && s.span.start < region.end {
+                                s.attributed_to = Some(source.clone());
+                            }
+                        }
+                    }
+                }
+            }
+            i = j;
+        }
+    }
+
+    const PIECES: &[&str] = &[
+        "“",
+        "”",
+        "\"",
+        "Kuropatkin said: ",
+        "Mowry concludes that ",
+        "Port Arthur fell in 1904. ",
+        "the war began, and five more words here ",
+        "It held? ",
+        "https://example.org/a:\n",
+        " ",
+        "\n",
+        "\n\n",
+        "é",
+    ];
+
     proptest::proptest! {
+        #[test]
+        fn mark_quotes_agrees_with_the_reference(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
+        ) {
+            let text: String = pieces.concat();
+            let mut fast = crate::text::segment(&text);
+            let mut reference = fast.clone();
+            mark_quotes(&text, &mut fast, &|_| true);
+            mark_quotes_reference(&text, &mut reference);
+            proptest::prop_assert_eq!(fast, reference);
+        }
+
         #[test]
         fn quote_regions_agree_with_the_char_by_char_reference(
             text in "[a-z \"“”—é.]{0,120}",
