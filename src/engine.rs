@@ -497,7 +497,7 @@ fn finalize(
                         at.into_iter()
                             .map(|o| {
                                 let (line, column) = lines.line_col(&text, o);
-                                (o, (line, column, crate::report::byte_column(&text, o)))
+                                (o, (line, column, lines.byte_column(&text, o)))
                             })
                             .collect(),
                     )

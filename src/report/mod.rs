@@ -78,21 +78,14 @@ impl<'r> Locator<'r> {
         if let Some((_, _, column)) = self.run.positions.get(file).and_then(|at| at.get(&offset)) {
             return *column;
         }
-        byte_column(self.text(file), offset)
+        let text = self.text(file);
+        self.lines.get(file).map_or(1, |ix| ix.byte_column(text, offset))
     }
 
     /// The source text of a file ("" if unknown).
     pub fn text(&self, file: &str) -> &'r str {
         self.run.sources.get(file).map_or("", String::as_str)
     }
-}
-
-/// 1-based column of a byte offset of `text` counted in UTF-8 bytes.
-pub fn byte_column(text: &str, offset: usize) -> usize {
-    let bytes = text.as_bytes();
-    let before = bytes.get(..offset.min(bytes.len())).unwrap_or_default();
-    let line_start = before.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
-    before.len() - line_start + 1
 }
 
 /// Where users read about chronolint and its checks.

@@ -1,14 +1,28 @@
 //! Byte offset <-> 1-based line and column (column counted in characters).
 
+/// Bytes between two checkpoints of the character count: a column is counted from the
+/// nearest one, so a line of megabytes with thousands of findings is not counted from
+/// its start for each.
+const CHECKPOINT: usize = 4096;
+
 /// Line starts of one text, for turning byte offsets into line:column.
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (byte offset, characters before it), about every `every` bytes, on char
+    /// boundaries, from (0, 0).
+    checkpoints: Vec<(usize, usize)>,
+    every: usize,
 }
 
 impl LineIndex {
     /// Indexes `text`. `\n`, `\r\n` and a lone `\r` each end a line.
     pub fn new(text: &str) -> LineIndex {
+        LineIndex::with_checkpoints(text, CHECKPOINT)
+    }
+
+    /// `new` with checkpoints about every `every` bytes (tests use small ones).
+    fn with_checkpoints(text: &str, every: usize) -> LineIndex {
         let bytes = text.as_bytes();
         let mut starts = vec![0];
         // Jump between line ends with memchr: a report indexes every file it quotes.
@@ -18,16 +32,68 @@ impl LineIndex {
                 starts.push(i + 1);
             }
         }
-        LineIndex { starts }
+        let every = every.max(1);
+        let mut checkpoints = vec![(0, 0)];
+        let (mut at, mut chars) = (0usize, 0usize);
+        while at.saturating_add(every) < text.len() {
+            let mut next = at + every;
+            while !text.is_char_boundary(next) {
+                next += 1;
+            }
+            chars += text.get(at..next).map_or(0, |s| s.chars().count());
+            checkpoints.push((next, chars));
+            at = next;
+        }
+        LineIndex { starts, checkpoints, every }
+    }
+
+    /// Characters in `text[from..to]` (`from`, `to` on char boundaries, `from <= to`).
+    pub fn chars_between(&self, text: &str, from: usize, to: usize) -> usize {
+        let before = |x: usize| {
+            let k = self.checkpoints.partition_point(|&(at, _)| at <= x).max(1);
+            let (at, chars) = self.checkpoints.get(k - 1).copied().unwrap_or((0, 0));
+            chars + text.get(at..x).map_or(0, |s| s.chars().count())
+        };
+        if to - from <= 2 * self.every {
+            return text.get(from..to).map_or(0, |s| s.chars().count());
+        }
+        before(to) - before(from)
     }
 
     /// 1-based (line, column) of a byte offset; column counts characters.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
-        (line, column)
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let column = if text.is_char_boundary(offset) && text.is_char_boundary(start) {
+            self.chars_between(text, start, offset)
+        } else {
+            offset - start
+        };
+        (line, column + 1)
+    }
+
+    /// 0-based index of the line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset).saturating_sub(1)
+    }
+
+    /// Where 0-based line `line` starts; `None` past the last line.
+    pub fn start_of(&self, line: usize) -> Option<usize> {
+        self.starts.get(line).copied()
+    }
+
+    /// 1-based column of a byte offset counted in UTF-8 bytes from the last line break
+    /// before it (`\n` or `\r`: the offset between the two bytes of a `\r\n` is at
+    /// column 1), as reviewdog counts.
+    pub fn byte_column(&self, text: &str, offset: usize) -> usize {
+        let offset = offset.min(text.len());
+        let line = self.starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        // The line's own bytes hold no break but, at its end, the `\r` of a `\r\n`.
+        let start =
+            if offset > start && text.as_bytes().get(offset - 1) == Some(&b'\r') { offset } else { start };
+        offset - start + 1
     }
 }
 
@@ -36,6 +102,30 @@ mod tests {
     use super::*;
 
     proptest::proptest! {
+        /// Columns counted from checkpoints are those counted from the line start, and
+        /// byte columns those of `report::byte_column`, with checkpoints every few bytes.
+        #[test]
+        fn checkpoints_and_byte_columns_agree_with_counting_by_hand(
+            text in "(?s)[ab é日\r\n]{0,200}",
+            every in 1usize..16,
+        ) {
+            let ix = LineIndex::with_checkpoints(&text, every);
+            let whole = LineIndex::with_checkpoints(&text, usize::MAX / 2);
+            for offset in 0..=text.len() + 1 {
+                proptest::prop_assert_eq!(ix.line_col(&text, offset), whole.line_col(&text, offset));
+                if text.is_char_boundary(offset) {
+                    let head = &text.as_bytes()[..offset];
+                    let line_start = head.iter().rposition(|&b| b == b'\n' || b == b'\r').map_or(0, |i| i + 1);
+                    proptest::prop_assert_eq!(ix.byte_column(&text, offset), offset - line_start + 1);
+                }
+            }
+            let ends = text.char_indices().map(|(i, _)| i).chain([text.len()]);
+            for (a, b) in ends.clone().zip(ends.skip(1)) {
+                proptest::prop_assert_eq!(ix.chars_between(&text, 0, b), text[..b].chars().count());
+                proptest::prop_assert_eq!(ix.chars_between(&text, a, b), 1);
+            }
+        }
+
         /// Every offset lands on the line and column counted by hand, whatever mix of
         /// `\n`, `\r\n` and lone `\r` ends the lines.
         #[test]
