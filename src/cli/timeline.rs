@@ -2,6 +2,8 @@
 //! next to the reference dates.
 
 use crate::engine::{check_paths, Options};
+use crate::span::Span;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -65,10 +67,26 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     if claims.is_empty() {
         let _ = writeln!(out, "  no claims in these documents");
     }
+    // The line of each claim's date and the words of its sentence, each file read once
+    // (not once per claim).
+    let mut of_doc: BTreeMap<usize, Vec<(Span, Span)>> = BTreeMap::new();
+    for c in &claims {
+        of_doc.entry(c.doc).or_default().push((c.time.span, c.sentence));
+    }
+    let mut shown: BTreeMap<(usize, Span, Span), (usize, String)> = BTreeMap::new();
+    for (doc, spans) in of_doc {
+        let path = run.docs.get(doc).map_or("", |d| d.path.as_str());
+        let text = crate::corpus::load(std::path::Path::new(path)).unwrap_or_default();
+        let index = crate::text::LineIndex::new(&text);
+        for (time, sentence) in spans {
+            let (line, _) = index.line_col(&text, time.start);
+            let excerpt: String = sentence.slice(&text).split_whitespace().collect::<Vec<_>>().join(" ");
+            shown.insert((doc, time, sentence), (line, excerpt.chars().take(90).collect()));
+        }
+    }
     for c in claims {
         let path = run.docs.get(c.doc).map_or("", |d| d.path.as_str());
-        let text = crate::corpus::load(std::path::Path::new(path)).unwrap_or_default();
-        let (line, _) = crate::text::LineIndex::new(&text).line_col(&text, c.time.span.start);
+        let (line, excerpt) = shown.get(&(c.doc, c.time.span, c.sentence)).cloned().unwrap_or_default();
         let mut flags = Vec::new();
         if c.quoted {
             flags.push("quoted");
@@ -82,8 +100,6 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         if !c.citations.is_empty() {
             flags.push("cited");
         }
-        let excerpt: String = c.sentence.slice(&text).split_whitespace().collect::<Vec<_>>().join(" ");
-        let excerpt: String = excerpt.chars().take(90).collect();
         let _ = writeln!(
             out,
             "  {:<16} {:<6} {}:{}{}\n      {excerpt}",
