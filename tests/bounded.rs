@@ -135,3 +135,27 @@ fn a_paragraph_of_quotations() {
     assert_eq!(v["summary"]["files"], 1, "{}", v["summary"]);
     assert_eq!(v["summary"]["error"], 0, "a quoted 1907 is not the author's claim: {}", v["summary"]);
 }
+
+#[test]
+fn thousands_of_findings_in_one_file_in_every_format() {
+    // Each finding's line and column were counted from the start of its line (JSON), and
+    // miette read the file from its start for each (human): 17,000 findings in a 0.4 MB
+    // file took 12 s in the human format; 24,000 on one line, 21 s in JSON.
+    let per_line = "<!-- chronolint-disable-next-line nope -->\n".repeat(17_000);
+    let one_line = "<!-- chronolint-disable-next-line date-conflict -- why --> ".repeat(24_000);
+    for (name, text) in [("lines.txt", per_line), ("line.txt", one_line)] {
+        let dir = corpus_with(name, &text);
+        for format in ["json", "human"] {
+            let out = Command::cargo_bin("chronolint")
+                .unwrap()
+                .args(["check", "--format", format])
+                .arg(dir.path())
+                .output()
+                .unwrap();
+            let report = String::from_utf8_lossy(&out.stdout);
+            let findings =
+                report.matches("invalid-suppression").count() + report.matches("unused-suppression").count();
+            assert!(findings >= 17_000, "{name} {format}: {findings} findings");
+        }
+    }
+}

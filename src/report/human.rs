@@ -3,6 +3,7 @@
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::engine::Run;
+use crate::text::LineIndex;
 use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceSpan,
     SpanContents,
@@ -151,25 +152,44 @@ const RECENT: usize = 8;
 /// few files, not with that of every file holding a finding.
 struct Texts<'r> {
     run: &'r Run,
-    recent: RefCell<VecDeque<(String, Arc<str>)>>,
+    recent: RefCell<VecDeque<(String, Indexed)>>,
 }
 
 impl Texts<'_> {
-    /// The text of `file`, as written ("" when it cannot be read any more).
-    fn get(&self, file: &str) -> Arc<str> {
-        if let Some(text) = self.run.sources.get(file) {
-            return Arc::from(text.as_str());
-        }
+    /// The text of `file`, as written ("" when it cannot be read any more), indexed.
+    fn get(&self, file: &str) -> Indexed {
         let mut recent = self.recent.borrow_mut();
         if let Some((_, text)) = recent.iter().find(|(f, _)| f == file) {
-            return Arc::clone(text);
+            return text.clone();
         }
-        let text: Arc<str> = Arc::from(crate::corpus::load(std::path::Path::new(file)).unwrap_or_default());
+        let text = match self.run.sources.get(file) {
+            Some(text) => text.clone(),
+            None => crate::corpus::load(std::path::Path::new(file)).unwrap_or_default(),
+        };
+        let indexed = Indexed::new(text);
         if recent.len() == RECENT {
             recent.pop_front();
         }
-        recent.push_back((file.to_string(), Arc::clone(&text)));
-        text
+        recent.push_back((file.to_string(), indexed.clone()));
+        indexed
+    }
+}
+
+/// A text with what finds a passage in it without reading it from the start: its lines
+/// and the offsets of its `\n`s. A file with thousands of findings is read once, not
+/// once per finding.
+#[derive(Debug, Clone)]
+struct Indexed {
+    text: Arc<str>,
+    lines: Arc<LineIndex>,
+    newlines: Arc<Vec<usize>>,
+}
+
+impl Indexed {
+    fn new(text: String) -> Indexed {
+        let lines = LineIndex::new(&text);
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+        Indexed { text: Arc::from(text), lines: Arc::new(lines), newlines: Arc::new(newlines) }
     }
 }
 
@@ -177,7 +197,7 @@ impl Texts<'_> {
 #[derive(Debug)]
 struct Clipped {
     name: String,
-    text: Arc<str>,
+    text: Indexed,
 }
 
 impl miette::SourceCode for Clipped {
@@ -187,9 +207,88 @@ impl miette::SourceCode for Clipped {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
-        let text: &str = &self.text;
+        let Indexed { text, lines, newlines } = &self.text;
+        let text: &str = text;
         // Every cut snaps back to a char boundary: spans come from our own tagger, but a
         // renderer must not panic whatever it is handed.
+        let snap = |mut i: usize| {
+            i = i.min(text.len());
+            while !text.is_char_boundary(i) {
+                i -= 1;
+            }
+            i
+        };
+        let (start, end) = (snap(span.offset()), snap(span.offset() + span.len()));
+        let end = end.max(start);
+        let slice = |a: usize, b: usize| text.get(snap(a)..snap(b)).unwrap_or("");
+        // The `\n`s before the passage, and the line it is on (by `\n` alone).
+        let before_start = newlines.partition_point(|&n| n < start);
+        let line_start = before_start.checked_sub(1).and_then(|k| newlines.get(k)).map_or(0, |n| n + 1);
+        let line_end = newlines.get(newlines.partition_point(|&n| n < end)).copied().unwrap_or(text.len());
+        if line_end - line_start <= LONG_LINE || slice(start, end).contains('\n') {
+            // miette reads from the start of what it is given: give it the lines around
+            // the passage, and move what it finds back to its place in the file.
+            let first = lines.line_of(start).saturating_sub(before + 2);
+            let from = lines.start_of(first).unwrap_or(0);
+            let to = lines.start_of(lines.line_of(end) + after + 2).unwrap_or(text.len());
+            let window = text.get(from..to).unwrap_or("");
+            let moved = SourceSpan::new(span.offset().saturating_sub(from).into(), span.len());
+            let inner = window.read_span(&moved, before, after)?;
+            return Ok(Box::new(MietteSpanContents::new_named(
+                self.name.clone(),
+                inner.data(),
+                SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+                inner.line() + first,
+                inner.column(),
+                inner.line_count() + first,
+            )));
+        }
+        // Cut at spaces about WINDOW bytes out.
+        let from = snap(start.saturating_sub(WINDOW).max(line_start));
+        let from = slice(from, start).find(' ').map_or(from, |i| from + i + 1).min(start);
+        let to = snap((end + WINDOW).min(line_end));
+        let to = slice(end, to).rfind(' ').map_or(to, |i| end + i).max(end);
+        // miette prints this column in the snippet's header: make it the passage's own.
+        let column = lines.chars_between(text, line_start, start);
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            &text.as_bytes()[from..to],
+            SourceSpan::new(from.into(), to - from),
+            before_start,
+            column,
+            1,
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Label;
+    use crate::span::Span;
+    use miette::SourceCode as _;
+
+    fn one(text: &str, start: usize, end: usize) -> String {
+        let mut run = Run::default();
+        run.sources.insert("doc.txt".into(), text.into());
+        let mut d = Diagnostic::new(
+            "date-conflict",
+            Label::new("doc.txt", Span::new(start, end), "dated 1894 here"),
+            "m",
+        );
+        d.severity = Severity::Error;
+        run.diagnostics.push(d);
+        plain(&run)
+    }
+
+    /// `Clipped::read_span` as first written: miette and the clipping read the text from
+    /// its start. The one that reads from an index must give the same contents.
+    fn read_span_reference(
+        text: &str,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Option<(Vec<u8>, usize, usize, usize, usize, usize)> {
         let snap = |mut i: usize| {
             i = i.min(text.len());
             while !text.is_char_boundary(i) {
@@ -203,52 +302,57 @@ impl miette::SourceCode for Clipped {
         let line_start = slice(0, start).rfind('\n').map_or(0, |i| i + 1);
         let line_end = slice(end, text.len()).find('\n').map_or(text.len(), |i| end + i);
         if line_end - line_start <= LONG_LINE || slice(start, end).contains('\n') {
-            let inner = self.text.read_span(span, before, after)?;
-            return Ok(Box::new(MietteSpanContents::new_named(
-                self.name.clone(),
-                inner.data(),
-                *inner.span(),
-                inner.line(),
-                inner.column(),
-                inner.line_count(),
-            )));
+            let c = text.read_span(span, before, after).ok()?;
+            return Some((
+                c.data().to_vec(),
+                c.span().offset(),
+                c.span().len(),
+                c.line(),
+                c.column(),
+                c.line_count(),
+            ));
         }
-        // Cut at spaces about WINDOW bytes out.
         let from = snap(start.saturating_sub(WINDOW).max(line_start));
         let from = slice(from, start).find(' ').map_or(from, |i| from + i + 1).min(start);
         let to = snap((end + WINDOW).min(line_end));
         let to = slice(end, to).rfind(' ').map_or(to, |i| end + i).max(end);
         let line = slice(0, line_start).matches('\n').count();
-        // miette prints this column in the snippet's header: make it the passage's own.
         let column = slice(line_start, start).chars().count();
-        Ok(Box::new(MietteSpanContents::new_named(
-            self.name.clone(),
-            &text.as_bytes()[from..to],
-            SourceSpan::new(from.into(), to - from),
-            line,
-            column,
-            1,
-        )))
+        Some((text.as_bytes()[from..to].to_vec(), from, to - from, line, column, 1))
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::diagnostic::Label;
-    use crate::span::Span;
+    /// Short words, line breaks of every kind, and a run long enough (over `LONG_LINE`
+    /// with a few) to be clipped.
+    const PIECES: &[&str] = &[
+        "word ",
+        "é ",
+        "\n",
+        "\r\n",
+        "\r",
+        "\n\n",
+        "long line words long line words long line words long line words long line words ",
+    ];
 
-    fn one(text: &str, start: usize, end: usize) -> String {
-        let mut run = Run::default();
-        run.sources.insert("doc.txt".into(), text.into());
-        let mut d = Diagnostic::new(
-            "date-conflict",
-            Label::new("doc.txt", Span::new(start, end), "dated 1894 here"),
-            "m",
-        );
-        d.severity = Severity::Error;
-        run.diagnostics.push(d);
-        plain(&run)
+    proptest::proptest! {
+        #[test]
+        fn reading_from_the_index_gives_what_reading_from_the_start_gives(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(PIECES),
+                0..40,
+            ),
+            at in 0usize..800,
+            len in 0usize..40,
+            before in 0usize..3,
+            after in 0usize..3,
+        ) {
+            let text: String = pieces.concat();
+            let clipped = Clipped { name: "doc.txt".into(), text: Indexed::new(text.clone()) };
+            let span = SourceSpan::new(at.min(text.len()).into(), len.min(text.len() - at.min(text.len())));
+            let got = clipped.read_span(&span, before, after).ok().map(|c| {
+                (c.data().to_vec(), c.span().offset(), c.span().len(), c.line(), c.column(), c.line_count())
+            });
+            proptest::prop_assert_eq!(got, read_span_reference(&text, &span, before, after));
+        }
     }
 
     #[test]
