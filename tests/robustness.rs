@@ -82,6 +82,31 @@ fn a_symlink_loop_and_a_dangling_link_are_reported_not_followed_forever() {
     assert!(messages_for(&v, "vanished.txt").iter().any(|m| m.contains("No such file")), "{all:?}");
 }
 
+#[cfg(unix)]
+#[test]
+fn a_folder_reached_by_many_links_is_read_once() {
+    // Two links to the level below on each of 24 levels: 2^25 paths to one file. Each
+    // folder and file is read once, under the first path that reaches it.
+    let dir = corpus();
+    let p = dir.path();
+    fs::create_dir(p.join("l0")).unwrap();
+    fs::write(p.join("l0").join("doc.txt"), "The powers met in 1895.\n").unwrap();
+    for i in 1..=24 {
+        fs::create_dir(p.join(format!("l{i}"))).unwrap();
+        for link in ["a", "b"] {
+            std::os::unix::fs::symlink(format!("../l{}", i - 1), p.join(format!("l{i}")).join(link)).unwrap();
+        }
+    }
+    let v = json(p);
+    assert_eq!(v["summary"]["files"], 2, "good.txt and l0/doc.txt: {}", v["summary"]);
+    // Given twice, and as a link: still one document.
+    std::os::unix::fs::symlink(p.join("good.txt"), p.join("alias.txt")).unwrap();
+    let out =
+        chronolint().args(["check", "--format", "json"]).arg(p).arg(p.join("good.txt")).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["summary"]["files"], 2, "{}", v["summary"]);
+}
+
 #[test]
 fn a_deep_directory_tree_is_walked() {
     let dir = corpus();

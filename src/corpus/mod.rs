@@ -154,12 +154,22 @@ pub struct Discovered {
 /// reported, not followed forever.
 pub fn discover(paths: &[PathBuf]) -> Discovered {
     let mut found = Discovered::default();
+    // Folders already walked, by their real path: one reached again through a symbolic
+    // link (two links to one folder, nested twenty deep, make a million paths to it) is
+    // walked once.
+    let mut walked = std::collections::HashSet::new();
+    // Whether a symbolic link was followed: only then can two paths name one file.
+    let mut linked = false;
     for root in paths {
         if root.is_file() {
             found.files.push(root.clone());
             continue;
         }
-        for entry in walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        let walker = walkdir::WalkDir::new(root).follow_links(true).sort_by_file_name().into_iter();
+        for entry in walker.filter_entry(|e| {
+            linked |= e.path_is_symlink();
+            !e.file_type().is_dir() || walked.insert(identity(e.path()))
+        }) {
             match entry {
                 Ok(e) if e.file_type().is_file() && is_document(e.path()) => found.files.push(e.into_path()),
                 Ok(_) => {}
@@ -177,7 +187,33 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     }
     found.files.sort();
     found.files.dedup();
+    // A file reached by two paths (a link to it, or to its folder) is one document: the
+    // first path in order names it.
+    if linked || paths.len() > 1 {
+        let mut real = std::collections::HashSet::new();
+        found.files.retain(|f| real.insert(identity(f)));
+    }
     found
+}
+
+/// What a file or folder is, whatever path reaches it: its device and inode where there
+/// are such (one `stat`; resolving the real path of a folder nested a thousand deep took
+/// a thousand), else its real path.
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum Identity {
+    Inode(u64, u64),
+    Path(PathBuf),
+}
+
+fn identity(path: &Path) -> Identity {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = std::fs::metadata(path) {
+            return Identity::Inode(m.dev(), m.ino());
+        }
+    }
+    Identity::Path(std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()))
 }
 
 fn is_document(path: &Path) -> bool {
