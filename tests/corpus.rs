@@ -260,3 +260,18 @@ fn human_output_for_the_corpus() {
     let run = chronolint::check_paths(&["corpus"], &chronolint::Options::for_tests()).expect("runs");
     insta::assert_snapshot!(chronolint::report::human::plain(&run));
 }
+
+#[test]
+fn the_json_report_is_its_value_pretty_printed() {
+    // `render` writes the findings one at a time; `to_value` builds the tree the contract
+    // is written against. Both must give the same bytes, with and without the texts kept.
+    for quoted in [chronolint::engine::Quoted::Text, chronolint::engine::Quoted::Positions] {
+        let options = chronolint::Options { quoted, ..chronolint::Options::for_tests() };
+        let run = chronolint::check_paths(&["corpus"], &options).expect("runs");
+        assert!(run.diagnostics.iter().any(|d| !d.related.is_empty() && d.help.is_some()));
+        assert!(run.diagnostics.iter().any(|d| d.event.is_none() || d.notes.is_empty()));
+        let value = chronolint::report::json::to_value(&run);
+        let expected = format!("{}\n", serde_json::to_string_pretty(&value).unwrap());
+        assert_eq!(chronolint::report::json::render(&run), expected);
+    }
+}
