@@ -262,7 +262,7 @@ fn human_output_for_the_corpus() {
 }
 
 #[test]
-fn the_json_report_is_its_value_pretty_printed() {
+fn the_json_and_sarif_reports_are_their_values_pretty_printed() {
     // `render` writes the findings one at a time; `to_value` builds the tree the contract
     // is written against. Both must give the same bytes, with and without the texts kept.
     for quoted in [chronolint::engine::Quoted::Text, chronolint::engine::Quoted::Positions] {
@@ -273,5 +273,9 @@ fn the_json_report_is_its_value_pretty_printed() {
         let value = chronolint::report::json::to_value(&run);
         let expected = format!("{}\n", serde_json::to_string_pretty(&value).unwrap());
         assert_eq!(chronolint::report::json::render(&run), expected);
+        // The same for SARIF, written a result at a time.
+        let value = chronolint::report::sarif::to_value(&run);
+        let expected = format!("{}\n", serde_json::to_string_pretty(&value).unwrap());
+        assert_eq!(chronolint::report::sarif::render(&run), expected);
     }
 }

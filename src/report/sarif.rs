@@ -22,7 +22,7 @@
 use super::{check_doc, first_sentence, information_uri, path_uri, what_it_does, Locator};
 use crate::checks::{Check, CHECKS};
 use crate::config::Level;
-use crate::diagnostic::{Label, Severity};
+use crate::diagnostic::{Diagnostic, Label, Severity};
 use crate::engine::Run;
 use serde_json::{json, Value};
 
@@ -31,8 +31,12 @@ pub const SCHEMA: &str =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
 /// The SARIF log for a run, pretty-printed, with a final newline.
+///
+/// Written a result at a time (`Log`): the whole log as one `Value` tree held several KB
+/// per finding. The bytes are those of `to_value` pretty-printed (a test compares them).
 pub fn render(run: &Run) -> String {
-    let mut s = serde_json::to_string_pretty(&to_value(run)).unwrap_or_default();
+    let loc = Locator::new(run);
+    let mut s = serde_json::to_string_pretty(&Log { run, loc: &loc }).unwrap_or_default();
     s.push('\n');
     s
 }
@@ -40,75 +44,112 @@ pub fn render(run: &Run) -> String {
 /// The SARIF log for a run.
 pub fn to_value(run: &Run) -> Value {
     let loc = Locator::new(run);
-    let rules: Vec<Value> = CHECKS.iter().map(|c| rule(c)).collect();
-    let results: Vec<Value> = run
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let index = CHECKS.iter().position(|c| c.code == d.code);
-            let related: Vec<Value> = d
-                .related
-                .iter()
-                .enumerate()
-                .map(|(i, r)| {
-                    json!({
-                        "id": i + 1,
-                        "physicalLocation": physical(&loc, r),
-                        "message": { "text": r.message },
-                    })
-                })
-                .collect();
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": d.message },
-                "locations": [{
-                    "physicalLocation": physical(&loc, &d.primary),
-                    "message": { "text": d.primary.message },
-                }],
-                "partialFingerprints": { "chronolint/v1": d.fingerprint },
-            });
-            if let Some(obj) = result.as_object_mut() {
-                if let Some(i) = index {
-                    obj.insert("ruleIndex".into(), json!(i));
-                }
-                if !related.is_empty() {
-                    obj.insert("relatedLocations".into(), Value::Array(related));
-                }
-                let mut props = serde_json::Map::new();
-                if let Some(e) = &d.event {
-                    props.insert("event".into(), json!(e));
-                }
-                if let Some(h) = &d.help {
-                    props.insert("help".into(), json!(h));
-                }
-                if !d.notes.is_empty() {
-                    props.insert("notes".into(), json!(d.notes));
-                }
-                if !props.is_empty() {
-                    obj.insert("properties".into(), Value::Object(props));
-                }
-            }
-            result
-        })
-        .collect();
+    let results: Vec<Value> = run.diagnostics.iter().map(|d| result(d, &loc)).collect();
     json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "chronolint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "informationUri": information_uri(),
-                    "rules": rules,
-                }
-            },
+            "tool": tool(),
             "columnKind": "unicodeCodePoints",
             "results": results,
         }]
     })
+}
+
+/// `to_value` as it is written: the results made one at a time.
+struct Log<'r> {
+    run: &'r Run,
+    loc: &'r Locator<'r>,
+}
+
+impl serde::Serialize for Log<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        struct OneRun<'r>(&'r Log<'r>);
+        struct Results<'r>(&'r Log<'r>);
+        impl serde::Serialize for OneRun<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                let mut m = serializer.serialize_map(Some(3))?;
+                m.serialize_entry("tool", &tool())?;
+                m.serialize_entry("columnKind", "unicodeCodePoints")?;
+                m.serialize_entry("results", &Results(self.0))?;
+                m.end()
+            }
+        }
+        impl serde::Serialize for Results<'_> {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_seq(self.0.run.diagnostics.iter().map(|d| result(d, self.0.loc)))
+            }
+        }
+        let mut m = serializer.serialize_map(Some(3))?;
+        m.serialize_entry("$schema", SCHEMA)?;
+        m.serialize_entry("version", "2.1.0")?;
+        m.serialize_entry("runs", &[OneRun(self)])?;
+        m.end()
+    }
+}
+
+/// The tool: chronolint, its version, and one rule per check.
+fn tool() -> Value {
+    let rules: Vec<Value> = CHECKS.iter().map(|c| rule(c)).collect();
+    json!({
+        "driver": {
+            "name": "chronolint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "semanticVersion": env!("CARGO_PKG_VERSION"),
+            "informationUri": information_uri(),
+            "rules": rules,
+        }
+    })
+}
+
+/// One finding as a SARIF result.
+fn result(d: &Diagnostic, loc: &Locator<'_>) -> Value {
+    let index = CHECKS.iter().position(|c| c.code == d.code);
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, r)| {
+            json!({
+                "id": i + 1,
+                "physicalLocation": physical(loc, r),
+                "message": { "text": r.message },
+            })
+        })
+        .collect();
+    let mut result = json!({
+        "ruleId": d.code,
+        "level": level(d.severity),
+        "message": { "text": d.message },
+        "locations": [{
+            "physicalLocation": physical(loc, &d.primary),
+            "message": { "text": d.primary.message },
+        }],
+        "partialFingerprints": { "chronolint/v1": d.fingerprint },
+    });
+    if let Some(obj) = result.as_object_mut() {
+        if let Some(i) = index {
+            obj.insert("ruleIndex".into(), json!(i));
+        }
+        if !related.is_empty() {
+            obj.insert("relatedLocations".into(), Value::Array(related));
+        }
+        let mut props = serde_json::Map::new();
+        if let Some(e) = &d.event {
+            props.insert("event".into(), json!(e));
+        }
+        if let Some(h) = &d.help {
+            props.insert("help".into(), json!(h));
+        }
+        if !d.notes.is_empty() {
+            props.insert("notes".into(), json!(d.notes));
+        }
+        if !props.is_empty() {
+            obj.insert("properties".into(), Value::Object(props));
+        }
+    }
+    result
 }
 
 fn rule(c: &Check) -> Value {
