@@ -65,6 +65,7 @@ pub struct Input<'a> {
 pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
     let mut claims = Vec::new();
     let Input { text, sentences, times, mentions, citations, .. } = *input;
+    let cited = CitedReach::new(citations);
     let mut t = 0;
     for (si, sentence) in sentences.iter().enumerate() {
         while times.get(t).is_some_and(|x| x.span.start < sentence.span.start) {
@@ -73,7 +74,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let mut here: Vec<&TimeExpr> = Vec::new();
         let mut k = t;
         while let Some(x) = times.get(k).filter(|x| x.span.start < sentence.span.end) {
-            if sentence.span.contains(x.span) && !citations.iter().any(|c| c.span.overlaps(x.span)) {
+            if sentence.span.contains(x.span) && !cited.overlaps(x.span) {
                 here.push(x);
             }
             k += 1;
@@ -101,6 +102,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         }
         let reach: Vec<Citation> = in_reach(citations, sentences, si).into_iter().cloned().collect();
         let key = text_key(sentence.span.slice(text));
+        let comma = first_comma(text, sentence.span);
         let (described, named): (Vec<_>, Vec<_>) =
             known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
@@ -140,7 +142,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             let nests = |m: &EventMention| std::ptr::eq(m, best) || (compact && m.span.overlaps(best.span));
             for &(mention, event) in candidates.iter().filter(|(m, _)| nests(m)) {
                 if gap(time.span, best.span) > MAX_GAP
-                    || crosses_clause(text, sentence.span, time.span, best.span)
+                    || crosses_clause(text, (sentence.span, comma), time.span, best.span)
                     || !plausible(input.rules, event, time, window(mention.via))
                 {
                     continue;
@@ -187,6 +189,36 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         claims.extend(keep.into_iter().map(|i| here_claims[i].1.clone()));
     }
     claims
+}
+
+/// Whether a span overlaps any citation, without a look at every citation per time (a
+/// page of thousands of dated footnotes made that quadratic).
+struct CitedReach<'c> {
+    /// By start (then end), as `find_citations` leaves them.
+    citations: &'c [Citation],
+    /// The farthest end among the citations up to each.
+    reach: Vec<usize>,
+}
+
+impl<'c> CitedReach<'c> {
+    fn new(citations: &'c [Citation]) -> Self {
+        let reach = citations
+            .iter()
+            .scan(0, |far, c| {
+                *far = c.span.end.max(*far);
+                Some(*far)
+            })
+            .collect();
+        CitedReach { citations, reach }
+    }
+
+    /// `citations.iter().any(|c| c.span.overlaps(span))`: the citations starting before
+    /// the span ends are a prefix, and one of them overlaps it exactly when the farthest
+    /// end among them lies past its start.
+    fn overlaps(&self, span: Span) -> bool {
+        let before = self.citations.partition_point(|c| c.span.start < span.end);
+        before.checked_sub(1).and_then(|i| self.reach.get(i)).is_some_and(|&far| far > span.start)
+    }
 }
 
 /// "Q: When did the Russo-Japanese War break out?" / "A: It broke out on 8 February 1904.":
@@ -265,7 +297,9 @@ fn window(via: MatchKind) -> i64 {
 /// China-Japan war in 1895"); a later coordinated clause ("In November, 1894, Japan had
 /// wrested ... Port Arthur, and the treaty of Shimonoseki"); a list ("the French invasion
 /// in 1812, the Crimean War").
-fn crosses_clause(text: &str, sentence: Span, time: Span, mention: Span) -> bool {
+///
+/// `sentence` comes with its first comma (`first_comma`).
+fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Span, mention: Span) -> bool {
     let time_first = time.end <= mention.start;
     let between =
         if time_first { text.get(time.end..mention.start) } else { text.get(mention.end..time.start) }
@@ -284,12 +318,29 @@ fn crosses_clause(text: &str, sentence: Span, time: Span, mention: Span) -> bool
         // In the sentence's opening clause ("After negotiations broke down in 1904, the
         // Japanese Navy opened hostilities"), a time governs the main clause.
         let initial = time.start.saturating_sub(sentence.start) < 30
-            || !text.get(sentence.start..time.start).unwrap_or(",").contains(',');
+            || !comma_before(text, sentence, comma, time.start);
         if between.contains(", and ") || (!initial && between.trim_start().starts_with(',')) {
             return true;
         }
     }
     false
+}
+
+/// The sentence's first comma, found once for all its times.
+fn first_comma(text: &str, sentence: Span) -> Option<usize> {
+    let end = sentence.end.min(text.len());
+    text.as_bytes().get(sentence.start..end).and_then(|b| memchr::memchr(b',', b)).map(|i| sentence.start + i)
+}
+
+/// Whether the sentence's text before `at` holds a comma (a slice that is no text counts
+/// as one), from its first comma rather than a search from its start per time: one
+/// sentence of thousands of dates made that quadratic.
+fn comma_before(text: &str, sentence: Span, first: Option<usize>, at: usize) -> bool {
+    match text.get(sentence.start..at) {
+        None => true,
+        Some(_) if at <= sentence.end => first.is_some_and(|c| c < at),
+        Some(head) => head.contains(','),
+    }
 }
 
 /// A word naming another event.
@@ -336,11 +387,7 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     }
     let cover = time.span.cover(mention);
     // The clause: the words between the two, and on to the next clause boundary.
-    let tail_end = text
-        .get(cover.end..sentence.end)
-        .and_then(|r| r.find([',', ';', '.', '(']).map(|i| cover.end + i))
-        .unwrap_or(sentence.end)
-        .min(cover.end + 60);
+    let tail_end = clause_end(text, cover.end, sentence.end);
     // ... and back over the verb before the first of them ("brought the war to a close").
     let head_start = text
         .get(sentence.start..cover.start)
@@ -362,5 +409,94 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
         (false, true) => (Role::End, true),
         _ if is_range(time) => (Role::Span, false),
         _ => (Role::Point, false),
+    }
+}
+
+/// Bytes after the pair that the clause may run on to.
+const TAIL: usize = 60;
+
+/// Where the clause after `from` ends: the next `,;.(` before the sentence's end, at most
+/// `TAIL` bytes on. Only those bytes are searched, not the rest of the sentence: one
+/// sentence of thousands of dates and names made that a search of the sentence per time.
+/// The boundaries are ASCII, so a byte search finds what a char search would, and the
+/// cap needs no char boundary; an end no `str` slice reaches gives the same fallback.
+fn clause_end(text: &str, from: usize, sentence_end: usize) -> usize {
+    let cap = from + TAIL;
+    if text.get(from..sentence_end).is_none() {
+        return sentence_end.min(cap);
+    }
+    text.as_bytes()
+        .get(from..sentence_end.min(cap))
+        .and_then(|r| r.iter().position(|b| matches!(b, b',' | b';' | b'.' | b'(')))
+        .map_or(sentence_end, |i| from + i)
+        .min(cap)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::CitationKind;
+
+    /// Runs of letters (multi-byte too) and spaces, some longer than `TAIL`, between
+    /// commas and stops, and offsets in and past the text.
+    fn text_and_offsets() -> impl proptest::strategy::Strategy<Value = (String, usize, usize, usize)> {
+        ("([a éЖ—\u{1F600}]{0,80}[,;.(]?){0,4}", 0usize..340, 0usize..340, 0usize..340)
+    }
+
+    /// Text thick with commas, and offsets in and past it.
+    fn commas_and_offsets() -> impl proptest::strategy::Strategy<Value = (String, usize, usize, usize)> {
+        ("[a,;. éЖ\u{1F600}]{0,40}", 0usize..70, 0usize..70, 0usize..70)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn clause_end_is_the_unbounded_search_capped((text, from, end, _) in text_and_offsets()) {
+            let unbounded = text
+                .get(from..end)
+                .and_then(|r| r.find([',', ';', '.', '(']).map(|i| from + i))
+                .unwrap_or(end)
+                .min(from + TAIL);
+            proptest::prop_assert_eq!(clause_end(&text, from, end), unbounded);
+        }
+
+        #[test]
+        fn comma_before_is_a_search_from_the_sentence_start(
+            (text, a, b, c) in commas_and_offsets(),
+            ordered: bool,
+        ) {
+            // Mostly as the caller has them: the time inside the sentence.
+            let (start, at, end) = if ordered {
+                let mut o = [a, b, c];
+                o.sort_unstable();
+                (o[0], o[1], o[2])
+            } else {
+                (a, b, c)
+            };
+            let sentence = Span::new(start, end);
+            let searched = text.get(sentence.start..at).unwrap_or(",").contains(',');
+            let first = first_comma(&text, sentence);
+            proptest::prop_assert_eq!(comma_before(&text, sentence, first, at), searched);
+        }
+
+        #[test]
+        fn cited_reach_finds_what_a_look_at_every_citation_finds(
+            spans in proptest::collection::vec((0usize..100, 0usize..20), 0..20),
+            time in (0usize..120, 0usize..10),
+        ) {
+            let mut citations: Vec<Citation> = spans
+                .iter()
+                .map(|&(s, n)| Citation {
+                    kind: CitationKind::Url,
+                    span: Span::new(s, s + n),
+                    target: String::new(),
+                    sentence: 0,
+                    paragraph: 0,
+                })
+                .collect();
+            citations.sort_by_key(|c| (c.span.start, c.span.end));
+            let time = Span::new(time.0, time.0 + time.1);
+            let every = citations.iter().any(|c| c.span.overlaps(time));
+            proptest::prop_assert_eq!(CitedReach::new(&citations).overlaps(time), every);
+        }
     }
 }
