@@ -86,6 +86,10 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let doc = cx.extract;
         let text = cx.text(doc.doc);
         let dominant = dominant_year(&doc.times);
+        let times = Times::new(&doc.times);
+        // What a sentence gives every name in it, found once per sentence: the names come
+        // in order, and a sentence of thousands of them read itself again for each.
+        let mut current: Option<Here> = None;
         // The extract found the names already, for the segmenter; else look here.
         let scanned: Vec<(Span, usize)>;
         let hits = match &doc.entities {
@@ -107,14 +111,19 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     Some(Needle { entity, fact: entity.facts.get(f)? })
                 })
                 .collect();
-            let Some(sentence) = sentence_at(doc, span) else { continue };
+            let Some((si, sentence)) = sentence_at(doc, span) else { continue };
             if sentence.quoted || sentence.hypothetical || sentence.repeat_of.is_some() {
                 continue;
             }
-            if GLOSS.is_match(sentence.span.slice(text)) {
+            let here = match current.take() {
+                Some(here) if here.sentence == si => here,
+                _ => Here::new(si, sentence, text, &times),
+            };
+            let here = current.insert(here);
+            if here.gloss {
                 continue;
             }
-            let Some(context) = time_context(doc, text, sentence, span, dominant) else { continue };
+            let Some(context) = time_context(&times, here, text, span, dominant) else { continue };
             if let Some(d) = judge(cx, doc, text, span, sentence, &needles, &context) {
                 out.push(d);
             }
@@ -149,18 +158,82 @@ fn is_life_year(text: &str, t: Span) -> bool {
         || before.ends_with("died ")
 }
 
+/// The document's times (in order of position, as the tagger gives them), for finding
+/// those near a name without a look at all of them per name.
+struct Times<'d> {
+    all: &'d [TimeExpr],
+    /// The longest time's length: how far before a name's end a time may start and still
+    /// end near it.
+    longest: usize,
+}
+
+impl<'d> Times<'d> {
+    fn new(all: &'d [TimeExpr]) -> Self {
+        Times { all, longest: all.iter().map(|t| t.span.len()).max().unwrap_or(0) }
+    }
+
+    /// The times that start in `from..=to`.
+    fn starting(&self, from: usize, to: usize) -> &'d [TimeExpr] {
+        let a = self.all.partition_point(|t| t.span.start < from);
+        let b = self.all.partition_point(|t| t.span.start <= to).max(a);
+        self.all.get(a..b).unwrap_or(&[])
+    }
+
+    /// The times that may be `near` the name, in order: a time near it starts within
+    /// `NEAR` of its start, or ends within `NEAR` of its end and so starts at most
+    /// `longest` bytes before that.
+    fn around(&self, name: Span) -> &'d [TimeExpr] {
+        let from = name.start.saturating_sub(NEAR).min(name.end.saturating_sub(NEAR + self.longest));
+        let to = (name.start + NEAR).max(name.end + NEAR);
+        self.starting(from, to)
+    }
+
+    /// The times inside `sentence`, in order (one inside starts in it).
+    fn inside(&self, sentence: Span) -> impl Iterator<Item = &'d TimeExpr> {
+        self.starting(sentence.start, sentence.end).iter().filter(move |t| sentence.contains(t.span))
+    }
+}
+
+/// Whether a time is close enough to a name to give its time.
+fn is_near(t: Span, name: Span) -> bool {
+    t.start.abs_diff(name.start) <= NEAR || t.end.abs_diff(name.end) <= NEAR
+}
+
+/// What a sentence gives every name in it.
+struct Here {
+    sentence: usize,
+    span: Span,
+    /// Whether it glosses names (`GLOSS`).
+    gloss: bool,
+    /// Whether it holds a time.
+    dated: bool,
+}
+
+impl Here {
+    fn new(sentence: usize, s: &Sentence, text: &str, times: &Times<'_>) -> Self {
+        Here {
+            sentence,
+            span: s.span,
+            gloss: GLOSS.is_match(s.span.slice(text)),
+            dated: times.inside(s.span).next().is_some(),
+        }
+    }
+}
+
 fn time_context(
-    doc: &DocExtract,
+    times: &Times<'_>,
+    here: &Here,
     text: &str,
-    sentence: &Sentence,
     name: Span,
     dominant: Option<i64>,
 ) -> Option<TimeContext> {
-    let near: Vec<_> = doc
-        .times
+    // Only the times around the name, not all the document's: a page of thousands of
+    // names and dates looked at every date for every name.
+    let near: Vec<_> = times
+        .around(name)
         .iter()
-        .filter(|t| sentence.span.contains(t.span) && usable(&t.value) && !is_life_year(text, t.span))
-        .filter(|t| t.span.start.abs_diff(name.start) <= NEAR || t.span.end.abs_diff(name.end) <= NEAR)
+        .filter(|t| here.span.contains(t.span) && usable(&t.value) && !is_life_year(text, t.span))
+        .filter(|t| is_near(t.span, name))
         .collect();
     if let Some(first) = near.first() {
         return Some(TimeContext {
@@ -170,7 +243,7 @@ fn time_context(
         });
     }
     // A date elsewhere in the sentence is about something else: no time to judge by.
-    if doc.times.iter().any(|t| sentence.span.contains(t.span)) {
+    if here.dated {
         return None;
     }
     let y = dominant?;
@@ -197,9 +270,9 @@ fn is_word(text: &str, span: Span) -> bool {
     !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
 }
 
-fn sentence_at(doc: &DocExtract, span: Span) -> Option<&Sentence> {
+fn sentence_at(doc: &DocExtract, span: Span) -> Option<(usize, &Sentence)> {
     let i = doc.sentences.partition_point(|s| s.span.end <= span.start);
-    doc.sentences.get(i).filter(|s| s.span.contains(span))
+    doc.sentences.get(i).filter(|s| s.span.contains(span)).map(|s| (i, s))
 }
 
 fn judge(
@@ -348,6 +421,34 @@ mod tests {
         assert!(is_life_year(text, at("1843")));
         assert!(is_life_year(text, at("1909")));
         assert!(!is_life_year(text, at("1904")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn times_around_a_name_are_all_those_near_it(
+            starts in proptest::collection::vec((0usize..2_000, 0usize..300), 0..60),
+            name in (0usize..2_200, 0usize..40),
+            sentence in (0usize..2_200, 0usize..1_000),
+        ) {
+            let mut spans: Vec<Span> = starts.iter().map(|&(s, n)| Span::new(s, s + n)).collect();
+            spans.sort_by_key(|s| s.start);
+            let all: Vec<TimeExpr> = spans
+                .iter()
+                .map(|&span| TimeExpr { span, value: TimeValue::year(1900), written: None, anchor: None })
+                .collect();
+            let times = Times::new(&all);
+            let name = Span::new(name.0, name.0 + name.1);
+            let spans_of = |ts: &mut dyn Iterator<Item = &TimeExpr>| ts.map(|t| t.span).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(
+                spans_of(&mut times.around(name).iter().filter(|t| is_near(t.span, name))),
+                spans_of(&mut all.iter().filter(|t| is_near(t.span, name)))
+            );
+            let sentence = Span::new(sentence.0, sentence.0 + sentence.1);
+            proptest::prop_assert_eq!(
+                spans_of(&mut times.inside(sentence)),
+                spans_of(&mut all.iter().filter(|t| sentence.contains(t.span)))
+            );
+        }
     }
 
     #[test]
