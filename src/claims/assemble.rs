@@ -8,7 +8,7 @@ use super::{Claim, EventMention, MatchKind, MentionTarget};
 use crate::corpus::DocId;
 use crate::rules::{EventId, Role, RuleBook};
 use crate::span::Span;
-use crate::text::{citations::in_reach, text_key, Citation, Sentence};
+use crate::text::{citations::Reach, text_key, Citation, Sentence};
 use crate::time::{Day, TimeExpr};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -66,6 +66,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
     let mut claims = Vec::new();
     let Input { text, sentences, times, mentions, citations, .. } = *input;
     let cited = CitedReach::new(citations);
+    let reach_of = Reach::new(citations);
     let mut t = 0;
     for (si, sentence) in sentences.iter().enumerate() {
         while times.get(t).is_some_and(|x| x.span.start < sentence.span.start) {
@@ -100,7 +101,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         if known.is_empty() {
             continue;
         }
-        let reach: Vec<Citation> = in_reach(citations, sentences, si).into_iter().cloned().collect();
+        let reach: Vec<Citation> = reach_of.of(sentences, si).into_iter().cloned().collect();
         let key = text_key(sentence.span.slice(text));
         let comma = first_comma(text, sentence.span);
         let (described, named): (Vec<_>, Vec<_>) =

@@ -6,6 +6,7 @@
 use super::{Citation, CitationKind, Sentence};
 use crate::span::Span;
 use regex::Regex;
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
@@ -213,31 +214,207 @@ fn tie(
 }
 
 /// The citations that back sentence `index`: those in it, those in a sentence of its
-/// paragraph, and for a quoted sentence, those introducing its quotation.
+/// paragraph, and for a quoted sentence, those introducing its quotation; at most
+/// `REACH` of each kind of source, the nearest (see `Reach`).
 pub fn in_reach<'c>(citations: &'c [Citation], sentences: &[Sentence], index: usize) -> Vec<&'c Citation> {
-    let Some(s) = sentences.get(index) else { return Vec::new() };
-    let mut out: Vec<&Citation> = Vec::new();
-    // Where each (kind, target) already is in `out`: a page of distinct links would make a
-    // search of `out` quadratic.
-    let mut at: std::collections::HashMap<(CitationKind, &str), usize> = std::collections::HashMap::new();
-    let linked = |c: &Citation| {
-        // The link introducing this copy of the quotation: the nearest one before it.
-        s.attributed_to.as_deref().is_some_and(|a| a == c.target) && c.span.start < s.span.start
-    };
-    for c in citations.iter().filter(|c| c.sentence == index || c.paragraph == s.paragraph || linked(c)) {
-        match at.get(&(c.kind, c.target.as_str())) {
-            // The same source cited twice backs the claim once: keep the nearest.
-            Some(&i) if c.span.start < s.span.end => {
-                if let Some(slot) = out.get_mut(i) {
-                    *slot = c;
+    Reach::new(citations).of(sentences, index)
+}
+
+/// The most citations a sentence's paragraph, and the links introducing its quotation,
+/// each lend it. A paragraph with more (a page of 30,000 footnoted claims) lends the
+/// `REACH` nearest the sentence: every claim carried every citation of its paragraph,
+/// which took gigabytes and minutes. Below it, nothing is left out.
+pub const REACH: usize = 16;
+
+/// A document's citations, indexed so that what backs a sentence is found without a
+/// look at every citation of the document.
+pub struct Reach<'c> {
+    /// In order of position, as `find_citations` leaves them: a paragraph's citations
+    /// are contiguous.
+    citations: &'c [Citation],
+    /// Positions of the citations of each target, in order.
+    by_target: HashMap<&'c str, Vec<usize>>,
+}
+
+impl<'c> Reach<'c> {
+    pub fn new(citations: &'c [Citation]) -> Reach<'c> {
+        let mut by_target: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, c) in citations.iter().enumerate() {
+            by_target.entry(c.target.as_str()).or_default().push(i);
+        }
+        Reach { citations, by_target }
+    }
+
+    /// `in_reach` of sentence `index`.
+    pub fn of(&self, sentences: &[Sentence], index: usize) -> Vec<&'c Citation> {
+        let Some(s) = sentences.get(index) else { return Vec::new() };
+        let cs = self.citations;
+        // The paragraph's citations, and the nearest `REACH` of them.
+        let lo = cs.partition_point(|c| c.paragraph < s.paragraph);
+        let hi = lo + cs.get(lo..).map_or(0, |r| r.partition_point(|c| c.paragraph == s.paragraph));
+        let mut candidates: Vec<usize> = if hi - lo <= REACH {
+            (lo..hi).collect()
+        } else {
+            let at = lo + cs.get(lo..hi).map_or(0, |r| r.partition_point(|c| c.span.start < s.span.start));
+            let from = at.saturating_sub(REACH / 2).max(lo).min(hi - REACH);
+            (from..from + REACH).collect()
+        };
+        // The links introducing a quotation: those before the sentence; the nearest when
+        // there are more than `REACH`, and the first (where its source is listed).
+        if let Some(linked) = s.attributed_to.as_deref().and_then(|a| self.by_target.get(a)) {
+            let before = &linked
+                [..linked.partition_point(|&i| cs.get(i).is_some_and(|c| c.span.start < s.span.start))];
+            if before.len() > REACH {
+                candidates.extend(before.first());
+                candidates.extend(before.iter().skip(before.len() - (REACH - 1)));
+            } else {
+                candidates.extend(before);
+            }
+        }
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut out: Vec<&Citation> = Vec::new();
+        // Where each (kind, target) already is in `out`: a page of distinct links would
+        // make a search of `out` quadratic.
+        let mut at: HashMap<(CitationKind, &str), usize> = HashMap::new();
+        let linked = |c: &Citation| {
+            // The link introducing this copy of the quotation: the nearest one before it.
+            s.attributed_to.as_deref().is_some_and(|a| a == c.target) && c.span.start < s.span.start
+        };
+        let chosen = candidates.into_iter().filter_map(|i| cs.get(i));
+        for c in chosen.filter(|c| c.sentence == index || c.paragraph == s.paragraph || linked(c)) {
+            match at.get(&(c.kind, c.target.as_str())) {
+                // The same source cited twice backs the claim once: keep the nearest.
+                Some(&i) if c.span.start < s.span.end => {
+                    if let Some(slot) = out.get_mut(i) {
+                        *slot = c;
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    at.insert((c.kind, c.target.as_str()), out.len());
+                    out.push(c);
                 }
             }
-            Some(_) => {}
-            None => {
-                at.insert((c.kind, c.target.as_str()), out.len());
-                out.push(c);
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `in_reach` as first written: every citation of the document read for each sentence.
+    fn in_reach_reference<'c>(
+        citations: &'c [Citation],
+        sentences: &[Sentence],
+        index: usize,
+    ) -> Vec<&'c Citation> {
+        let Some(s) = sentences.get(index) else { return Vec::new() };
+        let mut out: Vec<&Citation> = Vec::new();
+        let linked = |c: &Citation| {
+            s.attributed_to.as_deref().is_some_and(|a| a == c.target) && c.span.start < s.span.start
+        };
+        for c in citations.iter().filter(|c| c.sentence == index || c.paragraph == s.paragraph || linked(c)) {
+            match out.iter().position(|o| o.kind == c.kind && o.target == c.target) {
+                Some(i) if c.span.start < s.span.end => out[i] = c,
+                Some(_) => {}
+                None => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// Sentences of 40 bytes, 50 apart, in `paragraphs` (nondecreasing), some attributed;
+    /// citations placed in them, in order, as `find_citations` leaves them.
+    fn document(
+        paragraphs: &[(usize, Option<usize>)],
+        cites: &[(usize, usize, bool)],
+    ) -> (Vec<Sentence>, Vec<Citation>) {
+        let targets = ["a", "b", "https://c.example"];
+        let mut paragraph = 0;
+        let sentences: Vec<Sentence> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, &(step, by))| {
+                paragraph += step;
+                Sentence {
+                    span: Span::new(i * 50, i * 50 + 40),
+                    paragraph: paragraph * 1000,
+                    quoted: by.is_some(),
+                    hypothetical: false,
+                    repeat_of: None,
+                    question: false,
+                    attributed_to: by.map(|t| targets[t % 3].to_string()),
+                }
+            })
+            .collect();
+        let mut citations: Vec<Citation> = cites
+            .iter()
+            .filter_map(|&(at, target, url)| {
+                let sentence = at / 40 % sentences.len().max(1);
+                let s = sentences.get(sentence)?;
+                Some(Citation {
+                    kind: if url { CitationKind::Url } else { CitationKind::Footnote },
+                    span: Span::new(s.span.start + at % 37, s.span.start + at % 37 + 3),
+                    target: targets[target % 3].to_string(),
+                    sentence,
+                    paragraph: s.paragraph,
+                })
+            })
+            .collect();
+        citations.sort_by_key(|c| (c.span.start, c.span.end));
+        (sentences, citations)
+    }
+
+    proptest::proptest! {
+        /// Under `REACH` citations a paragraph, the index finds exactly what reading
+        /// every citation found.
+        #[test]
+        fn the_index_finds_what_reading_every_citation_finds(
+            paragraphs in proptest::collection::vec((0usize..2, proptest::option::of(0usize..3)), 1..8),
+            cites in proptest::collection::vec((0usize..400, 0usize..3, proptest::bool::ANY), 0..=REACH),
+        ) {
+            let (sentences, citations) = document(&paragraphs, &cites);
+            let reach = Reach::new(&citations);
+            for i in 0..=sentences.len() {
+                proptest::prop_assert_eq!(reach.of(&sentences, i), in_reach_reference(&citations, &sentences, i));
             }
         }
     }
-    out
+
+    #[test]
+    fn a_paragraph_of_thousands_of_footnotes_lends_each_sentence_the_nearest() {
+        // 3,000 sentences in one paragraph, each with its own footnote.
+        let sentences: Vec<Sentence> = (0..3_000)
+            .map(|i| Sentence {
+                span: Span::new(i * 50, i * 50 + 40),
+                paragraph: 0,
+                quoted: false,
+                hypothetical: false,
+                repeat_of: None,
+                question: false,
+                attributed_to: None,
+            })
+            .collect();
+        let citations: Vec<Citation> = (0..3_000)
+            .map(|i| Citation {
+                kind: CitationKind::Footnote,
+                span: Span::new(i * 50 + 30, i * 50 + 33),
+                target: i.to_string(),
+                sentence: i,
+                paragraph: 0,
+            })
+            .collect();
+        let reach = Reach::new(&citations);
+        for i in [0, 1, 1_500, 2_999] {
+            let got = reach.of(&sentences, i);
+            assert_eq!(got.len(), REACH, "sentence {i}");
+            assert!(got.iter().any(|c| c.sentence == i), "its own footnote, sentence {i}");
+            assert!(got.iter().all(|c| c.sentence.abs_diff(i) <= REACH), "the nearest, sentence {i}");
+        }
+        // Below the cap, all of them.
+        assert_eq!(Reach::new(&citations[..REACH]).of(&sentences, 0).len(), REACH);
+    }
 }
