@@ -362,6 +362,7 @@ pub fn cross_check(
         docs: &docs,
         policy: &settings.policy,
         ignore: &settings.ignore,
+        paragraphs: Default::default(),
     };
     diagnostics.extend(checks::run_all(&cx));
     apply_suppressions(diagnostics, &docs);

@@ -123,18 +123,70 @@ pub fn is_russian_context(cx: &Context<'_>, c: &Claim) -> bool {
     if doc.meta.calendar == Calendar::Julian || c.time.value.calendar == Calendar::Julian {
         return true;
     }
-    // Only pairs a calendar offset apart get here, so reading the text again is cheap.
-    let text = cx.text(c.doc);
-    RUSSIAN.is_match(paragraph_around(&text, c.sentence).slice(&text))
+    cx.paragraphs.russian(c.doc, c.sentence, || cx.text(c.doc))
 }
 
-/// The blank-line-delimited paragraph holding `span`.
-fn paragraph_around(text: &str, span: crate::span::Span) -> crate::span::Span {
-    let before = text.get(..span.start).unwrap_or("");
-    let start = before.rfind("\n\n").map_or(0, |i| i + 2);
-    let after = text.get(span.end..).unwrap_or("");
-    let end = after.find("\n\n").map_or(text.len(), |i| span.end + i);
-    crate::span::Span::new(start, end.max(span.end))
+/// Where the paragraphs of a document break and where it names Russia: what
+/// `is_russian_context` asks of a document, read once per document rather than once per
+/// claim (a file of thousands of dates an offset apart was read thousands of times).
+/// Kept for the last `KEPT` documents asked about; shared by the checks of a run.
+#[derive(Default)]
+pub struct Paragraphs {
+    docs: std::sync::Mutex<std::collections::VecDeque<(usize, std::sync::Arc<DocParagraphs>)>>,
+}
+
+/// Documents whose paragraphs are kept.
+const KEPT: usize = 64;
+
+struct DocParagraphs {
+    len: usize,
+    /// Every offset where "\n\n" starts (overlapping: "\n\n\n" gives two).
+    breaks: Vec<usize>,
+    /// Starts of `RUSSIAN`'s matches in the whole text (none crosses a blank line).
+    russian: Vec<usize>,
+}
+
+impl Paragraphs {
+    /// Whether the paragraph around `sentence` names Russia (`paragraph_around`).
+    fn russian(&self, doc: usize, sentence: crate::span::Span, text: impl FnOnce() -> String) -> bool {
+        let found = {
+            let docs = self.docs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            docs.iter().find(|(d, _)| *d == doc).map(|(_, p)| std::sync::Arc::clone(p))
+        };
+        let p = match found {
+            Some(p) => p,
+            None => {
+                let text = text();
+                let bytes = text.as_bytes();
+                let breaks =
+                    memchr::memchr_iter(b'\n', bytes).filter(|&i| bytes.get(i + 1) == Some(&b'\n')).collect();
+                let russian = RUSSIAN.find_iter(&text).map(|m| m.start()).collect();
+                let p = std::sync::Arc::new(DocParagraphs { len: text.len(), breaks, russian });
+                let mut docs = self.docs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                if docs.len() == KEPT {
+                    docs.pop_front();
+                }
+                docs.push_back((doc, std::sync::Arc::clone(&p)));
+                p
+            }
+        };
+        // `paragraph_around`, from the breaks: the last blank line ending at or before
+        // the sentence, the first starting at or after its end.
+        let start = match sentence.start.checked_sub(2) {
+            Some(last) if sentence.start <= p.len => {
+                let k = p.breaks.partition_point(|&b| b <= last);
+                k.checked_sub(1).and_then(|k| p.breaks.get(k)).map_or(0, |b| b + 2)
+            }
+            _ => 0,
+        };
+        if sentence.end > p.len {
+            return false; // the file changed since it was read: no paragraph to read
+        }
+        let end = p.breaks.get(p.breaks.partition_point(|&b| b < sentence.end)).copied().unwrap_or(p.len);
+        let end = end.max(sentence.end);
+        let first = p.russian.partition_point(|&r| r < start);
+        p.russian.get(first).is_some_and(|&r| r < end)
+    }
 }
 
 fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
@@ -191,6 +243,42 @@ fn finding(cx: &Context<'_>, old: &Claim, new: &Claim, event: usize, why: String
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The blank-line-delimited paragraph holding `span`.
+    fn paragraph_around(text: &str, span: crate::span::Span) -> crate::span::Span {
+        let before = text.get(..span.start).unwrap_or("");
+        let start = before.rfind("\n\n").map_or(0, |i| i + 2);
+        let after = text.get(span.end..).unwrap_or("");
+        let end = after.find("\n\n").map_or(text.len(), |i| span.end + i);
+        crate::span::Span::new(start, end.max(span.end))
+    }
+
+    /// Words that name Russia, other words, and line breaks that make and do not make
+    /// paragraphs.
+    const PIECES: &[&str] =
+        &["Russia ", "the tsar ", "O. S. ", "words here ", "é ", "\n", "\n\n", "\n\n\n", "Russians."];
+
+    proptest::proptest! {
+        /// Paragraphs found from the breaks name Russia exactly when the paragraph read
+        /// from the text does.
+        #[test]
+        fn paragraphs_from_the_index_agree_with_reading_the_text(
+            pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
+            at in 0usize..400,
+            len in 0usize..30,
+        ) {
+            let text: String = pieces.concat();
+            let start = at.min(text.len());
+            let end = (start + len).min(text.len());
+            proptest::prop_assume!(text.is_char_boundary(start) && text.is_char_boundary(end));
+            let span = crate::span::Span::new(start, end);
+            let expected = RUSSIAN.is_match(paragraph_around(&text, span).slice(&text));
+            let paragraphs = Paragraphs::default();
+            proptest::prop_assert_eq!(paragraphs.russian(0, span, || text.clone()), expected);
+            // Asked again: from what was kept.
+            proptest::prop_assert_eq!(paragraphs.russian(0, span, String::new), expected);
+        }
+    }
     use crate::time::PartOf;
 
     fn end_of_month(y: i64, m: u8) -> TimeValue {
@@ -295,7 +383,14 @@ mod tests {
         }
         let index = ClaimIndex::build(claims);
         let policy = crate::config::TrustPolicies::default();
-        let cx = Context { rules: &rules, index: &index, docs: &docs, policy: &policy, ignore: &[] };
+        let cx = Context {
+            rules: &rules,
+            index: &index,
+            docs: &docs,
+            policy: &policy,
+            ignore: &[],
+            paragraphs: Default::default(),
+        };
         let mut out = Vec::new();
         run(&cx, &mut out);
         for d in &mut out {

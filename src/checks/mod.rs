@@ -162,6 +162,8 @@ pub struct Context<'a> {
     /// The config's `ignore` patterns: a text read again is blanked as it was when its
     /// claims were found.
     pub ignore: &'a [regex::Regex],
+    /// Paragraphs of the documents read again, for `calendar_offset::is_russian_context`.
+    pub paragraphs: calendar_offset::Paragraphs,
 }
 
 impl Context<'_> {
