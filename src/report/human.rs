@@ -67,8 +67,9 @@ impl Shown {
         let mut labels =
             vec![LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), span(d.primary.span))];
         let mut related = Vec::new();
+        let primary = texts.get(file);
         for r in &d.related {
-            if r.file == *file {
+            if r.file == *file && !far_on_one_line(&primary, d.primary.span, r.span) {
                 labels.push(LabeledSpan::new_with_span(Some(r.message.clone()), span(r.span)));
             } else {
                 related.push(Shown {
@@ -99,6 +100,19 @@ impl Shown {
             related,
         }
     }
+}
+
+/// Bytes apart on one line beyond which two passages are shown in two snippets: in one,
+/// miette would draw the whole stretch between them as one line (and panics when a label
+/// sits more than 65,535 columns in).
+const FAR: usize = 1024;
+
+/// Whether `a` and `b` lie on one line (no `\n` between them) more than `FAR` bytes apart.
+fn far_on_one_line(text: &Indexed, a: crate::span::Span, b: crate::span::Span) -> bool {
+    let (from, to) = (a.start.min(b.start), a.end.max(b.end));
+    let first_break = text.newlines.partition_point(|&n| n < from);
+    let one_line = text.newlines.get(first_break).is_none_or(|&n| n >= to);
+    one_line && to - from > FAR
 }
 
 fn span(s: crate::span::Span) -> SourceSpan {
@@ -367,6 +381,27 @@ mod tests {
         let shown = out.lines().find(|l| l.contains("1894 Russia")).unwrap();
         assert!(shown.chars().count() < 250, "clipped: {shown}");
         assert!(!out.contains("next line"), "no context lines around a clipped one");
+    }
+
+    #[test]
+    fn two_passages_far_apart_on_one_line_are_shown_apart() {
+        // miette drew the 80 KB between them as one line and panicked on a label more than
+        // 65,535 columns in.
+        let text = format!("In 1894 Russia joined. {}In 1895 it did so again.\n", "x ".repeat(40_000));
+        let (a, b) = (text.find("1894").unwrap(), text.find("1895").unwrap());
+        let mut run = Run::default();
+        run.sources.insert("doc.txt".into(), text.clone());
+        let mut d = Diagnostic::new(
+            "date-conflict",
+            Label::new("doc.txt", Span::new(a, a + 4), "dated 1894 here"),
+            "m",
+        )
+        .related(Label::new("doc.txt", Span::new(b, b + 4), "dated 1895 here"));
+        d.severity = Severity::Error;
+        run.diagnostics.push(d);
+        let out = plain(&run);
+        assert!(out.contains("dated 1894 here") && out.contains("doc.txt: dated 1895 here"), "{out}");
+        assert!(out.lines().all(|l| l.chars().count() < 400), "every line clipped");
     }
 
     #[test]
