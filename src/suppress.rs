@@ -64,6 +64,9 @@ pub fn scan(text: &str) -> (Vec<Suppression>, Vec<Malformed>) {
         return (found, bad);
     }
     let mut open: Vec<usize> = Vec::new();
+    // Line ends, found once: a line of thousands of comments looked for its end again
+    // for each.
+    let lines = Lines(memchr::memchr_iter(b'\n', text.as_bytes()).collect(), text.len());
     for cap in DIRECTIVE.captures_iter(text) {
         let (Some(all), Some(kind), Some(rest)) = (cap.get(0), cap.get(1), cap.get(2)) else { continue };
         let span = Span::new(all.start(), all.end());
@@ -108,13 +111,11 @@ pub fn scan(text: &str) -> (Vec<Suppression>, Vec<Malformed>) {
         }
         let (scope, covers) = match kind.as_str() {
             "disable-next-line" => {
-                let line_end = line_end(text, span.end);
-                let next_end = line_end_of_next(text, line_end);
+                let line_end = lines.end(span.end);
+                let next_end = lines.end((line_end + 1).min(text.len()));
                 (Scope::NextLine, Span::new(line_end, next_end))
             }
-            "disable-line" => {
-                (Scope::Line, Span::new(line_start(text, span.start), line_end(text, span.end)))
-            }
+            "disable-line" => (Scope::Line, Span::new(lines.start(span.start), lines.end(span.end))),
             _ => {
                 open.push(found.len());
                 (Scope::Block, Span::new(span.end, text.len()))
@@ -129,17 +130,20 @@ fn found_codes(found: &[Suppression], i: usize) -> Vec<String> {
     found.get(i).map(|s| s.codes.clone()).unwrap_or_default()
 }
 
-fn line_start(text: &str, at: usize) -> usize {
-    text.get(..at).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1)
-}
+/// Offsets of a text's `\n`s, and its length.
+struct Lines(Vec<usize>, usize);
 
-fn line_end(text: &str, at: usize) -> usize {
-    text.get(at..).and_then(|t| t.find('\n')).map_or(text.len(), |i| at + i)
-}
+impl Lines {
+    /// Where the line holding byte `at` starts.
+    fn start(&self, at: usize) -> usize {
+        let k = self.0.partition_point(|&n| n < at);
+        k.checked_sub(1).and_then(|k| self.0.get(k)).map_or(0, |n| n + 1)
+    }
 
-fn line_end_of_next(text: &str, line_end: usize) -> usize {
-    let next = (line_end + 1).min(text.len());
-    self::line_end(text, next)
+    /// Where the line holding byte `at` ends (its `\n`, or the end of the text).
+    fn end(&self, at: usize) -> usize {
+        self.0.get(self.0.partition_point(|&n| n < at)).copied().unwrap_or(self.1)
+    }
 }
 
 impl Suppression {
@@ -154,6 +158,18 @@ impl Suppression {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Line starts and ends from the index are those found by searching the text.
+        #[test]
+        fn lines_from_the_index_are_those_of_the_text(text in "[ab\n]{0,40}", at in 0usize..45) {
+            let at = at.min(text.len());
+            let lines = Lines(memchr::memchr_iter(b'\n', text.as_bytes()).collect(), text.len());
+            let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+            proptest::prop_assert_eq!((lines.start(at), lines.end(at)), (start, end));
+        }
+    }
 
     #[test]
     fn next_line_covers_only_the_next_line() {
