@@ -106,16 +106,28 @@ pub fn nearest(code: &str) -> Option<&'static str> {
 
 /// Levenshtein distance over chars.
 pub fn edit_distance(a: &str, b: &str) -> usize {
+    edit_distance_within(a, b, usize::MAX).unwrap_or(usize::MAX)
+}
+
+/// `edit_distance(a, b)` when it is at most `limit`, else `None`, found without working
+/// out the rest once every way through is over the limit (two rows, reused: names are
+/// compared with every name in the rules).
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> Option<usize> {
     let b: Vec<char> = b.chars().collect();
     let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur: Vec<usize> = vec![0; b.len() + 1];
     for (i, ca) in a.chars().enumerate() {
-        let mut cur = vec![i + 1; b.len() + 1];
+        cur[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
             cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
         }
-        prev = cur;
+        std::mem::swap(&mut prev, &mut cur);
+        // No later row is below this one's least value.
+        if prev.iter().min().is_some_and(|&m| m > limit) {
+            return None;
+        }
     }
-    prev[b.len()]
+    Some(prev[b.len()]).filter(|&d| d <= limit)
 }
 
 /// What a per-document check reads: one document, everything found in it, the rules.
@@ -219,4 +231,43 @@ pub fn run_all(cx: &Context<'_>) -> Vec<Diagnostic> {
         })
         .collect();
     each.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Levenshtein distance by the full table, one row allocated per character.
+    fn full_table(a: &str, b: &str) -> usize {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        let mut t = vec![vec![0; b.len() + 1]; a.len() + 1];
+        for (i, row) in t.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for (j, cell) in t[0].iter_mut().enumerate() {
+            *cell = j;
+        }
+        for i in 1..=a.len() {
+            for j in 1..=b.len() {
+                t[i][j] = (t[i - 1][j - 1] + usize::from(a[i - 1] != b[j - 1]))
+                    .min(t[i - 1][j] + 1)
+                    .min(t[i][j - 1] + 1);
+            }
+        }
+        t[a.len()][b.len()]
+    }
+
+    proptest::proptest! {
+        /// The bounded distance is the distance when within the limit, and `None` beyond.
+        #[test]
+        fn the_bounded_distance_is_the_distance_within_its_limit(
+            a in "[abcé]{0,9}",
+            b in "[abcé]{0,9}",
+            limit in 0usize..6,
+        ) {
+            let d = full_table(&a, &b);
+            proptest::prop_assert_eq!(edit_distance(&a, &b), d);
+            proptest::prop_assert_eq!(edit_distance_within(&a, &b, limit), (d <= limit).then_some(d));
+        }
+    }
 }

@@ -136,11 +136,11 @@ fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
     for (id, names) in all_names.iter().enumerate() {
         // A distinctive word in common, or one spelt a little differently (Taeping,
         // Taiping): "conference" or "rebellion" alone says nothing.
-        let shared_any = words.iter().filter(|w| !GENERIC.contains(&w.as_str())).any(|w| {
+        let shared_any = words.iter().filter(|w| !is_generic(w)).any(|w| {
             names
                 .iter()
                 .flat_map(|(_, other)| other)
-                .filter(|o| !GENERIC.contains(&o.as_str()))
+                .filter(|o| !is_generic(o))
                 .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && within_two_edits(w, o)))
         });
         // Most events share nothing with the name: the edit distances below are only
@@ -166,7 +166,15 @@ fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
 /// Whether two words are at most two edits apart; words whose lengths differ by more
 /// cannot be, and most pairs are ruled out that way before any distance is computed.
 fn within_two_edits(a: &str, b: &str) -> bool {
-    a.chars().count().abs_diff(b.chars().count()) <= 2 && super::edit_distance(a, b) <= 2
+    a.chars().count().abs_diff(b.chars().count()) <= 2 && super::edit_distance_within(a, b, 2).is_some()
+}
+
+/// Whether `word` is in `GENERIC`, by hash: it is asked for every word of every event's
+/// names, once per unknown name.
+fn is_generic(word: &str) -> bool {
+    static SET: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+        std::sync::LazyLock::new(|| GENERIC.iter().copied().collect());
+    SET.contains(word)
 }
 
 /// Words too common in event names to suggest one on their own.
