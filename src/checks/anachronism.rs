@@ -172,25 +172,13 @@ impl<'d> Times<'d> {
         Times { all, longest: all.iter().map(|t| t.span.len()).max().unwrap_or(0) }
     }
 
-    /// The times that start in `from..=to`.
-    fn starting(&self, from: usize, to: usize) -> &'d [TimeExpr] {
-        let a = self.all.partition_point(|t| t.span.start < from);
-        let b = self.all.partition_point(|t| t.span.start <= to).max(a);
-        self.all.get(a..b).unwrap_or(&[])
-    }
-
     /// The times that may be `near` the name, in order: a time near it starts within
     /// `NEAR` of its start, or ends within `NEAR` of its end and so starts at most
     /// `longest` bytes before that.
     fn around(&self, name: Span) -> &'d [TimeExpr] {
         let from = name.start.saturating_sub(NEAR).min(name.end.saturating_sub(NEAR + self.longest));
         let to = (name.start + NEAR).max(name.end + NEAR);
-        self.starting(from, to)
-    }
-
-    /// The times inside `sentence`, in order (one inside starts in it).
-    fn inside(&self, sentence: Span) -> impl Iterator<Item = &'d TimeExpr> {
-        self.starting(sentence.start, sentence.end).iter().filter(move |t| sentence.contains(t.span))
+        crate::time::starting_in(self.all, from, to)
     }
 }
 
@@ -215,7 +203,7 @@ impl Here {
             sentence,
             span: s.span,
             gloss: GLOSS.is_match(s.span.slice(text)),
-            dated: times.inside(s.span).next().is_some(),
+            dated: crate::time::inside(times.all, s.span).next().is_some(),
         }
     }
 }
@@ -445,7 +433,7 @@ mod tests {
             );
             let sentence = Span::new(sentence.0, sentence.0 + sentence.1);
             proptest::prop_assert_eq!(
-                spans_of(&mut times.inside(sentence)),
+                spans_of(&mut crate::time::inside(&all, sentence)),
                 spans_of(&mut all.iter().filter(|t| sentence.contains(t.span)))
             );
         }

@@ -2,7 +2,7 @@
 //! "two centuries ago" that does not fit the event named beside it and the document's date.
 
 use crate::checks::{declare_check, DocContext as Context};
-use crate::claims::{DocExtract, EventMention, MentionTarget};
+use crate::claims::{DocExtract, MentionTarget};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::rules::EventId;
@@ -293,15 +293,7 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
     let text = cx.text(doc.doc);
     // A phrase counts from an event named in its sentence: sentences naming none are not
     // searched.
-    // The known events each sentence names, gathered once: each phrase reads its own
-    // sentence's, not every mention of the document (quadratic in a long document of
-    // anniversaries).
-    let mut named: Vec<Vec<&EventMention>> = vec![Vec::new(); doc.sentences.len()];
-    for m in doc.mentions.iter().filter(|m| matches!(m.target, MentionTarget::Known(_))) {
-        if let Some(x) = named.get_mut(m.sentence) {
-            x.push(m);
-        }
-    }
+    let named = doc.known_by_sentence();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let Some(mentions) = named.get(si).filter(|m| !m.is_empty()) else { continue };
         if sentence.quoted || sentence.hypothetical || sentence.repeat_of.is_some() {
@@ -379,11 +371,8 @@ fn anchors(
         }
     }
     let newest = dated.iter().map(|(_, (_, hi))| *hi).max().unwrap_or(i64::MAX);
-    // Times are in order of position: those of the sentence by binary search, not a
-    // pass over the document's for each phrase.
-    let first = doc.times.partition_point(|t| t.span.start < sentence.start);
-    let times = doc.times.get(first..).unwrap_or_default().iter().take_while(|t| t.span.start < sentence.end);
-    for t in times.filter(|t| sentence.contains(t.span)) {
+    // The sentence's times by binary search, not a pass over the document's per phrase.
+    for t in crate::time::inside(&doc.times, sentence) {
         if let (Some(a0), Some(a1)) = (t.value.start_year(), t.value.end_year()) {
             if a0 > newest.saturating_add(1) {
                 out.push((a0, a1, Some(t.span)));

@@ -35,6 +35,7 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
     let doc = cx.extract;
     {
         let mut seen = BTreeSet::new();
+        let known = doc.known_by_sentence();
         for m in &doc.mentions {
             let MentionTarget::Unknown(name) = &m.target else { continue };
             let Some(sentence) = doc.sentences.get(m.sentence) else { continue };
@@ -45,20 +46,16 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             // Events already named in the same sentence are not what this name means.
-            let named_here: BTreeSet<usize> = doc
-                .mentions
-                .iter()
-                .filter(|o| o.sentence == m.sentence)
+            let named_here: BTreeSet<usize> = known
+                .get(m.sentence)
+                .into_iter()
+                .flatten()
                 .filter_map(|o| match o.target {
                     MentionTarget::Known(id) => Some(id),
                     MentionTarget::Unknown(_) => None,
                 })
                 .collect();
-            let year = doc
-                .times
-                .iter()
-                .filter(|t| sentence.span.contains(t.span))
-                .find_map(|t| t.value.start_year());
+            let year = crate::time::inside(&doc.times, sentence.span).find_map(|t| t.value.start_year());
             let key = (name.clone(), year, named_here.iter().copied().collect());
             let ids = cx.rules.suggestions_cache.get_or(key, || {
                 suggest(cx.rules, name, year, &named_here)

@@ -111,3 +111,18 @@ pub struct DocExtract {
     #[serde(skip)]
     pub entities: Option<Vec<(Span, usize)>>,
 }
+
+impl DocExtract {
+    /// Per sentence, the mentions of known events in it, gathered in one pass: a check
+    /// that asks per phrase or per name reads its sentence's, not every mention of the
+    /// document (quadratic in a long document of them).
+    pub fn known_by_sentence(&self) -> Vec<Vec<&EventMention>> {
+        let mut out: Vec<Vec<&EventMention>> = vec![Vec::new(); self.sentences.len()];
+        for m in self.mentions.iter().filter(|m| matches!(m.target, MentionTarget::Known(_))) {
+            if let Some(x) = out.get_mut(m.sentence) {
+                x.push(m);
+            }
+        }
+        out
+    }
+}

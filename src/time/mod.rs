@@ -62,6 +62,20 @@ pub struct TagContext {
     pub narrative: bool,
 }
 
+/// The times of `times` (in order of position, as `tag` gives them) that start in
+/// `from..=to`, found by binary search.
+pub fn starting_in(times: &[TimeExpr], from: usize, to: usize) -> &[TimeExpr] {
+    let a = times.partition_point(|t| t.span.start < from);
+    let b = times.partition_point(|t| t.span.start <= to).max(a);
+    times.get(a..b).unwrap_or(&[])
+}
+
+/// The times of `times` (in order of position) inside `span`, in order: a look at those
+/// starting in it, not at all of them (checks ask this once per sentence or name).
+pub fn inside(times: &[TimeExpr], span: Span) -> impl Iterator<Item = &TimeExpr> {
+    starting_in(times, span.start, span.end).iter().filter(move |t| span.contains(t.span))
+}
+
 /// Finds every temporal expression in `text`, in order of position, resolving
 /// partial and relative ones against `cx` or the nearest earlier explicit date.
 ///
