@@ -356,14 +356,7 @@ pub fn cross_check(
         (c.event, c.role) = rules.canonical(c.event, c.role);
     }
     let index = ClaimIndex::build(claims);
-    let cx = Context {
-        rules: &rules,
-        index: &index,
-        docs: &docs,
-        policy: &settings.policy,
-        ignore: &settings.ignore,
-        paragraphs: Default::default(),
-    };
+    let cx = Context::new(&rules, &index, &docs, &settings.policy, &settings.ignore);
     diagnostics.extend(checks::run_all(&cx));
     apply_suppressions(diagnostics, &docs);
     let (sources, positions) = finalize(diagnostics, settings, quoted);

@@ -383,14 +383,7 @@ mod tests {
         }
         let index = ClaimIndex::build(claims);
         let policy = crate::config::TrustPolicies::default();
-        let cx = Context {
-            rules: &rules,
-            index: &index,
-            docs: &docs,
-            policy: &policy,
-            ignore: &[],
-            paragraphs: Default::default(),
-        };
+        let cx = Context::new(&rules, &index, &docs, &policy, &[]);
         let mut out = Vec::new();
         run(&cx, &mut out);
         for d in &mut out {

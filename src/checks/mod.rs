@@ -178,7 +178,19 @@ pub struct Context<'a> {
     pub paragraphs: calendar_offset::Paragraphs,
 }
 
-impl Context<'_> {
+impl<'a> Context<'a> {
+    /// A context over the claims of `index` and the documents `docs`, with no text read
+    /// yet.
+    pub fn new(
+        rules: &'a RuleBook,
+        index: &'a ClaimIndex,
+        docs: &'a [crate::engine::DocRecord],
+        policy: &'a crate::config::TrustPolicies,
+        ignore: &'a [regex::Regex],
+    ) -> Context<'a> {
+        Context { rules, index, docs, policy, ignore, paragraphs: calendar_offset::Paragraphs::default() }
+    }
+
     /// The text of a document, read again from its file (empty when unreadable) and
     /// blanked by the `ignore` patterns. The cross-document stage keeps no text, so a
     /// check asks only for the few documents whose passages it must look at.

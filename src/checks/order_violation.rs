@@ -205,14 +205,7 @@ mod tests {
         let docs = vec![crate::engine::DocRecord { path: "doc.txt".into(), ..Default::default() }];
         let index = ClaimIndex::build(claims);
         let policy = crate::config::TrustPolicies::default();
-        let cx = Context {
-            rules: &rules,
-            index: &index,
-            docs: &docs,
-            policy: &policy,
-            ignore: &[],
-            paragraphs: Default::default(),
-        };
+        let cx = Context::new(&rules, &index, &docs, &policy, &[]);
         let mut out = Vec::new();
         run(&cx, &mut out);
         out

@@ -213,14 +213,7 @@ mod tests {
     fn findings(rules: &RuleBook, docs: &[DocRecord]) -> Vec<String> {
         let index = ClaimIndex::build(docs.iter().flat_map(|d| d.claims.iter().cloned()).collect());
         let policy = TrustPolicies::default();
-        let cx = Context {
-            rules,
-            index: &index,
-            docs,
-            policy: &policy,
-            ignore: &[],
-            paragraphs: Default::default(),
-        };
+        let cx = Context::new(rules, &index, docs, &policy, &[]);
         let mut out = Vec::new();
         run(&cx, &mut out);
         out.iter().map(|d| format!("{}: {}", d.primary.file, d.message)).collect()
