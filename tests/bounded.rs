@@ -257,27 +257,18 @@ fn a_paragraph_of_day_dates_for_one_event() {
     // searched it for its paragraph's ends and for Russia: 1.5 MB of such lines in one
     // paragraph took 47 s (this one, 7 s in a release build). With the shipped rules,
     // where the war has a day.
-    let months = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    // Many distinct days (a fixed pseudo-random walk), so many pairs an offset apart.
+    // Many distinct days (a fixed pseudo-random walk), so many pairs an offset apart,
+    // written as messages write them ("23 April 1895").
     let mut x: u64 = 7;
     let text: String = (0..12_000)
         .map(|_| {
             x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            let (d, m, y) = ((x >> 33) % 28 + 1, months[((x >> 40) % 12) as usize], 1880 + (x >> 48) % 46);
-            format!("The Russo-Japanese War began on {d} {m} {y}.\n")
+            let day = chronolint::time::TimeValue::day(
+                1880 + ((x >> 48) % 46) as i64,
+                ((x >> 40) % 12 + 1) as u8,
+                ((x >> 33) % 28 + 1) as u8,
+            );
+            format!("The Russo-Japanese War began on {day}.\n")
         })
         .collect();
     let dir = tempfile::tempdir().unwrap();
