@@ -22,6 +22,17 @@ pub fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == 1
 }
 
+/// `is_word_byte` of every byte.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == 1;
+        b += 1;
+    }
+    t
+};
+
 /// Sets of patterns, indexed by their first word. Each set is matched on its own (its
 /// matches do not overlap each other, but may overlap another set's), all in one pass.
 #[derive(Debug, Clone)]
@@ -97,13 +108,17 @@ impl Phrases {
         let mut free = vec![0usize; self.sets];
         let mut at = 0;
         while at < bytes.len() {
-            // The next word: [start, end).
-            let Some(skip) = bytes.get(at..).and_then(|r| r.iter().position(|&b| is_word_byte(b))) else {
+            // The next word, [start, at): one table lookup per byte.
+            while bytes.get(at).is_some_and(|&b| !WORD_BYTE[usize::from(b)]) {
+                at += 1;
+            }
+            if at >= bytes.len() {
                 break;
-            };
-            let start = at + skip;
-            let len = bytes.get(start..).map_or(0, |r| r.iter().take_while(|&&b| is_word_byte(b)).count());
-            at = start + len;
+            }
+            let start = at;
+            while bytes.get(at).is_some_and(|&b| WORD_BYTE[usize::from(b)]) {
+                at += 1;
+            }
             let h = word_hash(bytes.get(start..at).unwrap_or(&[]));
             if !test_bit(&self.filter, h) {
                 continue;
@@ -127,9 +142,17 @@ impl Phrases {
 fn word_hash(word: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut h = (word.len() as u64).wrapping_mul(K);
-    for chunk in word.chunks(8) {
+    let mut chunks = word.chunks_exact(8);
+    for chunk in &mut chunks {
         let mut buf = [0u8; 8];
-        buf.get_mut(..chunk.len()).into_iter().for_each(|b| b.copy_from_slice(chunk));
+        buf.copy_from_slice(chunk);
+        h = (h.rotate_left(23) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+    }
+    let tail = chunks.remainder();
+    if !tail.is_empty() {
+        // The last part-filled chunk, zero-padded as a whole one would be.
+        let mut buf = [0u8; 8];
+        buf.get_mut(..tail.len()).into_iter().for_each(|b| b.copy_from_slice(tail));
         h = (h.rotate_left(23) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
     }
     h ^ (h >> 29)
