@@ -343,6 +343,12 @@ impl Matcher {
         let sentence_of = |span: Span| sentences.partition_point(|s| s.span.end <= span.start);
         let mut out = Vec::new();
         let mut words: Vec<Vec<(usize, Span)>> = vec![Vec::new(); sentences.len()];
+        // Per word pattern, the sentence (plus one) it was last kept for. A description
+        // reads, per group, the first of its words in the sentence, so only the first
+        // occurrence of each word is kept: a sentence of a million words holds a few
+        // hundred entries, not a million. (Matches come in text order, so in order of
+        // sentence.)
+        let mut kept_in: Vec<usize> = Vec::new();
         for &range in &ranges {
             let folded = fold(range.slice(text));
             let orig = |s: usize, e: usize| -> Span {
@@ -356,7 +362,14 @@ impl Matcher {
                 let span = orig(m.start, m.end);
                 let s = sentence_of(span);
                 if m.set == WORDS {
-                    if let Some(list) = words.get_mut(s) {
+                    if kept_in.len() <= m.pattern {
+                        kept_in.resize(m.pattern + 1, 0);
+                    }
+                    let (Some(list), Some(kept)) = (words.get_mut(s), kept_in.get_mut(m.pattern)) else {
+                        return;
+                    };
+                    if *kept != s + 1 {
+                        *kept = s + 1;
                         list.push((m.pattern, span));
                     }
                     return;
@@ -1020,6 +1033,29 @@ mod tests {
             ],
             ..RuleBook::default()
         }
+    }
+
+    /// A description's span runs from the first word of one group to the first of the
+    /// other, however often either comes again in the sentence (only first occurrences
+    /// are kept per sentence).
+    #[test]
+    fn a_description_spans_the_first_occurrence_of_each_word() {
+        let mut rules = book();
+        if let Some(e) = rules.events.first_mut() {
+            e.descriptions = vec![crate::rules::Description {
+                all_of: vec![vec!["Port Arthur".into()], vec!["besieged".into(), "siege".into()]],
+            }];
+        }
+        let matcher = Matcher::new(&rules);
+        let text = "Port Arthur was besieged, and Port Arthur held on; the siege was besieged again.\nPort Arthur was besieged.";
+        let sentences = crate::text::segment(text);
+        let found: Vec<(&str, usize)> = matcher
+            .find(text, &sentences)
+            .iter()
+            .filter(|m| m.via == MatchKind::Description)
+            .map(|m| (m.span.slice(text), m.sentence))
+            .collect();
+        assert_eq!(found, [("Port Arthur was besieged", 0), ("Port Arthur was besieged", 1)]);
     }
 
     #[test]
