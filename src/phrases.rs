@@ -43,6 +43,8 @@ pub struct Phrases {
     /// and one bit test turns them away before the map is asked.
     filter: Vec<u64>,
     sets: usize,
+    /// The length of the longest pattern, in bytes.
+    longest: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -98,21 +100,43 @@ impl Phrases {
         if by_first.is_empty() {
             return None;
         }
-        Some(Phrases { by_first, filter, sets: sets.len() })
+        let longest = by_first.values().flatten().map(|e| e.bytes.len()).max().unwrap_or(0);
+        Some(Phrases { by_first, filter, sets: sets.len(), longest })
     }
 
     /// Calls `found` with each match in `folded`, in order of start (see the module docs).
-    pub fn for_each(&self, folded: &str, mut found: impl FnMut(Hit)) {
+    pub fn for_each(&self, folded: &str, found: impl FnMut(Hit)) {
+        let mut scan = self.scan();
+        self.for_each_until(folded, folded.len(), &mut scan, found);
+    }
+
+    /// The state of a scan done in parts (`for_each_until`), at its start.
+    pub fn scan(&self) -> Scan {
+        Scan { free: vec![0; self.sets] }
+    }
+
+    /// The length of the longest pattern, in bytes.
+    pub fn longest(&self) -> usize {
+        self.longest
+    }
+
+    /// `for_each` over one part of a longer folded text: the matches that start before
+    /// `stop` in `folded`, which starts where the part does, at a word start, and runs on
+    /// past `stop` by more than `longest()` bytes (or to the end of the text). `scan`
+    /// carries over what the parts before found, and leaves this part's matches for the
+    /// next one, which starts at `stop` (where no word may start nor end). The matches
+    /// are those `for_each` finds in the whole text there.
+    pub fn for_each_until(&self, folded: &str, stop: usize, scan: &mut Scan, mut found: impl FnMut(Hit)) {
         let bytes = folded.as_bytes();
         // Per set, where its last match ended: a set's next match starts there or later.
-        let mut free = vec![0usize; self.sets];
+        let free = &mut scan.free;
         let mut at = 0;
-        while at < bytes.len() {
+        while at < stop.min(bytes.len()) {
             // The next word, [start, at): one table lookup per byte.
             while bytes.get(at).is_some_and(|&b| !WORD_BYTE[usize::from(b)]) {
                 at += 1;
             }
-            if at >= bytes.len() {
+            if at >= stop.min(bytes.len()) {
                 break;
             }
             let start = at;
@@ -135,7 +159,17 @@ impl Phrases {
                 }
             }
         }
+        // The next part starts at `stop`.
+        for f in free.iter_mut() {
+            *f = f.saturating_sub(stop);
+        }
     }
+}
+
+/// Where each set of a scan done in parts may match next, from the start of the next part.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    free: Vec<usize>,
 }
 
 /// A hash of one word, eight bytes at a time (the words of a text are short).

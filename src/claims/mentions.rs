@@ -39,6 +39,68 @@ impl Folded {
     }
 }
 
+/// Bytes of a range folded at a time by `find_seen` (see `fold_parts`).
+const FOLD_PART: usize = 1 << 20;
+
+/// One part of a range, folded: from `start` (of the text) to past the part's end, which
+/// is at `stop` in `folded`.
+struct FoldPart {
+    start: usize,
+    folded: Folded,
+    stop: usize,
+}
+
+/// `range` of `text` folded in parts of about `part` bytes, for `Phrases::for_each_until`
+/// with patterns of at most `longest` bytes: each part starts at a word after a space (so
+/// that folding it alone gives what folding the whole range gives there, and no word
+/// crosses into it) and is folded on past its end by more than `longest` bytes, or to
+/// the end of the range. A range of `part` bytes or less is one part, folded as it is.
+fn fold_parts(text: &str, range: Span, part: usize, longest: usize) -> impl Iterator<Item = FoldPart> + '_ {
+    let bytes = text.as_bytes();
+    let mut start = Some(range.start);
+    std::iter::from_fn(move || {
+        let from = start?;
+        // The next part starts at the first plain byte after a space, `part` bytes on.
+        let cut = (from.saturating_add(part) < range.end)
+            .then(|| {
+                let after = bytes.get(from + part..range.end)?;
+                memchr::memchr_iter(b' ', after)
+                    .map(|i| from + part + i + 1)
+                    .find(|&c| c < range.end && bytes.get(c).copied().is_some_and(is_plain))
+            })
+            .flatten();
+        start = cut;
+        let Some(stop_at) = cut else {
+            let folded = fold(text.get(from..range.end).unwrap_or(""));
+            let stop = folded.text.len();
+            return Some(FoldPart { start: from, folded, stop });
+        };
+        // Folded up to the cut, then on until more than `longest` bytes past it.
+        let mut reach = 4 * longest + 64;
+        loop {
+            let mut end = stop_at.saturating_add(reach).min(range.end);
+            while !text.is_char_boundary(end) {
+                end += 1;
+            }
+            let folded = fold(text.get(from..end).unwrap_or(""));
+            // The first folded byte from at or after the cut.
+            let (mut stop, mut above) = (0, folded.text.len());
+            while stop < above {
+                let mid = stop + (above - stop) / 2;
+                if folded.origin(mid).is_some_and(|o| from + o < stop_at) {
+                    stop = mid + 1;
+                } else {
+                    above = mid;
+                }
+            }
+            if end >= range.end || folded.text.len() > stop + longest {
+                return Some(FoldPart { start: from, folded, stop });
+            }
+            reach = reach.saturating_mul(2);
+        }
+    })
+}
+
 /// Records that folded byte `folded` comes from byte `original` (see `Folded::marks`).
 fn mark_origin(marks: &mut Vec<(usize, usize)>, folded: usize, original: usize) {
     let follows = match marks.last() {
@@ -349,36 +411,46 @@ impl Matcher {
         // hundred entries, not a million. (Matches come in text order, so in order of
         // sentence.)
         let mut kept_in: Vec<usize> = Vec::new();
-        for &range in &ranges {
-            let folded = fold(range.slice(text));
-            let orig = |s: usize, e: usize| -> Span {
-                let start = folded.origin(s).map_or(range.end, |o| range.start + o);
-                let end = folded.origin(e).map_or(range.end, |o| range.start + o);
-                Span::new(start, end)
-            };
-            // Names are mentions; description words are gathered per sentence.
-            let Some(phrases) = &self.phrases else { continue };
-            phrases.for_each(&folded.text, |m| {
-                let span = orig(m.start, m.end);
-                let s = sentence_of(span);
-                if m.set == WORDS {
-                    if kept_in.len() <= m.pattern {
-                        kept_in.resize(m.pattern + 1, 0);
-                    }
-                    let (Some(list), Some(kept)) = (words.get_mut(s), kept_in.get_mut(m.pattern)) else {
+        // Names are mentions; description words are gathered per sentence. A long range
+        // is folded a part at a time (`fold_parts`): a sentence of 100 MB is not copied.
+        let phrases = self.phrases.as_ref();
+        let longest = phrases.map_or(0, Phrases::longest);
+        for (&range, phrases) in ranges.iter().filter_map(|r| Some((r, phrases?))) {
+            let mut scan = phrases.scan();
+            for part in fold_parts(text, range, FOLD_PART, longest) {
+                let FoldPart { start: part_start, folded, stop } = part;
+                let orig = |s: usize, e: usize| -> Span {
+                    let start = folded.origin(s).map_or(range.end, |o| part_start + o);
+                    let end = folded.origin(e).map_or(range.end, |o| part_start + o);
+                    Span::new(start, end)
+                };
+                phrases.for_each_until(&folded.text, stop, &mut scan, |m| {
+                    let span = orig(m.start, m.end);
+                    let s = sentence_of(span);
+                    if m.set == WORDS {
+                        if kept_in.len() <= m.pattern {
+                            kept_in.resize(m.pattern + 1, 0);
+                        }
+                        let (Some(list), Some(kept)) = (words.get_mut(s), kept_in.get_mut(m.pattern)) else {
+                            return;
+                        };
+                        if *kept != s + 1 {
+                            *kept = s + 1;
+                            list.push((m.pattern, span));
+                        }
                         return;
-                    };
-                    if *kept != s + 1 {
-                        *kept = s + 1;
-                        list.push((m.pattern, span));
                     }
-                    return;
-                }
-                let Some(&(event, via)) = self.targets.get(m.pattern) else { return };
-                if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
-                    out.push(EventMention { span, target: MentionTarget::Known(event), via, sentence: s });
-                }
-            });
+                    let Some(&(event, via)) = self.targets.get(m.pattern) else { return };
+                    if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
+                        out.push(EventMention {
+                            span,
+                            target: MentionTarget::Known(event),
+                            via,
+                            sentence: s,
+                        });
+                    }
+                });
+            }
         }
         // Which events each sentence already names: a set, so the description pass stays
         // linear in sentences however many names a long book has.
@@ -1070,7 +1142,66 @@ mod tests {
         assert_eq!(starts.first(), text.find("ago").as_ref());
     }
 
+    /// The matches of `phrases` in `text` as original spans (set, span, pattern): folded
+    /// in parts of `part` bytes (`fold_parts`), or whole (`None`).
+    fn phrase_hits(phrases: &Phrases, text: &str, part: Option<usize>) -> Vec<(usize, Span, usize)> {
+        let range = Span::new(0, text.len());
+        let mut out = Vec::new();
+        let mut scan = phrases.scan();
+        let parts: Vec<FoldPart> = match part {
+            Some(p) => fold_parts(text, range, p, phrases.longest()).collect(),
+            None => {
+                let folded = fold(text);
+                let stop = folded.text.len();
+                vec![FoldPart { start: 0, folded, stop }]
+            }
+        };
+        for FoldPart { start, folded, stop } in parts {
+            let at = |i: usize| folded.origin(i).map_or(range.end, |o| start + o);
+            phrases.for_each_until(&folded.text, stop, &mut scan, |m| {
+                out.push((m.set, Span::new(at(m.start), at(m.end)), m.pattern));
+            });
+        }
+        out
+    }
+
+    fn test_phrases() -> Phrases {
+        let names =
+            ["port arthur", "russo japanese war", "treaty of portsmouth", "war", "arthur", "war a", "a war"];
+        let words = ["port", "siege", "of portsmouth", "portsmouth siege", "a war", "a"];
+        Phrases::new(&[&names[..], &words[..]]).expect("patterns")
+    }
+
+    /// A part may not start inside a run of spaces: folded alone it would start with a
+    /// space the whole range folds away, and "war a" running over the cut would no longer
+    /// hold "a war" back.
+    #[test]
+    fn parts_start_at_a_word() {
+        let phrases = test_phrases();
+        for text in ["war  a war", "war \u{a0} a war", "war - a war"] {
+            let whole = phrase_hits(&phrases, text, None);
+            for part in 1..text.len() {
+                assert_eq!(phrase_hits(&phrases, text, Some(part)), whole, "{text:?}, parts of {part}");
+            }
+        }
+    }
+
     proptest::proptest! {
+        /// Folded a part at a time, a range gives the matches it gives folded whole: the
+        /// parts start where folding alone changes nothing, each is read past its end as
+        /// far as a pattern reaches, and a match running over a part's end holds its set
+        /// back in the next part.
+        #[test]
+        fn folding_in_parts_finds_what_folding_whole_does(
+            text in "(?s)(?:port |arthur |Port  Arthur |russo-japanese |war |treaty |of |portsmouth |siege |a |x|é|“|\u{1}|-|  | \n|Ō){0,60}",
+            part in 1usize..40,
+        ) {
+            let phrases = test_phrases();
+            let whole = phrase_hits(&phrases, &text, None);
+            proptest::prop_assert_eq!(phrase_hits(&phrases, &text, Some(part)), whole.clone());
+            proptest::prop_assert_eq!(phrase_hits(&phrases, &text, Some(usize::MAX)), whole);
+        }
+
         /// Every sentence in which `UNKNOWN` matches overlaps a span of `unknown_heads`.
         #[test]
         fn unknown_heads_touch_every_sentence_with_an_unknown_name(
