@@ -290,3 +290,29 @@ fn a_paragraph_of_attributed_claims() {
     let v = summary(dir.path());
     assert_eq!(v["summary"]["claims"], 20_000, "{}", v["summary"]);
 }
+
+#[test]
+fn a_description_and_forty_thousand_times_in_one_sentence() {
+    // Every time of a sentence was compared with each description in it by reading the
+    // words between the two: a run-on line of them read the line once per time.
+    let dir = corpus_with("run-on.txt", &"Port Arthur was besieged in 1904 and ".repeat(40_000));
+    fs::write(
+        dir.path().join("rules/siege.toml"),
+        r#"[[event]]
+id = "siege-of-port-arthur"
+name = "the siege of Port Arthur"
+kind = "siege"
+describe = [["Port Arthur", "besieged|siege"]]
+
+[[event.date]]
+role = "start"
+value = "1904-08-01"
+source = "a test date"
+"#,
+    )
+    .unwrap();
+    let v = summary(dir.path());
+    // One description per sentence, from its first words: only the time beside it is
+    // near enough to date it.
+    assert_eq!(v["summary"]["claims"], 1, "{}", v["summary"]);
+}

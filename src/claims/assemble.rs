@@ -104,6 +104,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let reach: Vec<Citation> = reach_of.of(sentences, si).into_iter().cloned().collect();
         let key = text_key(sentence.span.slice(text));
         let comma = first_comma(text, sentence.span);
+        let costs = Costs::new(text, sentence.span);
         let (described, named): (Vec<_>, Vec<_>) =
             known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
@@ -129,7 +130,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             let candidates: Vec<(&EventMention, EventId)> =
                 named.get(a..b).unwrap_or(&[]).iter().chain(described.iter()).copied().collect();
             let Some(&(best, _)) =
-                candidates.iter().min_by_key(|(m, _)| (cost(text, time.span, near_end(m)), m.span.start))
+                candidates.iter().min_by_key(|(m, _)| (costs.cost(time.span, near_end(m)), m.span.start))
             else {
                 continue;
             };
@@ -156,7 +157,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 if from_verb && POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
                     role = Role::Point;
                 }
-                let c = cost(text, time.span, near_end(mention));
+                let c = costs.cost(time.span, near_end(mention));
                 here_claims.push((
                     c,
                     Claim {
@@ -279,6 +280,86 @@ fn cost(text: &str, time: Span, mention: Span) -> usize {
         time.end <= mention.start && commas == 1 && between.trim_start_matches(',').trim().len() < 8;
     let commas = if leading { 0 } else { commas };
     between.len() + 200 * boundaries + 25 * commas
+}
+
+/// Bytes between a time and a mention beyond which `Costs` counts with its position lists
+/// rather than reading the words between.
+const LONG_BETWEEN: usize = 2048;
+
+/// `cost` within one sentence, at any distance in about the same time: a time compared
+/// with a description at the other end of a sentence of megabytes (a run-on line) read
+/// all the words between, for every time of the sentence.
+struct Costs<'t> {
+    text: &'t str,
+    sentence: Span,
+    /// Beyond this many bytes between, the counts come from `marks`.
+    long: usize,
+    marks: std::cell::OnceCell<Marks>,
+}
+
+/// Where, in a sentence, what `cost` counts sits: clause boundaries, commas and " - "
+/// (every occurrence, overlapping ones too), each by its first byte, in order.
+struct Marks {
+    boundaries: Vec<usize>,
+    commas: Vec<usize>,
+    dashes: Vec<usize>,
+}
+
+impl Marks {
+    fn new(text: &str, sentence: Span) -> Marks {
+        let mut marks = Marks { boundaries: Vec::new(), commas: Vec::new(), dashes: Vec::new() };
+        let body = sentence.slice(text);
+        for (i, c) in body.char_indices() {
+            let at = sentence.start + i;
+            match c {
+                ';' | ':' | '(' | ')' | '—' => marks.boundaries.push(at),
+                ',' => marks.commas.push(at),
+                ' ' if body.get(i..).is_some_and(|r| r.starts_with(" - ")) => marks.dashes.push(at),
+                _ => {}
+            }
+        }
+        marks
+    }
+}
+
+/// How many of `at` (in order) lie in `from..to` with `len` bytes from each.
+fn count_in(at: &[usize], from: usize, to: usize, len: usize) -> usize {
+    let first = at.partition_point(|&p| p < from);
+    let end = at.partition_point(|&p| p + len <= to);
+    end.saturating_sub(first)
+}
+
+impl<'t> Costs<'t> {
+    fn new(text: &'t str, sentence: Span) -> Self {
+        Costs { text, sentence, long: LONG_BETWEEN, marks: std::cell::OnceCell::new() }
+    }
+
+    /// `cost(text, time, mention)`, for a time and a mention in the sentence.
+    fn cost(&self, time: Span, mention: Span) -> usize {
+        let (from, to) =
+            if time.end <= mention.start { (time.end, mention.start) } else { (mention.end, time.start) };
+        let inside = self.sentence.start <= from && to <= self.sentence.end;
+        if to <= from.saturating_add(self.long) || !inside || self.text.get(from..to).is_none() {
+            return cost(self.text, time, mention);
+        }
+        let marks = self.marks.get_or_init(|| Marks::new(self.text, self.sentence));
+        let dashes = count_in(&marks.dashes, from, to, 3);
+        // `matches(" - ")` counts without overlaps: where two overlap (" - - "), count
+        // the words between.
+        let first = marks.dashes.partition_point(|&p| p < from);
+        let overlapping =
+            marks.dashes.get(first..first + dashes).unwrap_or(&[]).windows(2).any(|w| w[1] < w[0] + 3);
+        if overlapping {
+            return cost(self.text, time, mention);
+        }
+        let boundaries = count_in(&marks.boundaries, from, to, 1) + dashes;
+        let commas = count_in(&marks.commas, from, to, 1);
+        let between = self.text.get(from..to).unwrap_or("");
+        let leading =
+            time.end <= mention.start && commas == 1 && between.trim_start_matches(',').trim().len() < 8;
+        let commas = if leading { 0 } else { commas };
+        between.len() + 200 * boundaries + 25 * commas
+    }
 }
 
 /// Years a time may lie off the reference: an inferred mention (a place and a verb) must
@@ -449,7 +530,29 @@ mod tests {
         ("[a,;. éЖ\u{1F600}]{0,40}", 0usize..70, 0usize..70, 0usize..70)
     }
 
+    /// Text thick with what `cost` counts (" - - " too), and four offsets in and past it.
+    fn marks_and_offsets() -> impl proptest::strategy::Strategy<Value = (String, [usize; 4])> {
+        ("(?:[a ;:(),é]|—| - | - - | ,){0,40}", proptest::array::uniform4(0usize..90))
+    }
+
     proptest::proptest! {
+        /// Counted from its lists of positions (every distance counts as long here),
+        /// `Costs` gives what `cost` gives by reading the words between.
+        #[test]
+        fn costs_from_positions_are_the_costs((text, at) in marks_and_offsets()) {
+            let mut at = at.map(|a| a.min(text.len()));
+            for a in &mut at {
+                while !text.is_char_boundary(*a) {
+                    *a -= 1;
+                }
+            }
+            let [t0, t1, m0, m1] = at;
+            let (time, mention) = (Span::new(t0.min(t1), t0.max(t1)), Span::new(m0.min(m1), m0.max(m1)));
+            let sentence = Span::new(0, text.len());
+            let costs = Costs { text: &text, sentence, long: 0, marks: std::cell::OnceCell::new() };
+            proptest::prop_assert_eq!(costs.cost(time, mention), cost(&text, time, mention));
+        }
+
         #[test]
         fn clause_end_is_the_unbounded_search_capped((text, from, end, _) in text_and_offsets()) {
             let unbounded = text
