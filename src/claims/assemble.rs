@@ -275,9 +275,14 @@ fn cost(text: &str, time: Span, mention: Span) -> usize {
     .unwrap_or("");
     let boundaries = between.matches([';', ':', '(', ')', '—']).count() + between.matches(" - ").count();
     let commas = between.matches(',').count();
+    weigh(between, time.end <= mention.start, boundaries, commas)
+}
+
+/// `cost` from what lies between a time and a mention: its length, and the clause
+/// boundaries and commas counted in it; `time_first` when the time comes first.
+fn weigh(between: &str, time_first: bool, boundaries: usize, commas: usize) -> usize {
     // A sentence-initial time ("In 1875, the Treaty ...") governs the main clause.
-    let leading =
-        time.end <= mention.start && commas == 1 && between.trim_start_matches(',').trim().len() < 8;
+    let leading = time_first && commas == 1 && between.trim_start_matches(',').trim().len() < 8;
     let commas = if leading { 0 } else { commas };
     between.len() + 200 * boundaries + 25 * commas
 }
@@ -322,11 +327,11 @@ impl Marks {
     }
 }
 
-/// How many of `at` (in order) lie in `from..to` with `len` bytes from each.
-fn count_in(at: &[usize], from: usize, to: usize, len: usize) -> usize {
+/// The positions of `at` (in order) that lie in `from..to` with `len` bytes from each.
+fn within(at: &[usize], from: usize, to: usize, len: usize) -> &[usize] {
     let first = at.partition_point(|&p| p < from);
-    let end = at.partition_point(|&p| p + len <= to);
-    end.saturating_sub(first)
+    let end = at.partition_point(|&p| p + len <= to).max(first);
+    at.get(first..end).unwrap_or(&[])
 }
 
 impl<'t> Costs<'t> {
@@ -336,29 +341,23 @@ impl<'t> Costs<'t> {
 
     /// `cost(text, time, mention)`, for a time and a mention in the sentence.
     fn cost(&self, time: Span, mention: Span) -> usize {
-        let (from, to) =
-            if time.end <= mention.start { (time.end, mention.start) } else { (mention.end, time.start) };
+        let time_first = time.end <= mention.start;
+        let (from, to) = if time_first { (time.end, mention.start) } else { (mention.end, time.start) };
         let inside = self.sentence.start <= from && to <= self.sentence.end;
-        if to <= from.saturating_add(self.long) || !inside || self.text.get(from..to).is_none() {
+        let far = to > from.saturating_add(self.long);
+        let Some(between) = self.text.get(from..to).filter(|_| inside && far) else {
             return cost(self.text, time, mention);
-        }
+        };
         let marks = self.marks.get_or_init(|| Marks::new(self.text, self.sentence));
-        let dashes = count_in(&marks.dashes, from, to, 3);
+        let dashes = within(&marks.dashes, from, to, 3);
         // `matches(" - ")` counts without overlaps: where two overlap (" - - "), count
         // the words between.
-        let first = marks.dashes.partition_point(|&p| p < from);
-        let overlapping =
-            marks.dashes.get(first..first + dashes).unwrap_or(&[]).windows(2).any(|w| w[1] < w[0] + 3);
-        if overlapping {
+        if dashes.windows(2).any(|w| w[1] < w[0] + 3) {
             return cost(self.text, time, mention);
         }
-        let boundaries = count_in(&marks.boundaries, from, to, 1) + dashes;
-        let commas = count_in(&marks.commas, from, to, 1);
-        let between = self.text.get(from..to).unwrap_or("");
-        let leading =
-            time.end <= mention.start && commas == 1 && between.trim_start_matches(',').trim().len() < 8;
-        let commas = if leading { 0 } else { commas };
-        between.len() + 200 * boundaries + 25 * commas
+        let boundaries = within(&marks.boundaries, from, to, 1).len() + dashes.len();
+        let commas = within(&marks.commas, from, to, 1).len();
+        weigh(between, time_first, boundaries, commas)
     }
 }
 

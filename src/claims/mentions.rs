@@ -37,6 +37,21 @@ impl Folded {
             None => i,
         })
     }
+
+    /// The first folded byte that comes from byte `original` or a later one (the length
+    /// of the folded text if none does): `origin` only grows, so a binary search.
+    fn first_from(&self, original: usize) -> usize {
+        let (mut lo, mut hi) = (0, self.text.len());
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.origin(mid).is_some_and(|o| o < original) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        lo
+    }
 }
 
 /// Bytes of a range folded at a time by `find_seen` (see `fold_parts`).
@@ -83,16 +98,7 @@ fn fold_parts(text: &str, range: Span, part: usize, longest: usize) -> impl Iter
                 end += 1;
             }
             let folded = fold(text.get(from..end).unwrap_or(""));
-            // The first folded byte from at or after the cut.
-            let (mut stop, mut above) = (0, folded.text.len());
-            while stop < above {
-                let mid = stop + (above - stop) / 2;
-                if folded.origin(mid).is_some_and(|o| from + o < stop_at) {
-                    stop = mid + 1;
-                } else {
-                    above = mid;
-                }
-            }
+            let stop = folded.first_from(stop_at - from);
             if end >= range.end || folded.text.len() > stop + longest {
                 return Some(FoldPart { start: from, folded, stop });
             }
