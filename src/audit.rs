@@ -469,14 +469,8 @@ fn plural(n: usize, one: &str) -> String {
 pub fn excerpt(text: &str, sentence: Span, span: Span) -> String {
     const WIDTH: usize = 150;
     let s = sentence.cover(span);
-    let mut start = s.start.max(span.start.saturating_sub(WIDTH));
-    let mut end = s.end.min(span.end.saturating_add(WIDTH)).min(text.len());
-    while start > 0 && !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    while end < text.len() && !text.is_char_boundary(end) {
-        end += 1;
-    }
+    let start = crate::text::floor_boundary(text, s.start.max(span.start.saturating_sub(WIDTH)));
+    let end = crate::text::ceil_boundary(text, s.end.min(span.end.saturating_add(WIDTH)));
     let body = text.get(start..end).unwrap_or("");
     let mut out = body.split_whitespace().collect::<Vec<_>>().join(" ");
     if start > s.start {

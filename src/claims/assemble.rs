@@ -474,7 +474,7 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
         .get(sentence.start..cover.start)
         .map(|h| {
             let from = h.len().saturating_sub(16);
-            let cut = (from..h.len()).find(|&i| h.is_char_boundary(i)).unwrap_or(h.len());
+            let cut = crate::text::ceil_boundary(h, from);
             let tail = h.get(cut..).unwrap_or("");
             match tail.rfind([',', ';', '.', '(']) {
                 Some(i) => sentence.start + cut + i + 1,
@@ -539,13 +539,7 @@ mod tests {
         /// `Costs` gives what `cost` gives by reading the words between.
         #[test]
         fn costs_from_positions_are_the_costs((text, at) in marks_and_offsets()) {
-            let mut at = at.map(|a| a.min(text.len()));
-            for a in &mut at {
-                while !text.is_char_boundary(*a) {
-                    *a -= 1;
-                }
-            }
-            let [t0, t1, m0, m1] = at;
+            let [t0, t1, m0, m1] = at.map(|a| crate::text::floor_boundary(&text, a));
             let (time, mention) = (Span::new(t0.min(t1), t0.max(t1)), Span::new(m0.min(m1), m0.max(m1)));
             let sentence = Span::new(0, text.len());
             let costs = Costs { text: &text, sentence, long: 0, marks: std::cell::OnceCell::new() };

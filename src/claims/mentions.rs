@@ -93,10 +93,7 @@ fn fold_parts(text: &str, range: Span, part: usize, longest: usize) -> impl Iter
         // Folded up to the cut, then on until more than `longest` bytes past it.
         let mut reach = 4 * longest + 64;
         loop {
-            let mut end = stop_at.saturating_add(reach).min(range.end);
-            while !text.is_char_boundary(end) {
-                end += 1;
-            }
+            let end = crate::text::ceil_boundary(text, stop_at.saturating_add(reach).min(range.end));
             let folded = fold(text.get(from..end).unwrap_or(""));
             let stop = folded.first_from(stop_at - from);
             if end >= range.end || folded.text.len() > stop + longest {

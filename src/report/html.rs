@@ -950,18 +950,8 @@ fn context(text: &str, span: Span, label: &str, lines: &LineIndex) -> String {
     const AROUND: usize = 280;
     let start = span.start.min(text.len());
     let end = span.end.clamp(start, text.len());
-    let floor = |mut i: usize| {
-        while i > 0 && !text.is_char_boundary(i) {
-            i -= 1;
-        }
-        i
-    };
-    let ceil = |mut i: usize| {
-        while i < text.len() && !text.is_char_boundary(i) {
-            i += 1;
-        }
-        i
-    };
+    let floor = |i: usize| crate::text::floor_boundary(text, i);
+    let ceil = |i: usize| crate::text::ceil_boundary(text, i);
     let (start, end) = (floor(start), ceil(end));
     // Two line breaks back and forth, but no more than AROUND bytes each way.
     let before_limit = floor(start.saturating_sub(AROUND));

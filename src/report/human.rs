@@ -225,13 +225,7 @@ impl miette::SourceCode for Clipped {
         let text: &str = text;
         // Every cut snaps back to a char boundary: spans come from our own tagger, but a
         // renderer must not panic whatever it is handed.
-        let snap = |mut i: usize| {
-            i = i.min(text.len());
-            while !text.is_char_boundary(i) {
-                i -= 1;
-            }
-            i
-        };
+        let snap = |i: usize| crate::text::floor_boundary(text, i);
         let (start, end) = (snap(span.offset()), snap(span.offset() + span.len()));
         let end = end.max(start);
         let slice = |a: usize, b: usize| text.get(snap(a)..snap(b)).unwrap_or("");
@@ -303,13 +297,7 @@ mod tests {
         before: usize,
         after: usize,
     ) -> Option<(Vec<u8>, usize, usize, usize, usize, usize)> {
-        let snap = |mut i: usize| {
-            i = i.min(text.len());
-            while !text.is_char_boundary(i) {
-                i -= 1;
-            }
-            i
-        };
+        let snap = |i: usize| crate::text::floor_boundary(text, i);
         let (start, end) = (snap(span.offset()), snap(span.offset() + span.len()));
         let end = end.max(start);
         let slice = |a: usize, b: usize| text.get(snap(a)..snap(b)).unwrap_or("");

@@ -113,10 +113,7 @@ fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKi
         // Only the last `BROKEN_REF_REACH` bytes are read: a page of such tags on one line
         // would otherwise read the line again for each.
         let tag_at = base + m.start();
-        let mut floor = tag_at.saturating_sub(BROKEN_REF_REACH);
-        while !text.is_char_boundary(floor) {
-            floor += 1;
-        }
+        let floor = super::ceil_boundary(text, tag_at.saturating_sub(BROKEN_REF_REACH));
         let head = text.get(floor..tag_at).unwrap_or("");
         let line_start = match head.rfind('\n') {
             Some(i) => floor + i + 1,

@@ -405,10 +405,7 @@ mod tests {
             text in "[a-z \"“”—é.]{0,120}",
             from in 0usize..10,
         ) {
-            let mut start = from.min(text.len());
-            while !text.is_char_boundary(start) {
-                start -= 1;
-            }
+            let start = crate::text::floor_boundary(&text, from);
             let para = Span::new(start, text.len());
             proptest::prop_assert_eq!(quote_regions(&text, para), quote_regions_reference(&text, para));
         }

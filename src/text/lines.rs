@@ -36,10 +36,7 @@ impl LineIndex {
         let mut checkpoints = vec![(0, 0)];
         let (mut at, mut chars) = (0usize, 0usize);
         while at.saturating_add(every) < text.len() {
-            let mut next = at + every;
-            while !text.is_char_boundary(next) {
-                next += 1;
-            }
+            let next = super::ceil_boundary(text, at + every);
             chars += text.get(at..next).map_or(0, |s| s.chars().count());
             checkpoints.push((next, chars));
             at = next;

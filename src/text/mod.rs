@@ -62,6 +62,25 @@ pub enum CitationKind {
     Publication,
 }
 
+/// The char boundary of `text` at or before byte `i` (its end, for `i` past it): where a
+/// cut made at a byte offset can fall without splitting a character.
+pub fn floor_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// The char boundary of `text` at or after byte `i` (its end, for `i` past it).
+pub fn ceil_boundary(text: &str, i: usize) -> usize {
+    let mut i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// `text` with ASCII letters lowercased: the same length and offsets, so a case-sensitive
 /// search for lowercase words in it finds what an ASCII-case-insensitive one finds in
 /// `text`, and the SIMD prefilters work. `None` when the text holds a character that
