@@ -36,6 +36,16 @@ fn word(mut i: usize) -> String {
         .collect()
 }
 
+/// Adds the siege of Port Arthur to the rules of `dir`: `extra` lines of its event table
+/// (a description), and one date.
+fn siege_rule(dir: &std::path::Path, extra: &str, role: &str, value: &str) {
+    let rule = format!(
+        "[[event]]\nid = \"siege-of-port-arthur\"\nname = \"the siege of Port Arthur\"\nkind = \"siege\"\n{extra}\n\n\
+         [[event.date]]\nrole = \"{role}\"\nvalue = \"{value}\"\nsource = \"a test date\"\n"
+    );
+    fs::write(dir.join("rules/siege.toml"), rule).unwrap();
+}
+
 fn anachronisms(v: &serde_json::Value) -> usize {
     v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "anachronism").count()
 }
@@ -296,23 +306,26 @@ fn a_description_and_forty_thousand_times_in_one_sentence() {
     // Every time of a sentence was compared with each description in it by reading the
     // words between the two: a run-on line of them read the line once per time.
     let dir = corpus_with("run-on.txt", &"Port Arthur was besieged in 1904 and ".repeat(40_000));
-    fs::write(
-        dir.path().join("rules/siege.toml"),
-        r#"[[event]]
-id = "siege-of-port-arthur"
-name = "the siege of Port Arthur"
-kind = "siege"
-describe = [["Port Arthur", "besieged|siege"]]
-
-[[event.date]]
-role = "start"
-value = "1904-08-01"
-source = "a test date"
-"#,
-    )
-    .unwrap();
+    siege_rule(dir.path(), "describe = [[\"Port Arthur\", \"besieged|siege\"]]", "start", "1904-08-01");
     let v = summary(dir.path());
     // One description per sentence, from its first words: only the time beside it is
     // near enough to date it.
     assert_eq!(v["summary"]["claims"], 1, "{}", v["summary"]);
+}
+
+#[test]
+fn a_place_and_its_verb_deep_in_a_sentence_of_megabytes() {
+    // A sentence longer than the part `find_seen` folds at a time, naming its place only
+    // after two megabytes: the place and its verb are looked for a part at a time (the
+    // whole sentence used to be folded into one copy of its length).
+    let filler = "the garrison waited and the guns were silent for many days, ".repeat(40_000);
+    let text = format!("{filler}and at last Port Arthur fell in 1904, {filler}");
+    let dir = corpus_with("siege.txt", &text);
+    siege_rule(dir.path(), "", "end", "1905-01-02");
+    let v = summary(dir.path());
+    assert_eq!(v["summary"]["claims"], 1, "{}", v["summary"]);
+    let mismatches: Vec<&serde_json::Value> =
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "reference-mismatch").collect();
+    assert_eq!(mismatches.len(), 1, "{}", v["diagnostics"]);
+    assert!(mismatches[0]["message"].as_str().unwrap().contains("siege of Port Arthur"), "{}", mismatches[0]);
 }

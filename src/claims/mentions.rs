@@ -287,6 +287,7 @@ pub struct Matcher {
     place_names: Option<Literals>,
     /// The distinct folded place names, and per name the indexes in `places` that have it.
     folded_places: Option<AhoCorasick>,
+    distinct_places: Vec<String>,
     places_by_name: Vec<Vec<usize>>,
 }
 
@@ -368,6 +369,7 @@ impl Matcher {
         let folded_places = (!distinct.is_empty()).then(|| AhoCorasick::new(&distinct).ok()).flatten();
         Matcher {
             folded_places,
+            distinct_places: distinct.iter().map(|d| d.to_string()).collect(),
             places_by_name,
             phrases: Phrases::new(&[&patterns, &word_patterns]),
             targets,
@@ -490,15 +492,16 @@ impl Matcher {
         out
     }
 
-    /// The folded words of a sentence that names a place or holds an anaphor ("the
-    /// city"), and its place: the first place, in rule order, that occurs in it as a
-    /// word (with its folded offset). `None` for a sentence with neither.
+    /// The place of a sentence that names a place or holds an anaphor ("the city"): the
+    /// first place, in rule order, that occurs in it as a word, with the offset in the
+    /// sentence of its first occurrence. `None` for a sentence with neither; `Some(None)`
+    /// for one that holds an anaphor or a place's letters but no place as a word.
     fn sentence_place(
         &self,
         text: &str,
         seen: &Seen<'_>,
         sentence: &Sentence,
-    ) -> Option<(Folded, Option<(usize, String)>)> {
+    ) -> Option<Option<(usize, String)>> {
         let body = sentence.span.slice(text);
         let lower = sentence.span.slice(seen.lower);
         let names_a_place = self.place_names.as_ref().is_some_and(|ac| ac.is_match(lower));
@@ -511,26 +514,20 @@ impl Matcher {
         if !names_a_place && !ANAPHOR.is_match(body) {
             return None;
         }
-        let fb = fold(body);
-        // Which places occur in the folded sentence at all (one pass); the first of them
-        // in rule order that occurs as a word is the sentence's place.
-        let mut present = vec![false; self.places.len()];
-        if let Some(ac) = &self.folded_places {
-            for m in ac.find_overlapping_iter(&fb.text) {
-                for &p in self.places_by_name.get(m.pattern().as_usize()).map_or(&[][..], Vec::as_slice) {
-                    if let Some(x) = present.get_mut(p) {
-                        *x = true;
-                    }
+        // Per distinct place name, its first occurrence as a word; the first place in rule
+        // order that has one is the sentence's.
+        let Some(ac) = &self.folded_places else { return Some(None) };
+        let words: Vec<&str> = self.distinct_places.iter().map(String::as_str).collect();
+        let hits = first_words(text, sentence.span, &words, Some(ac), FOLD_PART);
+        let mut first: Vec<Option<usize>> = vec![None; self.places.len()];
+        for (hit, indexes) in hits.iter().zip(&self.places_by_name) {
+            for &i in indexes {
+                if let Some(x) = first.get_mut(i) {
+                    *x = hit.as_ref().map(|h| h.at);
                 }
             }
         }
-        let found = self
-            .places
-            .iter()
-            .zip(&present)
-            .filter(|(_, &x)| x)
-            .find_map(|(p, _)| find_word(&fb.text, &p.place).map(|at| (at, p.place.clone())));
-        Some((fb, found))
+        Some(self.places.iter().zip(&first).find_map(|(p, at)| Some(((*at)?, p.place.clone()))))
     }
 
     /// "Port Arthur fell", "the city surrendered": a place of a place event with one of
@@ -607,14 +604,12 @@ impl Matcher {
                 continue;
             }
             let body = sentence.span.slice(text);
-            let Some((fb, found_place)) = self.sentence_place(text, seen, sentence) else { continue };
-            let f = fb.text.as_str();
-            let folded_offset = |at: usize| fb.origin(at).unwrap_or(0);
+            let Some(found_place) = self.sentence_place(text, seen, sentence) else { continue };
             let anaphor = ANAPHOR.find(body);
             if found_place.is_none() && anaphor.is_some() {
                 while let Some(k) = pending.pop() {
                     let earlier =
-                        sentences.get(k).and_then(|x| Some((x, self.sentence_place(text, seen, x)?.1?)));
+                        sentences.get(k).and_then(|x| Some((x, self.sentence_place(text, seen, x)??)));
                     if let Some((x, (_, pl))) = earlier {
                         last_place = Some((x.paragraph, pl));
                         break;
@@ -632,6 +627,9 @@ impl Matcher {
                 pending.clear();
             }
             let Some(place) = place else { continue };
+            // Where each cue verb of the place's events first occurs as a word: looked for
+            // once per sentence, and only when an event is still to be found.
+            let mut cues_at: Option<(Vec<&str>, Vec<Option<WordAt>>)> = None;
             for p in self.places.iter().filter(|p| p.place == place) {
                 if named.contains(&(s, p.event))
                     || out
@@ -645,22 +643,29 @@ impl Matcher {
                 // The verb must sit by its subject or object ("Port Arthur fell", "the
                 // city surrendered"), not anywhere ("the first blow fell").
                 let anchor = match (&found_place, anaphor) {
-                    (Some((at, _)), _) => folded_offset(*at),
+                    (Some((at, _)), _) => *at,
                     (None, Some(a)) => a.start(),
                     _ => continue,
                 };
+                let (cues, hits) = cues_at.get_or_insert_with(|| {
+                    let mut cues: Vec<&str> = Vec::new();
+                    for c in self.places.iter().filter(|q| q.place == place).flat_map(|q| q.cues.iter()) {
+                        if !cues.contains(c) {
+                            cues.push(c);
+                        }
+                    }
+                    let hits = first_words(text, sentence.span, &cues, None, FOLD_PART);
+                    (cues, hits)
+                });
                 let near = |c: &&str| {
-                    find_word(f, c).filter(|&at| {
-                        // "the first blow fell upon Port Arthur" is an attack, not its fall.
-                        let after = f.get(at + c.len()..).unwrap_or("");
-                        let falls_upon =
-                            *c == "fell" && (after.starts_with(" upon") || after.starts_with(" on "));
-                        !falls_upon && folded_offset(at).abs_diff(anchor) <= CUE_REACH
-                    })
+                    let hit = cues.iter().position(|x| x == c).and_then(|k| hits.get(k)?.as_ref())?;
+                    // "the first blow fell upon Port Arthur" is an attack, not its fall.
+                    let falls_upon =
+                        *c == "fell" && (hit.after.starts_with(" upon") || hit.after.starts_with(" on "));
+                    (!falls_upon && hit.at.abs_diff(anchor) <= CUE_REACH).then_some(hit.at)
                 };
-                let Some(cue) = p.cues.iter().filter_map(near).min() else { continue };
+                let Some(cue_start) = p.cues.iter().filter_map(near).min() else { continue };
                 // The mention is the cue verb: the place or anaphor is its subject or object.
-                let cue_start = folded_offset(cue);
                 let cue_word = body
                     .get(cue_start..)
                     .and_then(|r| r.split_whitespace().next())
@@ -884,6 +889,61 @@ fn find_word(folded: &str, word: &str) -> Option<usize> {
         from = at + 1;
     }
     None
+}
+
+/// Where a word was first found by `first_words`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct WordAt {
+    /// Offset in the span searched (of the original text).
+    at: usize,
+    /// The folded text right after the word, up to `AFTER` bytes.
+    after: String,
+}
+
+/// Folded bytes kept after a word found by `first_words` (" upon" needs five).
+const AFTER: usize = 8;
+
+/// The first occurrence as a word (`find_word`) of each of `words` (folded) in `span` of
+/// `text`, folded. A span longer than `part` bytes is folded a part at a time
+/// (`fold_parts`), so a sentence of 100 MB is never copied whole; each part is searched
+/// only for the words not found yet. `present`, an automaton over `words` in order, tells
+/// which of them a part holds at all (a cheap pass before a search per word).
+fn first_words(
+    text: &str,
+    span: Span,
+    words: &[&str],
+    present: Option<&AhoCorasick>,
+    part: usize,
+) -> Vec<Option<WordAt>> {
+    let mut out: Vec<Option<WordAt>> = vec![None; words.len()];
+    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0) + AFTER;
+    let mut here = vec![true; words.len()];
+    for FoldPart { start, folded, stop } in fold_parts(text, span, part, longest) {
+        if out.iter().all(Option::is_some) {
+            break;
+        }
+        let f = folded.text.as_str();
+        if let Some(ac) = present {
+            here.iter_mut().for_each(|h| *h = false);
+            for m in ac.find_overlapping_iter(f) {
+                if let Some(h) = here.get_mut(m.pattern().as_usize()) {
+                    *h = true;
+                }
+            }
+        }
+        for ((word, slot), _) in words.iter().zip(out.iter_mut()).zip(&here).filter(|(_, &h)| h) {
+            if slot.is_some() {
+                continue;
+            }
+            // A match from `stop` on is the next part's (its start is past a space).
+            let Some(at) = find_word(f, word).filter(|&at| at < stop) else { continue };
+            let Some(origin) = folded.origin(at) else { continue };
+            let rest = f.get(at + word.len()..).unwrap_or("");
+            let after = rest.get(..AFTER.min(rest.len())).unwrap_or(rest).to_string();
+            *slot = Some(WordAt { at: start + origin - span.start, after });
+        }
+    }
+    out
 }
 
 /// The (sentence, event) pairs already named, to skip finding them again another way.
@@ -1203,6 +1263,36 @@ mod tests {
             let whole = phrase_hits(&phrases, &text, None);
             proptest::prop_assert_eq!(phrase_hits(&phrases, &text, Some(part)), whole.clone());
             proptest::prop_assert_eq!(phrase_hits(&phrases, &text, Some(usize::MAX)), whole);
+        }
+
+        /// Searched a part at a time, a sentence gives each word's first occurrence, and
+        /// what follows it, as the whole folded sentence does (the search as first
+        /// written: `find_word` over `fold`), with or without the automaton that tells
+        /// which words a part holds.
+        #[test]
+        fn first_words_in_parts_are_those_of_the_whole(
+            text in "(?s)(?:port |arthur |Port  Arthur |fell |fell upon |fell on |Fell|on |x|é|“|\u{1}|-|  | \n|Ō){0,60}",
+            part in 1usize..40,
+        ) {
+            let words = ["port arthur", "arthur", "fell", "fell on", "on", "x"];
+            let folded = fold(&text);
+            let whole: Vec<Option<WordAt>> = words
+                .iter()
+                .map(|w| {
+                    let at = find_word(&folded.text, w)?;
+                    let rest = folded.text.get(at + w.len()..).unwrap_or("");
+                    Some(WordAt { at: folded.origin(at)?, after: rest.chars().take(AFTER).collect() })
+                })
+                .collect();
+            let ac = AhoCorasick::new(words).expect("automaton");
+            // The sentence after another, so offsets are counted from its start.
+            let before = "Ō said “so. ";
+            let all = format!("{before}{text}");
+            let span = Span::new(before.len(), all.len());
+            for present in [None, Some(&ac)] {
+                proptest::prop_assert_eq!(&first_words(&all, span, &words, present, part), &whole);
+                proptest::prop_assert_eq!(&first_words(&all, span, &words, present, FOLD_PART), &whole);
+            }
         }
 
         /// Every sentence in which `UNKNOWN` matches overlaps a span of `unknown_heads`.
