@@ -4,7 +4,7 @@ use crate::checks::{declare_check, DocContext};
 use crate::claims::MentionTarget;
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
-use crate::rules::{Event, RuleBook};
+use crate::rules::{Event, IndexedWord, NameIndex, NameWords, RuleBook};
 use std::collections::BTreeSet;
 
 declare_check! {
@@ -122,29 +122,30 @@ pub fn suggest<'r>(
 fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
     let words = concepts(name);
     let folded = fold(name);
-    let all_names = rules.name_words_cache.get_or_init(|| {
-        rules
-            .events
-            .iter()
-            .map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| (fold(n), concepts(n))).collect())
-            .collect()
-    });
-    let mut out = Vec::new();
-    for (id, names) in all_names.iter().enumerate() {
-        // A distinctive word in common, or one spelt a little differently (Taeping,
-        // Taiping): "conference" or "rebellion" alone says nothing.
-        let shared_any = words.iter().filter(|w| !is_generic(w)).any(|w| {
-            names
-                .iter()
-                .flat_map(|(_, other)| other)
-                .filter(|o| !is_generic(o))
-                .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && within_two_edits(w, o)))
-        });
-        // Most events share nothing with the name: the edit distances below are only
-        // worth computing for the few that do.
-        if !shared_any {
-            continue;
+    let index = rules.name_words_cache.get_or_init(|| name_index(rules));
+    // A distinctive word in common, or one spelt a little differently (Taeping,
+    // Taiping): "conference" or "rebellion" alone says nothing. Most events share nothing
+    // with the name: the edit distances below are only worth computing for the few that
+    // do, found from the index of distinct words, not by reading every event's names.
+    let mut sharing: BTreeSet<usize> = BTreeSet::new();
+    for w in words.iter().filter(|w| !is_generic(w)) {
+        let (chars, mask) = (w.chars().count(), char_mask(w));
+        let near = |o: &&IndexedWord| {
+            o.word == *w
+                || (w.len() >= 6
+                    && o.word.len() >= 6
+                    && o.chars.abs_diff(chars) <= 2
+                    && (mask & !o.mask).count_ones() <= 2
+                    && (o.mask & !mask).count_ones() <= 2
+                    && super::edit_distance_within(w, &o.word, 2).is_some())
+        };
+        for o in index.words.iter().filter(near) {
+            sharing.extend(&o.events);
         }
+    }
+    let mut out = Vec::new();
+    for id in sharing {
+        let Some(names) = index.names.get(id) else { continue };
         let best = names
             .iter()
             .map(|(n, other)| {
@@ -160,10 +161,36 @@ fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
     out
 }
 
-/// Whether two words are at most two edits apart; words whose lengths differ by more
-/// cannot be, and most pairs are ruled out that way before any distance is computed.
-fn within_two_edits(a: &str, b: &str) -> bool {
-    a.chars().count().abs_diff(b.chars().count()) <= 2 && super::edit_distance_within(a, b, 2).is_some()
+/// The names of every event, folded and as words, and their distinctive words indexed.
+fn name_index(rules: &RuleBook) -> NameIndex {
+    let names: Vec<Vec<NameWords>> = rules
+        .events
+        .iter()
+        .map(|e| std::iter::once(&e.name).chain(&e.aliases).map(|n| (fold(n), concepts(n))).collect())
+        .collect();
+    let mut events_of: std::collections::BTreeMap<&str, BTreeSet<usize>> = Default::default();
+    for (id, words) in names.iter().enumerate() {
+        for w in words.iter().flat_map(|(_, w)| w).filter(|w| !is_generic(w)) {
+            events_of.entry(w.as_str()).or_default().insert(id);
+        }
+    }
+    let words = events_of
+        .into_iter()
+        .map(|(w, events)| IndexedWord {
+            word: w.to_string(),
+            chars: w.chars().count(),
+            mask: char_mask(w),
+            events: events.into_iter().collect(),
+        })
+        .collect();
+    NameIndex { names, words }
+}
+
+/// Bit `c % 64` for each char `c` of `word` (`IndexedWord::mask`). An edit takes at
+/// most one char out and puts at most one in, so a word two edits from another has at
+/// most two chars, and so at most two bits, that the other lacks.
+fn char_mask(word: &str) -> u64 {
+    word.chars().fold(0, |m, c| m | 1 << (u32::from(c) % 64))
 }
 
 /// Whether `word` is in `GENERIC`, by hash: it is asked for every word of every event's
@@ -297,5 +324,115 @@ mod tests {
         let s = suggest(&rules, "Russo-China War", None, &exclude);
         assert_eq!(s.first().map(|e| e.id.as_str()), Some("first-sino-japanese-war"));
         assert!(s.iter().all(|e| e.id != "boxer-rebellion"), "nothing shared but generic words");
+    }
+
+    /// `name_scores` as first written: every word of every event's names compared with
+    /// each word of the name. The indexed one must give the same scores.
+    fn name_scores_reference(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
+        let words = concepts(name);
+        let folded = fold(name);
+        let all_names = name_index(rules).names;
+        let within_two_edits = |a: &str, b: &str| {
+            a.chars().count().abs_diff(b.chars().count()) <= 2
+                && crate::checks::edit_distance_within(a, b, 2).is_some()
+        };
+        let mut out = Vec::new();
+        for (id, names) in all_names.iter().enumerate() {
+            let shared_any = words.iter().filter(|w| !is_generic(w)).any(|w| {
+                names
+                    .iter()
+                    .flat_map(|(_, other)| other)
+                    .filter(|o| !is_generic(o))
+                    .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && within_two_edits(w, o)))
+            });
+            if !shared_any {
+                continue;
+            }
+            let best = names
+                .iter()
+                .map(|(n, other)| {
+                    let shared = words.intersection(other).count() as i64;
+                    let union = words.union(other).count().max(1) as i64;
+                    let distance = crate::checks::edit_distance(&folded, n) as i64;
+                    shared * 1000 / union * 10 - distance
+                })
+                .max()
+                .unwrap_or(i64::MIN);
+            out.push((id, best));
+        }
+        out
+    }
+
+    fn repository_rules() -> &'static RuleBook {
+        static RULES: std::sync::OnceLock<RuleBook> = std::sync::OnceLock::new();
+        RULES.get_or_init(|| {
+            crate::rules::load_dir(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("rules"))
+                .expect("rules load")
+        })
+    }
+
+    /// Words of the repository's event names, to be misspelt.
+    const WORDS: &[&str] = &[
+        "Taiping",
+        "Tientsin",
+        "Portsmouth",
+        "Shimonoseki",
+        "Manchuria",
+        "Kiaochow",
+        "Mukden",
+        "Russo",
+        "Sino",
+        "Boxer",
+        "Ketteler",
+        "Legations",
+        "Tsushima",
+        "Liaoyang",
+        "Chemulpo",
+        "Hirobumi",
+        "Revolution",
+        "Rebellion",
+        "Nanking",
+        "Protocol",
+        "Ōtsu",
+        "Itō",
+    ];
+
+    /// A word with up to three edits: (position, char) pairs, a char of `None` deleting.
+    fn misspelt(word: &str, edits: &[(usize, Option<char>, bool)]) -> String {
+        let mut chars: Vec<char> = word.chars().collect();
+        for &(at, c, insert) in edits {
+            let at = at % (chars.len() + 1);
+            match (c, insert) {
+                (Some(c), true) => chars.insert(at, c),
+                (Some(c), false) if at < chars.len() => chars[at] = c,
+                (None, _) if at < chars.len() => {
+                    chars.remove(at);
+                }
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn indexed_name_scores_agree_with_comparing_every_name(
+            picks in proptest::collection::vec(
+                (
+                    proptest::sample::select(WORDS),
+                    proptest::collection::vec(
+                        (0usize..12, proptest::option::of(proptest::sample::select(vec!['a', 'e', 'i', 'n', 's', 't', 'ō', 'é'])), proptest::bool::ANY),
+                        0..4,
+                    ),
+                ),
+                1..4,
+            ),
+            head in proptest::sample::select(vec!["War", "Rebellion", "Treaty", "Incident", "Expedition"]),
+        ) {
+            let rules = repository_rules();
+            let words: Vec<String> = picks.iter().map(|(w, e)| misspelt(w, e)).collect();
+            let name = format!("{} {head}", words.join("-"));
+            proptest::prop_assert_eq!(name_scores(rules, &name), name_scores_reference(rules, &name), "{}", name);
+        }
     }
 }

@@ -124,6 +124,28 @@ impl RefDate {
 /// A name folded for comparison and the set of its words.
 pub type NameWords = (String, std::collections::BTreeSet<String>);
 
+/// What `unknown-event` compares an unknown name with, built from the rule book once.
+#[derive(Debug, Clone, Default)]
+pub struct NameIndex {
+    /// Per event, per name (the name, then each alias): the name folded and its words.
+    pub names: Vec<Vec<NameWords>>,
+    /// Every distinctive word of those names, once (in byte order), with what finds it.
+    pub words: Vec<IndexedWord>,
+}
+
+/// A distinctive word of the events' names (`NameIndex::words`).
+#[derive(Debug, Clone)]
+pub struct IndexedWord {
+    pub word: String,
+    /// Its length in chars.
+    pub chars: usize,
+    /// Bit `c % 64` set for each char `c` of the word: two words within two edits of each
+    /// other each hold at most two bits the other lacks.
+    pub mask: u64,
+    /// The events with a name holding it, in ascending order.
+    pub events: Vec<EventId>,
+}
+
 /// The whole rule book.
 #[derive(Debug, Clone, Default)]
 pub struct RuleBook {
@@ -137,9 +159,9 @@ pub struct RuleBook {
     pub same_as: std::collections::BTreeMap<EventId, (EventId, Role)>,
     /// The entities' names as one automaton, built on first use (see `entity_names`).
     pub entity_names_cache: std::sync::OnceLock<entities::EntityNames>,
-    /// Per event, per name (the name, then each alias): the name folded and the set of
-    /// its words as `unknown-event` compares them; filled by that check on first use.
-    pub name_words_cache: std::sync::OnceLock<Vec<Vec<NameWords>>>,
+    /// The events' names and their words as `unknown-event` compares them; filled by
+    /// that check on first use.
+    pub name_words_cache: std::sync::OnceLock<NameIndex>,
     /// Suggestions `unknown-event` made, by (name, year of the passage, events excluded):
     /// the same unknown names recur across a corpus.
     pub suggestions_cache: Memo<(String, Option<i64>, Vec<EventId>), Vec<EventId>>,
