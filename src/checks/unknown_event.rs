@@ -14,9 +14,10 @@ declare_check! {
     /// of the name they share (Russo = Russia, Sino = China, ...) and by how close their
     /// dates are to the passage's. Names in quoted, hypothetical or repeated sentences
     /// are left out; each name is reported once per document. A name that shares nothing
-    /// distinctive with any known event (the Peloponnesian War) is taken to be outside
-    /// what the reference covers and is left alone: this check looks for slips and
-    /// variant names, not for every war in history.
+    /// distinctive with any known event (the Peloponnesian War), or that holds a
+    /// distinctive word no known event's name holds (the Russo-Turkish War), is taken to
+    /// be outside what the reference covers and is left alone: this check looks for slips
+    /// and variant names, not for every war in history.
     ///
     /// ## Why it matters
     /// An event the tool cannot identify is one whose dates nobody checks; often the name
@@ -65,7 +66,8 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
             });
             let suggestions: Vec<&Event> = ids.iter().filter_map(|&id| cx.rules.events.get(id)).collect();
             // A name that shares nothing distinctive with any known event (the Peloponnesian
-            // War, the Hague Conference) is outside what the reference covers, not a slip.
+            // War), or brings a word none knows (the Russo-Turkish War), is outside what the
+            // reference covers, not a slip.
             if suggestions.is_empty() {
                 continue;
             }
@@ -127,20 +129,29 @@ fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
     // Taiping): "conference" or "rebellion" alone says nothing. Most events share nothing
     // with the name: the edit distances below are only worth computing for the few that
     // do, found from the index of distinct words, not by reading every event's names.
+    //
+    // A name with a distinctive word that no event's name holds (the Russo-Turkish War,
+    // the Treaty of San Stefano, the Franco-Prussian War) names an event outside what the
+    // reference covers, even where another of its words is shared: a slip mixes up words
+    // the reference knows (the Russo-China War), it does not bring new ones.
     let mut sharing: BTreeSet<usize> = BTreeSet::new();
     for w in words.iter().filter(|w| !is_generic(w)) {
         let (chars, mask) = (w.chars().count(), char_mask(w));
+        // Two cheap tests rule out most words before `spelt_alike` computes a distance.
         let near = |o: &&IndexedWord| {
             o.word == *w
-                || (w.len() >= 6
-                    && o.word.len() >= 6
-                    && o.chars.abs_diff(chars) <= 2
+                || (o.chars.abs_diff(chars) <= 2
                     && (mask & !o.mask).count_ones() <= 2
                     && (o.mask & !mask).count_ones() <= 2
-                    && super::edit_distance_within(w, &o.word, 2).is_some())
+                    && spelt_alike(w, &o.word))
         };
+        let mut known = false;
         for o in index.words.iter().filter(near) {
             sharing.extend(&o.events);
+            known = true;
+        }
+        if !known {
+            return Vec::new();
         }
     }
     let mut out = Vec::new();
@@ -184,6 +195,20 @@ fn name_index(rules: &RuleBook) -> NameIndex {
         })
         .collect();
     NameIndex { names, words }
+}
+
+/// Whether two different words are one spelt a little differently (Taeping, Taiping):
+/// both of six bytes or more, with the same first letter (a slip rarely changes it:
+/// Prussian is not Russian), and one edit apart, or two for words of eight chars or more
+/// (African is not American).
+fn spelt_alike(a: &str, b: &str) -> bool {
+    let (ca, cb) = (a.chars().count(), b.chars().count());
+    let edits = if ca.min(cb) >= 8 { 2 } else { 1 };
+    a.len() >= 6
+        && b.len() >= 6
+        && a.chars().next() == b.chars().next()
+        && ca.abs_diff(cb) <= edits
+        && super::edit_distance_within(a, b, edits).is_some()
 }
 
 /// Bit `c % 64` for each char `c` of `word` (`IndexedWord::mask`). An edit takes at
@@ -309,21 +334,51 @@ mod tests {
         }
     }
 
+    /// A rule book of the two wars, and `more`.
+    fn book(more: Vec<Event>) -> RuleBook {
+        let mut events = vec![
+            event("russo-japanese-war", "the Russo-Japanese War", &["Russo-Japanese War"]),
+            event("first-sino-japanese-war", "the First Sino-Japanese War", &["Sino-Japanese War"]),
+        ];
+        events.extend(more);
+        RuleBook { events, ..RuleBook::default() }
+    }
+
     #[test]
     fn russo_china_war_suggests_the_first_sino_japanese_war() {
-        let rules = RuleBook {
-            events: vec![
-                event("russo-japanese-war", "the Russo-Japanese War", &["Russo-Japanese War"]),
-                event("first-sino-japanese-war", "the First Sino-Japanese War", &["Sino-Japanese War"]),
-                event("boxer-rebellion", "the Boxer Rebellion", &[]),
-            ],
-            ..RuleBook::default()
-        };
+        let rules = book(vec![event("boxer-rebellion", "the Boxer Rebellion", &[])]);
         // The Russo-Japanese War is named in the same sentence, so it is not the answer.
         let exclude: BTreeSet<usize> = [0].into_iter().collect();
         let s = suggest(&rules, "Russo-China War", None, &exclude);
         assert_eq!(s.first().map(|e| e.id.as_str()), Some("first-sino-japanese-war"));
         assert!(s.iter().all(|e| e.id != "boxer-rebellion"), "nothing shared but generic words");
+    }
+
+    #[test]
+    fn a_name_bringing_a_word_no_event_holds_is_left_alone() {
+        let rules = book(vec![
+            event("taiping-rebellion", "the Taiping Rebellion", &[]),
+            event("sino-french-war", "the Sino-French War", &[]),
+        ]);
+        let none = BTreeSet::new();
+        let ids =
+            |name: &str| suggest(&rules, name, None, &none).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        // Words the reference knows, mixed up: a slip.
+        assert!(!ids("Russo-China War").is_empty());
+        assert_eq!(ids("Taeping Rebellion"), ["taiping-rebellion"]);
+        // Turkey, Prussia and Prussian are nowhere in the rules: another war.
+        assert!(ids("Russo-Turkish War").is_empty());
+        assert!(ids("Franco-Prussian War").is_empty());
+    }
+
+    #[test]
+    fn words_spelt_alike() {
+        assert!(spelt_alike("taeping", "taiping"));
+        assert!(spelt_alike("portsmuth", "portsmouth"));
+        assert!(spelt_alike("blagovestchensk", "blagoveshchensk"));
+        assert!(!spelt_alike("prussian", "russian"), "another first letter");
+        assert!(!spelt_alike("african", "american"), "two edits in words under eight chars");
+        assert!(!spelt_alike("tokio", "tokyo"), "too short to tell");
     }
 
     /// `name_scores` as first written: every word of every event's names compared with
@@ -332,10 +387,12 @@ mod tests {
         let words = concepts(name);
         let folded = fold(name);
         let all_names = name_index(rules).names;
-        let within_two_edits = |a: &str, b: &str| {
-            a.chars().count().abs_diff(b.chars().count()) <= 2
-                && crate::checks::edit_distance_within(a, b, 2).is_some()
-        };
+        let every_word =
+            || all_names.iter().flatten().flat_map(|(_, other)| other).filter(|o| !is_generic(o));
+        let known = |w: &String| every_word().any(|o| o == w || spelt_alike(w, o));
+        if !words.iter().filter(|w| !is_generic(w)).all(known) {
+            return Vec::new();
+        }
         let mut out = Vec::new();
         for (id, names) in all_names.iter().enumerate() {
             let shared_any = words.iter().filter(|w| !is_generic(w)).any(|w| {
@@ -343,7 +400,7 @@ mod tests {
                     .iter()
                     .flat_map(|(_, other)| other)
                     .filter(|o| !is_generic(o))
-                    .any(|o| o == w || (w.len() >= 6 && o.len() >= 6 && within_two_edits(w, o)))
+                    .any(|o| o == w || spelt_alike(w, o))
             });
             if !shared_any {
                 continue;
