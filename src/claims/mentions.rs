@@ -492,16 +492,16 @@ impl Matcher {
         out
     }
 
-    /// The place of a sentence that names a place or holds an anaphor ("the city"): the
-    /// first place, in rule order, that occurs in it as a word, with the offset in the
-    /// sentence of its first occurrence. `None` for a sentence with neither; `Some(None)`
-    /// for one that holds an anaphor or a place's letters but no place as a word.
-    fn sentence_place(
+    /// The folded words of a sentence that names a place or holds an anaphor ("the
+    /// city"), and its place: the first place, in rule order, that occurs in it as a word,
+    /// with the offset in the sentence of its first occurrence. `None` for a sentence with
+    /// neither.
+    fn sentence_place<'t>(
         &self,
-        text: &str,
+        text: &'t str,
         seen: &Seen<'_>,
         sentence: &Sentence,
-    ) -> Option<Option<(usize, String)>> {
+    ) -> Option<(SentenceFold<'t>, Option<(usize, String)>)> {
         let body = sentence.span.slice(text);
         let lower = sentence.span.slice(seen.lower);
         let names_a_place = self.place_names.as_ref().is_some_and(|ac| ac.is_match(lower));
@@ -516,9 +516,10 @@ impl Matcher {
         }
         // Per distinct place name, its first occurrence as a word; the first place in rule
         // order that has one is the sentence's.
-        let Some(ac) = &self.folded_places else { return Some(None) };
+        let folding = SentenceFold::new(text, sentence.span, FOLD_PART);
+        let Some(ac) = &self.folded_places else { return Some((folding, None)) };
         let words: Vec<&str> = self.distinct_places.iter().map(String::as_str).collect();
-        let hits = first_words(text, sentence.span, &words, Some(ac), FOLD_PART);
+        let hits = folding.first_words(&words, Some(ac));
         let mut first: Vec<Option<usize>> = vec![None; self.places.len()];
         for (hit, indexes) in hits.iter().zip(&self.places_by_name) {
             for &i in indexes {
@@ -527,7 +528,8 @@ impl Matcher {
                 }
             }
         }
-        Some(self.places.iter().zip(&first).find_map(|(p, at)| Some(((*at)?, p.place.clone()))))
+        let found = self.places.iter().zip(&first).find_map(|(p, at)| Some(((*at)?, p.place.clone())));
+        Some((folding, found))
     }
 
     /// "Port Arthur fell", "the city surrendered": a place of a place event with one of
@@ -604,12 +606,12 @@ impl Matcher {
                 continue;
             }
             let body = sentence.span.slice(text);
-            let Some(found_place) = self.sentence_place(text, seen, sentence) else { continue };
+            let Some((folding, found_place)) = self.sentence_place(text, seen, sentence) else { continue };
             let anaphor = ANAPHOR.find(body);
             if found_place.is_none() && anaphor.is_some() {
                 while let Some(k) = pending.pop() {
                     let earlier =
-                        sentences.get(k).and_then(|x| Some((x, self.sentence_place(text, seen, x)??)));
+                        sentences.get(k).and_then(|x| Some((x, self.sentence_place(text, seen, x)?.1?)));
                     if let Some((x, (_, pl))) = earlier {
                         last_place = Some((x.paragraph, pl));
                         break;
@@ -654,7 +656,7 @@ impl Matcher {
                             cues.push(c);
                         }
                     }
-                    let hits = first_words(text, sentence.span, &cues, None, FOLD_PART);
+                    let hits = folding.first_words(&cues, None);
                     (cues, hits)
                 });
                 let near = |c: &&str| {
@@ -903,47 +905,71 @@ struct WordAt {
 /// Folded bytes kept after a word found by `first_words` (" upon" needs five).
 const AFTER: usize = 8;
 
-/// The first occurrence as a word (`find_word`) of each of `words` (folded) in `span` of
-/// `text`, folded. A span longer than `part` bytes is folded a part at a time
-/// (`fold_parts`), so a sentence of 100 MB is never copied whole; each part is searched
-/// only for the words not found yet. `present`, an automaton over `words` in order, tells
-/// which of them a part holds at all (a cheap pass before a search per word).
-fn first_words(
-    text: &str,
+/// A span of text folded for `first_words`: a span of at most `part` bytes is folded
+/// once, when it is made, and every search reads that; a longer one is folded again a
+/// part at a time (`fold_parts`) by each search, so a sentence of 100 MB is never copied
+/// whole.
+struct SentenceFold<'t> {
+    text: &'t str,
     span: Span,
-    words: &[&str],
-    present: Option<&AhoCorasick>,
     part: usize,
-) -> Vec<Option<WordAt>> {
-    let mut out: Vec<Option<WordAt>> = vec![None; words.len()];
-    let longest = words.iter().map(|w| w.len()).max().unwrap_or(0) + AFTER;
-    let mut here = vec![true; words.len()];
-    for FoldPart { start, folded, stop } in fold_parts(text, span, part, longest) {
-        if out.iter().all(Option::is_some) {
-            break;
-        }
-        let f = folded.text.as_str();
-        if let Some(ac) = present {
-            here.iter_mut().for_each(|h| *h = false);
-            for m in ac.find_overlapping_iter(f) {
-                if let Some(h) = here.get_mut(m.pattern().as_usize()) {
-                    *h = true;
+    whole: Option<FoldPart>,
+}
+
+impl<'t> SentenceFold<'t> {
+    fn new(text: &'t str, span: Span, part: usize) -> SentenceFold<'t> {
+        let whole = (span.len() <= part).then(|| {
+            let folded = fold(span.slice(text));
+            let stop = folded.text.len();
+            FoldPart { start: span.start, folded, stop }
+        });
+        SentenceFold { text, span, part, whole }
+    }
+
+    /// The first occurrence as a word (`find_word`) of each of `words` (folded), and
+    /// where it is, from the start of the span; each part is searched only for the words
+    /// not found yet. `present`, an automaton over `words` in order, tells which of them a
+    /// part holds at all (a cheap pass before a search per word).
+    fn first_words(&self, words: &[&str], present: Option<&AhoCorasick>) -> Vec<Option<WordAt>> {
+        let mut out: Vec<Option<WordAt>> = vec![None; words.len()];
+        let mut here = vec![true; words.len()];
+        let mut search = |part: &FoldPart, out: &mut Vec<Option<WordAt>>| {
+            let FoldPart { start, folded, stop } = part;
+            let f = folded.text.as_str();
+            if let Some(ac) = present {
+                here.iter_mut().for_each(|h| *h = false);
+                for m in ac.find_overlapping_iter(f) {
+                    if let Some(h) = here.get_mut(m.pattern().as_usize()) {
+                        *h = true;
+                    }
+                }
+            }
+            for ((word, slot), _) in words.iter().zip(out.iter_mut()).zip(&here).filter(|(_, &h)| h) {
+                if slot.is_some() {
+                    continue;
+                }
+                // A match from `stop` on is the next part's (its start is past a space).
+                let Some(at) = find_word(f, word).filter(|at| at < stop) else { continue };
+                let Some(origin) = folded.origin(at) else { continue };
+                let rest = f.get(at + word.len()..).unwrap_or("");
+                let after = rest.get(..AFTER.min(rest.len())).unwrap_or(rest).to_string();
+                *slot = Some(WordAt { at: start + origin - self.span.start, after });
+            }
+        };
+        match &self.whole {
+            Some(part) => search(part, &mut out),
+            None => {
+                let longest = words.iter().map(|w| w.len()).max().unwrap_or(0) + AFTER;
+                for part in fold_parts(self.text, self.span, self.part, longest) {
+                    search(&part, &mut out);
+                    if out.iter().all(Option::is_some) {
+                        break;
+                    }
                 }
             }
         }
-        for ((word, slot), _) in words.iter().zip(out.iter_mut()).zip(&here).filter(|(_, &h)| h) {
-            if slot.is_some() {
-                continue;
-            }
-            // A match from `stop` on is the next part's (its start is past a space).
-            let Some(at) = find_word(f, word).filter(|&at| at < stop) else { continue };
-            let Some(origin) = folded.origin(at) else { continue };
-            let rest = f.get(at + word.len()..).unwrap_or("");
-            let after = rest.get(..AFTER.min(rest.len())).unwrap_or(rest).to_string();
-            *slot = Some(WordAt { at: start + origin - span.start, after });
-        }
+        out
     }
-    out
 }
 
 /// The (sentence, event) pairs already named, to skip finding them again another way.
@@ -1290,8 +1316,12 @@ mod tests {
             let all = format!("{before}{text}");
             let span = Span::new(before.len(), all.len());
             for present in [None, Some(&ac)] {
-                proptest::prop_assert_eq!(&first_words(&all, span, &words, present, part), &whole);
-                proptest::prop_assert_eq!(&first_words(&all, span, &words, present, FOLD_PART), &whole);
+                for size in [part, FOLD_PART] {
+                    let folding = SentenceFold::new(&all, span, size);
+                    proptest::prop_assert_eq!(&folding.first_words(&words, present), &whole);
+                    // A second search over the same folding finds the same.
+                    proptest::prop_assert_eq!(&folding.first_words(&words, present), &whole);
+                }
             }
         }
 
