@@ -412,9 +412,12 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
     let matcher = Matcher::new(&rules);
     let policy = chronolint::config::TrustPolicies::default();
     let undated = "The envoys sent their report to Leningrad without delay.";
+    // (dates, how many anachronisms): with no dominant year, a name is still judged in a
+    // dated block (it is searched for once the hot blocks are known), never in another.
     let cases = [
-        ("In 1904 the talks failed. In 1904 the fleet sailed. In 1905 the envoys argued.", true),
-        ("In 1850 the talks failed. In 1904 the fleet sailed. In 1950 the envoys argued.", false),
+        ("In 1904 the talks failed. In 1904 the fleet sailed. In 1905 the envoys argued.", 1),
+        ("In 1850 the talks failed. In 1904 the fleet sailed. In 1950 the envoys argued.", 0),
+        ("In 1850 the talks failed. In 1904 the fleet sailed to Leningrad. In 1950 the envoys argued.", 1),
     ];
     for (dates, flagged) in cases {
         let text = format!("{dates}\n\n{undated}\n");
@@ -427,7 +430,8 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
         let fast = findings(&extract(&doc, &rules, &matcher));
         let slow = findings(&chronolint::claims::extract_everywhere(&doc, &rules, &matcher));
         assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{dates}");
-        let names = |f: &[chronolint::diagnostic::Diagnostic]| f.iter().any(|d| d.code == "anachronism");
+        let names =
+            |f: &[chronolint::diagnostic::Diagnostic]| f.iter().filter(|d| d.code == "anachronism").count();
         assert_eq!(names(&fast), flagged, "{dates}: {fast:?}");
     }
 }

@@ -24,13 +24,25 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let times = tag(text, &tag_context(doc));
     let lower = text.to_ascii_lowercase();
     let folds = folds_like_ascii(text);
-    let entities: Vec<(Span, usize)> = rules
-        .entity_names()
-        .matcher
-        .iter()
-        .flat_map(|lit| lit.find_iter(text))
-        .map(|m| (Span::new(m.start, m.end), m.pattern))
-        .collect();
+    // Entity names in `ranges` of the text (no name runs over a blank line, so over the
+    // end of a block).
+    let entities_in = |ranges: &[Span]| -> Vec<(Span, usize)> {
+        let matcher = rules.entity_names().matcher.as_ref();
+        ranges
+            .iter()
+            .flat_map(|r| {
+                matcher.into_iter().flat_map(move |lit| lit.find_iter(r.slice(text))).map(move |m| (r, m))
+            })
+            .map(|(r, m)| (Span::new(m.start, m.end).shift(r.start), m.pattern))
+            .collect()
+    };
+    // An entity name is judged by the time of its sentence or, in a sentence without one,
+    // by the document's dominant year (`anachronism`). With a dominant year every name
+    // makes its block hot, so the whole text is searched for them first; without one,
+    // only names in blocks holding a time (or another hot word) can be judged, so only
+    // those blocks are searched, once they are known. Most books have no dominant year.
+    let dominant = crate::checks::anachronism::dominant_year(&times).is_some();
+    let mut entities = if dominant { entities_in(&[Span::new(0, text.len())]) } else { Vec::new() };
     // Head words and anniversary words make a block hot; of them, only those that can be
     // part of a name or a phrase make a sentence relevant. A sentence holding any of them
     // is still a candidate repeat: a copy of a relevant sentence with other punctuation or
@@ -40,16 +52,14 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let anniversary = anniversary_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
     let mut hot: Vec<Span> = times.iter().map(|t| t.span).collect();
-    // An entity name is judged by the time of its sentence or, in a sentence without one,
-    // by the document's dominant year (`anachronism`). With no dominant year, only names
-    // in blocks holding a time can be judged, and those blocks are hot already.
-    if crate::checks::anachronism::dominant_year(&times).is_some() {
-        hot.extend(entities.iter().map(|(s, _)| *s));
-    }
+    hot.extend(entities.iter().map(|(s, _)| *s));
     hot.extend(&head_words);
     hot.extend(&anniversary);
     let Segmented { mut sentences, blocks, thread } =
         segment_hot(text, folds.then_some(lower.as_str()), &hot);
+    if !dominant {
+        entities = entities_in(&blocks);
+    }
     // Every block holding a head word was split.
     let heads = unknown_heads(text, &head_words, &blocks);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
