@@ -287,6 +287,7 @@ pub struct Matcher {
     place_names: Option<Literals>,
     /// The distinct folded place names, and per name the indexes in `places` that have it.
     folded_places: Option<AhoCorasick>,
+    /// Those names, in the order of the automaton's patterns.
     distinct_places: Vec<String>,
     places_by_name: Vec<Vec<usize>>,
 }
