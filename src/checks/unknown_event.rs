@@ -17,7 +17,8 @@ declare_check! {
     /// distinctive with any known event (the Peloponnesian War), or that holds a
     /// distinctive word no known event's name holds (the Russo-Turkish War), is taken to
     /// be outside what the reference covers and is left alone: this check looks for slips
-    /// and variant names, not for every war in history.
+    /// and variant names, not for every war in history. A slip keeps the kind of event:
+    /// a massacre is not suggested a treaty.
     ///
     /// ## Why it matters
     /// An event the tool cannot identify is one whose dates nobody checks; often the name
@@ -104,9 +105,15 @@ pub fn suggest<'r>(
     exclude: &BTreeSet<usize>,
 ) -> Vec<&'r Event> {
     let scores = rules.name_scores_cache.get_or(name.to_string(), || name_scores(rules, name));
+    let kinds = kinds_for(name);
     let mut scored: Vec<(i64, &str, &Event)> = Vec::new();
     for &(id, best) in &scores {
         let Some(e) = rules.events.get(id).filter(|_| !exclude.contains(&id)) else { continue };
+        // A slip keeps the kind of event: the Tientsin Massacre is not a treaty of
+        // Tientsin, nor the Shanghai Conference a government proclaimed there.
+        if kinds.is_some_and(|k| !k.contains(&e.kind.as_str())) {
+            continue;
+        }
         let era = match (year, e.dates.iter().flat_map(|d| d.views.iter()).find_map(|v| v.value.start_year()))
         {
             (Some(y), Some(ey)) => -(y - ey).abs().min(100) * 20,
@@ -116,6 +123,59 @@ pub fn suggest<'r>(
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     scored.into_iter().take(3).map(|(_, _, e)| e).collect()
+}
+
+/// The kinds of event (`kind` in rules/) that an unknown name headed by its word can be
+/// a slip for, or `None` for a head this table does not know. "War" is also said of
+/// rebellions and campaigns, "Incident" of much; "Conference" and "Treaty" are said of
+/// each other's events (the Portsmouth Conference made the Treaty of Portsmouth).
+fn kinds_for(name: &str) -> Option<&'static [&'static str]> {
+    const WAR: &[&str] = &[
+        "war",
+        "battle",
+        "siege",
+        "rebellion",
+        "revolution",
+        "mutiny",
+        "intervention",
+        "expedition",
+        "occupation",
+    ];
+    const RISING: &[&str] = &["rebellion", "revolution", "mutiny", "movement", "coup", "war", "massacre"];
+    const INCIDENT: &[&str] = &[
+        "incident",
+        "diplomatic",
+        "assassination",
+        "massacre",
+        "coup",
+        "political",
+        "intervention",
+        "occupation",
+        "annexation",
+        "battle",
+    ];
+    const INTERVENTION: &[&str] = &["intervention", "diplomatic", "war", "occupation", "expedition"];
+    const TREATY: &[&str] = &["conference", "treaty", "agreement", "alliance", "diplomatic"];
+    const MASSACRE: &[&str] = &["massacre", "incident", "battle", "siege", "rebellion", "assassination"];
+    const EXPEDITION: &[&str] = &["expedition", "war", "battle", "siege", "intervention", "occupation"];
+    const BATTLE: &[&str] = &["battle", "siege", "war", "massacre", "occupation", "expedition"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    // "the Treaty of Peking": the word before "of"; "the Boxer War": the last word.
+    let head = match words.iter().position(|w| *w == "of") {
+        Some(i) if i > 0 => words.get(i - 1),
+        _ => words.last(),
+    }?;
+    Some(match head.to_ascii_lowercase().as_str() {
+        "war" => WAR,
+        "rebellion" | "uprising" | "mutiny" | "revolution" => RISING,
+        "incident" | "affair" | "crisis" => INCIDENT,
+        "intervention" => INTERVENTION,
+        "conference" | "convention" | "treaty" | "peace" => TREATY,
+        "massacre" => MASSACRE,
+        "expedition" => EXPEDITION,
+        "battle" | "siege" => BATTLE,
+        _ => return None,
+    })
 }
 
 /// The events that share a distinctive word with `name` (or one spelt a little
@@ -369,6 +429,25 @@ mod tests {
         // Turkey, Prussia and Prussian are nowhere in the rules: another war.
         assert!(ids("Russo-Turkish War").is_empty());
         assert!(ids("Franco-Prussian War").is_empty());
+    }
+
+    #[test]
+    fn a_slip_keeps_the_kind_of_event() {
+        let mut treaty = event("treaty-of-tientsin", "the Treaty of Tientsin", &[]);
+        treaty.kind = "treaty".into();
+        let mut boxers = event("boxer-rebellion", "the Boxer Rebellion", &[]);
+        boxers.kind = "rebellion".into();
+        let rules = book(vec![treaty, boxers]);
+        let none = BTreeSet::new();
+        let ids =
+            |name: &str| suggest(&rules, name, None, &none).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        // A massacre at Tientsin is no treaty signed there.
+        assert!(ids("Tientsin Massacre").is_empty());
+        assert_eq!(ids("Convention of Tientsin"), ["treaty-of-tientsin"]);
+        // "War" is said of a rebellion too.
+        assert_eq!(ids("Boxer War"), ["boxer-rebellion"]);
+        assert_eq!(kinds_for("the Treaty of Peking").map(|k| k.contains(&"treaty")), Some(true));
+        assert_eq!(kinds_for("the Boxer Troubles"), None, "a head the table does not know filters nothing");
     }
 
     #[test]
