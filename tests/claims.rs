@@ -440,6 +440,9 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// segmenting and matching everything gives. The first: a publication citation ran on
 /// past a blank line in the whole-text search ("... History of the Russo-Japanese War"
 /// by Go\n\nXII.) but not in the per-block one; citations now stay inside a block.
+/// Another: where a claim is attributed to a quotation's source, the citations outside
+/// every sentence (kept for that source) lay among a paragraph's, and a claim lost the
+/// link of its own paragraph ("paragraph-citations-among-outside-ones.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");

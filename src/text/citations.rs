@@ -226,9 +226,14 @@ pub const REACH: usize = 16;
 /// A document's citations, indexed so that what backs a sentence is found without a
 /// look at every citation of the document.
 pub struct Reach<'c> {
-    /// In order of position, as `find_citations` leaves them: a paragraph's citations
-    /// are contiguous.
+    /// In order of position, as `find_citations` leaves them.
     citations: &'c [Citation],
+    /// Positions of the citations in a paragraph, in order. Paragraphs are numbered by
+    /// where they start, so these are in order of paragraph too, and a paragraph's are
+    /// contiguous. Those outside every sentence (paragraph `usize::MAX`, kept for the
+    /// sources of quotations: `find_citations_in`) lie anywhere among them and are left
+    /// out.
+    in_paragraphs: Vec<usize>,
     /// Positions of the citations of each target, in order.
     by_target: HashMap<&'c str, Vec<usize>>,
 }
@@ -239,23 +244,34 @@ impl<'c> Reach<'c> {
         for (i, c) in citations.iter().enumerate() {
             by_target.entry(c.target.as_str()).or_default().push(i);
         }
-        Reach { citations, by_target }
+        let in_paragraphs = (0..citations.len())
+            .filter(|&i| citations.get(i).is_some_and(|c| c.paragraph != usize::MAX))
+            .collect();
+        Reach { citations, in_paragraphs, by_target }
     }
 
     /// `in_reach` of sentence `index`.
     pub fn of(&self, sentences: &[Sentence], index: usize) -> Vec<&'c Citation> {
         let Some(s) = sentences.get(index) else { return Vec::new() };
         let cs = self.citations;
+        let cited = |i: &usize| cs.get(*i);
         // The paragraph's citations, and the nearest `REACH` of them.
-        let lo = cs.partition_point(|c| c.paragraph < s.paragraph);
-        let hi = lo + cs.get(lo..).map_or(0, |r| r.partition_point(|c| c.paragraph == s.paragraph));
-        let mut candidates: Vec<usize> = if hi - lo <= REACH {
-            (lo..hi).collect()
+        let ps = self.in_paragraphs.as_slice();
+        let lo = ps.partition_point(|i| cited(i).is_some_and(|c| c.paragraph < s.paragraph));
+        let hi = lo
+            + ps.get(lo..)
+                .map_or(0, |r| r.partition_point(|i| cited(i).is_some_and(|c| c.paragraph == s.paragraph)));
+        let window = if hi - lo <= REACH {
+            lo..hi
         } else {
-            let at = lo + cs.get(lo..hi).map_or(0, |r| r.partition_point(|c| c.span.start < s.span.start));
+            let at = lo
+                + ps.get(lo..hi).map_or(0, |r| {
+                    r.partition_point(|i| cited(i).is_some_and(|c| c.span.start < s.span.start))
+                });
             let from = at.saturating_sub(REACH / 2).max(lo).min(hi - REACH);
-            (from..from + REACH).collect()
+            from..from + REACH
         };
+        let mut candidates: Vec<usize> = ps.get(window).unwrap_or(&[]).to_vec();
         // The links introducing a quotation: those before the sentence; the nearest when
         // there are more than `REACH`, and the first (where its source is listed).
         if let Some(linked) = s.attributed_to.as_deref().and_then(|a| self.by_target.get(a)) {
@@ -324,10 +340,12 @@ mod tests {
     }
 
     /// Sentences of 40 bytes, 50 apart, in `paragraphs` (nondecreasing), some attributed;
-    /// citations placed in them, in order, as `find_citations` leaves them.
+    /// citations placed in them, in order, as `find_citations` leaves them, or (`outside`)
+    /// in the gap after one, in no sentence and no paragraph, as `find_citations_in` keeps
+    /// them for the sources of quotations.
     fn document(
         paragraphs: &[(usize, Option<usize>)],
-        cites: &[(usize, usize, bool)],
+        cites: &[(usize, usize, bool, bool)],
     ) -> (Vec<Sentence>, Vec<Citation>) {
         let targets = ["a", "b", "https://c.example"];
         let mut paragraph = 0;
@@ -349,15 +367,16 @@ mod tests {
             .collect();
         let mut citations: Vec<Citation> = cites
             .iter()
-            .filter_map(|&(at, target, url)| {
+            .filter_map(|&(at, target, url, outside)| {
                 let sentence = at / 40 % sentences.len().max(1);
                 let s = sentences.get(sentence)?;
+                let start = if outside { s.span.end + 2 + at % 5 } else { s.span.start + at % 37 };
                 Some(Citation {
                     kind: if url { CitationKind::Url } else { CitationKind::Footnote },
-                    span: Span::new(s.span.start + at % 37, s.span.start + at % 37 + 3),
+                    span: Span::new(start, start + 3),
                     target: targets[target % 3].to_string(),
-                    sentence,
-                    paragraph: s.paragraph,
+                    sentence: if outside { usize::MAX } else { sentence },
+                    paragraph: if outside { usize::MAX } else { s.paragraph },
                 })
             })
             .collect();
@@ -367,11 +386,15 @@ mod tests {
 
     proptest::proptest! {
         /// Under `REACH` citations a paragraph, the index finds exactly what reading
-        /// every citation found.
+        /// every citation found, with citations outside every sentence among them (a
+        /// fuzz find: they hid a paragraph's citations from the search by paragraph).
         #[test]
         fn the_index_finds_what_reading_every_citation_finds(
             paragraphs in proptest::collection::vec((0usize..2, proptest::option::of(0usize..3)), 1..8),
-            cites in proptest::collection::vec((0usize..400, 0usize..3, proptest::bool::ANY), 0..=REACH),
+            cites in proptest::collection::vec(
+                (0usize..400, 0usize..3, proptest::bool::ANY, proptest::bool::weighted(0.2)),
+                0..=REACH,
+            ),
         ) {
             let (sentences, citations) = document(&paragraphs, &cites);
             let reach = Reach::new(&citations);
