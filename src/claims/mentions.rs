@@ -519,8 +519,7 @@ impl Matcher {
         // order that has one is the sentence's.
         let folding = SentenceFold::new(text, sentence.span, FOLD_PART);
         let Some(ac) = &self.folded_places else { return Some((folding, None)) };
-        let words: Vec<&str> = self.distinct_places.iter().map(String::as_str).collect();
-        let hits = folding.first_words(&words, Some(ac));
+        let hits = folding.first_words(&self.distinct_places, Some(ac));
         let mut first: Vec<Option<usize>> = vec![None; self.places.len()];
         for (hit, indexes) in hits.iter().zip(&self.places_by_name) {
             for &i in indexes {
@@ -939,11 +938,8 @@ struct SentenceFold<'t> {
 
 impl<'t> SentenceFold<'t> {
     fn new(text: &'t str, span: Span, part: usize) -> SentenceFold<'t> {
-        let whole = (span.len() <= part).then(|| {
-            let folded = fold(span.slice(text));
-            let stop = folded.text.len();
-            FoldPart { start: span.start, folded, stop }
-        });
+        // A span of `part` bytes or less is the one part `fold_parts` makes of it.
+        let whole = (span.len() <= part).then(|| fold_parts(text, span, part, 0).next()).flatten();
         SentenceFold { text, span, part, whole }
     }
 
@@ -951,7 +947,7 @@ impl<'t> SentenceFold<'t> {
     /// where it is, from the start of the span; each part is searched only for the words
     /// not found yet. `present`, an automaton over `words` in order, tells which of them a
     /// part holds at all (a cheap pass before a search per word).
-    fn first_words(&self, words: &[&str], present: Option<&AhoCorasick>) -> Vec<Option<WordAt>> {
+    fn first_words(&self, words: &[impl AsRef<str>], present: Option<&AhoCorasick>) -> Vec<Option<WordAt>> {
         let mut out: Vec<Option<WordAt>> = vec![None; words.len()];
         let mut here = vec![true; words.len()];
         let mut search = |part: &FoldPart, out: &mut Vec<Option<WordAt>>| {
@@ -966,6 +962,7 @@ impl<'t> SentenceFold<'t> {
                 }
             }
             for ((word, slot), _) in words.iter().zip(out.iter_mut()).zip(&here).filter(|(_, &h)| h) {
+                let word = word.as_ref();
                 if slot.is_some() {
                     continue;
                 }
@@ -980,7 +977,7 @@ impl<'t> SentenceFold<'t> {
         match &self.whole {
             Some(part) => search(part, &mut out),
             None => {
-                let longest = words.iter().map(|w| w.len()).max().unwrap_or(0) + AFTER;
+                let longest = words.iter().map(|w| w.as_ref().len()).max().unwrap_or(0) + AFTER;
                 for part in fold_parts(self.text, self.span, self.part, longest) {
                     search(&part, &mut out);
                     if out.iter().all(Option::is_some) {

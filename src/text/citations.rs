@@ -241,12 +241,13 @@ pub struct Reach<'c> {
 impl<'c> Reach<'c> {
     pub fn new(citations: &'c [Citation]) -> Reach<'c> {
         let mut by_target: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut in_paragraphs = Vec::new();
         for (i, c) in citations.iter().enumerate() {
             by_target.entry(c.target.as_str()).or_default().push(i);
+            if c.paragraph != usize::MAX {
+                in_paragraphs.push(i);
+            }
         }
-        let in_paragraphs = (0..citations.len())
-            .filter(|&i| citations.get(i).is_some_and(|c| c.paragraph != usize::MAX))
-            .collect();
         Reach { citations, in_paragraphs, by_target }
     }
 
