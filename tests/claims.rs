@@ -477,18 +477,35 @@ fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
 fn an_anaphor_refers_back_to_a_place_named_in_an_undated_sentence_of_its_paragraph() {
     let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
     let matcher = Matcher::new(&rules);
-    let claims_of = |text: &str| {
-        let doc = Document { id: 0, path: "t.txt".into(), text: text.into(), meta: SourceMeta::default() };
-        let fast = extract(&doc, &rules, &matcher);
-        let slow = chronolint::claims::extract_everywhere(&doc, &rules, &matcher);
-        let json = chronolint::claims::claims_for_comparison;
-        assert_eq!(json(&fast), json(&slow), "{text}");
-        fast.claims.iter().map(|c| rules.events[c.event].id.clone()).collect::<Vec<_>>()
-    };
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
     let same = "The Japanese besieged Port Arthur for months. Its defenders held out bravely. \
                 The city surrendered on 2 January 1905.";
     assert_eq!(claims_of(same), ["siege-of-port-arthur"]);
     let apart = "The Japanese besieged Port Arthur for months.\n\n\
                  Its defenders held out bravely. The city surrendered on 2 January 1905.";
     assert!(claims_of(apart).is_empty());
+}
+
+/// "Rice riots" alone is no name: the rice riots of 1918 were Japan's, and China had its
+/// own (realtext's Thomson, 1913, dates those of Hangchow 1906 and Changsha 1910, which
+/// were claimed as the 1918 riots and flagged three times).
+#[test]
+fn rice_riots_are_those_of_1918_only_in_japan_or_by_that_name() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
+    assert!(claims_of("I instance the fierce Hangchow rice riots of July, 1906.").is_empty());
+    assert_eq!(claims_of("The rice riots broke out in Japan in August 1918."), ["rice-riots-1918"]);
+    assert_eq!(claims_of("The 1918 rice riots began in August 1918."), ["rice-riots-1918"]);
+}
+
+/// The events `text` makes claims about (ids, in order), the fast per-document stage
+/// checked against segmenting and matching everything.
+fn claimed(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<String> {
+    let doc = Document { id: 0, path: "t.txt".into(), text: text.into(), meta: SourceMeta::default() };
+    let fast = extract(&doc, rules, matcher);
+    let slow = chronolint::claims::extract_everywhere(&doc, rules, matcher);
+    let json = chronolint::claims::claims_for_comparison;
+    assert_eq!(json(&fast), json(&slow), "{text}");
+    fast.claims.iter().map(|c| rules.events[c.event].id.clone()).collect()
 }
