@@ -499,6 +499,24 @@ fn rice_riots_are_those_of_1918_only_in_japan_or_by_that_name() {
     assert_eq!(claims_of("The 1918 rice riots began in August 1918."), ["rice-riots-1918"]);
 }
 
+/// "Japanese", "attack" and "Port Arthur" in one sentence described the night attack of
+/// February 1904, and so every attack of the siege and Japan's capture of 1894 (realtext:
+/// Nanshan on 26 May 1904, Brinkley's 1894); words of the night attack, or Togo's fleet,
+/// still do.
+#[test]
+fn only_the_night_attack_or_togo_describes_the_attack_on_port_arthur() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
+    let nanshan = "On May 26th, 1904, the Japanese Second Army, which had been landed at Petsewo Bay, \
+                   attacked the first line of defense at Nanshan, eighteen miles north of Port Arthur.";
+    assert!(!claims_of(nanshan).contains(&"attack-on-port-arthur".to_string()), "{nanshan}");
+    let night = "On 8 February 1904 Japanese destroyers struck the Russian fleet at Port Arthur.";
+    assert_eq!(claims_of(night), ["attack-on-port-arthur"]);
+    let togo = "On 9 February 1904 Admiral Togo opened his broadsides on the fleet at Port Arthur and resumed the attack.";
+    assert_eq!(claims_of(togo), ["attack-on-port-arthur"]);
+}
+
 /// The events `text` makes claims about (ids, in order), the fast per-document stage
 /// checked against segmenting and matching everything.
 fn claimed(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<String> {
