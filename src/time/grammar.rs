@@ -743,6 +743,9 @@ impl Grammar<'_, '_> {
         if let Some(f) = self.short_first_range(from, i) {
             return Some(f);
         }
+        if let Some(f) = self.day_range(from, i) {
+            return Some(f);
+        }
         if let Some((k, p)) = self.point(i) {
             // A range: "1894 - 1895", "1904-05", "1870s-1890s", "8 February - 10 March 1905".
             if let Some(f) = self.range_after(from, k, p) {
@@ -833,6 +836,74 @@ impl Grammar<'_, '_> {
             None => TimeValue { edtf: format!("{}/{}", a.edtf(), b.edtf()), ..a.value() },
         };
         Some(Found { start: from, end: k2, value, written: None, anchor: Some(anchor) })
+    }
+
+    /// Days of one month: "8-9 February 1904", "February 8–9, 1904", "the 14th to the
+    /// 15th August, 1914", and with no year ("February 8-9", the year from context, as for
+    /// "February 8"). Read as one range, not as its last day ("9 February 1904") or its
+    /// first ("February 8") alone: the event took both days.
+    fn day_range(&self, from: usize, i: usize) -> Option<Found> {
+        let the = |j: usize| {
+            if self.is(j, "the") && self.tok(j + 1).is_some_and(|t| t.suffix == Suffix::Ordinal) {
+                j + 1
+            } else {
+                j
+            }
+        };
+        let (k, m, d1, d2) = if let Some((a, d1)) = self.day(the(i)) {
+            let sep = self.range_sep(a)?;
+            let (b, d2) = self.day(the(sep))?;
+            let b = if self.is(b, "of") { b + 1 } else { b };
+            let (k, m) = self.month(b)?;
+            (k, m, d1, d2)
+        } else {
+            let (a, m) = self.month(i)?;
+            let (b, d1) = self.day(a)?;
+            let sep = self.range_sep(b)?;
+            let (k, d2) = self.day(the(sep))?;
+            // "February 8 - 10 March": a range to another month, read elsewhere.
+            if self.month(k).is_some() || self.is(k, "of") {
+                return None;
+            }
+            (k, m, d1, d2)
+        };
+        // A run of numbers ("8-9-10 February") is no range of two days.
+        if d2 <= d1 || self.tok(k).is_some_and(|t| t.kind == Kind::Num && !t.space_before) {
+            return None;
+        }
+        if let Some((k2, y)) = self.year4(self.comma(k)) {
+            let (a, b) = (Period::Day(Some(y), m, d1), Period::Day(Some(y), m, d2));
+            if !a.is_valid() || !b.is_valid() {
+                return None;
+            }
+            let (after, style) = self.style_marker(k2);
+            let julian = match style {
+                Some(c) => c == Calendar::Julian,
+                None => self.cx.calendar == Calendar::Julian,
+            };
+            if julian {
+                let (gy1, gm1, gd1) = julian_to_gregorian(y, m, d1)?;
+                let (gy2, gm2, gd2) = julian_to_gregorian(y, m, d2)?;
+                let mut v = edtf::range(Period::Day(Some(gy1), gm1, gd1), Period::Day(Some(gy2), gm2, gd2))?;
+                v.calendar = Calendar::Julian;
+                let written = Some(format!("{}/{}", a.edtf(), b.edtf()));
+                return Some(Found { start: from, end: after, value: v, written, anchor: None });
+            }
+            return Some(self.found(from, after, edtf::range(a, b)?));
+        }
+        let (y, anchor) = self.year_for_partial(true);
+        let (a, b) = (Period::Day(y, m, d1), Period::Day(y, m, d2));
+        if !Period::Day(None, m, d2).is_valid() {
+            return None;
+        }
+        let value = match y {
+            Some(_) if a.is_valid() && b.is_valid() => edtf::range(a, b)?,
+            _ => {
+                let (a, b) = (Period::Day(None, m, d1), Period::Day(None, m, d2));
+                TimeValue { edtf: format!("{}/{}", a.edtf(), b.edtf()), ..a.value() }
+            }
+        };
+        Some(Found { start: from, end: k, value, written: None, anchor: Some(anchor) })
     }
 
     /// "from 960 to 1127": a first year written with three digits.
