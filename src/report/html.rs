@@ -87,8 +87,10 @@ struct Item {
 struct Mark {
     earliest: Day,
     latest: Day,
-    /// The date as shown ("1894").
+    /// The date as shown ("1894", "8–9 February 1904").
     shown: String,
+    /// The date in EDTF (`1904-02-08/1904-02-09`), for scripts and tests reading the page.
+    edtf: String,
     tooltip: String,
     /// `conflict`, `other`, `warn`, `claim`, `new`.
     class: &'static str,
@@ -601,7 +603,16 @@ fn claim_mark(
     if !c.is_assertion() {
         tooltip.push_str("\n(quoted, hypothetical or repeated: not an assertion)");
     }
-    Some(Mark { earliest, latest, shown: v.to_string(), tooltip, class, href, count: 1 })
+    Some(Mark {
+        earliest,
+        latest,
+        shown: v.to_string(),
+        edtf: v.edtf.clone(),
+        tooltip,
+        class,
+        href,
+        count: 1,
+    })
 }
 
 /// Above this many rows, the rows with nothing flagged are folded into one.
@@ -619,16 +630,18 @@ fn fold_rows(rows: Vec<Row>) -> Vec<Row> {
     if plain.is_empty() {
         return kept;
     }
-    let mut by_value: BTreeMap<(Day, Day), (String, Vec<String>)> = BTreeMap::new();
+    let mut by_value: BTreeMap<(Day, Day), (String, String, Vec<String>)> = BTreeMap::new();
     for r in &plain {
         for m in &r.marks {
-            let e = by_value.entry((m.earliest, m.latest)).or_insert_with(|| (m.shown.clone(), Vec::new()));
-            e.1.push(r.label.clone());
+            let e = by_value
+                .entry((m.earliest, m.latest))
+                .or_insert_with(|| (m.shown.clone(), m.edtf.clone(), Vec::new()));
+            e.2.push(r.label.clone());
         }
     }
     let marks = by_value
         .into_iter()
-        .map(|((earliest, latest), (shown, files))| {
+        .map(|((earliest, latest), (shown, edtf, files))| {
             let mut names: Vec<&str> = files.iter().map(String::as_str).collect();
             names.dedup();
             let listed = names.iter().take(12).copied().collect::<Vec<_>>().join("\n");
@@ -639,6 +652,7 @@ fn fold_rows(rows: Vec<Row>) -> Vec<Row> {
                 latest,
                 tooltip: format!("{} claims give {shown}:\n{listed}{more}", files.len()),
                 shown,
+                edtf,
                 class: "claim",
                 href: None,
                 count: files.len(),
@@ -792,7 +806,7 @@ fn svg(t: &Timeline, prefix: &str) -> String {
             let mark = format!(
                 "<g class=\"mark {}\" data-date=\"{}\"><title>{}</title>{shape}<text class=\"val\" x=\"{:.1}\" y=\"{}\">{}</text></g>",
                 m.class,
-                escape(&m.shown),
+                escape(&m.edtf),
                 escape(&m.tooltip),
                 mx1.max(mx0 + 6.0) + 4.0,
                 cy + 4,
@@ -1275,6 +1289,7 @@ mod tests {
                 earliest: d,
                 latest: d,
                 shown: d.to_string(),
+                edtf: d.to_string(),
                 tooltip: String::new(),
                 class,
                 href: None,

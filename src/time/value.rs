@@ -148,29 +148,15 @@ impl TimeValue {
 /// Human form for messages: "1894", "April 1895", "23 April 1895", "1894–1895".
 impl fmt::Display for TimeValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        const MONTHS: [&str; 12] = [
-            "January",
-            "February",
-            "March",
-            "April",
-            "May",
-            "June",
-            "July",
-            "August",
-            "September",
-            "October",
-            "November",
-            "December",
-        ];
         let approx = if self.approximate { "c. " } else { "" };
         match (self.earliest, self.latest, self.granularity) {
             (Some(a), Some(b), Granularity::Day) if a == b => {
                 let (y, m, d) = civil_from_days(a);
-                write!(f, "{approx}{d} {} {}", MONTHS[usize::from(m - 1)], human_year(y))
+                write!(f, "{approx}{d} {} {}", MONTH_NAMES[usize::from(m - 1)], human_year(y))
             }
             (Some(a), Some(b), Granularity::Month) if civil_from_days(a).1 == civil_from_days(b).1 => {
                 let (y, m, _) = civil_from_days(a);
-                write!(f, "{approx}{} {}", MONTHS[usize::from(m - 1)], human_year(y))
+                write!(f, "{approx}{} {}", MONTH_NAMES[usize::from(m - 1)], human_year(y))
             }
             (Some(a), Some(b), Granularity::Year) => {
                 let (ya, yb) = (civil_from_days(a).0, civil_from_days(b).0);
@@ -180,9 +166,144 @@ impl fmt::Display for TimeValue {
                     write!(f, "{approx}{}–{}", human_year(ya), human_year(yb))
                 }
             }
-            _ => write!(f, "{approx}{}", self.edtf),
+            _ => match human_edtf(&self.edtf) {
+                Some(h) => write!(f, "{approx}{h}"),
+                None => write!(f, "{approx}{}", self.edtf),
+            },
         }
     }
+}
+
+const MONTH_NAMES: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// One end of an EDTF value as written: a year (`None` for `XXXX`), maybe a month and a
+/// day.
+#[derive(Clone, Copy, PartialEq)]
+struct Written {
+    year: Option<i64>,
+    month: Option<u8>,
+    day: Option<u8>,
+}
+
+impl Written {
+    /// `1904`, `-0479`, `1904-02`, `XXXX-02-08`; `None` for anything else (a season, a
+    /// decade, an open end).
+    fn parse(s: &str) -> Option<Written> {
+        let (sign, rest) = match s.strip_prefix('-') {
+            Some(r) => (-1, r),
+            None => (1, s),
+        };
+        let mut parts = rest.split('-');
+        let y = parts.next()?;
+        let year = match y {
+            "XXXX" if sign == 1 => None,
+            _ if y.len() >= 4 && y.bytes().all(|b| b.is_ascii_digit()) => Some(sign * y.parse::<i64>().ok()?),
+            _ => return None,
+        };
+        let two = |p: Option<&str>| -> Option<Option<u8>> {
+            match p {
+                None => Some(None),
+                Some(t) if t.len() == 2 => t.parse::<u8>().ok().map(Some),
+                Some(_) => None,
+            }
+        };
+        let month = two(parts.next())?;
+        let day = two(parts.next())?;
+        if parts.next().is_some() || month.is_some_and(|m| !(1..=12).contains(&m)) || day == Some(0) {
+            return None;
+        }
+        if day.is_some() && month.is_none() {
+            return None;
+        }
+        Some(Written { year, month, day })
+    }
+
+    fn month_name(self) -> Option<&'static str> {
+        MONTH_NAMES.get(usize::from(self.month?.checked_sub(1)?)).copied()
+    }
+
+    /// "8 February 1904", "February 1904", "1904", "8 February (year not given)".
+    fn human(self, with_year: bool) -> String {
+        let mut out = String::new();
+        if let Some(d) = self.day {
+            out.push_str(&format!("{d} "));
+        }
+        if let Some(m) = self.month_name() {
+            out.push_str(m);
+        }
+        if with_year {
+            match self.year {
+                Some(y) if out.is_empty() => out = human_year(y),
+                Some(y) => out.push_str(&format!(" {}", human_year(y))),
+                None => out.push_str(" (year not given)"),
+            }
+        }
+        out
+    }
+}
+
+/// The EDTF forms `Display` has no arm for, in words: ranges ("14–15 June 1904",
+/// "30 June – 2 July 1904", "August 1904 – 2 January 1905"), open ends ("until 1904",
+/// "from 1898"), seasons ("spring 1900"), decades ("the 1890s") and centuries ("the
+/// 1800s"), a day or month with no year ("8 February (year not given)"). `None` for a
+/// form it does not know, which is then shown as written.
+fn human_edtf(edtf: &str) -> Option<String> {
+    if let Some((a, b)) = edtf.split_once('/') {
+        return match (a, b) {
+            ("..", b) => Some(format!("until {}", human_edtf(b)?)),
+            (a, "..") => Some(format!("from {}", human_edtf(a)?)),
+            (a, b) => {
+                let (x, y) = (Written::parse(a)?, Written::parse(b)?);
+                let same_year = x.year == y.year;
+                Some(match (x.day, y.day) {
+                    (Some(d1), Some(_)) if same_year && x.month == y.month => {
+                        format!("{d1}–{}", y.human(true))
+                    }
+                    (Some(_), Some(_)) if same_year => format!("{} – {}", x.human(false), y.human(true)),
+                    _ if x.month.is_none() && y.month.is_none() => {
+                        format!("{}–{}", x.human(true), y.human(true))
+                    }
+                    _ if same_year && x.year.is_some() => format!("{}–{}", x.human(false), y.human(true)),
+                    _ => format!("{} – {}", x.human(true), y.human(true)),
+                })
+            }
+        };
+    }
+    if let Some(w) = Written::parse(edtf) {
+        return Some(w.human(true));
+    }
+    let (year, season) = edtf.split_once('-').unwrap_or((edtf, ""));
+    let name = match season {
+        "SP" => "spring",
+        "SU" => "summer",
+        "FA" => "autumn",
+        "WI" => "winter",
+        "" => {
+            // "189X", "18XX": a decade or a century.
+            let digits = year.trim_end_matches('X');
+            let xs = year.len() - digits.len();
+            if year.len() != 4 || !(1..=2).contains(&xs) || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            return Some(format!("the {digits}{}s", "0".repeat(xs)));
+        }
+        _ => return None,
+    };
+    let y = Written::parse(year)?.year?;
+    Some(format!("{name} {}", human_year(y)))
 }
 
 impl Serialize for TimeValue {
@@ -236,5 +357,52 @@ pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
     match calendrical_calculations::iso::iso_from_fixed(rd) {
         Ok((y, m, d)) => (i64::from(y), m, d),
         Err(_) => (if day < 0 { i64::from(i32::MIN) } else { i64::from(i32::MAX) }, 1, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each EDTF form reads in words, as an editor would write it.
+    #[test]
+    fn values_read_in_words() {
+        let cases = [
+            ("1904-02-08", "8 February 1904"),
+            ("1904-02", "February 1904"),
+            ("1904", "1904"),
+            ("1904-02-08/1904-02-09", "8–9 February 1904"),
+            ("1904-06-30/1904-07-02", "30 June – 2 July 1904"),
+            ("1904-12-20/1905-01-02", "20 December 1904 – 2 January 1905"),
+            ("1904-08/1905-01-02", "August 1904 – 2 January 1905"),
+            ("1904-08/1904-09", "August–September 1904"),
+            ("1894/1895", "1894–1895"),
+            ("XXXX-02-08/XXXX-02-09", "8–9 February (year not given)"),
+            ("XXXX-02-06", "6 February (year not given)"),
+            ("1900-SP", "spring 1900"),
+            ("1904-FA", "autumn 1904"),
+            ("189X", "the 1890s"),
+            ("18XX", "the 1800s"),
+            ("../1904", "until 1904"),
+            ("1898/..", "from 1898"),
+            ("-0479", "480 BC"),
+        ];
+        for (edtf, words) in cases {
+            // Values with no year are made by the tagger only; the rest parse back.
+            let shown = match crate::time::edtf::parse(edtf) {
+                Some(v) => v.to_string(),
+                None if edtf.starts_with("XXXX") => human_edtf(edtf).unwrap_or_default(),
+                None => panic!("{edtf} parses"),
+            };
+            assert_eq!(shown, words, "{edtf}");
+        }
+    }
+
+    /// What is not an EDTF form it knows is shown as written, never half read.
+    #[test]
+    fn unknown_forms_are_shown_as_written() {
+        for odd in ["1904-13", "1904-02-00", "19X4", "1904-XX", "abc", "1904/abc", "1904-SX"] {
+            assert_eq!(human_edtf(odd), None, "{odd}");
+        }
     }
 }
