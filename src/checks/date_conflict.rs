@@ -4,6 +4,7 @@ use crate::checks::{declare_check, Context};
 use crate::claims::Claim;
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Role;
 use std::collections::BTreeMap;
 
 declare_check! {
@@ -11,7 +12,10 @@ declare_check! {
     /// Flags two claims about the same event and role whose times cannot both be true,
     /// within one document or across documents. Claims that are quoted, hypothetical or
     /// verbatim repeats are not assertions and are left out; one finding is made per
-    /// pair of distinct dates, not per pair of sentences.
+    /// pair of distinct dates, not per pair of sentences. For an event the rules date as
+    /// a span (a war, a rebellion), a year or day inside it says the event was going on
+    /// then: "the war of 1894" and "the war of 1895" agree; a time outside the span
+    /// conflicts with them.
     ///
     /// ## Why it matters
     /// A reader who meets both passages cannot tell which date to trust, and a corpus
@@ -57,6 +61,15 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             if claim.time.value.overlaps(&anchor.time.value) {
                 continue;
             }
+            // Under an event the rules date as a span, a time that is no range says the
+            // event was going on then: two such times inside the span do not contradict
+            // each other ("the Taiping rebellion of 1854", "during the Taiping rebellion in
+            // October, 1856"). A time outside it still conflicts with one inside.
+            let inside =
+                |c: &Claim| !c.time.value.is_range() && reference.is_some_and(|r| r.admits(&c.time.value));
+            if role == Role::Span && inside(claim) && inside(anchor) {
+                continue;
+            }
             // Count passages, not mentions: one sentence may name the event twice.
             let passages: std::collections::BTreeSet<_> =
                 bucket.iter().map(|c| (c.doc, c.sentence.start)).collect();
@@ -65,14 +78,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn conflict(
-    cx: &Context<'_>,
-    a: &Claim,
-    b: &Claim,
-    event: usize,
-    role: crate::rules::Role,
-    same: usize,
-) -> Diagnostic {
+fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, same: usize) -> Diagnostic {
     let ev = cx.rules.event(event);
     let (ta, tb) = (&a.time.value, &b.time.value);
     let place =
@@ -83,8 +89,8 @@ fn conflict(
         place
     };
     let what = match role {
-        crate::rules::Role::Start => format!("the start of {}", ev.name),
-        crate::rules::Role::End => format!("the end of {}", ev.name),
+        Role::Start => format!("the start of {}", ev.name),
+        Role::End => format!("the end of {}", ev.name),
         _ => ev.name.clone(),
     };
     let mut d = Diagnostic::new(

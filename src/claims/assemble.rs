@@ -442,12 +442,6 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
     time.value.earliest.is_none_or(|e| e <= hi) && time.value.latest.is_none_or(|l| l >= lo)
 }
 
-/// "1899–1901", "1904-05": two ends written. A decade ("the 1890s") is one period, not a
-/// span of the event.
-fn is_range(time: &TimeExpr) -> bool {
-    time.value.edtf.contains('/') && !time.value.edtf.contains("..")
-}
-
 /// The role a time plays for the mention, read from the clause holding both, and whether
 /// a verb decided it (rather than "until"/"since" or the shape of the time).
 fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bool) {
@@ -488,7 +482,7 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     match (start, end) {
         (true, false) => (Role::Start, true),
         (false, true) => (Role::End, true),
-        _ if is_range(time) => (Role::Span, false),
+        _ if time.value.is_range() => (Role::Span, false),
         _ => (Role::Point, false),
     }
 }

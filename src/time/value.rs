@@ -106,6 +106,12 @@ impl TimeValue {
         super::edtf::parse(s)
     }
 
+    /// Two ends written ("1899–1901", "1904-05", "8-9 February 1904"). A decade ("the
+    /// 1890s") is one period, not a range; an open end ("since 1898") is not one either.
+    pub fn is_range(&self) -> bool {
+        self.edtf.contains('/') && !self.edtf.contains("..")
+    }
+
     /// Whether both ends are known, so the value can be compared with others.
     pub fn is_bounded(&self) -> bool {
         self.earliest.is_some() && self.latest.is_some()
