@@ -826,16 +826,7 @@ impl Grammar<'_, '_> {
         if (m2, d2) <= (m, d) || self.tok(k2).is_some_and(|t| t.kind == Kind::Num) {
             return None;
         }
-        let (y, anchor) = self.year_for_partial(true);
-        let (a, b) = (Period::Day(y, m, d), Period::Day(y, m2, d2));
-        if !a.is_valid() || !b.is_valid() {
-            return None;
-        }
-        let value = match y {
-            Some(_) => edtf::range(a, b)?,
-            None => TimeValue { edtf: format!("{}/{}", a.edtf(), b.edtf()), ..a.value() },
-        };
-        Some(Found { start: from, end: k2, value, written: None, anchor: Some(anchor) })
+        self.partial_days(from, k2, (m, d), (m2, d2))
     }
 
     /// Days of one month: "8-9 February 1904", "February 8–9, 1904", "the 14th to the
@@ -891,19 +882,43 @@ impl Grammar<'_, '_> {
             }
             return Some(self.found(from, after, edtf::range(a, b)?));
         }
+        self.partial_days(from, k, (m, d1), (m, d2))
+    }
+
+    /// "between May 30 and November 30" (the year from context, as for "May 30"), and
+    /// "between May 30 and November 30, 1904" (the year written once, at the end).
+    fn between_days(&self, i: usize) -> Option<Found> {
+        let (k, m, d) = self.day_month(i + 1)?;
+        if !self.is(k, "and") {
+            return None;
+        }
+        if let Some((k2, y, m2, d2)) = self.full_date(k + 1) {
+            if (m2, d2) <= (m, d) {
+                return None;
+            }
+            let v = edtf::range(Period::Day(Some(y), m, d), Period::Day(Some(y), m2, d2))?;
+            return Some(self.found(i, k2, v));
+        }
+        let (k2, m2, d2) = self.day_month(k + 1)?;
+        if (m2, d2) <= (m, d) || self.tok(k2).is_some_and(|t| t.kind == Kind::Num) {
+            return None;
+        }
+        self.partial_days(i, k2, (m, d), (m2, d2))
+    }
+
+    /// A range of two days with no year written ("February 8-9", "between May 30 and
+    /// November 30"): the year from context, as for one day; `XXXX` when there is none.
+    fn partial_days(&self, start: usize, end: usize, (m, d): (u8, u8), (m2, d2): (u8, u8)) -> Option<Found> {
         let (y, anchor) = self.year_for_partial(true);
-        let (a, b) = (Period::Day(y, m, d1), Period::Day(y, m, d2));
-        if !Period::Day(None, m, d2).is_valid() {
+        let (a, b) = (Period::Day(y, m, d), Period::Day(y, m2, d2));
+        if !a.is_valid() || !b.is_valid() {
             return None;
         }
         let value = match y {
-            Some(_) if a.is_valid() && b.is_valid() => edtf::range(a, b)?,
-            _ => {
-                let (a, b) = (Period::Day(None, m, d1), Period::Day(None, m, d2));
-                TimeValue { edtf: format!("{}/{}", a.edtf(), b.edtf()), ..a.value() }
-            }
+            Some(_) => edtf::range(a, b)?,
+            None => TimeValue { edtf: format!("{}/{}", a.edtf(), b.edtf()), ..a.value() },
         };
-        Some(Found { start: from, end: k, value, written: None, anchor: Some(anchor) })
+        Some(Found { start, end, value, written: None, anchor: Some(anchor) })
     }
 
     /// "from 960 to 1127": a first year written with three digits.
@@ -1196,12 +1211,14 @@ impl Grammar<'_, '_> {
                 None
             }
             "between" => {
-                let (k, a) = self.point(i + 1)?;
-                if !self.is(k, "and") {
-                    return None;
+                if let Some((k, a)) = self.point(i + 1) {
+                    if !self.is(k, "and") {
+                        return None;
+                    }
+                    let (k2, b) = self.point(k + 1)?;
+                    return Some(self.found(i, k2, edtf::range(a, b)?));
                 }
-                let (k2, b) = self.point(k + 1)?;
-                Some(self.found(i, k2, edtf::range(a, b)?))
+                self.between_days(i)
             }
             "until" | "till" | "til" => match self.point(i + 1) {
                 Some((k, p)) => Some(self.found(i, k, edtf::open_until(p)?)),
