@@ -517,6 +517,34 @@ fn only_the_night_attack_or_togo_describes_the_attack_on_port_arthur() {
     assert_eq!(claims_of(togo), ["attack-on-port-arthur"]);
 }
 
+/// Port Arthur was besieged from August 1904 to January 1905: a battle word near it at a
+/// time the siege's dates hold ("the Port Arthur Squadron, which escaped after the battle
+/// of 10 August 1904") is one of the siege's many attacks, not the attack of February 1904,
+/// and "the first blow fell upon Port Arthur" is that attack, not the fall (realtext's
+/// Tyler and Barry: eight false findings). The attack's own date, and a wrong one no
+/// event there admits, still claim.
+#[test]
+fn a_verb_by_a_besieged_place_is_the_event_whose_dates_hold_the_time() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
+    let attack = "attack-on-port-arthur".to_string();
+    let squadron =
+        "The cruiser Novik, of the Port Arthur Squadron, escaped after the battle of 10 August 1904 \
+                    and was beached off Sakhalin.";
+    assert!(!claims_of(squadron).contains(&attack), "{squadron}");
+    let assaults = "The Japanese closed on Port Arthur. Between May 30 and November 30, 1904, they took \
+                    positions from which the attack on the main defenses of the fortress could be directed.";
+    assert!(!claims_of(assaults).contains(&attack), "{assaults}");
+    let night = "On February 8, 1904, the Japanese attacked the Russian fleet in Port Arthur.";
+    assert_eq!(claims_of(night), ["attack-on-port-arthur"]);
+    let wrong = "On February 8, 1903, the Japanese attacked the Russian fleet in Port Arthur.";
+    assert_eq!(claims_of(wrong), ["attack-on-port-arthur"]);
+    let blow = "On February 8, 1904, the first blow fell upon Port Arthur in that famous night attack.";
+    assert!(!claims_of(blow).contains(&"surrender-of-port-arthur".to_string()), "{blow}");
+    assert_eq!(claims_of("Port Arthur fell on 2 January 1905."), ["surrender-of-port-arthur"]);
+}
+
 /// The events `text` makes claims about (ids, in order), the fast per-document stage
 /// checked against segmenting and matching everything.
 fn claimed(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<String> {

@@ -146,6 +146,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 if gap(time.span, best.span) > MAX_GAP
                     || crosses_clause(text, (sentence.span, comma), time.span, best.span)
                     || !plausible(input.rules, event, time, window(mention.via))
+                    || (mention.via == MatchKind::Place && a_neighbours_time(input.rules, event, time))
                 {
                     continue;
                 }
@@ -440,6 +441,18 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
     let lo = lo.saturating_sub(margin);
     let hi = hi.saturating_add(margin);
     time.value.earliest.is_none_or(|e| e <= hi) && time.value.latest.is_none_or(|l| l >= lo)
+}
+
+/// Whether `time`, which the reference dates of `event` do not admit, falls in those of
+/// another event at its place. A verb by a place can mean any event there: "the battle"
+/// near Port Arthur on 10 August 1904 is one of the siege's (August 1904 to January 1905),
+/// not the attack of 8–9 February; the attack's own date, or a wrong one no event there
+/// admits, stays a claim about it.
+fn a_neighbours_time(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool {
+    let fits =
+        |e: EventId| rules.events.get(e).is_some_and(|ev| ev.dates.iter().any(|d| d.admits(&time.value)));
+    let neighbours = super::mentions::place_neighbours(rules);
+    !fits(event) && neighbours.get(event).is_some_and(|n| n.iter().any(|&e| fits(e)))
 }
 
 /// The role a time plays for the mention, read from the clause holding both, and whether

@@ -231,6 +231,42 @@ static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// The place a name puts its event at ("the Siege of Port Arthur": "port arthur",
+/// folded), and the verbs that mean the event near that place.
+fn place_in(name: &str) -> Option<(String, &'static [&'static str])> {
+    let c = PLACE_NAME.captures(name.trim())?;
+    let (head, place) = (c.get(1)?, c.get(2)?);
+    let cues = match head.as_str().to_ascii_lowercase().as_str() {
+        "battle" | "attack" | "bombardment" => BATTLE_CUES,
+        _ => SIEGE_CUES,
+    };
+    Some((fold_pattern(place.as_str()), cues))
+}
+
+/// Per event of `rules`, the other events whose names put them at a place its names do:
+/// a verb near that place may mean any of them.
+pub(crate) fn place_neighbours(rules: &RuleBook) -> &[Vec<EventId>] {
+    rules.place_neighbours_cache.get_or_init(|| {
+        let places: Vec<Vec<String>> = rules
+            .events
+            .iter()
+            .map(|e| {
+                let names = std::iter::once(&e.name).chain(&e.aliases);
+                names.filter_map(|n| Some(place_in(n)?.0)).collect()
+            })
+            .collect();
+        places
+            .iter()
+            .enumerate()
+            .map(|(i, mine)| {
+                let shares =
+                    |(j, theirs): &(usize, &Vec<String>)| *j != i && theirs.iter().any(|p| mine.contains(p));
+                places.iter().enumerate().filter(shares).map(|(j, _)| j).collect()
+            })
+            .collect()
+    })
+}
+
 /// Words that refer back to the most recent place of the paragraph.
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)the\s+(?:city|port|fortress|town|garrison)(?-u:\b)").expect("valid regex")
@@ -290,6 +326,17 @@ pub struct Matcher {
     /// Those names, in the order of the automaton's patterns.
     distinct_places: Vec<String>,
     places_by_name: Vec<Vec<usize>>,
+    /// The word pattern "fell", if a description has it: not in "fell upon".
+    fell: Option<usize>,
+}
+
+/// Whether "upon" follows byte `end` of `text` after white space.
+fn falls_upon(text: &str, end: usize) -> bool {
+    let tail = text.get(end..).unwrap_or("");
+    let rest = tail.trim_start();
+    rest.len() < tail.len()
+        && rest.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("upon"))
+        && !rest.get(4..).is_some_and(|r| r.starts_with(char::is_alphanumeric))
 }
 
 impl std::fmt::Debug for Matcher {
@@ -315,13 +362,7 @@ impl Matcher {
                     patterns.push(p);
                     targets.push((id, via));
                 }
-                if let Some(c) = PLACE_NAME.captures(name.trim()) {
-                    let (Some(head), Some(place)) = (c.get(1), c.get(2)) else { continue };
-                    let cues = match head.as_str().to_ascii_lowercase().as_str() {
-                        "battle" | "attack" | "bombardment" => BATTLE_CUES,
-                        _ => SIEGE_CUES,
-                    };
-                    let place = fold_pattern(place.as_str());
+                if let Some((place, cues)) = place_in(name) {
                     if !places.iter().any(|p: &PlaceEvent| p.event == id && p.place == place) {
                         places.push(PlaceEvent { event: id, place, cues });
                     }
@@ -372,6 +413,7 @@ impl Matcher {
             folded_places,
             distinct_places: distinct.iter().map(|d| d.to_string()).collect(),
             places_by_name,
+            fell: word_patterns.iter().position(|w| w == "fell"),
             phrases: Phrases::new(&[&patterns, &word_patterns]),
             targets,
             descriptions,
@@ -434,6 +476,10 @@ impl Matcher {
                     let span = orig(m.start, m.end);
                     let s = sentence_of(span);
                     if m.set == WORDS {
+                        // "the first blow fell upon Port Arthur" is an attack, not its fall.
+                        if Some(m.pattern) == self.fell && falls_upon(text, span.end) {
+                            return;
+                        }
                         if kept_in.len() <= m.pattern {
                             kept_in.resize(m.pattern + 1, 0);
                         }

@@ -162,6 +162,9 @@ pub struct RuleBook {
     /// The events' names and their words as `unknown-event` compares them; filled by
     /// that check on first use.
     pub name_words_cache: std::sync::OnceLock<NameIndex>,
+    /// Per event, the other events whose names put them at the same place (the siege and
+    /// the attack of Port Arthur); filled by claim assembly on first use.
+    pub place_neighbours_cache: std::sync::OnceLock<Vec<Vec<EventId>>>,
     /// Suggestions `unknown-event` made, by (name, year of the passage, events excluded):
     /// the same unknown names recur across a corpus.
     pub suggestions_cache: Memo<(String, Option<i64>, Vec<EventId>), Vec<EventId>>,
