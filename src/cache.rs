@@ -1,6 +1,6 @@
 //! A cache of per-document results, keyed by what decides them: the document's bytes and
 //! path, its source metadata and trust policy, the `ignore` patterns, the rules' hash, and
-//! this version of the tool. One JSON record per document under the cache folder, written
+//! this build of the tool. One JSON record per document under the cache folder, written
 //! atomically; an index maps each path to its size, modification time and key, so an
 //! unchanged file is not even read. Deleting the folder is always safe.
 
@@ -13,6 +13,14 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::UNIX_EPOCH;
 use xxhash_rust::xxh3::Xxh3;
+
+/// The running executable's bytes, hashed once per run: between two releases of one
+/// version, a build that reads text otherwise (a new date form, a narrower rule of
+/// attachment) must not take what an older build cached for what it found. Unreadable,
+/// it is 0 and the version alone keys the cache, as before.
+static BUILD: std::sync::LazyLock<u64> = std::sync::LazyLock::new(|| {
+    std::env::current_exe().and_then(std::fs::read).map_or(0, |bytes| xxhash_rust::xxh3::xxh3_64(&bytes))
+});
 
 /// What the index remembers of a file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,6 +71,7 @@ impl Cache {
         let mut h = Xxh3::new();
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(&FORMAT.to_le_bytes());
+        h.update(&BUILD.to_le_bytes());
         h.update(&rules.hash.to_le_bytes());
         h.update(path.as_bytes());
         h.update(format!("{meta:?}{policy:?}").as_bytes());

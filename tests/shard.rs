@@ -245,3 +245,46 @@ fn keeping_only_positions_of_quoted_files_changes_no_report() {
         assert!(human.contains(first_word), "{first_word:?} is shown");
     }
 }
+
+#[test]
+fn another_build_does_not_take_what_this_one_cached() {
+    // The same version number, other code: a copy of the binary with one byte more (run
+    // as before, its bytes hash otherwise). Its run must make records of its own, not
+    // read this build's; this build's warm run reads its own again.
+    let root = tempfile::tempdir().unwrap();
+    let cache = root.path().join("cache");
+    let this = assert_cmd::cargo::cargo_bin("chronolint");
+    let other = root.path().join("chronolint-other");
+    let mut bytes = std::fs::read(&this).unwrap();
+    bytes.push(0);
+    std::fs::write(&other, bytes).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&other, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let records = || {
+        walkdir::WalkDir::new(&cache)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file() && e.file_name() != "index.json")
+            .count()
+    };
+    let run = |bin: &std::path::Path| {
+        let out = std::process::Command::new(bin)
+            .args(["check", "--format", "json", "--cache-dir"])
+            .arg(&cache)
+            .arg(fixture())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).unwrap()["diagnostics"].clone()
+    };
+    let first = run(&this);
+    let cold = records();
+    assert!(cold >= 2, "one record per document");
+    assert_eq!(run(&this), first);
+    assert_eq!(records(), cold, "a warm run of the same build adds nothing");
+    assert_eq!(run(&other), first);
+    assert_eq!(records(), 2 * cold, "the other build made its own records");
+}
