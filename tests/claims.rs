@@ -160,6 +160,21 @@ fn a_time_about_something_else_makes_no_claim() {
         ),
         // Questions ask.
         ("Did the Boxer Rebellion break out in 1899?", &[("1899", TimeValue::year(1899))]),
+        // Another clause, after ", but" (realtext's Martin: the Viceroy's proclamation).
+        (
+            "Accounts of the Boxer Rebellion caused some excitement, but the proclamation of 2 July 1900 restored calm.",
+            &[("2 July 1900", TimeValue::day(1900, 7, 2))],
+        ),
+        // The event as the time something else began (Boulger: Prince Kung's fall).
+        (
+            "In July, 1884, he fell from power, having been the first man in China since the Treaty of Portsmouth.",
+            &[("July, 1884", TimeValue::month(1884, 7))],
+        ),
+        // A clause on what came of the event (Brinkley: the lease of the Liaotung).
+        (
+            "The Treaty of Shimonoseki gave Japan the peninsula, from which she was driven in 1896.",
+            &[("1896", TimeValue::year(1896))],
+        ),
     ];
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");
@@ -543,6 +558,21 @@ fn a_verb_by_a_besieged_place_is_the_event_whose_dates_hold_the_time() {
     let blow = "On February 8, 1904, the first blow fell upon Port Arthur in that famous night attack.";
     assert!(!claims_of(blow).contains(&"surrender-of-port-arthur".to_string()), "{blow}");
     assert_eq!(claims_of("Port Arthur fell on 2 January 1905."), ["surrender-of-port-arthur"]);
+}
+
+/// A description whose words stand on both sides of a time is as far from it as its last
+/// word, across what lies between: in an index line a clause boundary (Brinkley's index:
+/// "Liaotung peninsula, ... fighting in 1894 in; Russian lease of" dated the lease 1894).
+#[test]
+fn a_description_around_a_time_is_read_from_its_last_word() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
+    let index = "Liaotung peninsula, Chinese forces in, (1592), defeated by Japanese; fighting in 1894 in; \
+                 Russian lease of";
+    assert!(claims_of(index).is_empty(), "{index}");
+    let told = "In 1898 Russia obtained a lease of Port Arthur and the Liaotung peninsula.";
+    assert_eq!(claims_of(told), ["russian-lease-of-port-arthur"]);
 }
 
 /// The events `text` makes claims about (ids, in order), the fast per-document stage

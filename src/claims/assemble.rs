@@ -143,8 +143,8 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             let compact = best.via != MatchKind::Description || best.span.len() <= SCATTERED;
             let nests = |m: &EventMention| std::ptr::eq(m, best) || (compact && m.span.overlaps(best.span));
             for &(mention, event) in candidates.iter().filter(|(m, _)| nests(m)) {
-                if gap(time.span, best.span) > MAX_GAP
-                    || crosses_clause(text, (sentence.span, comma), time.span, best.span)
+                if gap(time.span, near_end(best)) > MAX_GAP
+                    || crosses_clause(text, (sentence.span, comma), time.span, near_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (mention.via == MatchKind::Place && a_neighbours_time(input.rules, event, time))
                 {
@@ -390,7 +390,18 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
         || between.contains("--")
         || between.contains(" – ")
         || between.contains(" - ")
+        || between.contains(", but ")
     {
+        return true;
+    }
+    // "a lease of the Liaotung peninsula, from which she had driven Japan in 1895": the
+    // time dates what the clause tells of the event's place or aftermath.
+    if !time_first && AFTER_WHICH.is_match(between) {
+        return true;
+    }
+    // "... in China since the Treaty of Pekin": the event is when something else began,
+    // and a time before it in the sentence dates that, not the event.
+    if time_first && REFERENCE_POINT.is_match(between) {
         return true;
     }
     if EVENT_NOUN.is_match(between) {
@@ -424,6 +435,18 @@ fn comma_before(text: &str, sentence: Span, first: Option<usize>, at: usize) -> 
         Some(head) => head.contains(','),
     }
 }
+
+/// Right before a mention: a preposition that makes the event the time of something else.
+static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:since|ever\s+since|until|till|prior\s+to)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// A relative clause that tells of something else than the event before it: "from which
+/// she had driven Japan", "after which the Allies entered".
+static AFTER_WHICH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:from|after|since|before|following)\s+which(?-u:\b)").expect("valid regex")
+});
 
 /// A word naming another event.
 static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
