@@ -170,6 +170,16 @@ fn a_time_about_something_else_makes_no_claim() {
             "In July, 1884, he fell from power, having been the first man in China since the Treaty of Portsmouth.",
             &[("July, 1884", TimeValue::month(1884, 7))],
         ),
+        // The event as the frame of what is dated (Brinkley: the convention of 1906).
+        (
+            "On July 30, 1906, they signed a convention to respect the rights accruing under the Treaty of Portsmouth.",
+            &[("July 30, 1906", TimeValue::day(1906, 7, 30))],
+        ),
+        // A time counted from the one written (Putnam Weale: the abdication, two years before).
+        (
+            "In February the Empress, who two years previously had sanctioned the Treaty of Portsmouth, expired.",
+            &[("February", TimeValue::month(1914, 2))],
+        ),
         // A clause on what came of the event (Brinkley: the lease of the Liaotung).
         (
             "The Treaty of Shimonoseki gave Japan the peninsula, from which she was driven in 1896.",
@@ -573,6 +583,14 @@ fn a_description_around_a_time_is_read_from_its_last_word() {
     assert!(claims_of(index).is_empty(), "{index}");
     let told = "In 1898 Russia obtained a lease of Port Arthur and the Liaotung peninsula.";
     assert_eq!(claims_of(told), ["russian-lease-of-port-arthur"]);
+    // Its words around a time that another event's name holds: the time is that event's.
+    let korea = "Group V repeated the measures undertaken in Korea after the Russo-Japanese war of 1905 \
+                 as a forerunner to annexation.";
+    assert!(!claims_of(korea).contains(&"annexation-of-korea".to_string()), "{korea}");
+    // Its words on both sides of a time counted from another.
+    let edicts = "In February 1914 the Empress Lun Yi, widow of the Emperor Kwang Hsu, who two years \
+                  previously had sanctioned the Abdication Edicts, expired.";
+    assert!(claims_of(edicts).is_empty(), "{edicts}");
 }
 
 /// The events `text` makes claims about (ids, in order), the fast per-document stage

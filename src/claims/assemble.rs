@@ -118,6 +118,18 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     m.span
                 }
             };
+            // A description is one claim only if all its words are in the time's clause:
+            // its farthest word, not its nearest, is read for clause boundaries ("In
+            // February the Empress, who two years previously had sanctioned the Abdication
+            // Edicts, expired").
+            let far_end = |m: &EventMention| match m.via {
+                MatchKind::Description if m.span.contains(time.span) => near_end(m),
+                MatchKind::Description if time.span.end <= m.span.start => {
+                    Span::new(m.span.end.saturating_sub(1), m.span.end)
+                }
+                MatchKind::Description => Span::new(m.span.start, m.span.start + 1),
+                _ => m.span,
+            };
             // Only mentions within reach can date it: names near the time (a window into the
             // position-sorted list, so a sentence with thousands of dates and names stays
             // linear) and the sentence's few descriptions, which may span it.
@@ -141,10 +153,17 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             // Arthur"); a scattered one ("In Russia, the Russo-Japanese War ... since
             // diplomatic relations were established") only collects words from afar.
             let compact = best.via != MatchKind::Description || best.span.len() <= SCATTERED;
-            let nests = |m: &EventMention| std::ptr::eq(m, best) || (compact && m.span.overlaps(best.span));
+            // A description whose words surround the time does not nest in the name the
+            // time is next to: "in Korea after the Russo-Japanese war of 1905 as a
+            // forerunner to annexation" dates the war, not the annexation.
+            let surrounds = |m: &EventMention| m.via == MatchKind::Description && m.span.contains(time.span);
+            let nests = |m: &EventMention| {
+                std::ptr::eq(m, best) || (compact && m.span.overlaps(best.span) && !surrounds(m))
+            };
             for &(mention, event) in candidates.iter().filter(|(m, _)| nests(m)) {
                 if gap(time.span, near_end(best)) > MAX_GAP
                     || crosses_clause(text, (sentence.span, comma), time.span, near_end(best))
+                    || splits(text, time.span, far_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (mention.via == MatchKind::Place && a_neighbours_time(input.rules, event, time))
                 {
@@ -419,6 +438,16 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     false
 }
 
+/// Whether what lies between a time and a mention (the farthest word of a description)
+/// holds a clause boundary or a time counted from another ("In February the Empress, who
+/// two years previously had sanctioned the Abdication Edicts").
+fn splits(text: &str, time: Span, far: Span) -> bool {
+    let between =
+        if time.end <= far.start { text.get(time.end..far.start) } else { text.get(far.end..time.start) }
+            .unwrap_or("");
+    between.contains([';', '—']) || between.contains("--") || OFFSET.is_match(between)
+}
+
 /// The sentence's first comma, found once for all its times.
 fn first_comma(text: &str, sentence: Span) -> Option<usize> {
     let end = sentence.end.min(text.len());
@@ -438,7 +467,7 @@ fn comma_before(text: &str, sentence: Span, first: Option<usize>, at: usize) -> 
 
 /// Right before a mention: a preposition that makes the event the time of something else.
 static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:since|ever\s+since|until|till|prior\s+to)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:since|ever\s+since|until|till|prior\s+to|under)\s+(?:the\s+)?$")
         .expect("valid regex")
 });
 
@@ -446,6 +475,15 @@ static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
 /// she had driven Japan", "after which the Allies entered".
 static AFTER_WHICH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:from|after|since|before|following)\s+which(?-u:\b)").expect("valid regex")
+});
+
+/// A time counted from another: "who two years previously had sanctioned the Abdication
+/// Edicts", "the year before": the event is not at the time written.
+static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|some|several|many|a\s+few|\d+)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:previously|before|earlier|later|afterwards?)|the\s+(?:year|month|day|week)\s+(?:before|after)|the\s+(?:previous|preceding|following|next)\s+(?:year|month|day|week))(?-u:\b)",
+    )
+    .expect("valid regex")
 });
 
 /// A word naming another event.
