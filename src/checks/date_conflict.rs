@@ -13,9 +13,9 @@ declare_check! {
     /// within one document or across documents. Claims that are quoted, hypothetical or
     /// verbatim repeats are not assertions and are left out; one finding is made per
     /// pair of distinct dates, not per pair of sentences. For an event the rules date as
-    /// a span (a war, a rebellion), a year or day inside it says the event was going on
-    /// then: "the war of 1894" and "the war of 1895" agree; a time outside the span
-    /// conflicts with them.
+    /// a span (a war, a rebellion), or at a point that lasted days (a battle), a year or
+    /// day inside it says the event was going on then: "the war of 1894" and "the war of
+    /// 1895" agree; a time outside the span conflicts with them.
     ///
     /// ## Why it matters
     /// A reader who meets both passages cannot tell which date to trust, and a corpus
@@ -64,10 +64,19 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             // Under an event the rules date as a span, a time that is no range says the
             // event was going on then: two such times inside the span do not contradict
             // each other ("the Taiping rebellion of 1854", "during the Taiping rebellion in
-            // October, 1856"). A time outside it still conflicts with one inside.
-            let inside =
-                |c: &Claim| !c.time.value.is_range() && reference.is_some_and(|r| r.admits(&c.time.value));
-            if role == Role::Span && inside(claim) && inside(anchor) {
+            // October, 1856"). So for an event at a point that lasted days, as the rules
+            // write it ("1904-02-08/1904-02-09": the night attack on Port Arthur): its
+            // first day and its second agree. A time outside still conflicts with one
+            // inside.
+            let lasting = reference.map_or(&[][..], |r| r.views.as_slice());
+            let inside = |c: &Claim, v: &crate::rules::View| {
+                !c.time.value.is_range()
+                    && (role == Role::Span || v.value.is_range())
+                    && v.value.overlaps(&c.time.value)
+            };
+            if matches!(role, Role::Span | Role::Point)
+                && lasting.iter().any(|v| inside(claim, v) && inside(anchor, v))
+            {
                 continue;
             }
             // Count passages, not mentions: one sentence may name the event twice.
