@@ -593,6 +593,28 @@ fn a_description_around_a_time_is_read_from_its_last_word() {
     assert!(claims_of(edicts).is_empty(), "{edicts}");
 }
 
+/// A name two dated events share is a claim about the one whose dates admit the time, and
+/// about none when neither does (the shipped rules give "the battle of the Yalu" to the
+/// naval battle of 1894 and the land battle of 1904).
+#[test]
+fn a_shared_name_is_the_event_whose_dates_admit_the_time() {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
+    assert_eq!(
+        claims_of("The Battle of the Yalu was fought on 17 September 1894."),
+        ["battle-of-the-yalu-river-1894"]
+    );
+    assert_eq!(
+        claims_of("The battle of the Yalu was fought on 1 May 1904."),
+        ["battle-of-the-yalu-river-1904"]
+    );
+    assert!(claims_of("The battle of the Yalu was fought in 1899.").is_empty());
+    let mut tientsin = claims_of("China, ignoring the treaty of Tien-tsin of 1885, sent troops to Corea.");
+    tientsin.sort();
+    assert_eq!(tientsin, ["convention-of-tientsin-1885", "treaty-of-tientsin-1885"]);
+}
+
 /// The events `text` makes claims about (ids, in order), the fast per-document stage
 /// checked against segmenting and matching everything.
 fn claimed(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<String> {

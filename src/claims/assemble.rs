@@ -105,6 +105,13 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let key = text_key(sentence.span.slice(text));
         let comma = first_comma(text, sentence.span);
         let costs = Costs::new(text, sentence.span);
+        // A name several events share ("the treaty of Tien-tsin"): each event is a claim
+        // only where its own dates admit the time; where none does, the text cannot say
+        // which it means.
+        let shared = |m: &EventMention| {
+            matches!(m.via, MatchKind::Name | MatchKind::Alias)
+                && known.iter().filter(|(o, _)| o.span == m.span && o.via == m.via).nth(1).is_some()
+        };
         let (described, named): (Vec<_>, Vec<_>) =
             known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
@@ -166,6 +173,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     || splits(text, time.span, far_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (mention.via == MatchKind::Place && a_neighbours_time(input.rules, event, time))
+                    || (shared(mention) && !admits(input.rules, event, time))
                 {
                     continue;
                 }
@@ -199,9 +207,13 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         }
         // One time per mention and role: the nearest ("held out till 1904 ... the
         // surrender of January 2, 1905" dates the surrender once).
-        let mut nearest: std::collections::BTreeMap<(Span, Role), usize> = std::collections::BTreeMap::new();
+        // (The events of a shared name are told apart: each has its own nearest time.)
+        let mut nearest: std::collections::BTreeMap<(Span, Role, EventId), usize> =
+            std::collections::BTreeMap::new();
         for (i, (c, claim)) in here_claims.iter().enumerate() {
-            let slot = nearest.entry((claim.event_span, claim.role)).or_insert(i);
+            let own = known.iter().any(|(m, e)| m.span == claim.event_span && *e == claim.event && shared(m));
+            let who = if own { claim.event } else { EventId::MAX };
+            let slot = nearest.entry((claim.event_span, claim.role, who)).or_insert(i);
             if *c < here_claims[*slot].0 {
                 *slot = i;
             }
@@ -510,10 +522,14 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
 /// not the attack of 8–9 February; the attack's own date, or a wrong one no event there
 /// admits, stays a claim about it.
 fn a_neighbours_time(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool {
-    let fits =
-        |e: EventId| rules.events.get(e).is_some_and(|ev| ev.dates.iter().any(|d| d.admits(&time.value)));
     let neighbours = super::mentions::place_neighbours(rules);
-    !fits(event) && neighbours.get(event).is_some_and(|n| n.iter().any(|&e| fits(e)))
+    !admits(rules, event, time)
+        && neighbours.get(event).is_some_and(|n| n.iter().any(|&e| admits(rules, e, time)))
+}
+
+/// Whether a reference date of `event`, any role, admits `time`.
+fn admits(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool {
+    rules.events.get(event).is_some_and(|ev| ev.dates.iter().any(|d| d.admits(&time.value)))
 }
 
 /// The role a time plays for the mention, read from the clause holding both, and whether

@@ -314,7 +314,9 @@ pub struct Matcher {
     /// Names and aliases (set 0), description words (set `WORDS`), on word boundaries.
     phrases: Option<Phrases>,
     /// Per pattern: the event and whether it is the name or an alias.
-    targets: Vec<(EventId, MatchKind)>,
+    /// A name several events share ("the treaty of Tientsin": 1858, and two of 1885) has
+    /// them all, in rule order; assembly keeps the one whose dates admit the time.
+    targets: Vec<Vec<(EventId, MatchKind)>>,
     /// Per event, per description: per group, the word pattern ids of its alternatives.
     descriptions: Vec<(EventId, Vec<Vec<usize>>)>,
     places: Vec<PlaceEvent>,
@@ -358,9 +360,18 @@ impl Matcher {
                 .chain(event.aliases.iter().map(|a| (a, MatchKind::Alias)));
             for (name, via) in names {
                 let p = fold_pattern(name);
-                if p.len() >= 3 && !patterns.contains(&p) {
-                    patterns.push(p);
-                    targets.push((id, via));
+                if p.len() >= 3 {
+                    match patterns.iter().position(|q| *q == p) {
+                        None => {
+                            patterns.push(p);
+                            targets.push(vec![(id, via)]);
+                        }
+                        Some(k) => {
+                            if let Some(t) = targets.get_mut(k).filter(|t| t.iter().all(|(e, _)| *e != id)) {
+                                t.push((id, via));
+                            }
+                        }
+                    }
                 }
                 if let Some((place, cues)) = place_in(name) {
                     if !places.iter().any(|p: &PlaceEvent| p.event == id && p.place == place) {
@@ -492,14 +503,14 @@ impl Matcher {
                         }
                         return;
                     }
-                    let Some(&(event, via)) = self.targets.get(m.pattern) else { return };
+                    let Some(events) = self.targets.get(m.pattern) else { return };
                     if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
-                        out.push(EventMention {
+                        out.extend(events.iter().map(|&(event, via)| EventMention {
                             span,
                             target: MentionTarget::Known(event),
                             via,
                             sentence: s,
-                        });
+                        }));
                     }
                 });
             }

@@ -164,11 +164,15 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<RuleBook, Vec<RuleError>> {
             if let Some((event, id_span, spans)) = event(value, &mut cx) {
                 for (name, span) in spans {
                     let key = fold_name(&name);
+                    // A name two events share ("the battle of the Yalu": 1894 at sea, 1904
+                    // on land) is told apart by the time in its sentence, which only dates
+                    // can do.
+                    let dated = |id: &str| book.events.iter().any(|e| e.id == id && !e.dates.is_empty());
                     match names.get(&key) {
-                        Some(other) if *other != event.id => cx.error(
+                        Some(other) if *other != event.id && (event.dates.is_empty() || !dated(other)) => cx.error(
                             span,
                             format!("`{name}` also names the event `{other}`"),
-                            Some("a name that two events share is an alias of neither: drop it here and there, and say so in a note".into()),
+                            Some("a name two events share is told apart by their dates: give both events dates, or drop the name here and there and say so in a note".into()),
                         ),
                         Some(_) => {}
                         None => {
