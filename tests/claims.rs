@@ -610,6 +610,10 @@ fn a_shared_name_is_the_event_whose_dates_admit_the_time() {
         ["battle-of-the-yalu-river-1904"]
     );
     assert!(claims_of("The battle of the Yalu was fought in 1899.").is_empty());
+    // One event's name and another's alias: "the Battle of the Yellow Sea".
+    let sea = "The Battle of the Yellow Sea was fought on";
+    assert_eq!(claims_of(&format!("{sea} 17 September 1894.")), ["battle-of-the-yalu-river-1894"]);
+    assert_eq!(claims_of(&format!("{sea} 10 August 1904.")), ["battle-of-the-yellow-sea"]);
     let mut tientsin = claims_of("China, ignoring the treaty of Tien-tsin of 1885, sent troops to Corea.");
     tientsin.sort();
     assert_eq!(tientsin, ["convention-of-tientsin-1885", "treaty-of-tientsin-1885"]);

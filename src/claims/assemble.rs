@@ -108,10 +108,21 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         // A name several events share ("the treaty of Tien-tsin"): each event is a claim
         // only where its own dates admit the time; where none does, the text cannot say
         // which it means.
-        let shared = |m: &EventMention| {
-            matches!(m.via, MatchKind::Name | MatchKind::Alias)
-                && known.iter().filter(|(o, _)| o.span == m.span && o.via == m.via).nth(1).is_some()
-        };
+        // Its events' mentions are neighbours in `known` (sorted by position, a name's
+        // events pushed together), whether the name is one event's name and another's
+        // alias or an alias of both; the spans are found once per sentence.
+        let name_like = |m: &EventMention| matches!(m.via, MatchKind::Name | MatchKind::Alias);
+        let mut shared_spans: Vec<Span> = known
+            .windows(2)
+            .filter_map(|w| match w {
+                [(a, ea), (b, eb)] if a.span == b.span && ea != eb && name_like(a) && name_like(b) => {
+                    Some(a.span)
+                }
+                _ => None,
+            })
+            .collect();
+        shared_spans.dedup();
+        let shared = |m: &EventMention| name_like(m) && shared_spans.contains(&m.span);
         let (described, named): (Vec<_>, Vec<_>) =
             known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
@@ -211,8 +222,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let mut nearest: std::collections::BTreeMap<(Span, Role, EventId), usize> =
             std::collections::BTreeMap::new();
         for (i, (c, claim)) in here_claims.iter().enumerate() {
-            let own = known.iter().any(|(m, e)| m.span == claim.event_span && *e == claim.event && shared(m));
-            let who = if own { claim.event } else { EventId::MAX };
+            let who = if shared_spans.contains(&claim.event_span) { claim.event } else { EventId::MAX };
             let slot = nearest.entry((claim.event_span, claim.role, who)).or_insert(i);
             if *c < here_claims[*slot].0 {
                 *slot = i;
