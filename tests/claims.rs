@@ -368,8 +368,7 @@ fn claims_table_lists_one_row_per_claim() {
 #[test]
 fn working_only_where_it_is_read_changes_nothing() {
     use chronolint::claims::DocExtract;
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let mut texts: Vec<(String, String)> = Vec::new();
     for dir in ["blog", "encyclopedia", "forum", "today-in-history"] {
         for entry in std::fs::read_dir(crate::common::at("corpus").join(dir)).expect("corpus folder") {
@@ -433,8 +432,7 @@ fn working_only_where_it_is_read_changes_nothing() {
 /// finds what the slow one does.
 #[test]
 fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let policy = chronolint::config::TrustPolicies::default();
     let undated = "The envoys sent their report to Leningrad without delay.";
     // (dates, how many anachronisms): with no dominant year, a name is still judged in a
@@ -470,8 +468,7 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// link of its own paragraph ("paragraph-citations-among-outside-ones.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let policy = chronolint::config::TrustPolicies::default();
     let dir = crate::common::at("tests/fixtures/fuzz");
     let mut seen = 0;
@@ -500,8 +497,7 @@ fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
 /// named in another paragraph is not referred to.
 #[test]
 fn an_anaphor_refers_back_to_a_place_named_in_an_undated_sentence_of_its_paragraph() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let claims_of = |text: &str| claimed(&rules, &matcher, text);
     let same = "The Japanese besieged Port Arthur for months. Its defenders held out bravely. \
                 The city surrendered on 2 January 1905.";
@@ -516,8 +512,7 @@ fn an_anaphor_refers_back_to_a_place_named_in_an_undated_sentence_of_its_paragra
 /// were claimed as the 1918 riots and flagged three times).
 #[test]
 fn rice_riots_are_those_of_1918_only_in_japan_or_by_that_name() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let claims_of = |text: &str| claimed(&rules, &matcher, text);
     assert!(claims_of("I instance the fierce Hangchow rice riots of July, 1906.").is_empty());
     assert_eq!(claims_of("The rice riots broke out in Japan in August 1918."), ["rice-riots-1918"]);
@@ -530,8 +525,7 @@ fn rice_riots_are_those_of_1918_only_in_japan_or_by_that_name() {
 /// still do.
 #[test]
 fn only_the_night_attack_or_togo_describes_the_attack_on_port_arthur() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let claims_of = |text: &str| claimed(&rules, &matcher, text);
     let nanshan = "On May 26th, 1904, the Japanese Second Army, which had been landed at Petsewo Bay, \
                    attacked the first line of defense at Nanshan, eighteen miles north of Port Arthur.";
@@ -550,8 +544,7 @@ fn only_the_night_attack_or_togo_describes_the_attack_on_port_arthur() {
 /// event there admits, still claim.
 #[test]
 fn a_verb_by_a_besieged_place_is_the_event_whose_dates_hold_the_time() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let claims_of = |text: &str| claimed(&rules, &matcher, text);
     let attack = "attack-on-port-arthur".to_string();
     let squadron =
@@ -575,8 +568,7 @@ fn a_verb_by_a_besieged_place_is_the_event_whose_dates_hold_the_time() {
 /// "Liaotung peninsula, ... fighting in 1894 in; Russian lease of" dated the lease 1894).
 #[test]
 fn a_description_around_a_time_is_read_from_its_last_word() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let claims_of = |text: &str| claimed(&rules, &matcher, text);
     let index = "Liaotung peninsula, Chinese forces in, (1592), defeated by Japanese; fighting in 1894 in; \
                  Russian lease of";
@@ -598,8 +590,7 @@ fn a_description_around_a_time_is_read_from_its_last_word() {
 /// naval battle of 1894 and the land battle of 1904).
 #[test]
 fn a_shared_name_is_the_event_whose_dates_admit_the_time() {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
-    let matcher = Matcher::new(&rules);
+    let (rules, matcher) = shipped();
     let claims_of = |text: &str| claimed(&rules, &matcher, text);
     assert_eq!(
         claims_of("The Battle of the Yalu was fought on 17 September 1894."),
@@ -617,6 +608,13 @@ fn a_shared_name_is_the_event_whose_dates_admit_the_time() {
     let mut tientsin = claims_of("China, ignoring the treaty of Tien-tsin of 1885, sent troops to Corea.");
     tientsin.sort();
     assert_eq!(tientsin, ["convention-of-tientsin-1885", "treaty-of-tientsin-1885"]);
+}
+
+/// The repository's rules and their matcher.
+fn shipped() -> (RuleBook, Matcher) {
+    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let matcher = Matcher::new(&rules);
+    (rules, matcher)
 }
 
 /// The events `text` makes claims about (ids, in order), the fast per-document stage

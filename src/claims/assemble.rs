@@ -309,12 +309,7 @@ const SCATTERED: usize = 120;
 
 /// Distance, made longer by clause boundaries between the two.
 fn cost(text: &str, time: Span, mention: Span) -> usize {
-    let between = if time.end <= mention.start {
-        text.get(time.end..mention.start)
-    } else {
-        text.get(mention.end..time.start)
-    }
-    .unwrap_or("");
+    let between = between(text, time, mention);
     let boundaries = between.matches([';', ':', '(', ')', '—']).count() + between.matches(" - ").count();
     let commas = between.matches(',').count();
     weigh(between, time.end <= mention.start, boundaries, commas)
@@ -424,9 +419,7 @@ fn window(via: MatchKind) -> i64 {
 /// `sentence` comes with its first comma (`first_comma`).
 fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Span, mention: Span) -> bool {
     let time_first = time.end <= mention.start;
-    let between =
-        if time_first { text.get(time.end..mention.start) } else { text.get(mention.end..time.start) }
-            .unwrap_or("");
+    let between = between(text, time, mention);
     if between.contains([';', '—'])
         || between.contains("--")
         || between.contains(" – ")
@@ -464,10 +457,18 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
 /// holds a clause boundary or a time counted from another ("In February the Empress, who
 /// two years previously had sanctioned the Abdication Edicts").
 fn splits(text: &str, time: Span, far: Span) -> bool {
-    let between =
-        if time.end <= far.start { text.get(time.end..far.start) } else { text.get(far.end..time.start) }
-            .unwrap_or("");
+    let between = between(text, time, far);
     between.contains([';', '—']) || between.contains("--") || OFFSET.is_match(between)
+}
+
+/// The text between a time and a mention, whichever comes first ("" where they overlap).
+fn between(text: &str, time: Span, mention: Span) -> &str {
+    if time.end <= mention.start {
+        text.get(time.end..mention.start)
+    } else {
+        text.get(mention.end..time.start)
+    }
+    .unwrap_or("")
 }
 
 /// The sentence's first comma, found once for all its times.

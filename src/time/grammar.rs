@@ -465,14 +465,19 @@ impl Grammar<'_, '_> {
         Some((k, y, m, d))
     }
 
-    /// A day and month, either order: "8 February", "February 8", "the 8th of February",
-    /// "Feb. 8th". Returns (next, month, day).
-    fn day_month(&self, i: usize) -> Option<(usize, u8, u8)> {
-        let i = if self.is(i, "the") && self.tok(i + 1).is_some_and(|t| t.suffix == Suffix::Ordinal) {
+    /// Past a "the" before an ordinal ("the 8th"), or `i` itself.
+    fn past_the(&self, i: usize) -> usize {
+        if self.is(i, "the") && self.tok(i + 1).is_some_and(|t| t.suffix == Suffix::Ordinal) {
             i + 1
         } else {
             i
-        };
+        }
+    }
+
+    /// A day and month, either order: "8 February", "February 8", "the 8th of February",
+    /// "Feb. 8th". Returns (next, month, day).
+    fn day_month(&self, i: usize) -> Option<(usize, u8, u8)> {
+        let i = self.past_the(i);
         if let Some((j, d)) = self.day(i) {
             let j = if self.is(j, "of") { j + 1 } else { j };
             let (k, m) = self.month(j)?;
@@ -834,16 +839,9 @@ impl Grammar<'_, '_> {
     /// "February 8"). Read as one range, not as its last day ("9 February 1904") or its
     /// first ("February 8") alone: the event took both days.
     fn day_range(&self, from: usize, i: usize) -> Option<Found> {
-        let the = |j: usize| {
-            if self.is(j, "the") && self.tok(j + 1).is_some_and(|t| t.suffix == Suffix::Ordinal) {
-                j + 1
-            } else {
-                j
-            }
-        };
-        let (k, m, d1, d2) = if let Some((a, d1)) = self.day(the(i)) {
+        let (k, m, d1, d2) = if let Some((a, d1)) = self.day(self.past_the(i)) {
             let sep = self.range_sep(a)?;
-            let (b, d2) = self.day(the(sep))?;
+            let (b, d2) = self.day(self.past_the(sep))?;
             let b = if self.is(b, "of") { b + 1 } else { b };
             let (k, m) = self.month(b)?;
             (k, m, d1, d2)
@@ -851,7 +849,7 @@ impl Grammar<'_, '_> {
             let (a, m) = self.month(i)?;
             let (b, d1) = self.day(a)?;
             let sep = self.range_sep(b)?;
-            let (k, d2) = self.day(the(sep))?;
+            let (k, d2) = self.day(self.past_the(sep))?;
             // "February 8 - 10 March": a range to another month, read elsewhere.
             if self.month(k).is_some() || self.is(k, "of") {
                 return None;
