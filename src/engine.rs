@@ -355,6 +355,7 @@ pub fn cross_check(
     for c in &mut claims {
         (c.event, c.role) = rules.canonical(c.event, c.role);
     }
+    claims::settle_guessed_years(&mut claims, &rules);
     let index = ClaimIndex::build(claims);
     let cx = Context::new(&rules, &index, &docs, &settings.policy, &settings.ignore);
     diagnostics.extend(checks::run_all(&cx));

@@ -1,7 +1,7 @@
 //! `date-conflict`: two claims that date the same event and role incompatibly.
 
 use crate::checks::{declare_check, Context};
-use crate::claims::Claim;
+use crate::claims::{guessed_year_note, Claim};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Role;
@@ -111,6 +111,10 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
     .event(ev.id.clone());
     if same > 1 {
         d = d.note(format!("{same} passages give {ta}; the first is shown"));
+    }
+    let guessed = [guessed_year_note(&a.time, "here"), guessed_year_note(&b.time, "of the other passage")];
+    for note in guessed.into_iter().flatten() {
+        d = d.note(note);
     }
     // Twelve or thirteen days apart in a Russian context: likely one day in Old and New
     // Style. Still a conflict (the text should say which), but a softer one.

@@ -9,7 +9,10 @@ declare_check! {
     /// ## What it does
     /// Flags an asserted claim whose time no reference date of the same event and role
     /// allows. Where reference works disagree, a claim that matches any side passes
-    /// here (`unsupported-claim` asks for a citation instead).
+    /// here (`unsupported-claim` asks for a citation instead). A day or month written
+    /// without its year ("On January 2") takes the year of the date before it; where only
+    /// that guessed year disagrees, and the year next to it agrees, the text does not
+    /// contradict the reference and the claim is read in that year.
     ///
     /// ## Why it matters
     /// The reference timeline in rules/ records what sourced histories say; a claim
@@ -59,6 +62,9 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 views.join(" or "),
                 sources.join("; ")
             ));
+            if let Some(note) = crate::claims::guessed_year_note(&c.time, "here") {
+                d = d.note(note);
+            }
             if let Some(why) = old_style {
                 d = d
                     .note(format!("likely an Old Style date: {why}"))

@@ -4,10 +4,12 @@
 
 pub mod assemble;
 mod extract;
+mod guessed;
 mod index;
 pub mod mentions;
 
 pub use extract::{claims_for_comparison, extract, extract_everywhere};
+pub use guessed::{guessed_year_note, settle_guessed_years};
 pub use index::ClaimIndex;
 pub use mentions::Matcher;
 

@@ -149,6 +149,39 @@ impl TimeValue {
     pub fn end_year(&self) -> Option<i64> {
         self.latest.map(|d| civil_from_days(d).0)
     }
+
+    /// The same days and months `years` years later (earlier, when negative): a day or a
+    /// month whose year was not written, read in another year. `None` for a coarser or
+    /// unbounded value, or a 29 February that the other year lacks. A month keeps its last
+    /// day (a February ends on the 28th or the 29th).
+    pub fn moved_by_years(&self, years: i64) -> Option<TimeValue> {
+        if !matches!(self.granularity, Granularity::Day | Granularity::Month) {
+            return None;
+        }
+        let mv = |day: Day| -> Option<Day> {
+            let (y, m, d) = civil_from_days(day);
+            let to = y.checked_add(years)?;
+            let month_end = self.granularity == Granularity::Month && d == days_in_month(y, m);
+            let d = if month_end { days_in_month(to, m) } else { d };
+            (d <= days_in_month(to, m)).then(|| days_from_civil(to, m, d))
+        };
+        let (earliest, latest) = (mv(self.earliest?)?, mv(self.latest?)?);
+        // Each end of the EDTF form starts with its own year ("1904-12-30/1905-01-02").
+        let mut edtf = Vec::new();
+        for part in self.edtf.split('/') {
+            let digits = part.strip_prefix('-').unwrap_or(part);
+            let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+            let year: i64 = digits.get(..len)?.parse().ok()?;
+            let year = if part.starts_with('-') { -year } else { year };
+            edtf.push(format!("{}{}", format_year(year.checked_add(years)?), digits.get(len..)?));
+        }
+        Some(TimeValue {
+            earliest: Some(earliest),
+            latest: Some(latest),
+            edtf: edtf.join("/"),
+            ..self.clone()
+        })
+    }
 }
 
 /// Human form for messages: "1894", "April 1895", "23 April 1895", "1894–1895".
@@ -369,6 +402,40 @@ pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A day or month read in another year keeps its day and month, its interval and its
+    /// EDTF form agree, and a day the other year lacks is no value.
+    #[test]
+    fn values_move_by_whole_years() {
+        let cases = [
+            ("1904-01-02", 1, Some("1905-01-02")),
+            ("1905-05-26", -1, Some("1904-05-26")),
+            ("1904-02", 1, Some("1905-02")),
+            ("1904-12-30/1905-01-02", 1, Some("1905-12-30/1906-01-02")),
+            ("1904-02-29", 1, None),
+            ("1904-02-29", 4, Some("1908-02-29")),
+            ("1904", 1, None),
+            ("1904-FA", 1, None),
+            ("1898/..", 1, None),
+        ];
+        for (edtf, years, want) in cases {
+            let v = crate::time::edtf::parse(edtf).unwrap_or_else(|| panic!("{edtf} parses"));
+            let moved = v.moved_by_years(years);
+            assert_eq!(moved.as_ref().map(|m| m.edtf.as_str()), want, "{edtf} by {years}");
+            if let (Some(m), Some(w)) = (moved, want) {
+                // The interval is the one the moved EDTF form parses to.
+                let parsed = crate::time::edtf::parse(w).unwrap_or_else(|| panic!("{w} parses"));
+                assert_eq!(
+                    (m.earliest, m.latest, m.granularity),
+                    (parsed.earliest, parsed.latest, parsed.granularity),
+                    "{w}"
+                );
+            }
+        }
+        // The last day of February stays the last day of February.
+        let feb = crate::time::edtf::parse("1903-02").expect("parses").moved_by_years(1).expect("moves");
+        assert_eq!(feb.latest, Some(days_from_civil(1904, 2, 29)));
+    }
 
     /// Each EDTF form reads in words, as an editor would write it.
     #[test]

@@ -1,0 +1,53 @@
+//! Years the text does not write. A day or month without a year ("On January 2") is read
+//! in the year of the date before it (`time::tag`); in a narrative that guess is wrong
+//! where the story has crossed into the next year ("December 30 ... On January 2") or
+//! the nearest earlier date belongs to another thread of it ("in the autumn of 1903 ...
+//! the naval battle of August 10"). A claim that disagrees with its event's reference
+//! only through that guess is no contradiction of the text: what the text wrote, the day
+//! and the month, agrees with the reference.
+
+use super::Claim;
+use crate::rules::RuleBook;
+use crate::time::{Anchor, Granularity, TimeExpr};
+
+/// How many years away from the guess the year may be looked for: the date before is
+/// near (`time::tag` reaches back a few pages at most), so the story is at most a year on
+/// or back.
+const REACH: [i64; 2] = [1, -1];
+
+/// Whether the year of `time` was taken from the date before it in the text.
+pub fn year_guessed(time: &TimeExpr) -> bool {
+    matches!(time.anchor, Some(Anchor::Previous(_)))
+        && matches!(time.value.granularity, Granularity::Day | Granularity::Month)
+        && time.written.is_none()
+}
+
+/// Moves each claim whose year was guessed, and which its event's reference dates do not
+/// admit, into the year next to the guess that they do admit (the next one first: a
+/// narrative goes forward). Claims are as `ClaimIndex::build` takes them, with canonical
+/// events and roles. A claim the reference admits, or that no year within `REACH` makes
+/// agree, keeps its value: then the day or the month itself disagrees.
+pub fn settle_guessed_years(claims: &mut [Claim], rules: &RuleBook) {
+    for c in claims.iter_mut().filter(|c| year_guessed(&c.time)) {
+        let Some(reference) = rules.reference(c.event, c.role) else { continue };
+        if reference.admits(&c.time.value) {
+            continue;
+        }
+        let moved =
+            REACH.iter().filter_map(|&k| c.time.value.moved_by_years(k)).find(|v| reference.admits(v));
+        if let Some(v) = moved {
+            c.time.value = v;
+        }
+    }
+}
+
+/// For a message about `time`: that its year is not written, and where it was read from
+/// ("the year is not written here: it is read from the date before it, 30 December 1904").
+/// `None` when the year was written.
+pub fn guessed_year_note(time: &TimeExpr, whose: &str) -> Option<String> {
+    let Some(Anchor::Previous(before)) = time.anchor.as_ref().filter(|_| year_guessed(time)) else {
+        return None;
+    };
+    let before = crate::time::TimeValue::parse_edtf(before).map_or_else(|| before.clone(), |v| v.to_string());
+    Some(format!("the year {whose} is not written: it is read from the date before it, {before}"))
+}
