@@ -784,7 +784,7 @@ impl Grammar<'_, '_> {
         }
         // A month alone after a preposition: "in November", "early in October".
         if let Some((k, m)) = self.bare_month(i) {
-            let (y, anchor) = self.year_for_partial(false);
+            let (y, anchor) = self.year_for_partial(false, m);
             return Some(Found {
                 start: from,
                 end: k,
@@ -907,7 +907,7 @@ impl Grammar<'_, '_> {
     /// A range of two days with no year written ("February 8-9", "between May 30 and
     /// November 30"): the year from context, as for one day; `XXXX` when there is none.
     fn partial_days(&self, start: usize, end: usize, (m, d): (u8, u8), (m2, d2): (u8, u8)) -> Option<Found> {
-        let (y, anchor) = self.year_for_partial(true);
+        let (y, anchor) = self.year_for_partial(true, m);
         let (a, b) = (Period::Day(y, m, d), Period::Day(y, m2, d2));
         if !a.is_valid() || !b.is_valid() {
             return None;
@@ -1136,7 +1136,7 @@ impl Grammar<'_, '_> {
 
     /// A day and month with no year: the document's year, else the nearest earlier one.
     fn partial_day(&self, from: usize, k: usize, m: u8, d: u8) -> Found {
-        let (year, anchor) = self.year_for_partial(true);
+        let (year, anchor) = self.year_for_partial(true, m);
         let p = Period::Day(year, m, d);
         let p = if p.is_valid() { p } else { Period::Day(None, m, d) };
         let v = if let (Some(y), Calendar::Julian) = (year, self.cx.calendar) {
@@ -1152,17 +1152,19 @@ impl Grammar<'_, '_> {
         Found { start: from, end: k, value: v.unwrap_or_else(|| p.value()), written, anchor: Some(anchor) }
     }
 
-    /// The year a partial date belongs to, and what said so. `document_first` prefers the
-    /// publication year ("September 5 was the 110th Anniversary" in a 2015 blog).
-    fn year_for_partial(&self, document_first: bool) -> (Option<i64>, Anchor) {
+    /// The year a partial date in `month` belongs to, and what said so. `document_first`
+    /// prefers the publication year ("September 5 was the 110th Anniversary" in a 2015
+    /// blog).
+    fn year_for_partial(&self, document_first: bool, month: u8) -> (Option<i64>, Anchor) {
         let doc = self
             .cx
             .document_date
             .as_ref()
             .and_then(|d| d.start_year().map(|y| (y, Anchor::Document(d.edtf.clone()))));
-        let prev = self
-            .near_prev()
-            .and_then(|p| p.value.start_year().map(|y| (y, Anchor::Previous(p.value.edtf.clone()))));
+        let prev = self.near_prev().and_then(|p| {
+            let year = Self::year_after(&p.value, month).or_else(|| p.value.start_year())?;
+            Some((year, Anchor::Previous(p.value.edtf.clone())))
+        });
         // A nearby earlier day or month ("September 24, 2014 ... September 24") says more
         // than the publication year.
         let prev_is_close = self.near_prev().is_some_and(|p| p.value.granularity <= Granularity::Month);
@@ -1177,6 +1179,21 @@ impl Grammar<'_, '_> {
             Some((y, a)) => (Some(y), a),
             None => (None, Anchor::None),
         }
+    }
+
+    /// The year after `before`'s when a text that has reached November or December of it
+    /// goes on with January ("December 30, 1904 ... On January 2, General Stoessel
+    /// surrendered"): a story told forward has crossed into the next year. Only for a day
+    /// or month before, and only across the turn of the year, where the other reading
+    /// (eleven months back) is the far-fetched one; a February after December is as often
+    /// a look back to the start of a war as a step on ("December 15th ... The Japanese navy
+    /// put shells into the town on the 8th of February").
+    fn year_after(before: &TimeValue, month: u8) -> Option<i64> {
+        if before.granularity > Granularity::Month || month != 1 {
+            return None;
+        }
+        let (y, m, _) = crate::time::civil_from_days(before.latest?);
+        (m >= 11).then(|| y.checked_add(1)).flatten()
     }
 
     /// The nearest earlier date, when it is near enough to resolve against.
@@ -1317,7 +1334,7 @@ impl Grammar<'_, '_> {
             let y = prev.value.start_year()?;
             (j + 2, Period::Year(y).value(), Some(Anchor::Previous(prev.value.edtf.clone())))
         } else if let Some((k, m)) = self.month(j).filter(|(k, _)| *k == j + 1) {
-            let (y, anchor) = self.year_for_partial(false);
+            let (y, anchor) = self.year_for_partial(false, m);
             (k, Period::Month(y, m).value(), Some(anchor))
         } else {
             return None;
