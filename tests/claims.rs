@@ -128,6 +128,16 @@ fn roles_come_from_the_words_around_the_time() {
                 ("anglo-japanese-alliance".to_string(), Role::End, "../1923".to_string()),
             ],
         ),
+        // Two times of one name in two roles: the farther is no less a claim (Tyler: the
+        // battle of Liaoyang began on August 29, and continued until September 1).
+        (
+            "The Boxer Rebellion began in 1899, and continued until 1901.",
+            &[("1899", TimeValue::year(1899)), ("until 1901", until(1901))],
+            vec![
+                ("boxer-rebellion".to_string(), Role::Start, "1899".to_string()),
+                ("boxer-rebellion".to_string(), Role::End, "../1901".to_string()),
+            ],
+        ),
         (
             "It was President Theodore Roosevelt who convened the Treaty of Portsmouth talks that brought the Russo-Japanese War to a close in September 1905.",
             &[("September 1905", TimeValue::month(1905, 9))],
@@ -184,6 +194,11 @@ fn a_time_about_something_else_makes_no_claim() {
         (
             "The Treaty of Shimonoseki gave Japan the peninsula, from which she was driven in 1896.",
             &[("1896", TimeValue::year(1896))],
+        ),
+        // Past a nearer time (Brown: the Ussuri district in 1860, the railway in 1896).
+        (
+            "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",
+            &[("1855", TimeValue::year(1855)), ("1860", TimeValue::year(1860)), ("September, 1896", TimeValue::month(1896, 9))],
         ),
     ];
     for (text, times) in cases {

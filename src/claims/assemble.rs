@@ -126,7 +126,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let (described, named): (Vec<_>, Vec<_>) =
             known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
-        for time in here {
+        for &time in &here {
             // A description that spans the time ("battles, at Liaoyang in August 1904 and
             // Mukden") is as far from it as its last word, usually the naming one.
             let near_end = |m: &EventMention| {
@@ -181,6 +181,10 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             for &(mention, event) in candidates.iter().filter(|(m, _)| nests(m)) {
                 if gap(time.span, near_end(best)) > MAX_GAP
                     || crosses_clause(text, (sentence.span, comma), time.span, near_end(best))
+                    || time_between(&here, time.span, near_end(best)).is_some_and(|t| {
+                        role(text, sentence.span, t, mention.span).0
+                            == role(text, sentence.span, time, mention.span).0
+                    })
                     || splits(text, time.span, far_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (mention.via == MatchKind::Place && a_neighbours_time(input.rules, event, time))
@@ -451,6 +455,19 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
         }
     }
     false
+}
+
+/// Another of the sentence's times (`here`, in order) between a time and a mention. In
+/// the same role, the nearer one is the mention's, or, where a clause boundary kept it
+/// from being, the farther one is further across it ("continued until she obtained ...
+/// the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896,
+/// the right to extend the Siberian Railway": 1860 does not date the railway). In another
+/// role both may be claims ("began on August 29, and continued until September 1").
+fn time_between<'a>(here: &[&'a TimeExpr], time: Span, mention: Span) -> Option<&'a TimeExpr> {
+    let (from, to) =
+        if time.end <= mention.start { (time.end, mention.start) } else { (mention.end, time.start) };
+    let first = here.partition_point(|t| t.span.start < from);
+    here.get(first).copied().filter(|t| t.span.end <= to)
 }
 
 /// Whether what lies between a time and a mention (the farthest word of a description)
