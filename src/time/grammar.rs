@@ -88,8 +88,12 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                             break;
                         };
                         let span = Span::new(first.start, last.end);
-                        // Decades and centuries are too coarse to date what follows.
-                        if f.value.is_bounded() && f.value.granularity <= Granularity::Year {
+                        // Decades and centuries are too coarse to date what follows, and a
+                        // year that labels a name dates the thing named.
+                        if f.value.is_bounded()
+                            && f.value.granularity <= Granularity::Year
+                            && !labels_a_name(&toks, f.start, f.end)
+                        {
                             prev = Some(Previous { value: f.value.clone(), at: span.end });
                         }
                         out.push(TimeExpr { span, value: f.value, written: f.written, anchor: f.anchor });
@@ -104,6 +108,23 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
         }
     }
     out
+}
+
+/// Whether tokens `start..end` are a bare year after a capitalised word and "of" ("the
+/// Ikon of 1612", "the China-Japan War of 1894", "the Boxer Protocol of 1901"): a label of
+/// the thing named, not a time the story has reached, so no later day or month without a
+/// year is read in it (Reed, in November 1917: "... the Ikon of 1612 ... On the first of
+/// November Colonel Polkovnikov, Military Commander of Petrograd"). The story may well be
+/// in that year ("the Demands of 1915 ... 19th May"); then the day stays without a year,
+/// which claims nothing wrong, where a wrong year would.
+fn labels_a_name(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
+    let at = |k: usize| start.checked_sub(k).and_then(|i| toks.get(i));
+    let bare_year = end == start + 1 && toks.get(start).is_some_and(|t| t.kind == Kind::Num);
+    // A heading in capitals ("DURING THE CRISIS OF 1900") announces the years it tells of.
+    let heading = |t: &Tok<'_>| t.text.len() > 1 && !t.text.chars().any(char::is_lowercase);
+    let name =
+        at(2).is_some_and(|t| t.kind == Kind::Word && t.is_capitalized() && t.month == 0 && !heading(t));
+    bare_year && at(1).is_some_and(|t| t.is("of")) && name
 }
 
 pub(super) const WEEKDAYS: [&str; 7] =
