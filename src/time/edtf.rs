@@ -84,10 +84,14 @@ impl Period {
                 let y = y?;
                 (days_from_civil(y, m, 1), days_from_civil(y, m, days_in_month(y, m)))
             }
+            // A season runs as long as either way of counting it makes it: by whole months
+            // (spring is March to May) or by the equinoxes and solstices (spring ends about
+            // 20 June). "In the spring of 1900 ... the legations were besieged" (from
+            // 20 June) is not wrong by a day.
             Period::Season(y, s) => match s {
-                Season::Spring => (days_from_civil(y, 3, 1), days_from_civil(y, 5, 31)),
-                Season::Summer => (days_from_civil(y, 6, 1), days_from_civil(y, 8, 31)),
-                Season::Autumn => (days_from_civil(y, 9, 1), days_from_civil(y, 11, 30)),
+                Season::Spring => (days_from_civil(y, 3, 1), days_from_civil(y, 6, 20)),
+                Season::Summer => (days_from_civil(y, 6, 1), days_from_civil(y, 9, 22)),
+                Season::Autumn => (days_from_civil(y, 9, 1), days_from_civil(y, 12, 20)),
                 // "the winter of 1904" may mean its January or its December (running into
                 // 1905): the value covers both readings.
                 Season::Winter => {
