@@ -576,6 +576,13 @@ fn a_verb_by_a_besieged_place_is_the_event_whose_dates_hold_the_time() {
     let blow = "On February 8, 1904, the first blow fell upon Port Arthur in that famous night attack.";
     assert!(!claims_of(blow).contains(&"surrender-of-port-arthur".to_string()), "{blow}");
     assert_eq!(claims_of("Port Arthur fell on 2 January 1905."), ["surrender-of-port-arthur"]);
+    // A description ("besieged ... Port Arthur") too, where the other event at the place
+    // is named with its year, "the capture of Port Arthur (1894)" (Barry: Nogi in 1894).
+    let siege = "siege-of-port-arthur".to_string();
+    let nogi = "In 1894 Nogi saw the Chinese besieged and Port Arthur taken by a feint.";
+    assert!(!claims_of(nogi).contains(&siege), "{nogi}");
+    assert_eq!(claims_of("In 1904 the Japanese besieged Port Arthur."), ["siege-of-port-arthur"]);
+    assert_eq!(claims_of("In 1899 the Japanese besieged Port Arthur."), ["siege-of-port-arthur"]);
 }
 
 /// A description whose words stand on both sides of a time is as far from it as its last

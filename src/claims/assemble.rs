@@ -187,7 +187,8 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     })
                     || splits(text, time.span, far_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
-                    || (mention.via == MatchKind::Place && a_neighbours_time(input.rules, event, time))
+                    || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
+                        && a_neighbours_time(input.rules, event, time))
                     || (shared(mention) && !admits(input.rules, event, time))
                 {
                     continue;
@@ -548,7 +549,8 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
 /// another event at its place. A verb by a place can mean any event there: "the battle"
 /// near Port Arthur on 10 August 1904 is one of the siege's (August 1904 to January 1905),
 /// not the attack of 8–9 February; the attack's own date, or a wrong one no event there
-/// admits, stays a claim about it.
+/// admits, stays a claim about it. So can a description's words ("In 1894 Nogi saw the
+/// Chinese besieged and Port Arthur taken": the capture of 1894, not the siege of 1904).
 fn a_neighbours_time(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool {
     let neighbours = super::mentions::place_neighbours(rules);
     !admits(rules, event, time)

@@ -251,8 +251,11 @@ pub(crate) fn place_neighbours(rules: &RuleBook) -> &[Vec<EventId>] {
             .events
             .iter()
             .map(|e| {
+                // A year that tells two events at one place apart ("the capture of Port
+                // Arthur (1894)") is no part of the place. (Such a name is no place
+                // mention's: its event is found by its names alone.)
                 let names = std::iter::once(&e.name).chain(&e.aliases);
-                names.filter_map(|n| Some(place_in(n)?.0)).collect()
+                names.filter_map(|n| Some(place_in(without_year(n))?.0)).collect()
             })
             .collect();
         places
@@ -265,6 +268,18 @@ pub(crate) fn place_neighbours(rules: &RuleBook) -> &[Vec<EventId>] {
             })
             .collect()
     })
+}
+
+/// `name` without a year in brackets at its end ("the capture of Port Arthur (1894)").
+fn without_year(name: &str) -> &str {
+    let trimmed = name.trim_end();
+    let Some(open) = trimmed.strip_suffix(')').and_then(|t| t.rfind('(')) else { return name };
+    let year = trimmed.get(open + 1..trimmed.len() - 1).unwrap_or("");
+    if (3..=4).contains(&year.len()) && year.bytes().all(|b| b.is_ascii_digit()) {
+        trimmed.get(..open).unwrap_or(name).trim_end()
+    } else {
+        name
+    }
 }
 
 /// Words that refer back to the most recent place of the paragraph.
