@@ -195,6 +195,16 @@ fn a_time_about_something_else_makes_no_claim() {
             "The Treaty of Shimonoseki gave Japan the peninsula, from which she was driven in 1896.",
             &[("1896", TimeValue::year(1896))],
         ),
+        // An aim, not a deed (Tyler: Stackelberg, sent to raise the siege, defeated on June 14-15).
+        (
+            "In December 1903 the envoys were sent to Saint Petersburg to prevent the Russo-Japanese War.",
+            &[("December 1903", TimeValue::month(1903, 12))],
+        ),
+        // Still to come (Wallace: "in 1859, that the emancipation of the serfs was at hand").
+        (
+            "When it became evident, in 1905, that the Treaty of Portsmouth was at hand, the markets rose.",
+            &[("1905", TimeValue::year(1905))],
+        ),
         // Past a nearer time (Brown: the Ussuri district in 1860, the railway in 1896).
         (
             "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",

@@ -190,6 +190,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
                         && a_neighbours_time(input.rules, event, time))
                     || (shared(mention) && !admits(input.rules, event, time))
+                    || not_yet(text, sentence.span, mention.span)
                 {
                     continue;
                 }
@@ -526,6 +527,31 @@ static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid regex")
 });
+
+/// Right before a mention: an aim, not a deed ("Stackelberg, who had been sent southward
+/// to raise the siege at Port Arthur, was defeated").
+static AIMED_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)to\s+(?:raise|relieve|lift|prevent|avert|forestall)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// Right after a mention: the event still to come ("it became evident, in 1859, that the
+/// emancipation of the serfs was at hand").
+static TO_COME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?:was|were|is|seemed|appeared)\s+(?:(?:near\s+)?at\s+hand|imminent|impending|approaching|drawing\s+near|inevitable)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Whether the sentence tells of the mentioned event as aimed at or still to come, so that
+/// a time in it dates something else: the aim, or when the event was foreseen.
+fn not_yet(text: &str, sentence: Span, mention: Span) -> bool {
+    // Forty bytes either side, cut on character boundaries.
+    let from = crate::text::ceil_boundary(text, mention.start.saturating_sub(40)).max(sentence.start);
+    let to = crate::text::floor_boundary(text, (mention.end + 40).min(sentence.end)).max(mention.end);
+    let before = text.get(from..mention.start).unwrap_or("");
+    let after = text.get(mention.end..to).unwrap_or("");
+    AIMED_AT.is_match(before) || TO_COME.is_match(after)
+}
 
 /// A word naming another event.
 static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
