@@ -205,6 +205,13 @@ fn a_time_about_something_else_makes_no_claim() {
             "When it became evident, in 1905, that the Treaty of Portsmouth was at hand, the markets rose.",
             &[("1905", TimeValue::year(1905))],
         ),
+        // What came of what is dated (Tyler: battles between June 17 and July 31, "which
+        // compelled the concentration of the Russians at Liaoyang, and precipitated the
+        // great battle there").
+        (
+            "In 1903 the envoys quarrelled at Saint Petersburg, which precipitated the Russo-Japanese War.",
+            &[("1903", TimeValue::year(1903))],
+        ),
         // Past a nearer time (Brown: the Ussuri district in 1860, the railway in 1896).
         (
             "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",

@@ -447,6 +447,12 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if EVENT_NOUN.is_match(between) {
         return true;
     }
+    // "battles between June 17 and July 31, which compelled the concentration of the
+    // Russians at Liaoyang, and precipitated the great battle there": what the dated
+    // happening brought about came after it.
+    if time_first && BROUGHT_ABOUT.is_match(between) {
+        return true;
+    }
     if time_first {
         // In the sentence's opening clause ("After negotiations broke down in 1904, the
         // Japanese Navy opened hostilities"), a time governs the main clause.
@@ -517,6 +523,13 @@ static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
 /// she had driven Japan", "after which the Allies entered".
 static AFTER_WHICH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:from|after|since|before|following)\s+which(?-u:\b)").expect("valid regex")
+});
+
+/// A relative clause telling what came of what is dated: "..., which compelled ...",
+/// "..., which led to ...".
+static BROUGHT_ABOUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+which\s+(?:\w+\s+){0,2}?(?:compelled|precipitated|led\s+to|brought\s+(?:on|about)|resulted\s+in|caused|provoked|forced|culminated\s+in|ended\s+in)(?-u:\b)")
+        .expect("valid regex")
 });
 
 /// A time counted from another: "who two years previously had sanctioned the Abdication
