@@ -138,6 +138,13 @@ fn roles_come_from_the_words_around_the_time() {
                 ("boxer-rebellion".to_string(), Role::End, "../1901".to_string()),
             ],
         ),
+        // ... but a time that is part of the name dates the event (Brinkley: "Saigo
+        // Takamori, the leader of the Satsuma rebellion of 1877").
+        (
+            "Li Lai-chung, a leader of the Boxer Rebellion of 1899, fled to the hills.",
+            &[("1899", TimeValue::year(1899))],
+            one("boxer-rebellion", Role::Point, "1899"),
+        ),
         (
             "It was President Theodore Roosevelt who convened the Treaty of Portsmouth talks that brought the Russo-Japanese War to a close in September 1905.",
             &[("September 1905", TimeValue::month(1905, 9))],
@@ -204,6 +211,12 @@ fn a_time_about_something_else_makes_no_claim() {
         (
             "When it became evident, in 1905, that the Treaty of Portsmouth was at hand, the markets rose.",
             &[("1905", TimeValue::year(1905))],
+        ),
+        // A person known by the event (Putnam Weale: "General Chang Cheng-wu, one of the
+        // 'heroes' of the original Wuchang rising", shot on 15 August 1912).
+        (
+            "On 15 August 1906, General Kuroki, one of the \"heroes\" of the Russo-Japanese War, was received at court.",
+            &[("15 August 1906", TimeValue::day(1906, 8, 15))],
         ),
         // What came of what is dated (Tyler: battles between June 17 and July 31, "which
         // compelled the concentration of the Russians at Liaoyang, and precipitated the

@@ -190,7 +190,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
                         && a_neighbours_time(input.rules, event, time))
                     || (shared(mention) && !admits(input.rules, event, time))
-                    || not_yet(text, sentence.span, mention.span)
+                    || not_its_time(text, sentence.span, mention.span, time.span)
                 {
                     continue;
                 }
@@ -555,15 +555,34 @@ static TO_COME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Whether the sentence tells of the mentioned event as aimed at or still to come, so that
-/// a time in it dates something else: the aim, or when the event was foreseen.
-fn not_yet(text: &str, sentence: Span, mention: Span) -> bool {
+/// Right before a mention: a person known by the event ("General Chang Cheng-wu, one of
+/// the \"heroes\" of the original Wuchang rising, was shot" on 15 August 1912, months after).
+static KNOWN_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"(?i)(?-u:\b)(?:heroe?s?|veterans?|survivors?|leaders?|organi[sz]ers?|instigators?|participants?|victims?)["'”’]?\s+of\s+(?:the\s+)?(?:original\s+|first\s+|late\s+|great\s+)?$"#)
+        .expect("valid regex")
+});
+
+/// Whether the sentence tells of the mentioned event as aimed at, still to come, or what
+/// a person is known by, so that a time in it dates something else: the aim, when the
+/// event was foreseen, what the person did later.
+fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     // Forty bytes either side, cut on character boundaries.
     let from = crate::text::ceil_boundary(text, mention.start.saturating_sub(40)).max(sentence.start);
     let to = crate::text::floor_boundary(text, (mention.end + 40).min(sentence.end)).max(mention.end);
     let before = text.get(from..mention.start).unwrap_or("");
     let after = text.get(mention.end..to).unwrap_or("");
-    AIMED_AT.is_match(before) || TO_COME.is_match(after)
+    // A time that is part of the name is the event's all the same ("the leader of the
+    // Satsuma rebellion of 1877").
+    let attached = mention.overlaps(time)
+        || (mention.end <= time.start
+            && text.get(mention.end..time.start).is_some_and(|gap| {
+                let gap = gap.trim();
+                gap.is_empty()
+                    || gap == "("
+                    || gap.eq_ignore_ascii_case("of")
+                    || gap.eq_ignore_ascii_case("in")
+            }));
+    AIMED_AT.is_match(before) || (KNOWN_BY.is_match(before) && !attached) || TO_COME.is_match(after)
 }
 
 /// A word naming another event.
