@@ -58,9 +58,11 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
                 })
                 .collect();
             let year = crate::time::inside(&doc.times, sentence.span).find_map(|t| t.value.start_year());
-            let key = (name.clone(), year, named_here.iter().copied().collect());
+            // A text cannot mean an event after it was written.
+            let written = doc.meta.published.as_ref().and_then(|p| p.end_year());
+            let key = (name.clone(), year, named_here.iter().copied().collect(), written);
             let ids = cx.rules.suggestions_cache.get_or(key, || {
-                suggest(cx.rules, name, year, &named_here)
+                suggest(cx.rules, name, (year, written), &named_here)
                     .iter()
                     .filter_map(|e| cx.rules.find(&e.id))
                     .collect()
@@ -88,6 +90,10 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn describe(e: &Event) -> String {
+    // A name that gives its year already ("the Battle of Tientsin (1900)").
+    if e.name.trim_end().ends_with(')') {
+        return e.name.clone();
+    }
     let years: Vec<i64> =
         e.dates.iter().flat_map(|d| d.views.iter()).filter_map(|v| v.value.start_year()).collect();
     match (years.iter().min(), years.iter().max()) {
@@ -97,11 +103,13 @@ fn describe(e: &Event) -> String {
     }
 }
 
-/// Up to three known events nearest to `name`, best first.
+/// Up to three known events nearest to `name`, best first: `year` is the passage's, if
+/// it gives one, and `written` the last year the text can have been written in, if known
+/// (no event that began after it is suggested).
 pub fn suggest<'r>(
     rules: &'r RuleBook,
     name: &str,
-    year: Option<i64>,
+    (year, written): (Option<i64>, Option<i64>),
     exclude: &BTreeSet<usize>,
 ) -> Vec<&'r Event> {
     let scores = rules.name_scores_cache.get_or(name.to_string(), || name_scores(rules, name));
@@ -112,6 +120,10 @@ pub fn suggest<'r>(
         // A slip keeps the kind of event: the Tientsin Massacre is not a treaty of
         // Tientsin, nor the Shanghai Conference a government proclaimed there.
         if kinds.is_some_and(|k| !k.contains(&e.kind.as_str())) {
+            continue;
+        }
+        let began = e.dates.iter().flat_map(|d| d.views.iter()).filter_map(|v| v.value.start_year()).min();
+        if written.zip(began).is_some_and(|(w, b)| b > w) {
             continue;
         }
         let era = match (year, e.dates.iter().flat_map(|d| d.views.iter()).find_map(|v| v.value.start_year()))
@@ -409,7 +421,7 @@ mod tests {
         let rules = book(vec![event("boxer-rebellion", "the Boxer Rebellion", &[])]);
         // The Russo-Japanese War is named in the same sentence, so it is not the answer.
         let exclude: BTreeSet<usize> = [0].into_iter().collect();
-        let s = suggest(&rules, "Russo-China War", None, &exclude);
+        let s = suggest(&rules, "Russo-China War", (None, None), &exclude);
         assert_eq!(s.first().map(|e| e.id.as_str()), Some("first-sino-japanese-war"));
         assert!(s.iter().all(|e| e.id != "boxer-rebellion"), "nothing shared but generic words");
     }
@@ -421,8 +433,9 @@ mod tests {
             event("sino-french-war", "the Sino-French War", &[]),
         ]);
         let none = BTreeSet::new();
-        let ids =
-            |name: &str| suggest(&rules, name, None, &none).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let ids = |name: &str| {
+            suggest(&rules, name, (None, None), &none).iter().map(|e| e.id.clone()).collect::<Vec<_>>()
+        };
         // Words the reference knows, mixed up: a slip.
         assert!(!ids("Russo-China War").is_empty());
         assert_eq!(ids("Taeping Rebellion"), ["taiping-rebellion"]);
@@ -439,8 +452,9 @@ mod tests {
         boxers.kind = "rebellion".into();
         let rules = book(vec![treaty, boxers]);
         let none = BTreeSet::new();
-        let ids =
-            |name: &str| suggest(&rules, name, None, &none).iter().map(|e| e.id.clone()).collect::<Vec<_>>();
+        let ids = |name: &str| {
+            suggest(&rules, name, (None, None), &none).iter().map(|e| e.id.clone()).collect::<Vec<_>>()
+        };
         // A massacre at Tientsin is no treaty signed there.
         assert!(ids("Tientsin Massacre").is_empty());
         assert_eq!(ids("Convention of Tientsin"), ["treaty-of-tientsin"]);
@@ -448,6 +462,48 @@ mod tests {
         assert_eq!(ids("Boxer War"), ["boxer-rebellion"]);
         assert_eq!(kinds_for("the Treaty of Peking").map(|k| k.contains(&"treaty")), Some(true));
         assert_eq!(kinds_for("the Boxer Troubles"), None, "a head the table does not know filters nothing");
+    }
+
+    /// A text cannot mean an event after it was written, and a name that gives its year
+    /// is not given it twice.
+    #[test]
+    fn no_event_after_the_text_is_suggested() {
+        use crate::rules::{RefDate, Role, View};
+        let dated = |id: &str, name: &str, year: i64| {
+            let mut e = event(id, name, &[]);
+            e.kind = "treaty".into();
+            let view =
+                View { value: crate::time::TimeValue::year(year), source: "a source".into(), note: None };
+            e.dates = vec![RefDate {
+                role: Role::Point,
+                views: vec![view],
+                disputed: false,
+                origin: Origin::default(),
+            }];
+            e
+        };
+        let rules = book(vec![
+            dated("paris-peace-conference", "the Paris Peace Conference", 1919),
+            dated("treaty-of-portsmouth", "the Treaty of Portsmouth", 1905),
+        ]);
+        let none = BTreeSet::new();
+        let ids = |written| {
+            suggest(&rules, "Paris Conference", (None, written), &none)
+                .iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(ids(Some(1920)), ["paris-peace-conference"]);
+        assert_eq!(ids(None), ["paris-peace-conference"]);
+        assert!(ids(Some(1905)).is_empty(), "{:?}", ids(Some(1905)));
+        assert_eq!(
+            describe(&dated("battle-of-tientsin", "the Battle of Tientsin (1900)", 1900)),
+            "the Battle of Tientsin (1900)"
+        );
+        assert_eq!(
+            describe(&dated("treaty-of-portsmouth", "the Treaty of Portsmouth", 1905)),
+            "the Treaty of Portsmouth (1905)"
+        );
     }
 
     #[test]

@@ -121,6 +121,10 @@ impl RefDate {
     }
 }
 
+/// What `unknown-event` suggests from: the unknown name, the passage's year, the events
+/// excluded (named in the same sentence), the last year the text can have been written in.
+pub type SuggestionKey = (String, Option<i64>, Vec<EventId>, Option<i64>);
+
 /// A name folded for comparison and the set of its words.
 pub type NameWords = (String, std::collections::BTreeSet<String>);
 
@@ -165,9 +169,9 @@ pub struct RuleBook {
     /// Per event, the other events whose names put them at the same place (the siege and
     /// the attack of Port Arthur); filled by claim assembly on first use.
     pub place_neighbours_cache: std::sync::OnceLock<Vec<Vec<EventId>>>,
-    /// Suggestions `unknown-event` made, by (name, year of the passage, events excluded):
-    /// the same unknown names recur across a corpus.
-    pub suggestions_cache: Memo<(String, Option<i64>, Vec<EventId>), Vec<EventId>>,
+    /// Suggestions `unknown-event` made, by what they were made from: the same unknown
+    /// names recur across a corpus.
+    pub suggestions_cache: Memo<SuggestionKey, Vec<EventId>>,
     /// Per unknown name: the events sharing a distinctive word with it, and how close
     /// their closest name is (`unknown-event`'s score before the passage's year is
     /// weighed): the same name recurs with other years and other events beside it.
