@@ -23,7 +23,8 @@ declare_check! {
     /// Judgement calls: a year is tolerated either way (the day within the year is often
     /// unknown, and an event that spans years may be counted from its start or its end);
     /// "N decades ago" is allowed 5 years either way and "N centuries ago" 25, since
-    /// round numbers are meant loosely; hedged distances ("almost a century ago",
+    /// round numbers are meant loosely, and so is a round number of years ("fifty years
+    /// ago": up to 5 either way, a tenth of it); hedged distances ("almost a century ago",
     /// "some fifty years ago") and quoted or hypothetical sentences are not checked.
     ///
     /// ## Why it matters
@@ -266,10 +267,23 @@ fn distance_inner(caps: &regex::Captures<'_>) -> Option<(Distance, usize)> {
         (100, 25)
     } else if unit.starts_with("decade") {
         (10, 5)
+    } else if round(n) {
+        // "fifty years ago" is meant as loosely as "five decades ago".
+        (1, (n / 10).min(5))
     } else {
         (1, 1)
     };
     Some((Distance { years: n.checked_mul(scale)?, tolerance }, count_match.start() + at))
+}
+
+/// A round number of years: one significant digit, twenty or more ("fifty", "a hundred",
+/// "300"); "110" and "twenty-five" are counted, "ten" is near enough to be exact.
+fn round(n: i64) -> bool {
+    let mut m = n;
+    while m >= 10 && m % 10 == 0 {
+        m /= 10;
+    }
+    n >= 20 && m < 10
 }
 
 /// The years an event may be dated to, from every reference date it has.
@@ -448,6 +462,12 @@ mod tests {
             ("established two centuries ago", Some((200, 25))),
             ("a century ago", Some((100, 25))),
             ("three decades ago", Some((30, 5))),
+            ("fifty years ago--that is at the time of the Taiping Rebellion", Some((50, 5))),
+            ("twenty years ago", Some((20, 2))),
+            ("a hundred years ago", Some((100, 5))),
+            ("ten years ago", Some((10, 1))),
+            ("twenty-five years ago", Some((25, 1))),
+            ("110 years ago", Some((110, 1))),
             ("which took place almost a century ago", None),
             ("some fifty years ago", None),
             ("many years ago", None),
