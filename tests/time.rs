@@ -54,6 +54,7 @@ fn context(s: &str) -> TagContext {
                 cx.day_anchor = Some((m.parse().expect("month"), d.parse().expect("day")));
             }
             Some(("cal", "julian")) => cx.calendar = Calendar::Julian,
+            None if item == "narrative" => cx.narrative = true,
             _ => panic!("unknown context item {item}"),
         }
     }

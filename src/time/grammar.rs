@@ -26,6 +26,7 @@ struct Found {
 }
 
 /// The nearest earlier explicit date, and where it ended.
+#[derive(Clone)]
 struct Previous {
     value: TimeValue,
     at: usize,
@@ -58,6 +59,9 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
 pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut prev: Option<Previous> = None;
+    // The nearest earlier date that is not a look back from the time of writing: what a
+    // day or month without a year is read in.
+    let mut story: Option<Previous> = None;
     let mut toks = Vec::new();
     for (start, end) in scan::regions(text) {
         // Expressions may start at or after `from`; where the last one ended, or the
@@ -81,7 +85,7 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                     i += 1;
                     continue;
                 }
-                let g = Grammar { t: &toks, cx, prev: prev.as_ref(), here: tok.start };
+                let g = Grammar { t: &toks, cx, prev: prev.as_ref(), story: story.as_ref(), here: tok.start };
                 match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
                     Some(f) => {
                         let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end - 1)) else {
@@ -89,12 +93,19 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                         };
                         let span = Span::new(first.start, last.end);
                         // Decades and centuries are too coarse to date what follows, and a
-                        // year that labels a name dates the thing named.
+                        // year that labels a name dates the thing named. A look back from
+                        // the time of writing ("Ten years ago, when the Japanese took Port
+                        // Arthur") dates what is counted from it ("three years later") but
+                        // leaves the story where it was for a day or month without a year.
                         if f.value.is_bounded()
                             && f.value.granularity <= Granularity::Year
                             && !labels_a_name(&toks, f.start, f.end)
                         {
-                            prev = Some(Previous { value: f.value.clone(), at: span.end });
+                            let here = Previous { value: f.value.clone(), at: span.end };
+                            if !toks.get(f.end - 1).is_some_and(|t| t.is("ago")) {
+                                story = Some(here.clone());
+                            }
+                            prev = Some(here);
                         }
                         out.push(TimeExpr { span, value: f.value, written: f.written, anchor: f.anchor });
                         i = f.end;
@@ -286,6 +297,8 @@ struct Grammar<'a, 't> {
     t: &'a [Tok<'t>],
     cx: &'a TagContext,
     prev: Option<&'a Previous>,
+    /// `prev` unless that looks back from the time of writing ("ten years ago").
+    story: Option<&'a Previous>,
     /// Where the expression being read starts (bytes).
     here: usize,
 }
@@ -1182,13 +1195,14 @@ impl Grammar<'_, '_> {
             .document_date
             .as_ref()
             .and_then(|d| d.start_year().map(|y| (y, Anchor::Document(d.edtf.clone()))));
-        let prev = self.near_prev().and_then(|p| {
+        let story = self.near(self.story);
+        let prev = story.and_then(|p| {
             let year = Self::year_after(&p.value, month).or_else(|| p.value.start_year())?;
             Some((year, Anchor::Previous(p.value.edtf.clone())))
         });
         // A nearby earlier day or month ("September 24, 2014 ... September 24") says more
         // than the publication year.
-        let prev_is_close = self.near_prev().is_some_and(|p| p.value.granularity <= Granularity::Month);
+        let prev_is_close = story.is_some_and(|p| p.value.granularity <= Granularity::Month);
         let pick = if self.cx.narrative {
             prev
         } else if document_first && !prev_is_close {
@@ -1219,7 +1233,12 @@ impl Grammar<'_, '_> {
 
     /// The nearest earlier date, when it is near enough to resolve against.
     fn near_prev(&self) -> Option<&Previous> {
-        self.prev.filter(|p| self.here.saturating_sub(p.at) <= PREVIOUS_REACH)
+        self.near(self.prev)
+    }
+
+    /// `earlier`, when it is near enough to resolve against.
+    fn near<'p>(&self, earlier: Option<&'p Previous>) -> Option<&'p Previous> {
+        earlier.filter(|p| self.here.saturating_sub(p.at) <= PREVIOUS_REACH)
     }
 
     // ---- prefixed expressions -------------------------------------------------------------
