@@ -611,6 +611,16 @@ fn a_verb_by_a_besieged_place_is_the_event_whose_dates_hold_the_time() {
     let siege = "siege-of-port-arthur".to_string();
     let nogi = "In 1894 Nogi saw the Chinese besieged and Port Arthur taken by a feint.";
     assert!(!claims_of(nogi).contains(&siege), "{nogi}");
+    // Without a year the place cannot tell the events there apart: no claim.
+    assert!(claims_of("Port Arthur fell on January 1.").is_empty());
+    // "The fall of Port Arthur" is the capture of 1894 and the surrender of 1905.
+    assert_eq!(
+        claims_of("The fall of Port Arthur in November 1894 shocked Peking."),
+        ["capture-of-port-arthur-1894"]
+    );
+    let surrender = claims_of("The fall of Port Arthur on 2 January 1905 shocked Petersburg.");
+    assert!(surrender.contains(&"surrender-of-port-arthur".to_string()), "{surrender:?}");
+    assert!(claims_of("The fall of Port Arthur on January 2 shocked Petersburg.").is_empty());
     assert_eq!(claims_of("In 1904 the Japanese besieged Port Arthur."), ["siege-of-port-arthur"]);
     assert_eq!(claims_of("In 1899 the Japanese besieged Port Arthur."), ["siege-of-port-arthur"]);
 }

@@ -189,7 +189,9 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
                         && a_neighbours_time(input.rules, event, time))
-                    || (shared(mention) && !admits(input.rules, event, time))
+                    || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
+                        && undecided(input.rules, event, time))
+                    || (shared(mention) && (yearless(time) || !admits(input.rules, event, time)))
                     || not_its_time(text, sentence.span, mention.span, time.span)
                 {
                     continue;
@@ -613,6 +615,19 @@ fn a_neighbours_time(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool 
     let neighbours = super::mentions::place_neighbours(rules);
     !admits(rules, event, time)
         && neighbours.get(event).is_some_and(|n| n.iter().any(|&e| admits(rules, e, time)))
+}
+
+/// Whether a verb (or a description's words) by a place that several events share comes
+/// with a time that cannot tell them apart: one without a year ("Port Arthur fell on
+/// January 1": in 1895 or 1905?).
+fn undecided(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool {
+    yearless(time) && super::mentions::place_neighbours(rules).get(event).is_some_and(|n| !n.is_empty())
+}
+
+/// A time with no year known at either end ("January 1", "until July 18"): any event's
+/// dates admit it, so it cannot tell events apart.
+fn yearless(time: &TimeExpr) -> bool {
+    time.value.earliest.is_none() && time.value.latest.is_none()
 }
 
 /// Whether a reference date of `event`, any role, admits `time`.
