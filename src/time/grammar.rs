@@ -1636,8 +1636,22 @@ impl Grammar<'_, '_> {
         })
     }
 
-    /// "this year", "last year", "next year", against the document's date.
+    /// "this year", "last year", "next year", against the document's date; "of this
+    /// year", "in this year", "during this year" against the year the story has reached,
+    /// where there is one: a historian's "The autumn of this year witnessed the beginning
+    /// of the so-called Boxer troubles" (Giles, 1912) is the year just told of, where a
+    /// correspondent's "In January this year the number was 3,969" (Ransome, 1920) is his own.
     fn deictic_year(&self, i: usize, w: &str) -> Option<Found> {
+        let told = w == "this" && i >= 1 && self.is_any(i - 1, &["of", "in", "during", "throughout"]);
+        if let Some(p) = self.near(self.story).filter(|_| told) {
+            return Some(Found {
+                start: i,
+                end: i + 2,
+                value: Period::Year(p.value.start_year()?).value(),
+                written: None,
+                anchor: Some(Anchor::Previous(p.value.edtf.clone())),
+            });
+        }
         let d = self.cx.document_date.as_ref()?;
         let step = match w {
             "last" => -1,
