@@ -68,7 +68,7 @@ impl Period {
             Period::Month(y, m) => (1..=12).contains(&m) && y.is_none_or(year_ok),
             Period::Season(y, _) | Period::Year(y) => year_ok(y),
             Period::Decade(y) => year_ok(y) && y.rem_euclid(10) == 0 && year_ok(y + 9),
-            Period::Century(y) => year_ok(y) && y.rem_euclid(100) == 0 && year_ok(y + 99),
+            Period::Century(y) => year_ok(y) && y.rem_euclid(100) == 0 && year_ok(y + 100),
             Period::CenturyBc(n) => (1..=99).contains(&n),
         }
     }
@@ -100,7 +100,10 @@ impl Period {
             },
             Period::Year(y) => (days_from_civil(y, 1, 1), days_from_civil(y, 12, 31)),
             Period::Decade(y) => (days_from_civil(y, 1, 1), days_from_civil(y + 9, 12, 31)),
-            Period::Century(y) => (days_from_civil(y, 1, 1), days_from_civil(y + 99, 12, 31)),
+            // "The nineteenth century" is 1801–1900 counted strictly and 1800–1899 as
+            // commonly said: the value holds both ("a crime against the nineteenth
+            // century" in 1900 is not a year out).
+            Period::Century(y) => (days_from_civil(y, 1, 1), days_from_civil(y + 100, 12, 31)),
             Period::CenturyBc(n) => {
                 (days_from_civil(1 - n * 100, 1, 1), days_from_civil(100 - n * 100, 12, 31))
             }

@@ -403,6 +403,18 @@ pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
 mod tests {
     use super::*;
 
+    /// A century holds both ways of counting it: 1800–1899 as said, 1801–1900 strictly.
+    #[test]
+    fn a_century_runs_from_its_hundreds_year_to_the_next() {
+        let c = crate::time::edtf::parse("18XX").expect("parses");
+        assert_eq!(
+            (c.earliest, c.latest),
+            (Some(days_from_civil(1800, 1, 1)), Some(days_from_civil(1900, 12, 31)))
+        );
+        assert!(c.overlaps(&TimeValue::day(1900, 8, 14)));
+        assert!(!c.overlaps(&TimeValue::day(1901, 1, 1)));
+    }
+
     /// A day or month read in another year keeps its day and month, its interval and its
     /// EDTF form agree, and a day the other year lacks is no value.
     #[test]
