@@ -90,8 +90,10 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 fn describe(e: &Event) -> String {
-    // A name that gives its year already ("the Battle of Tientsin (1900)").
-    if e.name.trim_end().ends_with(')') {
+    // A name that gives its year already ("the Battle of Tientsin (1900)", "the first
+    // Japan–Korea Agreement (August 1904)").
+    let bracket = e.name.trim_end().strip_suffix(')').and_then(|n| n.rsplit_once('(')).map(|(_, b)| b);
+    if bracket.is_some_and(|b| b.bytes().any(|c| c.is_ascii_digit())) {
         return e.name.clone();
     }
     let years: Vec<i64> =
@@ -503,6 +505,10 @@ mod tests {
         assert_eq!(
             describe(&dated("treaty-of-portsmouth", "the Treaty of Portsmouth", 1905)),
             "the Treaty of Portsmouth (1905)"
+        );
+        assert_eq!(
+            describe(&dated("arrow-war", "the Second Opium War (Arrow War)", 1856)),
+            "the Second Opium War (Arrow War) (1856)"
         );
     }
 
