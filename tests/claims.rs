@@ -364,6 +364,36 @@ fn the_izvolsky_passage_is_reported_as_its_links_claim() {
     assert_eq!(at, vec![14, 23]);
 }
 
+/// `claims` prints a guessed year as the checks read it, settled by the reference: "On
+/// September 5" after "December 30, 1904" is the Treaty of Portsmouth of 1905; "On
+/// September 15", which no year makes agree, keeps its guess.
+#[test]
+fn claims_print_a_guessed_year_as_the_checks_read_it() {
+    let out = assert_cmd::Command::cargo_bin("chronolint")
+        .expect("binary")
+        .arg("claims")
+        .arg(crate::common::at("tests/fixtures/checks/reference-mismatch/guessed-year"))
+        .output()
+        .expect("runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let values: Vec<(String, String)> = String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON line"))
+        .filter(|v| v["event"] == "treaty-of-portsmouth")
+        .map(|v| {
+            let file = v["file"].as_str().unwrap_or("").rsplit('/').next().unwrap_or("").to_string();
+            (file, v["time"]["value"].as_str().unwrap_or("").to_string())
+        })
+        .collect();
+    assert_eq!(
+        values,
+        [
+            ("encyclopedia-a.txt".to_string(), "1905-09-05".to_string()),
+            ("encyclopedia-b.txt".to_string(), "1904-09-15".to_string())
+        ]
+    );
+}
+
 #[test]
 fn an_answer_about_it_dates_the_questions_event() {
     let rules = book();

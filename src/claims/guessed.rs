@@ -23,22 +23,31 @@ pub fn year_guessed(time: &TimeExpr) -> bool {
 }
 
 /// Moves each claim whose year was guessed, and which its event's reference dates do not
-/// admit, into the year next to the guess that they do admit (the next one first: a
-/// narrative goes forward). Claims are as `ClaimIndex::build` takes them, with canonical
-/// events and roles. A claim the reference admits, or that no year within `REACH` makes
-/// agree, keeps its value: then the day or the month itself disagrees.
+/// admit, into the year next to the guess that they do admit (`settled`). Claims are as
+/// `ClaimIndex::build` takes them, with canonical events and roles.
 pub fn settle_guessed_years(claims: &mut [Claim], rules: &RuleBook) {
-    for c in claims.iter_mut().filter(|c| year_guessed(&c.time)) {
-        let Some(reference) = rules.reference(c.event, c.role) else { continue };
-        if reference.admits(&c.time.value) {
-            continue;
-        }
-        let moved =
-            REACH.iter().filter_map(|&k| c.time.value.moved_by_years(k)).find(|v| reference.admits(v));
-        if let Some(v) = moved {
+    for c in claims.iter_mut() {
+        if let Some(v) = settled(c, rules) {
             c.time.value = v;
         }
     }
+}
+
+/// The value a claim whose year was guessed is read as: the year next to the guess (the
+/// next one first: a narrative goes forward) that its event's reference dates admit, where
+/// they do not admit the guess. `None` when the year was written, when the reference
+/// admits the guess, or when no year within `REACH` makes it agree: then the day or the
+/// month itself disagrees. The reference is the canonical event and role's.
+pub fn settled(claim: &Claim, rules: &RuleBook) -> Option<crate::time::TimeValue> {
+    if !year_guessed(&claim.time) {
+        return None;
+    }
+    let (event, role) = rules.canonical(claim.event, claim.role);
+    let reference = rules.reference(event, role)?;
+    if reference.admits(&claim.time.value) {
+        return None;
+    }
+    REACH.iter().filter_map(|&k| claim.time.value.moved_by_years(k)).find(|v| reference.admits(v))
 }
 
 /// For a message about `time`: that its year is not written, and where it was read from

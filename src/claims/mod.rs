@@ -9,7 +9,7 @@ mod index;
 pub mod mentions;
 
 pub use extract::{claims_for_comparison, extract, extract_everywhere};
-pub use guessed::{guessed_year_note, settle_guessed_years};
+pub use guessed::{guessed_year_note, settle_guessed_years, settled};
 pub use index::ClaimIndex;
 pub use mentions::Matcher;
 

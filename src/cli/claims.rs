@@ -53,6 +53,9 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
             let (line, column) = lines.line_col(&text, span.start);
             let event = rules.events.get(c.event);
             let (id, name) = event.map_or(("", ""), |e| (e.id.as_str(), e.name.as_str()));
+            // As the checks read it: a guessed year settled by the reference.
+            let value =
+                crate::claims::settled(c, &rules).map_or_else(|| c.time.value.edtf.clone(), |v| v.edtf);
             match args.format {
                 Format::Jsonl => {
                     let citations: Vec<_> = c
@@ -69,7 +72,7 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
                         "event": id,
                         "event_name": name,
                         "role": c.role.as_str(),
-                        "time": { "value": c.time.value.edtf, "text": c.time.span.slice(&text) },
+                        "time": { "value": value, "text": c.time.span.slice(&text) },
                         "citations": citations,
                         "trust": doc.meta.trust,
                         "quoted": c.quoted,
@@ -94,7 +97,7 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
                         "{}:{line}\t{id}\t{}\t{}\t{words}\t{}\t{}",
                         doc.path,
                         c.role.as_str(),
-                        c.time.value.edtf,
+                        value,
                         if flags.is_empty() { "-".to_string() } else { flags.join(",") },
                         c.citations.len()
                     ));
