@@ -652,6 +652,15 @@ fn a_verb_by_a_besieged_place_is_the_event_whose_dates_hold_the_time() {
     assert!(surrender.contains(&"surrender-of-port-arthur".to_string()), "{surrender:?}");
     assert!(claims_of("The fall of Port Arthur on January 2 shocked Petersburg.").is_empty());
     assert_eq!(claims_of("In 1904 the Japanese besieged Port Arthur."), ["siege-of-port-arthur"]);
+    // "Ten years ago" in a book of 1905 may be November 1894: another event at the place.
+    let book = SourceMeta {
+        genre: chronolint::corpus::Genre::Book,
+        published: Some(TimeValue::year(1905)),
+        ..SourceMeta::default()
+    };
+    let barry = "Ten years ago, when the Japanese took Port Arthur from the Chinese in a day, one fort held \
+                 out until the last, and the rest fell at the first assault.";
+    assert_eq!(claimed_in(&rules, &matcher, barry, book), Vec::<String>::new(), "{barry}");
     assert_eq!(claims_of("In 1899 the Japanese besieged Port Arthur."), ["siege-of-port-arthur"]);
 }
 
@@ -712,7 +721,12 @@ fn shipped() -> (RuleBook, Matcher) {
 /// The events `text` makes claims about (ids, in order), the fast per-document stage
 /// checked against segmenting and matching everything.
 fn claimed(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<String> {
-    let doc = Document { id: 0, path: "t.txt".into(), text: text.into(), meta: SourceMeta::default() };
+    claimed_in(rules, matcher, text, SourceMeta::default())
+}
+
+/// `claimed` in a source described by `meta`.
+fn claimed_in(rules: &RuleBook, matcher: &Matcher, text: &str, meta: SourceMeta) -> Vec<String> {
+    let doc = Document { id: 0, path: "t.txt".into(), text: text.into(), meta };
     let fast = extract(&doc, rules, matcher);
     let slow = chronolint::claims::extract_everywhere(&doc, rules, matcher);
     let json = chronolint::claims::claims_for_comparison;

@@ -2,7 +2,7 @@
 //! "two centuries ago" that does not fit the event named beside it and the document's date.
 
 use crate::checks::{declare_check, DocContext as Context};
-use crate::claims::{DocExtract, MentionTarget};
+use crate::claims::{DocExtract, MatchKind, MentionTarget};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::rules::EventId;
@@ -319,13 +319,26 @@ fn check_doc(cx: &Context<'_>, doc: &DocExtract, out: &mut Vec<Diagnostic>) {
             let Some((dist, at)) = distance(&caps, words) else { continue };
             let span = Span::new(sentence.span.start + whole.start() + at, sentence.span.start + whole.end());
             let phrase = span.slice(text).trim();
+            // A verb or a description by a place may mean any event there ("Ten years ago,
+            // when the Japanese took Port Arthur": the capture of 1894, not the surrender of
+            // 1905).
+            let neighbours = crate::claims::mentions::place_neighbours(cx.rules);
             let mut events: Vec<(usize, EventId)> = mentions
                 .iter()
                 .filter(|m| gap(m.span, span) <= NEAR)
                 .filter(|m| !names_another_instance(text, m.span))
                 .filter_map(|m| match m.target {
-                    MentionTarget::Known(e) => Some((gap(m.span, span), e)),
+                    MentionTarget::Known(e) => Some((m, e)),
                     MentionTarget::Unknown(_) => None,
+                })
+                .flat_map(|(m, e)| {
+                    let there = match m.via {
+                        MatchKind::Place | MatchKind::Description => {
+                            neighbours.get(e).map(Vec::as_slice).unwrap_or_default()
+                        }
+                        _ => &[],
+                    };
+                    std::iter::once(e).chain(there.iter().copied()).map(move |e| (gap(m.span, span), e))
                 })
                 .collect();
             events.sort();

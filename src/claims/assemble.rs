@@ -188,7 +188,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     || splits(text, time.span, far_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
-                        && a_neighbours_time(input.rules, event, time))
+                        && a_neighbours_time(input.rules, event, time, text))
                     || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
                         && undecided(input.rules, event, time))
                     || (shared(mention) && (yearless(time) || !admits(input.rules, event, time)))
@@ -611,10 +611,27 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
 /// not the attack of 8–9 February; the attack's own date, or a wrong one no event there
 /// admits, stays a claim about it. So can a description's words ("In 1894 Nogi saw the
 /// Chinese besieged and Port Arthur taken": the capture of 1894, not the siege of 1904).
-fn a_neighbours_time(rules: &RuleBook, event: EventId, time: &TimeExpr) -> bool {
+fn a_neighbours_time(rules: &RuleBook, event: EventId, time: &TimeExpr, text: &str) -> bool {
     let neighbours = super::mentions::place_neighbours(rules);
+    let loose = TimeExpr { value: looser(time, text), ..time.clone() };
     !admits(rules, event, time)
-        && neighbours.get(event).is_some_and(|n| n.iter().any(|&e| admits(rules, e, time)))
+        && neighbours.get(event).is_some_and(|n| n.iter().any(|&e| admits(rules, e, &loose)))
+}
+
+/// `time` as another event's dates are tried with: "Ten years ago, when the Japanese took
+/// Port Arthur", in a text known only by its year (1905), may be up to eleven years back
+/// (the capture of 21 November 1894), so its year before counts too.
+fn looser(time: &TimeExpr, text: &str) -> crate::time::TimeValue {
+    let mut v = time.value.clone();
+    let from_a_year = matches!(&time.anchor, Some(crate::time::Anchor::Document(d))
+        if crate::time::TimeValue::parse_edtf(d).is_some_and(|d| d.granularity >= crate::time::Granularity::Year));
+    let ago = time.span.slice(text).trim_end().to_ascii_lowercase().ends_with("ago");
+    if from_a_year && ago && v.granularity == crate::time::Granularity::Year {
+        if let Some((y, _, _)) = v.earliest.map(crate::time::civil_from_days) {
+            v.earliest = y.checked_sub(1).map(|y| crate::time::days_from_civil(y, 1, 1));
+        }
+    }
+    v
 }
 
 /// Whether a verb (or a description's words) by a place that several events share comes
