@@ -709,6 +709,11 @@ fn a_shared_name_is_the_event_whose_dates_admit_the_time() {
     let mut tientsin = claims_of("China, ignoring the treaty of Tien-tsin of 1885, sent troops to Corea.");
     tientsin.sort();
     assert_eq!(tientsin, ["convention-of-tientsin-1885", "treaty-of-tientsin-1885"]);
+    // McKenzie: "In the early summer of 1907 the Emperor thought that he saw his chance ...
+    // through the Hague Conference".
+    let hague = "In the early summer of 1907 the Emperor saw his chance through the Hague Conference.";
+    assert_eq!(claims_of(hague), ["second-hague-conference"]);
+    assert_eq!(claims_of("In 1899 the Tsar called the Hague Conference."), ["first-hague-conference"]);
 }
 
 /// The repository's rules and their matcher.
