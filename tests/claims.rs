@@ -225,6 +225,12 @@ fn a_time_about_something_else_makes_no_claim() {
             "In 1903 the envoys quarrelled at Saint Petersburg, which precipitated the Russo-Japanese War.",
             &[("1903", TimeValue::year(1903))],
         ),
+        // Just before the event (Boulger: "It was in June, 1870, on the eve of the outbreak
+        // of the Franco-Prussian War, that the foreign settlements were startled").
+        (
+            "It was in January, 1904, on the eve of the outbreak of the Russo-Japanese War, that the settlements were startled.",
+            &[("January, 1904", TimeValue::month(1904, 1))],
+        ),
         // Past a nearer time (Brown: the Ussuri district in 1860, the railway in 1896).
         (
             "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",

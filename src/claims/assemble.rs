@@ -515,9 +515,11 @@ fn comma_before(text: &str, sentence: Span, first: Option<usize>, at: usize) -> 
     }
 }
 
-/// Right before a mention: a preposition that makes the event the time of something else.
+/// Right before a mention: a preposition that makes the event the time of something else
+/// ("since the Treaty of Pekin", "in June, 1870, on the eve of the outbreak of the
+/// Franco-Prussian War").
 static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:since|ever\s+since|until|till|prior\s+to|under)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:since|ever\s+since|until|till|prior\s+to|under|on\s+the\s+eve\s+of(?:\s+the\s+(?:outbreak|beginning|start|opening)\s+of)?)\s+(?:the\s+)?$")
         .expect("valid regex")
 });
 
