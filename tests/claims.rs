@@ -720,6 +720,11 @@ fn a_shared_name_is_the_event_whose_dates_admit_the_time() {
     let hague = "In the early summer of 1907 the Emperor saw his chance through the Hague Conference.";
     assert_eq!(claims_of(hague), ["second-hague-conference"]);
     assert_eq!(claims_of("In 1899 the Tsar called the Hague Conference."), ["first-hague-conference"]);
+    // Reed and Ransome, writing New Style: "the November Revolution" of 1917.
+    let reed = "On November 7, 1917, the November Revolution placed the power in the hands of the Soviets.";
+    assert_eq!(claims_of(reed), ["october-revolution"]);
+    let kiel = "In November 1918 the November Revolution swept away the Kaiser.";
+    assert_eq!(claims_of(kiel), ["german-revolution-1918"]);
 }
 
 /// The repository's rules and their matcher.
