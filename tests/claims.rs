@@ -231,6 +231,13 @@ fn a_time_about_something_else_makes_no_claim() {
             "It was in January, 1904, on the eve of the outbreak of the Russo-Japanese War, that the settlements were startled.",
             &[("January, 1904", TimeValue::month(1904, 1))],
         ),
+        // Another struggle between the two (Tyler: "the fighting in the Franco-German War, or
+        // the bloody combats around Plevna in the great struggle between Turkey and Russia
+        // nearly thirty years ago").
+        (
+            "It recalled the fighting in the Russo-Japanese War, or the bloody combats around Plevna in the great struggle between Turkey and Russia in 1877.",
+            &[("1877", TimeValue::year(1877))],
+        ),
         // Past a nearer time (Brown: the Ussuri district in 1860, the railway in 1896).
         (
             "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",

@@ -591,7 +591,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
 
 /// A word naming another event.
 static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny|struggle|combats?)(?-u:\b)")
         .expect("valid regex")
 });
 
