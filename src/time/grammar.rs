@@ -26,7 +26,6 @@ struct Found {
 }
 
 /// The nearest earlier explicit date, and where it ended.
-#[derive(Clone)]
 struct Previous {
     value: TimeValue,
     at: usize,
@@ -58,10 +57,11 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
 /// every region whole.
 pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeExpr> {
     let mut out = Vec::new();
-    let mut prev: Option<Previous> = None;
-    // The nearest earlier date that is not a look back from the time of writing: what a
-    // day or month without a year is read in.
+    // The nearest earlier date that is not a look back from the time of writing (what a
+    // day or month without a year is read in), and a look back after it, if any: the
+    // nearest earlier date is the one or the other.
     let mut story: Option<Previous> = None;
+    let mut look_back: Option<Previous> = None;
     let mut toks = Vec::new();
     for (start, end) in scan::regions(text) {
         // Expressions may start at or after `from`; where the last one ended, or the
@@ -85,7 +85,8 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                     i += 1;
                     continue;
                 }
-                let g = Grammar { t: &toks, cx, prev: prev.as_ref(), story: story.as_ref(), here: tok.start };
+                let prev = look_back.as_ref().or(story.as_ref());
+                let g = Grammar { t: &toks, cx, prev, story: story.as_ref(), here: tok.start };
                 match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
                     Some(f) => {
                         let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end - 1)) else {
@@ -101,11 +102,13 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                             && f.value.granularity <= Granularity::Year
                             && !labels_a_name(&toks, f.start, f.end)
                         {
-                            let here = Previous { value: f.value.clone(), at: span.end };
-                            if !toks.get(f.end - 1).is_some_and(|t| t.is("ago")) {
-                                story = Some(here.clone());
+                            let here = Some(Previous { value: f.value.clone(), at: span.end });
+                            if toks.get(f.end - 1).is_some_and(|t| t.is("ago")) {
+                                look_back = here;
+                            } else {
+                                story = here;
+                                look_back = None;
                             }
-                            prev = Some(here);
                         }
                         out.push(TimeExpr { span, value: f.value, written: f.written, anchor: f.anchor });
                         i = f.end;
