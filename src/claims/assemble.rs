@@ -188,9 +188,8 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                     || splits(text, time.span, far_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
-                        && a_neighbours_time(input.rules, event, time, text))
-                    || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
-                        && undecided(input.rules, event, time))
+                        && (a_neighbours_time(input.rules, event, time, text)
+                            || undecided(input.rules, event, time)))
                     || (shared(mention) && (yearless(time) || !admits(input.rules, event, time)))
                     || not_its_time(text, sentence.span, mention.span, time.span)
                 {
@@ -614,26 +613,40 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
 /// admits, stays a claim about it. So can a description's words ("In 1894 Nogi saw the
 /// Chinese besieged and Port Arthur taken": the capture of 1894, not the siege of 1904).
 fn a_neighbours_time(rules: &RuleBook, event: EventId, time: &TimeExpr, text: &str) -> bool {
-    let neighbours = super::mentions::place_neighbours(rules);
-    let loose = TimeExpr { value: looser(time, text), ..time.clone() };
-    !admits(rules, event, time)
-        && neighbours.get(event).is_some_and(|n| n.iter().any(|&e| admits(rules, e, &loose)))
+    let Some(neighbours) = super::mentions::place_neighbours(rules).get(event).filter(|n| !n.is_empty())
+    else {
+        return false;
+    };
+    if admits(rules, event, time) {
+        return false;
+    }
+    let loose = looser(time, text);
+    let tried = loose.as_ref().unwrap_or(time);
+    neighbours.iter().any(|&e| admits(rules, e, tried))
 }
 
-/// `time` as another event's dates are tried with: "Ten years ago, when the Japanese took
-/// Port Arthur", in a text known only by its year (1905), may be up to eleven years back
-/// (the capture of 21 November 1894), so its year before counts too.
-fn looser(time: &TimeExpr, text: &str) -> crate::time::TimeValue {
-    let mut v = time.value.clone();
-    let from_a_year = matches!(&time.anchor, Some(crate::time::Anchor::Document(d))
-        if crate::time::TimeValue::parse_edtf(d).is_some_and(|d| d.granularity >= crate::time::Granularity::Year));
-    let ago = time.span.slice(text).trim_end().to_ascii_lowercase().ends_with("ago");
-    if from_a_year && ago && v.granularity == crate::time::Granularity::Year {
-        if let Some((y, _, _)) = v.earliest.map(crate::time::civil_from_days) {
-            v.earliest = y.checked_sub(1).map(|y| crate::time::days_from_civil(y, 1, 1));
-        }
+/// `time` as another event's dates are tried with, where that differs from `time`: "Ten
+/// years ago, when the Japanese took Port Arthur", in a text known only by its year
+/// (1905), may be up to eleven years back (the capture of 21 November 1894), so its year
+/// before counts too.
+fn looser(time: &TimeExpr, text: &str) -> Option<TimeExpr> {
+    use crate::time::{Anchor, Granularity, TimeValue};
+    if time.value.granularity != Granularity::Year {
+        return None;
     }
-    v
+    let Some(Anchor::Document(d)) = &time.anchor else { return None };
+    if TimeValue::parse_edtf(d).is_none_or(|d| d.granularity < Granularity::Year) {
+        return None;
+    }
+    let words = time.span.slice(text).trim_end();
+    let ago = words
+        .len()
+        .checked_sub(3)
+        .and_then(|i| words.get(i..))
+        .is_some_and(|w| w.eq_ignore_ascii_case("ago"));
+    let (y, _, _) = crate::time::civil_from_days(time.value.earliest?);
+    let earliest = Some(crate::time::days_from_civil(y.checked_sub(1)?, 1, 1));
+    ago.then(|| TimeExpr { value: TimeValue { earliest, ..time.value.clone() }, ..time.clone() })
 }
 
 /// Whether a verb (or a description's words) by a place that several events share comes
