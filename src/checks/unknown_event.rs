@@ -96,12 +96,12 @@ fn describe(e: &Event) -> String {
     if bracket.is_some_and(|b| b.bytes().any(|c| c.is_ascii_digit())) {
         return e.name.clone();
     }
-    let years: Vec<i64> =
-        e.dates.iter().flat_map(|d| d.views.iter()).filter_map(|v| v.value.start_year()).collect();
-    match (years.iter().min(), years.iter().max()) {
-        (Some(a), Some(b)) if a == b => format!("{} ({a})", e.name),
-        (Some(a), Some(b)) => format!("{} ({a}–{b})", e.name),
-        _ => e.name.clone(),
+    // The years its dates cover, ends included: a war dated as one span (1917/1922) is
+    // shown with both years, as one dated by a start and an end is.
+    match e.era() {
+        Some((a, b)) if a == b => format!("{} ({a})", e.name),
+        Some((a, b)) => format!("{} ({a}–{b})", e.name),
+        None => e.name.clone(),
     }
 }
 
@@ -510,6 +510,10 @@ mod tests {
             describe(&dated("arrow-war", "the Second Opium War (Arrow War)", 1856)),
             "the Second Opium War (Arrow War) (1856)"
         );
+        let mut civil_war = dated("russian-civil-war", "the Russian Civil War", 1917);
+        let span = crate::time::TimeValue::parse_edtf("1917/1922").expect("an EDTF interval");
+        civil_war.dates.iter_mut().flat_map(|d| d.views.iter_mut()).for_each(|v| v.value = span.clone());
+        assert_eq!(describe(&civil_war), "the Russian Civil War (1917–1922)", "a span shows both ends");
     }
 
     #[test]

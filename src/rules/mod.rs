@@ -71,8 +71,8 @@ pub struct Event {
 }
 
 impl Event {
-    /// The years the event's reference dates cover, earliest to latest, for ranking
-    /// did-you-mean suggestions by era; `None` when no date is bounded.
+    /// The years the event's reference dates cover, earliest to latest, ends included (the
+    /// years a did-you-mean suggestion shows); `None` when no date is bounded.
     pub fn era(&self) -> Option<(i64, i64)> {
         let values = self.dates.iter().flat_map(|d| &d.views).map(|v| &v.value);
         let start = values.clone().filter_map(|v| v.start_year()).min()?;
