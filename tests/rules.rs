@@ -242,3 +242,115 @@ fn an_events_era_covers_its_reference_dates() {
     assert_eq!(era("anglo-japanese-alliance"), Some((1902, 1923)));
     assert_eq!(era("boxer-rebellion"), Some((1899, 1901)));
 }
+
+/// The rules built into the binary are the shipped `rules/` folder: every rule file, with
+/// the same text, read in the same order (the two books hash alike, so a cache filled
+/// with one serves the other).
+#[test]
+fn the_built_in_rules_are_the_shipped_folder() {
+    let folder = crate::common::at("rules");
+    let mut on_disk: Vec<(String, String)> = walkdir::WalkDir::new(&folder)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "toml"))
+        .map(|e| {
+            let rel = e.path().strip_prefix(&folder).expect("under rules/").to_string_lossy().into_owned();
+            (rel, std::fs::read_to_string(e.path()).expect("a rule file"))
+        })
+        .collect();
+    on_disk.sort();
+    let mut built_in: Vec<(String, String)> = chronolint::rules::built_in_files()
+        .map(|(path, text)| {
+            let rel = path.strip_prefix(chronolint::rules::BUILT_IN).expect("under <built-in>");
+            (rel.to_string_lossy().into_owned(), text.to_string())
+        })
+        .collect();
+    built_in.sort();
+    let names = |v: &[(String, String)]| v.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        names(&built_in),
+        names(&on_disk),
+        "add a new rule file to BUILT_IN_FILES in src/rules/load.rs"
+    );
+    assert!(built_in == on_disk, "a built-in rule file differs from rules/ (rebuild)");
+    let book = chronolint::rules::load_dirs(&[std::path::PathBuf::from(chronolint::rules::BUILT_IN)])
+        .expect("the built-in rules load");
+    assert_eq!(book.hash, shipped().hash);
+    assert_eq!(book.events.len(), shipped().events.len());
+}
+
+/// `check` in a folder with no config and no rules/ folder checks against the built-in
+/// timeline, and says so.
+#[test]
+fn a_corpus_without_rules_is_checked_against_the_built_in_timeline() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(dir.path().join("a.txt"), "The Treaty of Portsmouth was signed in 1906.\n")
+        .expect("write");
+    let out = Command::cargo_bin("chronolint")
+        .expect("the binary")
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "json"])
+        .output()
+        .expect("runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("the rules built into chronolint"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert_eq!(codes, ["reference-mismatch"]);
+}
+
+/// A config can keep the built-in timeline and add its own rule folder: events from both
+/// are known, and a missing folder named next to it is still an error.
+#[test]
+fn a_config_adds_its_rules_to_the_built_in_ones() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let root = dir.path();
+    std::fs::create_dir(root.join("extra")).expect("mkdir");
+    std::fs::write(
+        root.join("extra/paris.toml"),
+        r#"[[event]]
+id = "treaty-of-paris-1856"
+name = "the Treaty of Paris (1856)"
+aliases = ["Treaty of Paris"]
+kind = "treaty"
+date = [{ role = "point", value = "1856-03-30", source = "Encyclopaedia Britannica, 'Treaty of Paris (1856)'" }]
+"#,
+    )
+    .expect("write");
+    std::fs::write(root.join("chronolint.toml"), "rules = [\"<built-in>\", \"extra\"]\n").expect("write");
+    std::fs::write(
+        root.join("a.txt"),
+        "The Treaty of Paris was signed in 1857.\n\nThe Treaty of Portsmouth was signed in 1906.\n",
+    )
+    .expect("write");
+    let run = |config: &str| {
+        std::fs::write(root.join("chronolint.toml"), config).expect("write");
+        Command::cargo_bin("chronolint")
+            .expect("the binary")
+            .current_dir(root)
+            .args(["check", "a.txt", "--format", "json"])
+            .output()
+            .expect("runs")
+    };
+    let out = run("rules = [\"<built-in>\", \"extra\"]\n");
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let events: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "reference-mismatch")
+        .filter_map(|d| d["event"].as_str())
+        .collect();
+    assert_eq!(events, ["treaty-of-paris-1856", "treaty-of-portsmouth"]);
+    let out = run("rules = [\"<built-in>\", \"missing\"]\n");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("missing") && stderr.contains("invalid-rule"), "{stderr}");
+}

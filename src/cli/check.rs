@@ -119,8 +119,13 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let quoted = Quoted::Positions;
     let options = Options { config: args.config.clone(), cache: args.cache_dir.clone(), levels, quoted };
     if args.claims.is_empty() && config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
+        let rules = if Path::new("rules").is_dir() {
+            "rules in ./rules".to_string()
+        } else {
+            format!("no ./rules folder: the rules built into chronolint, `{}`", crate::rules::BUILT_IN)
+        };
         eprintln!(
-            "note: no {} found at or above the paths given; using the defaults (rules in ./rules)",
+            "note: no {} found at or above the paths given; using the defaults ({rules})",
             crate::config::FILE_NAME
         );
     }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub enum Command {
     /// Validate rule files: unknown keys, bad dates, missing sources, duplicate ids, dangling references.
     Check {
-        /// Rule folders. Default: `rules`.
+        /// Rule folders (`<built-in>` for the rules built into chronolint). Default: `rules`.
         dirs: Vec<PathBuf>,
     },
 }

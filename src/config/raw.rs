@@ -9,7 +9,8 @@ use toml::Spanned;
 #[derive(Debug, Default, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
 pub struct RawConfig {
-    /// Folders of rule files, relative to this file. Default: `["rules"]`.
+    /// Folders of rule files, relative to this file; `"<built-in>"` names the rules built
+    /// into chronolint. Default: `["rules"]`.
     pub rules: Vec<Spanned<String>>,
     /// Globs (relative to this file) of the documents to read. Default: `**/*.txt`, `**/*.md`.
     pub include: Vec<Spanned<String>>,

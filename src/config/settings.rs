@@ -63,9 +63,13 @@ struct SourcePatch {
 }
 
 impl Settings {
-    /// Defaults for a run with no config file, rooted at `root`.
+    /// Defaults for a run with no config file, rooted at `root`: the rules in
+    /// `root/rules`, or where there is no such folder, the rules built into chronolint (a
+    /// corpus checked without any set-up is checked against the shipped timeline).
     pub fn defaults(root: &Path) -> Settings {
-        Settings { root: root.to_path_buf(), rules: vec![root.join("rules")], ..Settings::default() }
+        let folder = root.join("rules");
+        let rules = if folder.is_dir() { folder } else { PathBuf::from(crate::rules::BUILT_IN) };
+        Settings { root: root.to_path_buf(), rules: vec![rules], ..Settings::default() }
     }
 
     /// Reads and validates a config file, collecting every problem.
@@ -131,7 +135,15 @@ impl Settings {
         let rules = if raw.rules.is_empty() {
             vec![root.join("rules")]
         } else {
-            raw.rules.iter().map(|r| root.join(r.get_ref())).collect()
+            // `"<built-in>"` is not a folder under the root.
+            let folder = |r: &String| {
+                if crate::rules::is_built_in(Path::new(r)) {
+                    PathBuf::from(r)
+                } else {
+                    root.join(r)
+                }
+            };
+            raw.rules.iter().map(|r| folder(r.get_ref())).collect()
         };
         let include = if raw.include.is_empty() { None } else { globs(&raw.include, &mut errors) };
         let exclude = if raw.exclude.is_empty() { None } else { globs(&raw.exclude, &mut errors) };

@@ -74,6 +74,38 @@ pub const KINDS: &[&str] = &[
     "war",
 ];
 
+/// The name of the folder that stands for the rules built into chronolint: the shipped
+/// `rules/` folder as it was when the binary was built. A run with no config file uses it
+/// when there is no `./rules`; a config names it in `rules = ["<built-in>", "our-rules"]`.
+pub const BUILT_IN: &str = "<built-in>";
+
+/// The built-in rule files, by path under the folder, in the order a walk of `rules/`
+/// reads them (so the built-in book hashes as the folder does). A test checks that this
+/// list is every rule file of `rules/`.
+const BUILT_IN_FILES: &[(&str, &str)] = &[
+    ("dependencies.toml", include_str!("../../rules/dependencies.toml")),
+    ("entities.toml", include_str!("../../rules/entities.toml")),
+    ("events/boxer-rebellion.toml", include_str!("../../rules/events/boxer-rebellion.toml")),
+    ("events/china.toml", include_str!("../../rules/events/china.toml")),
+    ("events/first-sino-japanese-war.toml", include_str!("../../rules/events/first-sino-japanese-war.toml")),
+    ("events/japan-opening-and-meiji.toml", include_str!("../../rules/events/japan-opening-and-meiji.toml")),
+    ("events/korea.toml", include_str!("../../rules/events/korea.toml")),
+    ("events/russia-and-china.toml", include_str!("../../rules/events/russia-and-china.toml")),
+    ("events/russia.toml", include_str!("../../rules/events/russia.toml")),
+    ("events/russo-japanese-war.toml", include_str!("../../rules/events/russo-japanese-war.toml")),
+    ("events/world-war-and-after.toml", include_str!("../../rules/events/world-war-and-after.toml")),
+];
+
+/// The built-in rule files, each as a path under `BUILT_IN` and its text.
+pub fn built_in_files() -> impl Iterator<Item = (PathBuf, &'static str)> {
+    BUILT_IN_FILES.iter().map(|(rel, text)| (Path::new(BUILT_IN).join(rel), *text))
+}
+
+/// Whether `dir` names the built-in rules.
+pub fn is_built_in(dir: &Path) -> bool {
+    dir == Path::new(BUILT_IN)
+}
+
 /// Loads every `*.toml` under `dir` (recursively, sorted by path) into one book.
 ///
 /// Every problem is collected: a file that does not parse is skipped and the others are
@@ -88,6 +120,10 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<RuleBook, Vec<RuleError>> {
     let mut errors = Vec::new();
     let mut files = Vec::new();
     for dir in dirs {
+        if is_built_in(dir) {
+            files.extend(built_in_files().map(|(file, text)| (dir.clone(), file, Some(text))));
+            continue;
+        }
         if !dir.is_dir() {
             let message = if dir.exists() {
                 format!("the rules folder `{}` is not a folder", dir.display())
@@ -98,7 +134,9 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<RuleBook, Vec<RuleError>> {
                 file: dir.to_path_buf(),
                 span: None,
                 message,
-                help: Some("give a folder of rule files (`rules = [\"rules\"]` in chronolint.toml)".into()),
+                help: Some(format!(
+                    "give a folder of rule files (`rules = [\"rules\"]` in chronolint.toml), or `\"{BUILT_IN}\"` for the rules built into chronolint"
+                )),
             });
             continue;
         }
@@ -118,7 +156,7 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<RuleBook, Vec<RuleError>> {
             }
         }
         here.sort();
-        files.extend(here.into_iter().map(|f| (dir.clone(), f)));
+        files.extend(here.into_iter().map(|f| (dir.clone(), f, None)));
     }
     if !errors.is_empty() && files.is_empty() {
         return Err(errors);
@@ -126,8 +164,12 @@ pub fn load_dirs(dirs: &[PathBuf]) -> Result<RuleBook, Vec<RuleError>> {
 
     let mut book = RuleBook { hash: FNV_OFFSET, ..RuleBook::default() };
     let mut texts = Vec::new();
-    for (dir, file) in files {
-        match std::fs::read(&file) {
+    for (dir, file, built_in) in files {
+        let read = match built_in {
+            Some(text) => Ok(text.as_bytes().to_vec()),
+            None => std::fs::read(&file),
+        };
+        match read {
             Ok(bytes) => {
                 let rel = file.strip_prefix(&dir).unwrap_or(&file);
                 book.hash = fnv1a(book.hash, rel.to_string_lossy().as_bytes());

@@ -9,7 +9,7 @@ mod load;
 
 pub use dependencies::Dependency;
 pub use entities::{Entity, Validity};
-pub use load::{load_dir, load_dirs, parse_value, RuleError, KINDS};
+pub use load::{built_in_files, is_built_in, load_dir, load_dirs, parse_value, RuleError, BUILT_IN, KINDS};
 
 use crate::span::Span;
 use crate::time::TimeValue;
