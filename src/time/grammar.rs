@@ -296,6 +296,28 @@ const AFTER_NOT_YEAR: &[&str] = &[
 /// Words before a relative expression that make it a duration ("for the next year").
 const DURATION: [&str; 7] = ["for", "over", "throughout", "within", "through", "all", "spanning"];
 
+/// `period`, read from the previous date `base`, as an expression over tokens `i..end`;
+/// `None` if the period does not exist.
+fn from_previous(i: usize, end: usize, period: Period, base: &TimeValue) -> Option<Found> {
+    period.is_valid().then(|| Found {
+        start: i,
+        end,
+        value: period.value(),
+        written: None,
+        anchor: Some(Anchor::Previous(base.edtf.clone())),
+    })
+}
+
+/// A season or a month named by `relative_named`.
+enum Named {
+    Season(Season),
+    Month(u8),
+}
+
+/// Prepositions after which "that" points back to a time ("in that winter", "until that
+/// May"), rather than joining a clause.
+const THAT_AFTER: [&str; 8] = ["in", "during", "of", "by", "until", "till", "since", "after"];
+
 struct Grammar<'a, 't> {
     t: &'a [Tok<'t>],
     cx: &'a TagContext,
@@ -536,18 +558,7 @@ impl Grammar<'_, '_> {
 
     /// A season with its year: "summer 1998", "the spring of 1905", "the winter of 1904-05".
     fn season_year(&self, i: usize) -> Option<(usize, Period)> {
-        let t = self.tok(i)?;
-        let season = if t.is("spring") {
-            Season::Spring
-        } else if t.is("summer") {
-            Season::Summer
-        } else if t.is("autumn") {
-            Season::Autumn
-        } else if t.is("winter") {
-            Season::Winter
-        } else {
-            return None;
-        };
+        let season = self.season_word(i)?;
         let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
         let (mut k, y) = self.year4(j)?;
         // "the winter of 1904-5": the winter that starts in 1904.
@@ -1465,10 +1476,23 @@ impl Grammar<'_, '_> {
     /// "the following year", "that month", "the next day", "ten years later",
     /// "two centuries ago".
     fn relative(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        // A month or a season word (six letters, as all four are) within two tokens: a
+        // test of two fields, where most tokens stop.
+        let named_near = self
+            .t
+            .iter()
+            .skip(i + 1)
+            .take(2)
+            .any(|n| n.month != 0 || (n.kind == Kind::Word && n.text.len() == 6));
+        if named_near && (t.is("the") || t.is("that")) && !(i >= 1 && self.is_any(i - 1, &DURATION)) {
+            if let Some(f) = self.relative_named(i) {
+                return Some(f);
+            }
+        }
         if !self.unit_near(i) || (i >= 1 && self.is_any(i - 1, &DURATION)) {
             return None;
         }
-        let t = self.tok(i)?;
         if t.is("the") || t.is("that") {
             return self.relative_unit(i);
         }
@@ -1517,6 +1541,107 @@ impl Grammar<'_, '_> {
             return None;
         }
         Some(Found { start: i, end: j + 2, value: period.value(), written: None, anchor: Some(anchor) })
+    }
+
+    /// A season or month named from the previous date: "the following spring", "the next
+    /// May", "the preceding autumn", "the same May", "that winter". Following, it is the
+    /// first one that begins after the previous date; preceding, the last one that ends
+    /// before it (a winter: the one before the date's year); the same, the one of its
+    /// year. After a bare year only the same is known ("In 1912 ... the previous June" may
+    /// be June 1911 or June 1912), or after its end the following, before its start the
+    /// preceding. A day or a year written after the name makes another
+    /// expression ("the following May 5", "the following spring of 1906"), not this one.
+    fn relative_named(&self, i: usize) -> Option<Found> {
+        let that = self.is(i, "that");
+        // The name first: it is rare, and a month is known from the token without a
+        // comparison ("the" and "that" are not).
+        let j = if that && !self.is(i + 1, "same") { i + 1 } else { i + 2 };
+        let (end, named) = match self.month(j) {
+            Some((k, m)) => (k, Named::Month(m)),
+            None => (j + 1, Named::Season(self.season_word(j)?)),
+        };
+        let step: i64 = if that {
+            // "that" also joins clauses: "replied that winter robes ...", "so much time
+            // that April had drawn to its close". It points back only after a preposition
+            // or opening a sentence.
+            let opens = self.tok(i).is_some_and(|t| t.is_capitalized());
+            let after_preposition = i >= 1 && self.is_any(i - 1, &THAT_AFTER);
+            if !(opens || after_preposition) {
+                return None;
+            }
+            0
+        } else if self.is_any(i + 1, &["following", "next", "succeeding", "ensuing"]) {
+            1
+        } else if self.is_any(i + 1, &["previous", "preceding"]) {
+            -1
+        } else if self.is(i + 1, "same") {
+            0
+        } else {
+            return None;
+        };
+        let then = self.comma(if self.is(end, "of") { end + 1 } else { end });
+        if self.tok(then).is_some_and(|t| t.kind == Kind::Num) {
+            return None;
+        }
+        let p = self.near_prev()?;
+        let base = &p.value;
+        if !base.is_bounded() || base.granularity > Granularity::Year {
+            return None;
+        }
+        // The months a season starts and ends in (by the count in months; winter ends in
+        // the February of the next year).
+        let bounds = |s: Season| -> (u8, u8) {
+            match s {
+                Season::Spring => (3, 5),
+                Season::Summer => (6, 8),
+                Season::Autumn => (9, 11),
+                Season::Winter => (12, 2),
+            }
+        };
+        let year_only = base.granularity == Granularity::Year;
+        let (ey, em, _) = super::civil_from_days(base.earliest?);
+        let (ly, lm, _) = super::civil_from_days(base.latest?);
+        let year = match (step, &named) {
+            (0, _) if ey != ly => return None,
+            (0, _) => ey,
+            // After a bare year the point reached in it is unknown: "1912 ... the previous
+            // June" may be June 1911 or June 1912. Its end or its start is a point: "the end
+            // of 1873 ... the following May" is May 1874.
+            (1, _) if year_only && base.part == Some(PartOf::End) => ly + 1,
+            (-1, _) if year_only && base.part == Some(PartOf::Start) => ey - 1,
+            _ if year_only => return None,
+            // The first that begins after the previous date's last month.
+            (1, Named::Month(m)) => ly + i64::from(*m <= lm),
+            (1, Named::Season(s)) => ly + i64::from(bounds(*s).0 <= lm),
+            // The last that ends before the previous date's first month.
+            (_, Named::Month(m)) => ey - i64::from(*m >= em),
+            // The winter that ended or is ending: before a date in January or February,
+            // the one it falls in (a winter's value holds both of its years).
+            (_, Named::Season(Season::Winter)) => ey - 1,
+            (_, Named::Season(s)) => ey - i64::from(bounds(*s).1 >= em),
+        };
+        let period = match named {
+            Named::Month(m) => Period::Month(Some(year), m),
+            Named::Season(s) => Period::Season(year, s),
+        };
+        from_previous(i, end, period, base)
+    }
+
+    /// The season a word names: "spring", "summer", "autumn", "winter".
+    fn season_word(&self, i: usize) -> Option<Season> {
+        let t = self.tok(i)?;
+        // All four are six letters long.
+        if t.kind != Kind::Word || t.text.len() != 6 {
+            return None;
+        }
+        [
+            ("spring", Season::Spring),
+            ("summer", Season::Summer),
+            ("autumn", Season::Autumn),
+            ("winter", Season::Winter),
+        ]
+        .into_iter()
+        .find_map(|(w, s)| t.is(w).then_some(s))
     }
 
     /// "the following year", "the previous month", "the next day", "that year",
@@ -1584,16 +1709,7 @@ impl Grammar<'_, '_> {
                 Period::Day(Some(y), m, d)
             }
         };
-        if !period.is_valid() {
-            return None;
-        }
-        Some(Found {
-            start: i,
-            end,
-            value: period.value(),
-            written: None,
-            anchor: Some(Anchor::Previous(base.edtf.clone())),
-        })
+        from_previous(i, end, period, base)
     }
 
     /// "yesterday", "today", "tomorrow", against the document's date.
