@@ -825,6 +825,14 @@ impl Grammar<'_, '_> {
             if self.tok(k).is_some_and(|n| n.kind == Kind::Num && !n.space_before) {
                 return None;
             }
+            // "the 25th of June of the following year": the year is the previous date's next.
+            if let Some((end, y, base)) = self.of_relative_year(k) {
+                if Period::Day(Some(y), m, d).is_valid() {
+                    let mut f = self.day_calendar(from, end, y, m, d);
+                    f.anchor = Some(Anchor::Previous(base.edtf.clone()));
+                    return Some(f);
+                }
+            }
             if let Some(f) = self.partial_range(from, k, m, d) {
                 return Some(f);
             }
@@ -832,6 +840,9 @@ impl Grammar<'_, '_> {
         }
         // A month alone after a preposition: "in November", "early in October".
         if let Some((k, m)) = self.bare_month(i) {
+            if let Some((end, y, base)) = self.of_relative_year(k) {
+                return from_previous(from, end, Period::Month(Some(y), m), base);
+            }
             let (y, anchor) = self.year_for_partial(false, m);
             return Some(Found {
                 start: from,
@@ -1710,6 +1721,29 @@ impl Grammar<'_, '_> {
             }
         };
         from_previous(i, end, period, base)
+    }
+
+    /// "of the following year", "of the same year", "of the previous year" after a day or
+    /// a month at `k`: where it ends, the year it names from the previous date, and that
+    /// date. Read as one with the day or month: "in March of the following year" is March
+    /// of the year after the previous date, not March of the story's year.
+    fn of_relative_year(&self, k: usize) -> Option<(usize, i64, &TimeValue)> {
+        let k = self.comma(k);
+        if !(self.is(k, "of") && self.is(k + 1, "the") && self.is(k + 3, "year")) {
+            return None;
+        }
+        let base = &self.near_prev()?.value;
+        let (from, to) = (base.start_year()?, base.end_year()?);
+        let year = if self.is_any(k + 2, &["following", "next", "succeeding", "ensuing"]) {
+            to.checked_add(1)?
+        } else if self.is_any(k + 2, &["previous", "preceding"]) {
+            from.checked_sub(1)?
+        } else if self.is(k + 2, "same") && from == to {
+            from
+        } else {
+            return None;
+        };
+        Some((k + 4, year, base))
     }
 
     /// "yesterday", "today", "tomorrow", against the document's date.
