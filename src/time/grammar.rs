@@ -1488,6 +1488,11 @@ impl Grammar<'_, '_> {
     /// "two centuries ago".
     fn relative(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
+        if t.is("the") && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
+            if let Some(f) = self.day_of_relative_month(i) {
+                return Some(f);
+            }
+        }
         // A month or a season word (six letters, as all four are) within two tokens: a
         // test of two fields, where most tokens stop.
         let named_near = self
@@ -1636,6 +1641,29 @@ impl Grammar<'_, '_> {
             Named::Season(s) => Period::Season(year, s),
         };
         from_previous(i, end, period, base)
+    }
+
+    /// "the 29th of the same month", "the 2nd of the following month", "the 29th of the
+    /// following July": a day of a month named from the previous date.
+    fn day_of_relative_month(&self, i: usize) -> Option<Found> {
+        let (j, d) = self.day(i + 1)?;
+        if !self.is(j, "of") || !self.is(j + 1, "the") {
+            return None;
+        }
+        // Dates are kept in the Gregorian calendar: an Old Style day of a month counted
+        // from an Old Style date would need the written date, which the month does not keep.
+        let old_style = self.near_prev().is_some_and(|p| p.value.calendar == Calendar::Julian);
+        if old_style || self.cx.calendar == Calendar::Julian {
+            return None;
+        }
+        let month = self.relative_unit(j + 1).or_else(|| self.relative_named(j + 1))?;
+        let v = &month.value;
+        if v.granularity != Granularity::Month {
+            return None;
+        }
+        let (y, m, _) = super::civil_from_days(v.earliest?);
+        let period = Period::Day(Some(y), m, d);
+        period.is_valid().then(|| Found { start: i, end: month.end, value: period.value(), ..month })
     }
 
     /// The season a word names: "spring", "summer", "autumn", "winter".
