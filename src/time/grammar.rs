@@ -536,6 +536,17 @@ impl Grammar<'_, '_> {
     /// A day and month, either order: "8 February", "February 8", "the 8th of February",
     /// "Feb. 8th". Returns (next, month, day).
     fn day_month(&self, i: usize) -> Option<(usize, u8, u8)> {
+        // "the eighth of February", "the twenty-first day of May": a day in words only
+        // with "the" before and "of" after.
+        if self.is(i, "the") {
+            if let Some((j, d)) = self.ordinal_word(i + 1) {
+                let j = if self.is(j, "day") { j + 1 } else { j };
+                if self.is(j, "of") {
+                    let (k, m) = self.month(j + 1)?;
+                    return Period::Day(None, m, d).is_valid().then_some((k, m, d));
+                }
+            }
+        }
         let i = self.past_the(i);
         if let Some((j, d)) = self.day(i) {
             let j = if self.is(j, "of") { j + 1 } else { j };
@@ -545,6 +556,34 @@ impl Grammar<'_, '_> {
         let (j, m) = self.month(i)?;
         let (k, d) = self.day(j)?;
         Period::Day(None, m, d).is_valid().then_some((k, m, d))
+    }
+
+    /// An ordinal day in words, "first" to "thirty-first" ("twenty-first" or "twenty
+    /// first"): where it ends and the day.
+    fn ordinal_word(&self, i: usize) -> Option<(usize, u8)> {
+        let t = self.tok(i)?;
+        if t.kind != Kind::Word {
+            return None;
+        }
+        let nth = |t: &Tok<'_>, words: &[&str]| {
+            words.iter().position(|w| t.is(w)).and_then(|n| u8::try_from(n + 1).ok())
+        };
+        if let Some(d) = nth(t, ORDINALS.get(..20)?) {
+            return Some((i + 1, d));
+        }
+        if t.is("thirtieth") {
+            return Some((i + 1, 30));
+        }
+        let tens = if t.is("twenty") {
+            20
+        } else if t.is("thirty") {
+            30
+        } else {
+            return None;
+        };
+        let j = if self.glued_punct(i + 1, '-') { i + 2 } else { i + 1 };
+        let units = nth(self.tok(j)?, ORDINALS.get(..9)?)?;
+        Some((j + 1, tens + units))
     }
 
     /// A month with its year: "January 1905", "February, 1904", "May of 1905".
