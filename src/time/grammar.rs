@@ -1586,8 +1586,16 @@ impl Grammar<'_, '_> {
                 let total = (y * 12 + i64::from(m) - 1).checked_add(sign * n)?;
                 Period::Month(Some(total.div_euclid(12)), u8::try_from(total.rem_euclid(12) + 1).ok()?)
             }
-            "day" if base.granularity == Granularity::Day && base.earliest == base.latest => {
-                let (y, m, d) = super::civil_from_days(base.earliest?.checked_add(sign * n)?);
+            // A week is seven days, a fortnight fourteen: "a fortnight later" is a day.
+            "day" | "week" | "fortnight"
+                if base.granularity == Granularity::Day && base.earliest == base.latest =>
+            {
+                let days = match unit {
+                    "week" => 7,
+                    "fortnight" => 14,
+                    _ => 1,
+                };
+                let (y, m, d) = super::civil_from_days(base.earliest?.checked_add(sign * n * days)?);
                 Period::Day(Some(y), m, d)
             }
             _ => return None,

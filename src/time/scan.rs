@@ -600,8 +600,22 @@ fn starters() -> impl Iterator<Item = &'static str> {
 }
 
 /// Lowercase words for units of time: relative expressions and centuries need one nearby.
-const UNITS: [&str; 10] =
-    ["year", "years", "month", "months", "day", "days", "decade", "decades", "century", "centuries"];
+const UNITS: [&str; 14] = [
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "fortnight",
+    "fortnights",
+    "day",
+    "days",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+];
 
 /// What `classify` knows of a lowercase word.
 #[derive(Debug, Clone, Copy, Default)]
@@ -981,6 +995,10 @@ mod tests {
                 | "years"
                 | "month"
                 | "months"
+                | "week"
+                | "weeks"
+                | "fortnight"
+                | "fortnights"
                 | "day"
                 | "days"
                 | "decade"
