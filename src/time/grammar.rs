@@ -1532,6 +1532,14 @@ impl Grammar<'_, '_> {
                 return Some(f);
             }
         }
+        // "the spring of that year", "the autumn of the same year".
+        if t.is("the") {
+            if let Some(season) = self.season_word(i + 1) {
+                if let Some((end, y, base)) = self.of_relative_year(i + 2) {
+                    return from_previous(i, end, Period::Season(y, season), base);
+                }
+            }
+        }
         // A month or a season word (six letters, as all four are) within two tokens: a
         // test of two fields, where most tokens stop.
         let named_near = self
@@ -1798,12 +1806,19 @@ impl Grammar<'_, '_> {
         from_previous(i, end, period, base)
     }
 
-    /// "of the following year", "of the same year", "of the previous year" after a day or
-    /// a month at `k`: where it ends, the year it names from the previous date, and that
+    /// "of the following year", "of the same year", "of that year", "of the previous
+    /// year" after a day, a month or a season at `k`: where it ends, the year it names from the previous date, and that
     /// date. Read as one with the day or month: "in March of the following year" is March
     /// of the year after the previous date, not March of the story's year.
     fn of_relative_year(&self, k: usize) -> Option<(usize, i64, &TimeValue)> {
         let k = self.comma(k);
+        // "of that year", "of that same year": the same as "of the same year".
+        if self.is(k, "of") && self.is(k + 1, "that") {
+            let end = if self.is(k + 2, "same") { k + 3 } else { k + 2 };
+            let base = &self.near_prev()?.value;
+            let year = base.start_year().filter(|y| Some(*y) == base.end_year())?;
+            return self.is(end, "year").then_some((end + 1, year, base));
+        }
         if !(self.is(k, "of") && self.is(k + 1, "the") && self.is(k + 3, "year")) {
             return None;
         }
