@@ -1466,6 +1466,20 @@ impl Grammar<'_, '_> {
             }
             return None;
         }
+        // "the early part of 1904", "the latter part of", "the first half of", "the second
+        // half of".
+        if self.is_any(j + 1, &["part", "half"]) && self.is(j + 2, "of") {
+            let part = if self.is_any(j, &["early", "earlier", "first"]) {
+                PartOf::Start
+            } else if self.is_any(j, &["latter", "later", "last", "second"]) {
+                PartOf::End
+            } else if self.is(j, "middle") {
+                PartOf::Mid
+            } else {
+                return None;
+            };
+            return self.part_of(i, j + 3, part);
+        }
         if let Some(part) = self.tok(j).and_then(|t| part_word(Lower::new(t.text).as_str())) {
             let f = self.part_of(i, j + 1, part)?;
             return matches!(
