@@ -98,11 +98,15 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                         // the time of writing ("Ten years ago, when the Japanese took Port
                         // Arthur") dates what is counted from it ("three years later") but
                         // leaves the story where it was for a day or month without a year.
-                        if f.value.is_bounded()
-                            && f.value.granularity <= Granularity::Year
-                            && !labels_a_name(&toks, f.start, f.end)
-                        {
-                            let here = Some(Previous { value: f.value.clone(), at: span.end });
+                        let reached = if f.value.is_bounded() {
+                            Some(f.value.clone())
+                        } else {
+                            written_bound(&toks, f.start, &f.value)
+                        };
+                        if let Some(value) = reached.filter(|v| {
+                            v.granularity <= Granularity::Year && !labels_a_name(&toks, f.start, f.end)
+                        }) {
+                            let here = Some(Previous { value, at: span.end });
                             if toks.get(f.end - 1).is_some_and(|t| t.is("ago")) {
                                 look_back = here;
                             } else {
@@ -122,6 +126,22 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
         }
     }
     out
+}
+
+/// The date of "not until X" ("It was not until the early part of the year 1865 that
+/// this Khoja pretender appeared"): what happens, happens then, so the story has reached
+/// it, and "the same year" after it is its year. A plain "until" or "since" range is as
+/// often a look back or ahead, and leaves the story where it was.
+fn written_bound(toks: &[Tok<'_>], start: usize, value: &TimeValue) -> Option<TimeValue> {
+    let until = toks.get(start).is_some_and(|t| t.is("until") || t.is("till"));
+    let not = start.checked_sub(1).and_then(|i| toks.get(i)).is_some_and(|t| t.is("not"));
+    if !(until && not) {
+        return None;
+    }
+    let bound = value.edtf.split('/').find(|side| !side.is_empty() && *side != "..")?;
+    let mut v = Period::parse(bound.trim_end_matches('~'))?.value();
+    v.part = value.part;
+    Some(v)
 }
 
 /// Whether tokens `start..end` are a bare year after a capitalised word and "of" ("the
