@@ -328,6 +328,49 @@ fn from_previous(i: usize, end: usize, period: Period, base: &TimeValue) -> Opti
     })
 }
 
+/// Parts of a day: "the morning of the 28th".
+const DAY_PARTS: [&str; 7] = ["morning", "evening", "night", "afternoon", "day", "dawn", "eve"];
+
+/// Nouns an ordinal counts, which a day of the month never precedes: "the 12th Division",
+/// "the 19th century". A name in between ("the 3rd Siberian Rifles") is not caught here;
+/// a bare day also needs a day or month before it to count from.
+const COUNTED: [&str; 34] = [
+    "century",
+    "centuries",
+    "army",
+    "armies",
+    "division",
+    "divisions",
+    "regiment",
+    "regiments",
+    "battalion",
+    "battalions",
+    "brigade",
+    "brigades",
+    "corps",
+    "dynasty",
+    "year",
+    "years",
+    "month",
+    "day",
+    "days",
+    "chapter",
+    "article",
+    "section",
+    "page",
+    "line",
+    "street",
+    "company",
+    "battery",
+    "squadron",
+    "fleet",
+    "infantry",
+    "cavalry",
+    "artillery",
+    "rifles",
+    "time",
+];
+
 /// A season or a month named by `relative_named`.
 enum Named {
     Season(Season),
@@ -1562,7 +1605,7 @@ impl Grammar<'_, '_> {
     fn relative(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         if t.is("the") && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
-            if let Some(f) = self.day_of_relative_month(i) {
+            if let Some(f) = self.day_of_relative_month(i).or_else(|| self.bare_day(i)) {
                 return Some(f);
             }
         }
@@ -1753,6 +1796,52 @@ impl Grammar<'_, '_> {
         let (y, m, _) = super::civil_from_days(v.earliest?);
         let period = Period::Day(Some(y), m, d);
         period.is_valid().then(|| Found { start: i, end: month.end, value: period.value(), ..month })
+    }
+
+    /// "On the 12th", "the evening of the 28th", "by the 21st": a day of the month the
+    /// previous date is in ("The war was declared on 10 February 1904. On the 12th the
+    /// Russian minister left Tokyo"). Only after "on", "by", "until", "till" or "the
+    /// morning (evening, night, ...) of", and not before a noun that an ordinal counts
+    /// ("the 12th Division", "the 19th century"); only on or after the previous day (a
+    /// smaller number is as often a look back as the next month), and not in Old Style.
+    fn bare_day(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i + 1)?;
+        if t.suffix != Suffix::Ordinal {
+            return None;
+        }
+        let (j, d) = self.day(i + 1)?;
+        let before = i.checked_sub(1)?;
+        let led = self.is_any(before, &["on", "by", "until", "till"])
+            || (self.is(before, "of") && before >= 1 && self.is_any(before - 1, &DAY_PARTS));
+        if !led || self.counts_a_noun(j) {
+            return None;
+        }
+        let p = self.near_prev()?;
+        let base = &p.value;
+        if base.calendar == Calendar::Julian || self.cx.calendar == Calendar::Julian {
+            return None;
+        }
+        if base.granularity > Granularity::Month {
+            return None;
+        }
+        let (y, m, first) = super::civil_from_days(base.earliest?);
+        let (ly, lm, _) = super::civil_from_days(base.latest?);
+        if (y, m) != (ly, lm) || (base.granularity == Granularity::Day && d < first) {
+            return None;
+        }
+        from_previous(i, j, Period::Day(Some(y), m, d), base)
+    }
+
+    /// Whether token `j`, after an ordinal, is something other than what follows a day:
+    /// a month or "of" (read elsewhere), or a noun an ordinal counts.
+    fn counts_a_noun(&self, j: usize) -> bool {
+        let Some(n) = self.tok(j) else { return false };
+        if n.kind != Kind::Word {
+            return false;
+        }
+        n.month != 0
+            || self.is_any(j, &COUNTED)
+            || self.is_any(j, &["of", "inst", "ult", "prox", "and", "or", "to"])
     }
 
     /// The season a word names: "spring", "summer", "autumn", "winter".
