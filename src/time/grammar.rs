@@ -625,28 +625,30 @@ impl Grammar<'_, '_> {
     /// first"): where it ends and the day.
     fn ordinal_word(&self, i: usize) -> Option<(usize, u8)> {
         let t = self.tok(i)?;
-        if t.kind != Kind::Word {
+        // Ordinal words are five to eleven letters long and end in "st", "nd", "rd" or
+        // "th", the tens in "y": two tests rule out most words.
+        let last = t.text.as_bytes().last().map(u8::to_ascii_lowercase);
+        if t.kind != Kind::Word
+            || !(5..=11).contains(&t.text.len())
+            || !matches!(last, Some(b't' | b'd' | b'h' | b'y'))
+        {
             return None;
         }
-        let nth = |t: &Tok<'_>, words: &[&str]| {
-            words.iter().position(|w| t.is(w)).and_then(|n| u8::try_from(n + 1).ok())
-        };
-        if let Some(d) = nth(t, ORDINALS.get(..20)?) {
-            return Some((i + 1, d));
-        }
-        if t.is("thirtieth") {
-            return Some((i + 1, 30));
-        }
-        let tens = if t.is("twenty") {
-            20
-        } else if t.is("thirty") {
-            30
-        } else {
-            return None;
+        let units =
+            |w: &str| ORDINALS.iter().take(9).position(|o| *o == w).and_then(|n| u8::try_from(n + 1).ok());
+        let word = Lower::new(t.text);
+        let tens = match word.as_str() {
+            "twenty" => 20,
+            "thirty" => 30,
+            "thirtieth" => return Some((i + 1, 30)),
+            w => {
+                let n = ORDINALS.iter().take(20).position(|o| *o == w)?;
+                return Some((i + 1, u8::try_from(n + 1).ok()?));
+            }
         };
         let j = if self.glued_punct(i + 1, '-') { i + 2 } else { i + 1 };
-        let units = nth(self.tok(j)?, ORDINALS.get(..9)?)?;
-        Some((j + 1, tens + units))
+        let unit = units(Lower::new(self.tok(j)?.text).as_str())?;
+        Some((j + 1, tens + unit))
     }
 
     /// A month with its year: "January 1905", "February, 1904", "May of 1905".
@@ -1604,29 +1606,9 @@ impl Grammar<'_, '_> {
     /// "two centuries ago".
     fn relative(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
-        if t.is("the") && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
-            if let Some(f) = self.day_of_relative_month(i).or_else(|| self.bare_day(i)) {
-                return Some(f);
-            }
-        }
-        // "the spring of that year", "the autumn of the same year".
-        if t.is("the") {
-            if let Some(season) = self.season_word(i + 1) {
-                if let Some((end, y, base)) = self.of_relative_year(i + 2) {
-                    return from_previous(i, end, Period::Season(y, season), base);
-                }
-            }
-        }
-        // A month or a season word (six letters, as all four are) within two tokens: a
-        // test of two fields, where most tokens stop.
-        let named_near = self
-            .t
-            .iter()
-            .skip(i + 1)
-            .take(2)
-            .any(|n| n.month != 0 || (n.kind == Kind::Word && n.text.len() == 6));
-        if named_near && (t.is("the") || t.is("that")) && !(i >= 1 && self.is_any(i - 1, &DURATION)) {
-            if let Some(f) = self.relative_named(i) {
+        let the = t.is("the");
+        if the || t.is("that") {
+            if let Some(f) = self.relative_from_the(i, the) {
                 return Some(f);
             }
         }
@@ -1689,6 +1671,35 @@ impl Grammar<'_, '_> {
             return None;
         }
         Some(Found { start: i, end: j + 2, value: period.value(), written: None, anchor: Some(anchor) })
+    }
+
+    /// The relative expressions that open with "the" (`the`) or "that": a day of a month
+    /// named from the previous date, a bare ordinal day, a season of a year named from it,
+    /// a season or month named from it.
+    fn relative_from_the(&self, i: usize, the: bool) -> Option<Found> {
+        if the && self.tok(i + 1).is_some_and(|n| n.kind == Kind::Num) {
+            return self.day_of_relative_month(i).or_else(|| self.bare_day(i));
+        }
+        // "the spring of that year", "the autumn of the same year".
+        if the {
+            if let Some(season) = self.season_word(i + 1) {
+                if let Some((end, y, base)) = self.of_relative_year(i + 2) {
+                    return from_previous(i, end, Period::Season(y, season), base);
+                }
+            }
+        }
+        // A month or a season word (six letters, as all four are) within two tokens: a
+        // test of two fields, where most stop.
+        let named_near = self
+            .t
+            .iter()
+            .skip(i + 1)
+            .take(2)
+            .any(|n| n.month != 0 || (n.kind == Kind::Word && n.text.len() == 6));
+        if named_near && !(i >= 1 && self.is_any(i - 1, &DURATION)) {
+            return self.relative_named(i);
+        }
+        None
     }
 
     /// A season or month named from the previous date: "the following spring", "the next
