@@ -104,7 +104,9 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                             written_bound(&toks, f.start, &f.value)
                         };
                         if let Some(value) = reached.filter(|v| {
-                            v.granularity <= Granularity::Year && !labels_a_name(&toks, f.start, f.end)
+                            v.granularity <= Granularity::Year
+                                && !labels_a_name(&toks, f.start, f.end)
+                                && !is_a_birth(&toks, f.start)
                         }) {
                             let here = Some(Previous { value, at: span.end });
                             if toks.get(f.end - 1).is_some_and(|t| t.is("ago")) {
@@ -142,6 +144,16 @@ fn written_bound(toks: &[Tok<'_>], start: usize, value: &TimeValue) -> Option<Ti
     let mut v = Period::parse(bound.trim_end_matches('~'))?.value();
     v.part = value.part;
     Some(v)
+}
+
+/// Whether the expression at token `start` dates a birth ("He was born on July 12, 1876,
+/// and had been three years in the consular service"): an aside about a life, not a
+/// time the story has reached, so the days after it without a year are not read in it
+/// (Coltman, telling the siege of 1900, had every later day of July and August in 1876).
+fn is_a_birth(toks: &[Tok<'_>], start: usize) -> bool {
+    let at = |k: usize| start.checked_sub(k).and_then(|i| toks.get(i));
+    let born = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.is("born"));
+    born(at(1)) || (at(1).is_some_and(|t| t.is("on") || t.is("in")) && born(at(2)))
 }
 
 /// Whether tokens `start..end` are a bare year after a capitalised word and "of" ("the
