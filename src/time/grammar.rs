@@ -105,6 +105,7 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                         };
                         if let Some(value) = reached.filter(|v| {
                             v.granularity <= Granularity::Year
+                                && !v.approximate
                                 && !labels_a_name(&toks, f.start, f.end)
                                 && !is_a_birth(&toks, f.start)
                         }) {
@@ -388,6 +389,10 @@ enum Named {
     Season(Season),
     Month(u8),
 }
+
+/// Words that make a count a round figure: "some thirty years ago", "about a week later".
+const HEDGES: [&str; 9] =
+    ["about", "some", "nearly", "almost", "around", "roughly", "approximately", "over", "fully"];
 
 /// Prepositions after which "that" points back to a time ("in that winter", "until that
 /// May"), rather than joining a clause.
@@ -1682,7 +1687,55 @@ impl Grammar<'_, '_> {
         if !period.is_valid() {
             return None;
         }
-        Some(Found { start: i, end: j + 2, value: period.value(), written: None, anchor: Some(anchor) })
+        let mut value = period.value();
+        let mut start = i;
+        // "some 150 years ago", "about two weeks later": the count is a round figure, and
+        // the value spans a tenth of it either side (at least one unit), marked approximate.
+        if let Some(h) = self.hedge_before(i) {
+            start = h;
+            let slack = (n / 10).max(1);
+            let widened = match period {
+                Period::Year(y) => {
+                    Period::Year(y - slack).value().earliest.zip(Period::Year(y + slack).value().latest)
+                }
+                Period::Month(Some(y), m) => {
+                    let shifted = |k: i64| -> Option<TimeValue> {
+                        let total = y * 12 + i64::from(m) - 1 + k;
+                        let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
+                        Some(Period::Month(Some(total.div_euclid(12)), month).value())
+                    };
+                    shifted(-slack).and_then(|a| a.earliest).zip(shifted(slack).and_then(|b| b.latest))
+                }
+                Period::Day(..) => {
+                    let days = match unit {
+                        "week" => 7,
+                        "fortnight" => 14,
+                        _ => 1,
+                    };
+                    value.earliest.map(|d| d - slack * days).zip(value.latest.map(|d| d + slack * days))
+                }
+                _ => None,
+            };
+            if let Some((a, b)) = widened {
+                value.earliest = Some(a);
+                value.latest = Some(b);
+            }
+            value.approximate = true;
+            value.edtf.push('~');
+        }
+        Some(Found { start, end: j + 2, value, written: None, anchor: Some(anchor) })
+    }
+
+    /// Where a hedge on the count at `i` starts ("about", "some", "nearly", "more than"),
+    /// if there is one.
+    fn hedge_before(&self, i: usize) -> Option<usize> {
+        let h = i.checked_sub(1)?;
+        if self.is_any(h, &HEDGES) {
+            return Some(h);
+        }
+        let pair = self.is_any(h, &["than"]) && h >= 1 && self.is_any(h - 1, &["more", "less"]);
+        let upwards = self.is(h, "of") && h >= 1 && self.is(h - 1, "upwards");
+        (pair || upwards).then(|| h - 1)
     }
 
     /// The relative expressions that open with "the" (`the`) or "that": a day of a month
