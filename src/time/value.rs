@@ -188,6 +188,13 @@ impl TimeValue {
 impl fmt::Display for TimeValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let approx = if self.approximate { "c. " } else { "" };
+        // An approximate period is shown as written, not as the span it allows: "some 150
+        // years ago" is c. 1865, though it admits 1850 to 1880.
+        if self.approximate && !self.edtf.contains('/') {
+            if let Some(h) = human_edtf(self.edtf.trim_end_matches('~')) {
+                return write!(f, "{approx}{h}");
+            }
+        }
         match (self.earliest, self.latest, self.granularity) {
             (Some(a), Some(b), Granularity::Day) if a == b => {
                 let (y, m, d) = civil_from_days(a);
@@ -481,6 +488,21 @@ mod tests {
             };
             assert_eq!(shown, words, "{edtf}");
         }
+    }
+
+    /// An approximate value is shown as written, whatever span it allows.
+    #[test]
+    fn approximate_values_show_as_written() {
+        let mut v = TimeValue::year(1865);
+        v.earliest = TimeValue::year(1850).earliest;
+        v.latest = TimeValue::year(1880).latest;
+        v.approximate = true;
+        v.edtf.push('~');
+        assert_eq!(v.to_string(), "c. 1865");
+        let mut m = TimeValue::month(1592, 5);
+        m.approximate = true;
+        m.edtf.push('~');
+        assert_eq!(m.to_string(), "c. May 1592");
     }
 
     /// What is not an EDTF form it knows is shown as written, never half read.
