@@ -1019,8 +1019,11 @@ impl Grammar<'_, '_> {
     /// "February 8"). Read as one range, not as its last day ("9 February 1904") or its
     /// first ("February 8") alone: the event took both days.
     fn day_range(&self, from: usize, i: usize) -> Option<Found> {
+        // Two days of one month joined by "and" or "or" span both ("the 8th and 9th of
+        // February, 1904"; "on the 8th or 9th": one of them).
+        let sep = |a: usize| self.range_sep(a).or_else(|| self.is_any(a, &["and", "or"]).then_some(a + 1));
         let (k, m, d1, d2) = if let Some((a, d1)) = self.day(self.past_the(i)) {
-            let sep = self.range_sep(a)?;
+            let sep = sep(a)?;
             let (b, d2) = self.day(self.past_the(sep))?;
             let b = if self.is(b, "of") { b + 1 } else { b };
             let (k, m) = self.month(b)?;
@@ -1028,7 +1031,7 @@ impl Grammar<'_, '_> {
         } else {
             let (a, m) = self.month(i)?;
             let (b, d1) = self.day(a)?;
-            let sep = self.range_sep(b)?;
+            let sep = sep(b)?;
             let (k, d2) = self.day(self.past_the(sep))?;
             // "February 8 - 10 March": a range to another month, read elsewhere.
             if self.month(k).is_some() || self.is(k, "of") {
