@@ -238,6 +238,12 @@ fn a_time_about_something_else_makes_no_claim() {
             "It recalled the fighting in the Russo-Japanese War, or the bloody combats around Plevna in the great struggle between Turkey and Russia in 1877.",
             &[("1877", TimeValue::year(1877))],
         ),
+        // A period counted from the event (White: "in the summer following the conclusion
+        // of the treaty of Peking, 1861, the emperor, Hien Feng, breathed his last").
+        (
+            "Meanwhile in the summer following the conclusion of the Treaty of Portsmouth, 1906, the emperor breathed his last.",
+            &[("1906", TimeValue::year(1906))],
+        ),
         // Past a nearer time (Brown: the Ussuri district in 1860, the railway in 1896).
         (
             "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",

@@ -440,6 +440,15 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if !time_first && AFTER_WHICH.is_match(between) {
         return true;
     }
+    // "in the summer following the conclusion of the treaty of Peking, 1861, the emperor
+    // breathed his last": the event is the point a period is counted from, and the time
+    // after it dates the period.
+    if !time_first {
+        let before = text.get(sentence.start..mention.start).unwrap_or_default();
+        if PERIOD_AFTER.is_match(before) {
+            return true;
+        }
+    }
     // "... in China since the Treaty of Pekin": the event is when something else began,
     // and a time before it in the sentence dates that, not the event.
     if time_first && REFERENCE_POINT.is_match(between) {
@@ -519,6 +528,13 @@ fn comma_before(text: &str, sentence: Span, first: Option<usize>, at: usize) -> 
 /// Franco-Prussian War").
 static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:since|ever\s+since|until|till|prior\s+to|under|on\s+the\s+eve\s+of(?:\s+the\s+(?:outbreak|beginning|start|opening)\s+of)?)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// Right before a mention: a period counted from the event ("the summer following the
+/// conclusion of", "the year after").
+static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:spring|summer|autumn|winter|year|month|week|day|months|years|weeks|days)\s+(?:following|after)\s+(?:the\s+(?:conclusion|signing|ratification|end|close|outbreak|beginning)\s+of\s+)?(?:the\s+)?$")
         .expect("valid regex")
 });
 
