@@ -12,7 +12,8 @@ declare_check! {
     /// here (`unsupported-claim` asks for a citation instead). A day or month written
     /// without its year ("On January 2") takes the year of the date before it; where only
     /// that guessed year disagrees, and the year next to it agrees, the text does not
-    /// contradict the reference and the claim is read in that year.
+    /// contradict the reference and the claim is read in that year. A hedged count is a
+    /// round figure: "some 150 years ago" allows a tenth of it either side.
     ///
     /// ## Why it matters
     /// The reference timeline in rules/ records what sourced histories say; a claim
