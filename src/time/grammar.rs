@@ -1658,6 +1658,12 @@ impl Grammar<'_, '_> {
             (p.value.clone(), Anchor::Previous(p.value.edtf.clone()))
         };
         let sign = if later { 1 } else { -1 };
+        // A week is seven days, a fortnight fourteen: "a fortnight later" is a day.
+        let days = match unit {
+            "week" => 7,
+            "fortnight" => 14,
+            _ => 1,
+        };
         let period = match unit {
             "year" => Period::Year(base.start_year()?.checked_add(sign * n)?),
             "decade" => {
@@ -1673,15 +1679,9 @@ impl Grammar<'_, '_> {
                 let total = (y * 12 + i64::from(m) - 1).checked_add(sign * n)?;
                 Period::Month(Some(total.div_euclid(12)), u8::try_from(total.rem_euclid(12) + 1).ok()?)
             }
-            // A week is seven days, a fortnight fourteen: "a fortnight later" is a day.
             "day" | "week" | "fortnight"
                 if base.granularity == Granularity::Day && base.earliest == base.latest =>
             {
-                let days = match unit {
-                    "week" => 7,
-                    "fortnight" => 14,
-                    _ => 1,
-                };
                 let (y, m, d) = super::civil_from_days(base.earliest?.checked_add(sign * n * days)?);
                 Period::Day(Some(y), m, d)
             }
@@ -1710,11 +1710,6 @@ impl Grammar<'_, '_> {
                     shifted(-slack).and_then(|a| a.earliest).zip(shifted(slack).and_then(|b| b.latest))
                 }
                 Period::Day(..) => {
-                    let days = match unit {
-                        "week" => 7,
-                        "fortnight" => 14,
-                        _ => 1,
-                    };
                     value.earliest.map(|d| d - slack * days).zip(value.latest.map(|d| d + slack * days))
                 }
                 _ => None,
