@@ -332,12 +332,18 @@ const DURATION: [&str; 7] = ["for", "over", "throughout", "within", "through", "
 /// `period`, read from the previous date `base`, as an expression over tokens `i..end`;
 /// `None` if the period does not exist.
 fn from_previous(i: usize, end: usize, period: Period, base: &TimeValue) -> Option<Found> {
+    anchored(i, end, period, Anchor::Previous(base.edtf.clone()))
+}
+
+/// `period`, read from `anchor`, as an expression over tokens `i..end`; `None` if the
+/// period does not exist.
+fn anchored(i: usize, end: usize, period: Period, anchor: Anchor) -> Option<Found> {
     period.is_valid().then(|| Found {
         start: i,
         end,
         value: period.value(),
         written: None,
-        anchor: Some(Anchor::Previous(base.edtf.clone())),
+        anchor: Some(anchor),
     })
 }
 
@@ -947,10 +953,10 @@ impl Grammar<'_, '_> {
                 return None;
             }
             // "the 25th of June of the following year": the year is the previous date's next.
-            if let Some((end, y, base)) = self.of_relative_year(k) {
+            if let Some((end, y, anchor)) = self.of_relative_year(k) {
                 if Period::Day(Some(y), m, d).is_valid() {
                     let mut f = self.day_calendar(from, end, y, m, d);
-                    f.anchor = Some(Anchor::Previous(base.edtf.clone()));
+                    f.anchor = Some(anchor);
                     return Some(f);
                 }
             }
@@ -961,8 +967,8 @@ impl Grammar<'_, '_> {
         }
         // A month alone after a preposition: "in November", "early in October".
         if let Some((k, m)) = self.bare_month(i) {
-            if let Some((end, y, base)) = self.of_relative_year(k) {
-                return from_previous(from, end, Period::Month(Some(y), m), base);
+            if let Some((end, y, anchor)) = self.of_relative_year(k) {
+                return anchored(from, end, Period::Month(Some(y), m), anchor);
             }
             let (y, anchor) = self.year_for_partial(false, m);
             return Some(Found {
@@ -1746,8 +1752,8 @@ impl Grammar<'_, '_> {
         // "the spring of that year", "the autumn of the same year".
         if the {
             if let Some(season) = self.season_word(i + 1) {
-                if let Some((end, y, base)) = self.of_relative_year(i + 2) {
-                    return from_previous(i, end, Period::Season(y, season), base);
+                if let Some((end, y, anchor)) = self.of_relative_year(i + 2) {
+                    return anchored(i, end, Period::Season(y, season), anchor);
                 }
             }
         }
@@ -2007,14 +2013,22 @@ impl Grammar<'_, '_> {
     /// year" after a day, a month or a season at `k`: where it ends, the year it names from the previous date, and that
     /// date. Read as one with the day or month: "in March of the following year" is March
     /// of the year after the previous date, not March of the story's year.
-    fn of_relative_year(&self, k: usize) -> Option<(usize, i64, &TimeValue)> {
+    fn of_relative_year(&self, k: usize) -> Option<(usize, i64, Anchor)> {
         let k = self.comma(k);
+        // "January this year", "December last year", "March of this year": the year of
+        // the document's date, or in a history the year told of (`deictic_year`).
+        let j = if self.is(k, "of") { k + 1 } else { k };
+        if self.is(j + 1, "year") && self.is_any(j, &["this", "last", "next"]) {
+            let w = Lower::new(self.tok(j)?.text);
+            let f = self.deictic_year(j, w.as_str())?;
+            return Some((f.end, f.value.start_year()?, f.anchor?));
+        }
         // "of that year", "of that same year": the same as "of the same year".
         if self.is(k, "of") && self.is(k + 1, "that") {
             let end = if self.is(k + 2, "same") { k + 3 } else { k + 2 };
             let base = &self.near_prev()?.value;
             let year = base.start_year().filter(|y| Some(*y) == base.end_year())?;
-            return self.is(end, "year").then_some((end + 1, year, base));
+            return self.is(end, "year").then(|| (end + 1, year, Anchor::Previous(base.edtf.clone())));
         }
         if !(self.is(k, "of") && self.is(k + 1, "the") && self.is(k + 3, "year")) {
             return None;
@@ -2030,7 +2044,7 @@ impl Grammar<'_, '_> {
         } else {
             return None;
         };
-        Some((k + 4, year, base))
+        Some((k + 4, year, Anchor::Previous(base.edtf.clone())))
     }
 
     /// "yesterday", "today", "tomorrow", against the document's date.
