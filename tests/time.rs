@@ -319,6 +319,13 @@ proptest! {
     }
 
     #[test]
+    fn tagging_relative_phrases_keeps_the_invariants(
+        s in "((the|that|same|following|next|previous|preceding|of|this|last|year|month|spring|winter|May|March|December|[0-9]{1,2}(st|th|d)|eighth|twenty|-|first|thirtieth|and|or|on|by|morning|born|not|until|some|about|less|than|weeks?|fortnight|later|before|ago|part|half|early|latter|1[5-9][0-9]{2}|[,.]) ){0,16}"
+    ) {
+        check_invariants(&s);
+    }
+
+    #[test]
     fn tagging_date_like_text_keeps_the_invariants(
         s in "((in|the|since|until|from|to|early|late|mid|c\\.|O\\.S\\.|BC|A\\.D\\.|January|May|Feb\\.|year|day|century|following|ago|later|[0-9]{1,5}|[0-9]{1,2}(st|th)|[-–/,.()]) ){0,14}"
     ) {
