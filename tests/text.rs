@@ -274,6 +274,19 @@ fn a_broken_ref_tag_far_into_a_long_line_keeps_its_reference() {
     assert!(last.starts_with("word"), "starts at a word: {last:?}");
 }
 
+/// A publication named in parentheses before its date is at most 51 characters: a longer
+/// run of words is a remark, not a name.
+#[test]
+fn a_publication_name_in_parentheses_is_short() {
+    let name = "Asahi Shimbun AJW and a great many other newspapers of the day";
+    let text = format!("Both sides wished for the trip ({name}, September 24).");
+    let found = find_citations(&text, &segment(&text));
+    assert!(found.iter().all(|c| c.kind != CitationKind::Publication), "{found:?}");
+    let short = "Both sides wished for the trip (Asahi Shimbun AJW of Tokyo, September 24).";
+    let found = find_citations(short, &segment(short));
+    assert!(found.iter().any(|c| c.kind == CitationKind::Publication), "{found:?}");
+}
+
 #[test]
 fn dates_in_parentheses_are_not_author_year_citations() {
     let text = "Abe will meet Putin at the conference, [this] month (November 2014), in Beijing.";
