@@ -347,6 +347,9 @@ fn anchored(i: usize, end: usize, period: Period, anchor: Anchor) -> Option<Foun
     })
 }
 
+/// Parts of a day after "that", "the same", "the next": "that night", "the next morning".
+const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afternoon"];
+
 /// Parts of a day: "the morning of the 28th".
 const DAY_PARTS: [&str; 7] = ["morning", "evening", "night", "afternoon", "day", "dawn", "eve"];
 
@@ -1757,6 +1760,11 @@ impl Grammar<'_, '_> {
                 }
             }
         }
+        // "that night", "the next morning" (a part of the day is not a unit of time that
+        // `relative` looks for).
+        if self.is_any(i + 1, &PARTS_OF_DAY) || self.is_any(i + 2, &PARTS_OF_DAY) {
+            return self.relative_unit(i);
+        }
         // A month or a season word (six letters, as all four are) within two tokens: a
         // test of two fields, where most stop.
         let named_near = self
@@ -1962,8 +1970,20 @@ impl Grammar<'_, '_> {
             j += 1;
         }
         let unit = Lower::new(self.tok(j)?.text);
-        if !matches!(unit.as_str(), "year" | "month" | "day") {
+        // "that night", "the next morning", "the same evening": the day they fall in.
+        let part_of_day = self.is_any(j, &PARTS_OF_DAY);
+        if !(matches!(unit.as_str(), "year" | "month" | "day") || part_of_day) {
             return None;
+        }
+        // "that" also joins clauses ("he said that night attacks failed"): a part of the day
+        // after it points back only opening a sentence or a clause, or after a preposition.
+        if part_of_day && that {
+            let opens = self.tok(i).is_some_and(|t| t.is_capitalized());
+            let joined =
+                i >= 1 && (self.is_any(i - 1, &THAT_AFTER) || self.is_any(i - 1, &["and", "but", "on"]));
+            if !(opens || joined || (i >= 1 && self.punct(i - 1, ','))) {
+                return None;
+            }
         }
         let mut end = j + 1;
         if step == 9 {
