@@ -305,6 +305,22 @@ fn a_corpus_without_rules_is_checked_against_the_built_in_timeline() {
     assert_eq!(codes, ["reference-mismatch"]);
 }
 
+/// `rules check` with no folder, where there is no ./rules, checks the built-in rules.
+#[test]
+fn rules_check_without_a_rules_folder_checks_the_built_in_rules() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let out = Command::cargo_bin("chronolint")
+        .expect("the binary")
+        .current_dir(dir.path())
+        .args(["rules", "check"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let events = shipped().events.len();
+    assert!(stdout.starts_with(&format!("rules are valid: {events} events, ")), "{stdout}");
+}
+
 /// A config can keep the built-in timeline and add its own rule folder: events from both
 /// are known, and a missing folder named next to it is still an error.
 #[test]

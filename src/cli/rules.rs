@@ -7,14 +7,17 @@ use std::path::PathBuf;
 pub enum Command {
     /// Validate rule files: unknown keys, bad dates, missing sources, duplicate ids, dangling references.
     Check {
-        /// Rule folders (`<built-in>` for the rules built into chronolint). Default: `rules`.
+        /// Rule folders (`<built-in>` for the rules built into chronolint). Default: `rules`,
+        /// or the built-in rules where there is no such folder.
         dirs: Vec<PathBuf>,
     },
 }
 
 pub fn run(cmd: Command) -> miette::Result<super::Outcome> {
     let Command::Check { dirs } = cmd;
-    let dirs = if dirs.is_empty() { vec![PathBuf::from("rules")] } else { dirs };
+    // As `check` does without a config: ./rules, or the built-in rules where there is none.
+    let default = if std::path::Path::new("rules").is_dir() { "rules" } else { crate::rules::BUILT_IN };
+    let dirs = if dirs.is_empty() { vec![PathBuf::from(default)] } else { dirs };
     let mut books = Vec::new();
     let mut errors = Vec::new();
     for d in &dirs {
