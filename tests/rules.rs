@@ -321,6 +321,32 @@ fn rules_check_without_a_rules_folder_checks_the_built_in_rules() {
     assert!(stdout.starts_with(&format!("rules are valid: {events} events, ")), "{stdout}");
 }
 
+/// `rules init DIR` writes the built-in rules, which then check as valid and hold every
+/// shipped event; a second `init` over them refuses and changes nothing.
+#[test]
+fn rules_init_writes_the_built_in_rules_once() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let run = |args: &[&str]| {
+        Command::cargo_bin("chronolint")
+            .expect("the binary")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let out = run(&["rules", "init", "mine"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let book = load_dir(&dir.path().join("mine")).expect("the written rules load");
+    assert_eq!(book.events.len(), shipped().events.len());
+    assert_eq!(book.hash, shipped().hash, "the same files under the same paths");
+    let edited = dir.path().join("mine/events/china.toml");
+    std::fs::write(&edited, "# edited\n").expect("write");
+    let out = run(&["rules", "init", "mine"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already exist"));
+    assert_eq!(std::fs::read_to_string(&edited).expect("read"), "# edited\n", "nothing overwritten");
+}
+
 /// A config can keep the built-in timeline and add its own rule folder: events from both
 /// are known, and a missing folder named next to it is still an error.
 #[test]

@@ -1,7 +1,8 @@
 //! `chronolint rules check [DIR]...`: loads rule folders, reports every problem with its
 //! file and span (exit 2), or prints a one-line summary of what the rules hold.
+//! `chronolint rules init [DIR]`: writes the built-in rules into a folder to edit.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum Command {
@@ -11,10 +12,19 @@ pub enum Command {
         /// or the built-in rules where there is no such folder.
         dirs: Vec<PathBuf>,
     },
+    /// Write the built-in rules into a folder, to correct or extend them; never overwrites a file.
+    Init {
+        /// The folder to write (made if missing).
+        #[arg(default_value = "rules")]
+        dir: PathBuf,
+    },
 }
 
 pub fn run(cmd: Command) -> miette::Result<super::Outcome> {
-    let Command::Check { dirs } = cmd;
+    let dirs = match cmd {
+        Command::Check { dirs } => dirs,
+        Command::Init { dir } => return init(&dir),
+    };
     // As `check` does without a config: ./rules, or the built-in rules where there is none.
     let default = if std::path::Path::new("rules").is_dir() { "rules" } else { crate::rules::BUILT_IN };
     let dirs = if dirs.is_empty() { vec![PathBuf::from(default)] } else { dirs };
@@ -36,6 +46,43 @@ pub fn run(cmd: Command) -> miette::Result<super::Outcome> {
     let dependencies: usize = books.iter().map(|b| b.dependencies.len()).sum();
     super::emit(&format!(
         "rules are valid: {events} events, {n_dates} dates ({disputed} disputed), {entities} entities, {dependencies} dependencies\n"
+    ))?;
+    Ok(super::Outcome::ok())
+}
+
+/// Writes every built-in rule file under `dir`, each atomically, after checking that none
+/// of them is there already: a folder someone has edited is never half overwritten.
+fn init(dir: &Path) -> miette::Result<super::Outcome> {
+    let files: Vec<(PathBuf, &str)> = crate::rules::built_in_files()
+        .map(|(path, text)| {
+            let rel = path.strip_prefix(crate::rules::BUILT_IN).unwrap_or(&path).to_path_buf();
+            (dir.join(rel), text)
+        })
+        .collect();
+    let present: Vec<String> =
+        files.iter().filter(|(f, _)| f.exists()).map(|(f, _)| f.display().to_string()).collect();
+    if !present.is_empty() {
+        return Err(miette::miette!(
+            help = "choose another folder, or move these files away first",
+            "not writing the built-in rules: {} already exist{}",
+            present.join(", "),
+            if present.len() == 1 { "s" } else { "" }
+        ));
+    }
+    for (file, text) in &files {
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| miette::miette!("cannot make the folder {}: {e}", parent.display()))?;
+        }
+        crate::fsutil::write_atomic(file, text.as_bytes())
+            .map_err(|e| miette::miette!("cannot write {}: {e}", file.display()))?;
+    }
+    super::emit(&format!(
+        "wrote {} rule files to {}; name it in chronolint.toml (rules = [\"{}\"]) and check it with `chronolint rules check {}`\n",
+        files.len(),
+        dir.display(),
+        dir.display(),
+        dir.display()
     ))?;
     Ok(super::Outcome::ok())
 }
