@@ -393,6 +393,12 @@ const COUNTED: [&str; 34] = [
     "time",
 ];
 
+/// Month `m` of year `y`, `k` months on (back, when negative).
+fn shifted_month(y: i64, m: u8, k: i64) -> Option<Period> {
+    let total = (y * 12 + i64::from(m) - 1).checked_add(k)?;
+    Some(Period::Month(Some(total.div_euclid(12)), u8::try_from(total.rem_euclid(12) + 1).ok()?))
+}
+
 /// A season or a month named by `relative_named`.
 enum Named {
     Season(Season),
@@ -1685,8 +1691,7 @@ impl Grammar<'_, '_> {
             }
             "month" if base.granularity <= Granularity::Month && base.is_bounded() => {
                 let (y, m, _) = super::civil_from_days(base.earliest?);
-                let total = (y * 12 + i64::from(m) - 1).checked_add(sign * n)?;
-                Period::Month(Some(total.div_euclid(12)), u8::try_from(total.rem_euclid(12) + 1).ok()?)
+                shifted_month(y, m, sign * n)?
             }
             "day" | "week" | "fortnight"
                 if base.granularity == Granularity::Day && base.earliest == base.latest =>
@@ -1711,11 +1716,7 @@ impl Grammar<'_, '_> {
                     Period::Year(y - slack).value().earliest.zip(Period::Year(y + slack).value().latest)
                 }
                 Period::Month(Some(y), m) => {
-                    let shifted = |k: i64| -> Option<TimeValue> {
-                        let total = y * 12 + i64::from(m) - 1 + k;
-                        let month = u8::try_from(total.rem_euclid(12) + 1).ok()?;
-                        Some(Period::Month(Some(total.div_euclid(12)), month).value())
-                    };
+                    let shifted = |k: i64| shifted_month(y, m, k).map(Period::value);
                     shifted(-slack).and_then(|a| a.earliest).zip(shifted(slack).and_then(|b| b.latest))
                 }
                 Period::Day(..) => {
@@ -1798,22 +1799,13 @@ impl Grammar<'_, '_> {
         };
         let step: i64 = if that {
             // "that" also joins clauses: "replied that winter robes ...", "so much time
-            // that April had drawn to its close". It points back only after a preposition
-            // or opening a sentence.
-            let opens = self.tok(i).is_some_and(|t| t.is_capitalized());
-            let after_preposition = i >= 1 && self.is_any(i - 1, &THAT_AFTER);
-            if !(opens || after_preposition) {
+            // that April had drawn to its close".
+            if !self.that_points_back(i, false) {
                 return None;
             }
             0
-        } else if self.is_any(i + 1, &["following", "next", "succeeding", "ensuing"]) {
-            1
-        } else if self.is_any(i + 1, &["previous", "preceding"]) {
-            -1
-        } else if self.is(i + 1, "same") {
-            0
         } else {
-            return None;
+            self.step_at(i + 1)?
         };
         let then = self.comma(if self.is(end, "of") { end + 1 } else { end });
         if self.tok(then).is_some_and(|t| t.kind == Kind::Num) {
@@ -1870,10 +1862,7 @@ impl Grammar<'_, '_> {
         if !self.is(j, "of") || !self.is(j + 1, "the") {
             return None;
         }
-        // Dates are kept in the Gregorian calendar: an Old Style day of a month counted
-        // from an Old Style date would need the written date, which the month does not keep.
-        let old_style = self.near_prev().is_some_and(|p| p.value.calendar == Calendar::Julian);
-        if old_style || self.cx.calendar == Calendar::Julian {
+        if self.old_style() {
             return None;
         }
         let month = self.relative_unit(j + 1).or_else(|| self.relative_named(j + 1))?;
@@ -1906,7 +1895,7 @@ impl Grammar<'_, '_> {
         }
         let p = self.near_prev()?;
         let base = &p.value;
-        if base.calendar == Calendar::Julian || self.cx.calendar == Calendar::Julian {
+        if self.old_style() {
             return None;
         }
         if base.granularity > Granularity::Month {
@@ -1930,6 +1919,37 @@ impl Grammar<'_, '_> {
         n.month != 0
             || self.is_any(j, &COUNTED)
             || self.is_any(j, &["of", "inst", "ult", "prox", "and", "or", "to"])
+    }
+
+    /// The step a word at `i` counts from the previous date: "following", "next",
+    /// "succeeding", "ensuing" 1; "previous", "preceding" -1; "same" 0.
+    fn step_at(&self, i: usize) -> Option<i64> {
+        if self.is_any(i, &["following", "next", "succeeding", "ensuing"]) {
+            Some(1)
+        } else if self.is_any(i, &["previous", "preceding"]) {
+            Some(-1)
+        } else {
+            self.is(i, "same").then_some(0)
+        }
+    }
+
+    /// Whether "that" at `i` points back to a time rather than joining a clause: it opens
+    /// the sentence or follows a preposition (`THAT_AFTER`), or, with `clause`, opens a
+    /// clause ("and that night", ", that night").
+    fn that_points_back(&self, i: usize, clause: bool) -> bool {
+        let opens = self.tok(i).is_some_and(|t| t.is_capitalized());
+        let after_preposition = i >= 1 && self.is_any(i - 1, &THAT_AFTER);
+        let opens_clause =
+            clause && i >= 1 && (self.is_any(i - 1, &["and", "but", "on"]) || self.punct(i - 1, ','));
+        opens || after_preposition || opens_clause
+    }
+
+    /// Whether a day counted from the previous date would be Old Style: the source's
+    /// calendar or the previous date's. Dates are kept in the Gregorian calendar, and a
+    /// day of an Old Style month would need the written date, which the value does not keep.
+    fn old_style(&self) -> bool {
+        self.cx.calendar == Calendar::Julian
+            || self.near_prev().is_some_and(|p| p.value.calendar == Calendar::Julian)
     }
 
     /// The season a word names: "spring", "summer", "autumn", "winter".
@@ -1956,14 +1976,8 @@ impl Grammar<'_, '_> {
         let that = self.is(i, "that");
         let mut step: i64 = if that { 0 } else { 9 };
         if !that {
-            let w = Lower::new(self.tok(j)?.text);
-            step = match w.as_str() {
-                "following" | "next" | "succeeding" | "ensuing" => 1,
-                "previous" | "preceding" => -1,
-                "same" => 0,
-                _ => 9,
-            };
-            if step != 9 {
+            if let Some(k) = self.step_at(j) {
+                step = k;
                 j += 1;
             }
         } else if self.is(j, "same") {
@@ -1977,13 +1991,8 @@ impl Grammar<'_, '_> {
         }
         // "that" also joins clauses ("he said that night attacks failed"): a part of the day
         // after it points back only opening a sentence or a clause, or after a preposition.
-        if part_of_day && that {
-            let opens = self.tok(i).is_some_and(|t| t.is_capitalized());
-            let joined =
-                i >= 1 && (self.is_any(i - 1, &THAT_AFTER) || self.is_any(i - 1, &["and", "but", "on"]));
-            if !(opens || joined || (i >= 1 && self.punct(i - 1, ','))) {
-                return None;
-            }
+        if part_of_day && that && !self.that_points_back(i, true) {
+            return None;
         }
         let mut end = j + 1;
         if step == 9 {
@@ -2015,8 +2024,7 @@ impl Grammar<'_, '_> {
                     return None;
                 }
                 let (y, m, _) = super::civil_from_days(if step > 0 { base.latest? } else { base.earliest? });
-                let total = (y * 12 + i64::from(m) - 1).checked_add(step)?;
-                Period::Month(Some(total.div_euclid(12)), u8::try_from(total.rem_euclid(12) + 1).ok()?)
+                shifted_month(y, m, step)?
             }
             _ => {
                 if base.granularity != Granularity::Day || base.earliest != base.latest {
@@ -2055,14 +2063,11 @@ impl Grammar<'_, '_> {
         }
         let base = &self.near_prev()?.value;
         let (from, to) = (base.start_year()?, base.end_year()?);
-        let year = if self.is_any(k + 2, &["following", "next", "succeeding", "ensuing"]) {
-            to.checked_add(1)?
-        } else if self.is_any(k + 2, &["previous", "preceding"]) {
-            from.checked_sub(1)?
-        } else if self.is(k + 2, "same") && from == to {
-            from
-        } else {
-            return None;
+        let year = match self.step_at(k + 2)? {
+            1 => to.checked_add(1)?,
+            -1 => from.checked_sub(1)?,
+            _ if from == to => from,
+            _ => return None,
         };
         Some((k + 4, year, Anchor::Previous(base.edtf.clone())))
     }
