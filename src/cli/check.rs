@@ -119,7 +119,7 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let quoted = Quoted::Positions;
     let options = Options { config: args.config.clone(), cache: args.cache_dir.clone(), levels, quoted };
     if args.claims.is_empty() && config_file_for(&paths, &options).map_err(super::engine_report)?.is_none() {
-        let rules = if Path::new("rules").is_dir() {
+        let rules = if !crate::rules::is_built_in(&crate::rules::default_dir(Path::new(""))) {
             "rules in ./rules".to_string()
         } else {
             format!("no ./rules folder: the rules built into chronolint, `{}`", crate::rules::BUILT_IN)

@@ -26,8 +26,7 @@ pub fn run(cmd: Command) -> miette::Result<super::Outcome> {
         Command::Init { dir } => return init(&dir),
     };
     // As `check` does without a config: ./rules, or the built-in rules where there is none.
-    let default = if std::path::Path::new("rules").is_dir() { "rules" } else { crate::rules::BUILT_IN };
-    let dirs = if dirs.is_empty() { vec![PathBuf::from(default)] } else { dirs };
+    let dirs = if dirs.is_empty() { vec![crate::rules::default_dir(Path::new(""))] } else { dirs };
     let mut books = Vec::new();
     let mut errors = Vec::new();
     for d in &dirs {

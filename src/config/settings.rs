@@ -63,12 +63,10 @@ struct SourcePatch {
 }
 
 impl Settings {
-    /// Defaults for a run with no config file, rooted at `root`: the rules in
-    /// `root/rules`, or where there is no such folder, the rules built into chronolint (a
-    /// corpus checked without any set-up is checked against the shipped timeline).
+    /// Defaults for a run with no config file, rooted at `root`: the rules of
+    /// `rules::default_dir`.
     pub fn defaults(root: &Path) -> Settings {
-        let folder = root.join("rules");
-        let rules = if folder.is_dir() { folder } else { PathBuf::from(crate::rules::BUILT_IN) };
+        let rules = crate::rules::default_dir(root);
         Settings { root: root.to_path_buf(), rules: vec![rules], ..Settings::default() }
     }
 

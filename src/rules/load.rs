@@ -101,6 +101,18 @@ pub fn built_in_files() -> impl Iterator<Item = (PathBuf, &'static str)> {
     BUILT_IN_FILES.iter().map(|(rel, text)| (Path::new(BUILT_IN).join(rel), *text))
 }
 
+/// The rule folder a run with no config reads from `root`: `root/rules`, or where there
+/// is no such folder, the built-in rules (a corpus checked without any set-up is checked
+/// against the shipped timeline).
+pub fn default_dir(root: &Path) -> PathBuf {
+    let folder = root.join("rules");
+    if folder.is_dir() {
+        folder
+    } else {
+        PathBuf::from(BUILT_IN)
+    }
+}
+
 /// Whether `dir` names the built-in rules.
 pub fn is_built_in(dir: &Path) -> bool {
     dir == Path::new(BUILT_IN)

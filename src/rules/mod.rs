@@ -9,7 +9,9 @@ mod load;
 
 pub use dependencies::Dependency;
 pub use entities::{Entity, Validity};
-pub use load::{built_in_files, is_built_in, load_dir, load_dirs, parse_value, RuleError, BUILT_IN, KINDS};
+pub use load::{
+    built_in_files, default_dir, is_built_in, load_dir, load_dirs, parse_value, RuleError, BUILT_IN, KINDS,
+};
 
 use crate::span::Span;
 use crate::time::TimeValue;
