@@ -350,8 +350,9 @@ fn anchored(i: usize, end: usize, period: Period, anchor: Anchor) -> Option<Foun
 /// Parts of a day after "that", "the same", "the next": "that night", "the next morning".
 const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afternoon"];
 
-/// Parts of a day: "the morning of the 28th".
-const DAY_PARTS: [&str; 7] = ["morning", "evening", "night", "afternoon", "day", "dawn", "eve"];
+/// What else a day's "of" may follow, besides `PARTS_OF_DAY`: "the day of the 28th", "the
+/// eve of the 12th".
+const DAY_OF: [&str; 3] = ["day", "dawn", "eve"];
 
 /// Nouns an ordinal counts, which a day of the month never precedes: "the 12th Division",
 /// "the 19th century". A name in between ("the 3rd Siberian Rifles") is not caught here;
@@ -1889,7 +1890,9 @@ impl Grammar<'_, '_> {
         let (j, d) = self.day(i + 1)?;
         let before = i.checked_sub(1)?;
         let led = self.is_any(before, &["on", "by", "until", "till"])
-            || (self.is(before, "of") && before >= 1 && self.is_any(before - 1, &DAY_PARTS));
+            || (self.is(before, "of")
+                && before >= 1
+                && (self.is_any(before - 1, &PARTS_OF_DAY) || self.is_any(before - 1, &DAY_OF)));
         if !led || self.counts_a_noun(j) {
             return None;
         }
