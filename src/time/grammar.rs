@@ -132,13 +132,16 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
 }
 
 /// The date of "not until X" ("It was not until the early part of the year 1865 that
-/// this Khoja pretender appeared"): what happens, happens then, so the story has reached
-/// it, and "the same year" after it is its year. A plain "until" or "since" range is as
-/// often a look back or ahead, and leaves the story where it was.
+/// this Khoja pretender appeared") and of "by X" ("by 1908 he was seriously ill; in this
+/// same year ..."): what happens, happens then, or the text tells how things stood then,
+/// so the story has reached it, and "the same year" or a day without a year after it is
+/// in its year. A plain "until" or "since" range is as often a look back or ahead, and
+/// leaves the story where it was.
 fn written_bound(toks: &[Tok<'_>], start: usize, value: &TimeValue) -> Option<TimeValue> {
     let until = toks.get(start).is_some_and(|t| t.is("until") || t.is("till"));
     let not = start.checked_sub(1).and_then(|i| toks.get(i)).is_some_and(|t| t.is("not"));
-    if !(until && not) {
+    let by = toks.get(start).is_some_and(|t| t.is("by"));
+    if !(by || (until && not)) {
         return None;
     }
     let bound = value.edtf.split('/').find(|side| !side.is_empty() && *side != "..")?;
@@ -1643,7 +1646,7 @@ impl Grammar<'_, '_> {
     fn relative(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         let the = t.is("the");
-        if the || t.is("that") {
+        if the || self.pointing_back(i) {
             if let Some(f) = self.relative_from_the(i, the) {
                 return Some(f);
             }
@@ -1651,7 +1654,7 @@ impl Grammar<'_, '_> {
         if !self.unit_near(i) || (i >= 1 && self.is_any(i - 1, &DURATION)) {
             return None;
         }
-        if t.is("the") || t.is("that") {
+        if t.is("the") || self.pointing_back(i) {
             return self.relative_unit(i);
         }
         let (j, n) = self.count(i).filter(|(_, n)| *n < 1000)?;
@@ -1790,7 +1793,7 @@ impl Grammar<'_, '_> {
     /// preceding. A day or a year written after the name makes another
     /// expression ("the following May 5", "the following spring of 1906"), not this one.
     fn relative_named(&self, i: usize) -> Option<Found> {
-        let that = self.is(i, "that");
+        let that = self.pointing_back(i);
         // The name first: it is rare, and a month is known from the token without a
         // comparison ("the" and "that" are not).
         let j = if that && !self.is(i + 1, "same") { i + 1 } else { i + 2 };
@@ -1801,7 +1804,7 @@ impl Grammar<'_, '_> {
         let step: i64 = if that {
             // "that" also joins clauses: "replied that winter robes ...", "so much time
             // that April had drawn to its close".
-            if !self.that_points_back(i, false) {
+            if self.is(i, "that") && !self.that_points_back(i, false) {
                 return None;
             }
             0
@@ -1857,10 +1860,11 @@ impl Grammar<'_, '_> {
     }
 
     /// "the 29th of the same month", "the 2nd of the following month", "the 29th of the
-    /// following July": a day of a month named from the previous date.
+    /// following July", "the 6th of that month": a day of a month named from the previous
+    /// date.
     fn day_of_relative_month(&self, i: usize) -> Option<Found> {
         let (j, d) = self.day(i + 1)?;
-        if !self.is(j, "of") || !self.is(j + 1, "the") {
+        if !self.is(j, "of") || !(self.is(j + 1, "the") || self.pointing_back(j + 1)) {
             return None;
         }
         if self.old_style() {
@@ -1936,6 +1940,13 @@ impl Grammar<'_, '_> {
         }
     }
 
+    /// Whether the word at `i` opens a look back like "that": "that" itself ("that year",
+    /// "that same night") or "this" before "same" ("in this same year, too"; a plain "this
+    /// year" is the year of writing, `deictic_year`).
+    fn pointing_back(&self, i: usize) -> bool {
+        self.is(i, "that") || (self.is(i, "this") && self.is(i + 1, "same"))
+    }
+
     /// Whether "that" at `i` points back to a time rather than joining a clause: it opens
     /// the sentence or follows a preposition (`THAT_AFTER`), or, with `clause`, opens a
     /// clause ("and that night", ", that night").
@@ -1976,7 +1987,7 @@ impl Grammar<'_, '_> {
     /// "the same day", "the year before".
     fn relative_unit(&self, i: usize) -> Option<Found> {
         let mut j = i + 1;
-        let that = self.is(i, "that");
+        let that = self.pointing_back(i);
         let mut step: i64 = if that { 0 } else { 9 };
         if !that {
             if let Some(k) = self.step_at(j) {
@@ -1994,7 +2005,7 @@ impl Grammar<'_, '_> {
         }
         // "that" also joins clauses ("he said that night attacks failed"): a part of the day
         // after it points back only opening a sentence or a clause, or after a preposition.
-        if part_of_day && that && !self.that_points_back(i, true) {
+        if part_of_day && self.is(i, "that") && !self.that_points_back(i, true) {
             return None;
         }
         let mut end = j + 1;
@@ -2016,6 +2027,12 @@ impl Grammar<'_, '_> {
         let base = &p.value;
         let period = match unit.as_str() {
             "year" => {
+                // "It was this same year, 1866, that ...": the year written after it is
+                // the year meant, and is read on its own; the previous date may be an
+                // aside ("the Tien-tsin massacre of 1870").
+                if self.year4(self.comma(end)).is_some() {
+                    return None;
+                }
                 let y = if step > 0 { base.end_year()? } else { base.start_year()? };
                 if step == 0 && base.start_year() != base.end_year() {
                     return None;
