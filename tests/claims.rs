@@ -249,10 +249,46 @@ fn a_time_about_something_else_makes_no_claim() {
             "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",
             &[("1855", TimeValue::year(1855)), ("1860", TimeValue::year(1860)), ("September, 1896", TimeValue::month(1896, 9))],
         ),
+        // The date of a letter (Brown: "It is dated May 24, 1901, and, after discussing
+        // the question of the responsibility for the Boxer uprising, the letter continues";
+        // Coltman: "The letter of July 4 gave details of the siege").
+        (
+            "It is dated May 24, 1901, and, after discussing the responsibility for the Boxer Uprising, the letter continues.",
+            &[("May 24, 1901", TimeValue::day(1901, 5, 24))],
+        ),
+        (
+            "(The letter of July 4 gave details of the Siege of Port Arthur up to that date.)",
+            &[("July 4", TimeValue::day(1904, 7, 4))],
+        ),
+        (
+            "A telegram dated the 3rd of August told of the Siege of Port Arthur.",
+            &[("the 3rd of August", TimeValue::day(1904, 8, 3))],
+        ),
     ];
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");
     }
+}
+
+/// A document that is the event keeps its date: the time after "note of" dates the note,
+/// and the note is what is named.
+#[test]
+fn a_document_that_is_the_event_is_dated_by_its_date() {
+    let mut rules = book();
+    rules.events.push(chronolint::rules::Event {
+        id: "open-door-note".into(),
+        name: "the Open Door note".into(),
+        aliases: Vec::new(),
+        descriptions: Vec::new(),
+        kind: "diplomatic".into(),
+        dates: Vec::new(),
+        origin: Default::default(),
+    });
+    let text = "The Open Door note of September 6, 1899 asked the powers to respect the treaty ports.";
+    assert_eq!(
+        claims_with(text, &[("September 6, 1899", TimeValue::day(1899, 9, 6))], &rules),
+        vec![("open-door-note".to_string(), Role::Point, "1899-09-06".to_string())]
+    );
 }
 
 #[test]

@@ -581,9 +581,19 @@ static KNOWN_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Right before a time: the document it dates ("It is dated May 24, 1901, and, after
+/// discussing the responsibility for the Boxer uprising, the letter continues", "the letter
+/// of July 4 gave details of the siege"). The noun is captured: a document that is the
+/// event ("the Open Door note of September 6, 1899") keeps its date.
+static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(letters?|dispatch(?:es)?|despatch(?:es)?|telegrams?|cables?|cablegrams?|notes?|memorand(?:um|a)|memorials?|messages?)\s+(?:of|dated)|dated)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
 /// Whether the sentence tells of the mentioned event as aimed at, still to come, or what
-/// a person is known by, so that a time in it dates something else: the aim, when the
-/// event was foreseen, what the person did later.
+/// a person is known by, or the time dates a document, so that a time in it dates
+/// something else: the aim, when the event was foreseen, what the person did later, the
+/// letter.
 fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     // Forty bytes either side, cut on character boundaries.
     let from = crate::text::ceil_boundary(text, mention.start.saturating_sub(40)).max(sentence.start);
@@ -601,7 +611,20 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
                     || gap.eq_ignore_ascii_case("of")
                     || gap.eq_ignore_ascii_case("in")
             }));
-    AIMED_AT.is_match(before) || (KNOWN_BY.is_match(before) && !attached) || TO_COME.is_match(after)
+    AIMED_AT.is_match(before)
+        || (KNOWN_BY.is_match(before) && !attached)
+        || TO_COME.is_match(after)
+        || dates_a_document(text, sentence, mention, time)
+}
+
+/// Whether `time` dates a letter, a dispatch or another document (`DOCUMENT_DATE`) that
+/// is not the mentioned event itself.
+fn dates_a_document(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
+    let from = crate::text::ceil_boundary(text, time.start.saturating_sub(40)).max(sentence.start);
+    let before = text.get(from..time.start).unwrap_or("");
+    DOCUMENT_DATE.captures(before).is_some_and(|c| {
+        c.get(1).is_none_or(|noun| !mention.contains(Span::new(from + noun.start(), from + noun.end())))
+    })
 }
 
 /// A word naming another event.
