@@ -315,22 +315,22 @@ fn the_city_that_surrendered_is_the_port_named_before() {
     assert_eq!(got, one("siege-of-port-arthur", Role::End, "1905-01"));
 }
 
+/// Adds a description to event `id` of `rules`: groups of alternative words.
+fn describe(rules: &mut RuleBook, id: &str, groups: &[&[&str]]) {
+    let e = rules.find(id).expect("in the test rulebook");
+    let all_of = groups.iter().map(|g| g.iter().map(|w| w.to_string()).collect()).collect();
+    rules.events[e].descriptions.push(Description { all_of });
+}
+
 #[test]
 fn descriptions_name_events_without_their_names() {
     let mut rules = book();
-    let ti = rules.find("triple-intervention").expect("in the test rulebook");
-    let words = |g: &[&str]| g.iter().map(|w| w.to_string()).collect::<Vec<_>>();
-    rules.events[ti].descriptions.push(Description {
-        all_of: vec![words(&["Russia"]), words(&["Germany"]), words(&["France"]), words(&["peace terms"])],
-    });
-    let rjw = rules.find("russo-japanese-war").expect("in the test rulebook");
-    rules.events[rjw].descriptions.push(Description {
-        all_of: vec![
-            words(&["opened hostilities"]),
-            words(&["Japanese", "Japan"]),
-            words(&["Russian", "Russia"]),
-        ],
-    });
+    describe(&mut rules, "triple-intervention", &[&["Russia"], &["Germany"], &["France"], &["peace terms"]]);
+    describe(
+        &mut rules,
+        "russo-japanese-war",
+        &[&["opened hostilities"], &["Japanese", "Japan"], &["Russian", "Russia"]],
+    );
     let text = "Witte chose the second policy and in 1894 Russia joined Germany and France in forcing Japan to soften the peace terms it imposed on China.";
     assert_eq!(
         claims_with(text, &[("1894", TimeValue::year(1894))], &rules),
@@ -340,6 +340,22 @@ fn descriptions_name_events_without_their_names() {
     let got = claims_with(text, &[("1904", TimeValue::year(1904))], &rules);
     assert!(got.contains(&("russo-japanese-war".to_string(), Role::Start, "1904".to_string())), "{got:?}");
     assert!(got.contains(&("battle-of-port-arthur".to_string(), Role::Point, "1904".to_string())), "{got:?}");
+}
+
+/// A description's word in italics is a ship's name or a title, not the word (Tyler: the
+/// battleship _Czarevitch_ holed in the attack on Port Arthur is not the attack on the
+/// Tsarevich at Ōtsu); the same word in roman still describes.
+#[test]
+fn a_description_word_in_italics_names_a_ship() {
+    let mut rules = book();
+    describe(&mut rules, "otsu-incident", &[&["Czarevitch", "Tsarevich"], &["attack", "attacked"]]);
+    let ship = "On May 11, 1891, the battleships _Retvisan_ and _Czarevitch_ were holed in a sudden attack.";
+    assert_eq!(claims_with(ship, &[("May 11, 1891", TimeValue::day(1891, 5, 11))], &rules), vec![]);
+    let man = "On May 11, 1891, the Czarevitch was attacked by a policeman.";
+    assert_eq!(
+        claims_with(man, &[("May 11, 1891", TimeValue::day(1891, 5, 11))], &rules),
+        one("otsu-incident", Role::Point, "1891-05-11")
+    );
 }
 
 #[test]

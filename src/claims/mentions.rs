@@ -347,6 +347,14 @@ pub struct Matcher {
     fell: Option<usize>,
 }
 
+/// Whether `span` of `text` is set in italics as plain-text editions write them, between
+/// underscores ("_Czarevitch_", "the _Kniaz Suvaroff_"): a word of a title or a ship's name.
+fn italic(text: &str, span: Span) -> bool {
+    let bytes = text.as_bytes();
+    let opens = span.start.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'_');
+    opens || bytes.get(span.end) == Some(&b'_')
+}
+
 /// Whether "upon" follows byte `end` of `text` after white space.
 fn falls_upon(text: &str, end: usize) -> bool {
     let tail = text.get(end..).unwrap_or("");
@@ -503,7 +511,11 @@ impl Matcher {
                     let s = sentence_of(span);
                     if m.set == WORDS {
                         // "the first blow fell upon Port Arthur" is an attack, not its fall.
-                        if Some(m.pattern) == self.fell && falls_upon(text, span.end) {
+                        // A word in italics names a ship or a book: "the battleships
+                        // _Retvisan_ and _Czarevitch_ ... a sudden mine attack" is not the
+                        // attack on the Tsarevich at Ōtsu.
+                        if (Some(m.pattern) == self.fell && falls_upon(text, span.end)) || italic(text, span)
+                        {
                             return;
                         }
                         if kept_in.len() <= m.pattern {
