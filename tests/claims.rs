@@ -249,6 +249,18 @@ fn a_time_about_something_else_makes_no_claim() {
             "Russia obtained the Lower Amur in 1855, the Ussuri district in 1860 and finally, by the Cassini Convention of September, 1896, the right to a railway that the Boxer Rebellion cut.",
             &[("1855", TimeValue::year(1855)), ("1860", TimeValue::year(1860)), ("September, 1896", TimeValue::month(1896, 9))],
         ),
+        // A time in brackets labels the words before it: a life (Brinkley: "Hisamitsu or
+        // Saburo (1820-87), feudatory of Satsuma, in Namamugi incident"), a reign (Wallace:
+        // "the assassination of Alexander II. prepared the way for Alexander III.'s reign
+        // (1881-94)").
+        (
+            "Saigo Takamori (1828-77), leader of the Satsuma clan, in the Boxer Rebellion",
+            &[("1828-77", years(1828, 1877))],
+        ),
+        (
+            "The horror excited by the Boxer Rebellion prepared the way for the Empress Dowager's regency (1900-08), a period of stagnation.",
+            &[("1900-08", years(1900, 1908))],
+        ),
         // The date of a letter (Brown: "It is dated May 24, 1901, and, after discussing
         // the question of the responsibility for the Boxer uprising, the letter continues";
         // Coltman: "The letter of July 4 gave details of the siege").
@@ -268,6 +280,25 @@ fn a_time_about_something_else_makes_no_claim() {
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");
     }
+}
+
+/// A time in brackets right after the event's name, or a few words after it, is the
+/// event's (Putnam Weale: "Under Article IV of the Treaty of Shimonoseki (April, 1895)";
+/// Brinkley's index: "Tonghak rebellion in Korea (1894)").
+#[test]
+fn a_time_in_brackets_after_the_name_dates_the_event() {
+    let rules = book();
+    let text =
+        "Under Article IV of the Treaty of Shimonoseki (April, 1895) China had agreed to pay an indemnity.";
+    assert_eq!(
+        claims_with(text, &[("April, 1895", TimeValue::month(1895, 4))], &rules),
+        one("treaty-of-shimonoseki", Role::Point, "1895-04")
+    );
+    let text = "Boxer Rebellion in North China (1900), legations besieged";
+    assert_eq!(
+        claims_with(text, &[("1900", TimeValue::year(1900))], &rules),
+        one("boxer-rebellion", Role::Point, "1900")
+    );
 }
 
 /// A document that is the event keeps its date: the time after "note of" dates the note,

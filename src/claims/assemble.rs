@@ -615,6 +615,24 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
         || (KNOWN_BY.is_match(before) && !attached)
         || TO_COME.is_match(after)
         || dates_a_document(text, sentence, mention, time)
+        || labels_something_else(text, mention, time)
+}
+
+/// Whether `time` is set in brackets after words other than the mention, and so labels
+/// them: a life ("Hisamitsu or Saburo (1820-87), feudatory of Satsuma, in Namamugi
+/// incident"), a reign ("the assassination of Alexander II. prepared the way for Alexander
+/// III.'s reign (1881-94)"), another time ("elected by the people this year, (1919) were
+/// the former active members of the Independence Club"). An event named after the
+/// brackets is not what they label; one named before them is, with at most three words
+/// between ("the Opium War (1839-42)", "battle of (1905)", "Tonghak rebellion in Korea
+/// (1894)").
+fn labels_something_else(text: &str, mention: Span, time: Span) -> bool {
+    let head = text.get(..time.start).unwrap_or("").trim_end();
+    let Some(open) = head.strip_suffix('(').map(str::len) else { return false };
+    if mention.start >= time.end {
+        return true;
+    }
+    mention.end <= open && text.get(mention.end..open).is_some_and(|gap| gap.split_whitespace().count() > 3)
 }
 
 /// Whether `time` dates a letter, a dispatch or another document (`DOCUMENT_DATE`) that
