@@ -264,6 +264,10 @@ pub(crate) fn pred(p: Period) -> Option<Period> {
             let (y, m, d) = super::civil_from_days(days_from_civil(y, m, d) - 1);
             Period::Day(Some(y), m, d)
         }
+        // Without a year, only within the month (or the year): the day before the 1st
+        // depends on the month's length in a year not known.
+        Period::Day(None, m, d) if d > 1 => Period::Day(None, m, d - 1),
+        Period::Month(None, m) if m > 1 => Period::Month(None, m - 1),
         Period::Month(Some(y), 1) => Period::Month(Some(y - 1), 12),
         Period::Month(Some(y), m) => Period::Month(Some(y), m - 1),
         Period::Year(y) => Period::Year(y - 1),

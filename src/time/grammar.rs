@@ -177,6 +177,15 @@ fn labels_a_name(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
     bare_year && at(1).is_some_and(|t| t.is("of")) && name
 }
 
+/// Which way an open value runs from the phrase it is read from (`open_phrase`): from it
+/// on ("since"), up to it ("until", "by"), or up to the day before it ("before", "prior to").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Open {
+    From,
+    Until,
+    Before,
+}
+
 pub(super) const WEEKDAYS: [&str; 7] =
     ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 pub(super) const ORDINALS: [&str; 21] = [
@@ -1418,7 +1427,7 @@ impl Grammar<'_, '_> {
         match w {
             "since" => match self.point(i + 1) {
                 Some((k, p)) => Some(self.found(i, k, edtf::open_from(p)?)),
-                None => self.open_phrase(i, i + 1, true),
+                None => self.open_phrase(i, i + 1, Open::From),
             },
             "from" => {
                 if let Some(f) = self.three_digit_range(i) {
@@ -1445,7 +1454,7 @@ impl Grammar<'_, '_> {
             }
             "until" | "till" | "til" => match self.point(i + 1) {
                 Some((k, p)) => Some(self.found(i, k, edtf::open_until(p)?)),
-                None => self.open_phrase(i, i + 1, false),
+                None => self.open_phrase(i, i + 1, Open::Until),
             },
             "up" | "down" if self.is(i + 1, "to") => {
                 let (k, p) = self.point(i + 2)?;
@@ -1462,11 +1471,11 @@ impl Grammar<'_, '_> {
                 } else {
                     i + 1
                 };
-                let (k, p) = self.point(j)?;
+                let Some((k, p)) = self.point(j) else { return self.open_phrase(i, j, Open::Before) };
                 Some(self.found(i, k, edtf::open_until(edtf::pred(p)?)?))
             }
             "by" => {
-                let Some((k, p)) = self.point(i + 1) else { return self.open_phrase(i, i + 1, false) };
+                let Some((k, p)) = self.point(i + 1) else { return self.open_phrase(i, i + 1, Open::Until) };
                 matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
                 Some(self.found(i, k, edtf::open_until(p)?))
             }
@@ -1502,10 +1511,15 @@ impl Grammar<'_, '_> {
         }
     }
 
-    /// "until the end of December", "since mid-1904", "until March 20th": an open value
-    /// from a phrase that is not a plain point, keeping its part and its anchor.
-    fn open_phrase(&self, from: usize, j: usize, open_end: bool) -> Option<Found> {
+    /// "until the end of December", "since mid-1904", "until March 20th", "prior to July
+    /// 30": an open value from a phrase that is not a plain point, keeping its part and its
+    /// anchor. Before a phrase with a part ("before the end of December") is not read: the
+    /// day before a part is not known; the phrase is read on its own.
+    fn open_phrase(&self, from: usize, j: usize, open: Open) -> Option<Found> {
         let lower = Lower::new(self.tok(j)?.text);
+        if open == Open::Before && (lower.as_str() == "the" || part_word(lower.as_str()).is_some()) {
+            return None;
+        }
         let f = if lower.as_str() == "the" {
             self.the_phrase(j)?
         } else if let Some(part) = part_word(lower.as_str()) {
@@ -1516,7 +1530,11 @@ impl Grammar<'_, '_> {
             self.dated(j, j)?
         };
         let p = Period::parse(&f.value.edtf)?;
-        let mut value = if open_end { edtf::open_from(p)? } else { edtf::open_until(p)? };
+        let mut value = match open {
+            Open::From => edtf::open_from(p)?,
+            Open::Until => edtf::open_until(p)?,
+            Open::Before => edtf::open_until(edtf::pred(p)?)?,
+        };
         value.part = f.value.part;
         Some(Found { start: from, end: f.end, value, written: None, anchor: f.anchor })
     }
