@@ -207,6 +207,12 @@ fn a_time_about_something_else_makes_no_claim() {
             "In December 1903 the envoys were sent to Saint Petersburg to prevent the Russo-Japanese War.",
             &[("December 1903", TimeValue::month(1903, 12))],
         ),
+        // An order or a plan (White: "About the 1st of December General Nogi's brigade left
+        // Kinchow, with orders from Marshal Oyama to attack Foochow").
+        (
+            "About the 1st of December, 1904, the brigade left Dalny, with orders from Marshal Oyama to begin the Siege of Port Arthur.",
+            &[("the 1st of December, 1904", TimeValue::day(1904, 12, 1))],
+        ),
         // Still to come (Wallace: "in 1859, that the emancipation of the serfs was at hand").
         (
             "When it became evident, in 1905, that the Treaty of Portsmouth was at hand, the markets rose.",

@@ -561,9 +561,11 @@ static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Right before a mention: an aim, not a deed ("Stackelberg, who had been sent southward
-/// to raise the siege at Port Arthur, was defeated").
+/// to raise the siege at Port Arthur, was defeated"), or an order or a plan ("About the
+/// 1st of December General Nogi's brigade left Kinchow, with orders from Marshal Oyama to
+/// attack Foochow").
 static AIMED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)to\s+(?:raise|relieve|lift|prevent|avert|forestall)\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)to\s+(?:raise|relieve|lift|prevent|avert|forestall)\s+(?:the\s+)?|(?-u:\b)(?:orders?|ordered|instructions?|instructed|intend(?:ed|ing)|intention|plann(?:ed|ing)|plans?|design|purpose)(?-u:\b)[^.;:!?]{0,40}?(?-u:\b)to\s+(?:[a-z]+\s+(?:the\s+)?)?)$")
         .expect("valid regex")
 });
 
