@@ -62,6 +62,10 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
     // nearest earlier date is the one or the other.
     let mut story: Option<Previous> = None;
     let mut look_back: Option<Previous> = None;
+    // The latest year that labels a name ("the Satsuma rebellion of 1877"): not a time the
+    // story reaches, but what a count right after it counts from ("Therefore, two years
+    // later, the conscription law was revised").
+    let mut label: Option<Previous> = None;
     let mut toks = Vec::new();
     for (start, end) in scan::regions(text) {
         // Expressions may start at or after `from`; where the last one ended, or the
@@ -86,7 +90,15 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                     continue;
                 }
                 let prev = look_back.as_ref().or(story.as_ref());
-                let g = Grammar { t: &toks, cx, prev, story: story.as_ref(), here: tok.start };
+                let g = Grammar {
+                    t: &toks,
+                    text,
+                    cx,
+                    prev,
+                    story: story.as_ref(),
+                    label: label.as_ref(),
+                    here: tok.start,
+                };
                 match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
                     Some(f) => {
                         let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end - 1)) else {
@@ -103,10 +115,14 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                         } else {
                             written_bound(&toks, f.start, &f.value)
                         };
+                        let labels = labels_a_name(&toks, f.start, f.end);
+                        if labels && f.value.is_bounded() {
+                            label = Some(Previous { value: f.value.clone(), at: span.end });
+                        }
                         if let Some(value) = reached.filter(|v| {
                             v.granularity <= Granularity::Year
                                 && !v.approximate
-                                && !labels_a_name(&toks, f.start, f.end)
+                                && !labels
                                 && !is_a_birth(&toks, f.start)
                         }) {
                             let here = Some(Previous { value, at: span.end });
@@ -166,16 +182,25 @@ fn is_a_birth(toks: &[Tok<'_>], start: usize) -> bool {
 /// year is read in it (Reed, in November 1917: "... the Ikon of 1612 ... On the first of
 /// November Colonel Polkovnikov, Military Commander of Petrograd"). The story may well be
 /// in that year ("the Demands of 1915 ... 19th May"); then the day stays without a year,
-/// which claims nothing wrong, where a wrong year would.
+/// which claims nothing wrong, where a wrong year would. An instrument or a massacre
+/// written in lowercase is named as well ("the treaty of 1885", "the Tien-tsin massacre of
+/// 1870": White, in the summer of 1894, had its days in 1885); a war or a rebellion is a
+/// period a story may be in ("The war of 1904 went on. On the 8th of February ...").
 fn labels_a_name(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
     let at = |k: usize| start.checked_sub(k).and_then(|i| toks.get(i));
     let bare_year = end == start + 1 && toks.get(start).is_some_and(|t| t.kind == Kind::Num);
     // A heading in capitals ("DURING THE CRISIS OF 1900") announces the years it tells of.
     let heading = |t: &Tok<'_>| t.text.len() > 1 && !t.text.chars().any(char::is_lowercase);
-    let name =
-        at(2).is_some_and(|t| t.kind == Kind::Word && t.is_capitalized() && t.month == 0 && !heading(t));
+    let name = at(2).is_some_and(|t| {
+        t.kind == Kind::Word
+            && ((t.is_capitalized() && t.month == 0 && !heading(t)) || EVENT_KINDS.iter().any(|k| t.is(k)))
+    });
     bare_year && at(1).is_some_and(|t| t.is("of")) && name
 }
+
+/// Kinds of event a year labels after "of" in lowercase ("the treaty of 1885").
+const EVENT_KINDS: [&str; 8] =
+    ["treaty", "convention", "protocol", "agreement", "alliance", "massacre", "edict", "decree"];
 
 /// Which way an open value runs from the phrase it is read from (`open_phrase`): from it
 /// on ("since"), up to it ("until", "by"), or up to the day before it ("before", "prior to").
@@ -428,10 +453,14 @@ const THAT_AFTER: [&str; 8] = ["in", "during", "of", "by", "until", "till", "sin
 
 struct Grammar<'a, 't> {
     t: &'a [Tok<'t>],
+    /// The whole text (offsets of `Previous` are into it).
+    text: &'a str,
     cx: &'a TagContext,
     prev: Option<&'a Previous>,
     /// `prev` unless that looks back from the time of writing ("ten years ago").
     story: Option<&'a Previous>,
+    /// The latest year that labels a name, for counts (`tag_in`).
+    label: Option<&'a Previous>,
     /// Where the expression being read starts (bytes).
     here: usize,
 }
@@ -842,10 +871,18 @@ impl Grammar<'_, '_> {
             }
         }
         let last_is_num = end >= 1 && self.tok(end - 1).is_some_and(|t| t.kind == Kind::Num);
+        // A number right after a month ("In June 1894 troops landed") or a year after "in"
+        // ("In 1894 troops landed") is no count of what follows it; after a day and a comma
+        // it may be ("Up to July 1, 1106 wounded were taken to Tokio").
+        let dated = || {
+            let after_month = end >= start + 2 && self.tok(end - 2).is_some_and(|t| t.month != 0);
+            after_month || (start >= 1 && self.is(start - 1, "in") && self.year4(start).is_some())
+        };
         if let Some(n) = self.tok(end) {
             if last_is_num
                 && n.kind == Kind::Word
                 && AFTER_NOT_YEAR.iter().any(|a| n.text == *a || n.text == "PM" || n.text == "AM")
+                && !dated()
             {
                 return false;
             }
@@ -1413,6 +1450,22 @@ impl Grammar<'_, '_> {
         self.near(self.prev)
     }
 
+    /// What a count of years counts from ("two years later", "the following year"): the
+    /// previous date, or a year that labels a name written after it in the same sentence
+    /// ("the treaty of 1778 was refused, and the following year ..."). In a later sentence
+    /// the label was an aside ("... the work of the Joint Demarcation Commission of 1868.
+    /// The case was dropped ... in the following year" is the year after 1910).
+    fn count_base(&self) -> Option<&Previous> {
+        let sentence_ends = |s: &str| {
+            s.as_bytes().windows(2).any(|w| matches!(w, [b'.' | b'?' | b'!', b] if b.is_ascii_whitespace()))
+        };
+        let label = self.near(self.label).filter(|l| {
+            self.near_prev().is_none_or(|p| l.at > p.at)
+                && !self.text.get(l.at..self.here).is_none_or(sentence_ends)
+        });
+        label.or(self.near_prev())
+    }
+
     /// `earlier`, when it is near enough to resolve against.
     fn near<'p>(&self, earlier: Option<&'p Previous>) -> Option<&'p Previous> {
         earlier.filter(|p| self.here.saturating_sub(p.at) <= PREVIOUS_REACH)
@@ -1691,7 +1744,7 @@ impl Grammar<'_, '_> {
             let d = self.cx.document_date.as_ref()?;
             (d.clone(), Anchor::Document(d.edtf.clone()))
         } else {
-            let p = self.near_prev()?;
+            let p = self.count_base()?;
             (p.value.clone(), Anchor::Previous(p.value.edtf.clone()))
         };
         let sign = if later { 1 } else { -1 };
@@ -2041,7 +2094,7 @@ impl Grammar<'_, '_> {
             }
             end = j + 2;
         }
-        let p = self.near_prev()?;
+        let p = if unit.as_str() == "year" { self.count_base()? } else { self.near_prev()? };
         let base = &p.value;
         let period = match unit.as_str() {
             "year" => {
