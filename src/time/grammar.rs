@@ -62,9 +62,9 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
     // nearest earlier date is the one or the other.
     let mut story: Option<Previous> = None;
     let mut look_back: Option<Previous> = None;
-    // The latest year that labels a name ("the Satsuma rebellion of 1877"): not a time the
-    // story reaches, but what a count right after it counts from ("Therefore, two years
-    // later, the conscription law was revised").
+    // The latest year that labels a name ("the treaty of 1778"): not a time the story
+    // reaches, but what a count of years in its sentence counts from ("the treaty of 1778
+    // was refused, and the following year ...", `Grammar::count_base`).
     let mut label: Option<Previous> = None;
     let mut toks = Vec::new();
     for (start, end) in scan::regions(text) {
