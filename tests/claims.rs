@@ -359,6 +359,21 @@ fn describe(rules: &mut RuleBook, id: &str, groups: &[&[&str]]) {
     rules.events[e].descriptions.push(Description { all_of });
 }
 
+/// A cue noun after "a" or "an" is an event that may come, not the one that came (White:
+/// "The march upon helpless Peking or a surrender of China to her foe"; Brinkley: "a base
+/// presenting incalculable advantages for the prosecution of an attack upon Port Arthur").
+#[test]
+fn a_cue_after_an_indefinite_article_names_no_event() {
+    let rules = book();
+    let may_come = "In December 1904 the Russians at Port Arthur feared a surrender within the month.";
+    assert_eq!(claims_with(may_come, &[("December 1904", TimeValue::month(1904, 12))], &rules), vec![]);
+    let came = "In December 1904 the Russians at Port Arthur surrendered.";
+    assert_eq!(
+        claims_with(came, &[("December 1904", TimeValue::month(1904, 12))], &rules),
+        one("siege-of-port-arthur", Role::End, "1904-12")
+    );
+}
+
 #[test]
 fn descriptions_name_events_without_their_names() {
     let mut rules = book();

@@ -355,6 +355,17 @@ fn italic(text: &str, span: Span) -> bool {
     opens || bytes.get(span.end) == Some(&b'_')
 }
 
+/// Whether the word before byte `at` of `text` is "a" or "an".
+fn after_indefinite_article(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or("");
+    let trimmed = head.trim_end();
+    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    trimmed.len() < head.len()
+        && trimmed
+            .get(word_start..)
+            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+}
+
 /// Whether "upon" follows byte `end` of `text` after white space.
 fn falls_upon(text: &str, end: usize) -> bool {
     let tail = text.get(end..).unwrap_or("");
@@ -751,6 +762,12 @@ impl Matcher {
                     (!falls_upon && hit.at.abs_diff(anchor) <= CUE_REACH).then_some(hit.at)
                 };
                 let Some(cue_start) = p.cues.iter().filter_map(near).min() else { continue };
+                // "a surrender of China to her foe", "a base for the prosecution of an attack
+                // upon Port Arthur": a cue noun after "a" or "an" is one that may come, not
+                // the one that came.
+                if after_indefinite_article(body, cue_start) {
+                    continue;
+                }
                 // The mention is the cue verb: the place or anaphor is its subject or object.
                 let cue_word = body
                     .get(cue_start..)
