@@ -312,15 +312,7 @@ fn a_time_in_brackets_after_the_name_dates_the_event() {
 #[test]
 fn a_document_that_is_the_event_is_dated_by_its_date() {
     let mut rules = book();
-    rules.events.push(chronolint::rules::Event {
-        id: "open-door-note".into(),
-        name: "the Open Door note".into(),
-        aliases: Vec::new(),
-        descriptions: Vec::new(),
-        kind: "diplomatic".into(),
-        dates: Vec::new(),
-        origin: Default::default(),
-    });
+    rules.events.push(undated_event("open-door-note", "the Open Door note", &[], "diplomatic"));
     let text = "The Open Door note of September 6, 1899 asked the powers to respect the treaty ports.";
     assert_eq!(
         claims_with(text, &[("September 6, 1899", TimeValue::day(1899, 9, 6))], &rules),
@@ -352,11 +344,47 @@ fn the_city_that_surrendered_is_the_port_named_before() {
     assert_eq!(got, one("siege-of-port-arthur", Role::End, "1905-01"));
 }
 
+/// An event with no reference dates, for a rule the test rulebook lacks.
+fn undated_event(id: &str, name: &str, aliases: &[&str], kind: &str) -> chronolint::rules::Event {
+    chronolint::rules::Event {
+        id: id.into(),
+        name: name.into(),
+        aliases: aliases.iter().map(|a| a.to_string()).collect(),
+        descriptions: Vec::new(),
+        kind: kind.into(),
+        dates: Vec::new(),
+        origin: Default::default(),
+    }
+}
+
 /// Adds a description to event `id` of `rules`: groups of alternative words.
 fn describe(rules: &mut RuleBook, id: &str, groups: &[&[&str]]) {
     let e = rules.find(id).expect("in the test rulebook");
     let all_of = groups.iter().map(|g| g.iter().map(|w| w.to_string()).collect()).collect();
     rules.events[e].descriptions.push(Description { all_of });
+}
+
+/// A kind of event and a time ("revolution of 1911") after a qualifier the event's names do
+/// not have is another event (Thomson: "In the Mexican revolution of 1911, Chinese lives and
+/// property were destroyed").
+#[test]
+fn a_qualifier_the_names_lack_makes_another_event() {
+    let mut rules = book();
+    rules.events.push(undated_event(
+        "xinhai-revolution",
+        "the Chinese Revolution of 1911",
+        &["Revolution of 1911", "Wuchang Uprising"],
+        "revolution",
+    ));
+    let year = |text: &str| claims_with(text, &[("1911", TimeValue::year(1911))], &rules);
+    assert_eq!(year("In the Mexican revolution of 1911, Chinese lives and property were destroyed."), vec![]);
+    for text in [
+        "During the revolution of 1911 the court fled.",
+        "Their revolution of 1911 made the generals known.",
+        "After the Wuchang revolution of 1911 the court fled.",
+    ] {
+        assert_eq!(year(text), one("xinhai-revolution", Role::Point, "1911"), "{text}");
+    }
 }
 
 /// A cue noun after "a" or "an" is an event that may come, not the one that came (White:

@@ -345,7 +345,26 @@ pub struct Matcher {
     places_by_name: Vec<Vec<usize>>,
     /// The word pattern "fell", if a description has it: not in "fell upon".
     fell: Option<usize>,
+    /// Per name pattern, whether it is a kind of event and a time ("revolution of 1911"),
+    /// which a qualifier before it may make another event's (`qualified_away`).
+    dated_heads: Vec<bool>,
+    /// Per event, the words of its name and aliases, lowercase and sorted.
+    own_words: Vec<Vec<String>>,
 }
+
+/// A name that is a kind of event and a time, folded ("revolution of 1911", "protocol of
+/// 1901", "revolution of march").
+static DATED_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:revolutions?|wars?|rebellions?|risings?|uprisings?|insurrections?|mutin(?:y|ies)|massacres?|protocols?)\s+of\s+(?:[0-9]|january|february|march|april|may|june|july|august|september|october|november|december)")
+        .expect("valid regex")
+});
+
+/// Words that open a sentence or a phrase before a name without qualifying it ("The
+/// revolution of 1911", "In the revolution of 1911").
+const NOT_QUALIFIERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "its", "his", "her", "their", "our", "in", "of", "after", "before",
+    "during", "since", "until", "by", "from", "with", "and", "but", "when", "great", "first", "second",
+];
 
 /// Whether `span` of `text` is set in italics as plain-text editions write them, between
 /// underscores ("_Czarevitch_", "the _Kniaz Suvaroff_"): a word of a title or a ship's name.
@@ -353,6 +372,21 @@ fn italic(text: &str, span: Span) -> bool {
     let bytes = text.as_bytes();
     let opens = span.start.checked_sub(1).and_then(|i| bytes.get(i)) == Some(&b'_');
     opens || bytes.get(span.end) == Some(&b'_')
+}
+
+/// The capitalised word right before byte `at` of `text` that would qualify a name there,
+/// lowercase ("the Mexican revolution of 1911": "mexican"; "the Japan-Russian war": its
+/// last part), unless it is one of `NOT_QUALIFIERS`.
+fn qualifier_before(text: &str, at: usize) -> Option<String> {
+    let head = text.get(..at)?;
+    let trimmed = head.trim_end_matches([' ', '\t', '\n', '\r']);
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
+    let word = trimmed.get(word_start..)?;
+    let lower = word.to_lowercase();
+    (word.starts_with(char::is_uppercase) && !NOT_QUALIFIERS.contains(&lower.as_str())).then_some(lower)
 }
 
 /// Whether the word before byte `at` of `text` is "a" or "an".
@@ -382,6 +416,12 @@ impl std::fmt::Debug for Matcher {
 }
 
 impl Matcher {
+    /// Whether `word` (lowercase) is a word of one of `event`'s names: a qualifier it
+    /// owns ("Chinese" of "the Chinese Revolution of 1911"), not another event's.
+    fn owns(&self, event: EventId, word: &str) -> bool {
+        self.own_words.get(event).is_some_and(|w| w.binary_search_by(|x| x.as_str().cmp(word)).is_ok())
+    }
+
     /// Builds the automata for every name, alias and description word of `rules`.
     pub fn new(rules: &RuleBook) -> Matcher {
         let mut patterns = Vec::new();
@@ -454,7 +494,25 @@ impl Matcher {
             }
         }
         let folded_places = (!distinct.is_empty()).then(|| AhoCorasick::new(&distinct).ok()).flatten();
+        let dated_heads = patterns.iter().map(|p| DATED_HEAD.is_match(p)).collect();
+        let own_words = rules
+            .events
+            .iter()
+            .map(|e| {
+                let names = std::iter::once(&e.name).chain(&e.aliases);
+                let mut words: Vec<String> = names
+                    .flat_map(|n| n.split(|c: char| !c.is_alphanumeric()))
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_lowercase)
+                    .collect();
+                words.sort_unstable();
+                words.dedup();
+                words
+            })
+            .collect();
         Matcher {
+            dated_heads,
+            own_words,
             folded_places,
             distinct_places: distinct.iter().map(|d| d.to_string()).collect(),
             places_by_name,
@@ -543,12 +601,21 @@ impl Matcher {
                     }
                     let Some(events) = self.targets.get(m.pattern) else { return };
                     if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
-                        out.extend(events.iter().map(|&(event, via)| EventMention {
-                            span,
-                            target: MentionTarget::Known(event),
-                            via,
-                            sentence: s,
-                        }));
+                        let qualifier = match self.dated_heads.get(m.pattern) {
+                            Some(true) => qualifier_before(text, span.start),
+                            _ => None,
+                        };
+                        out.extend(
+                            events
+                                .iter()
+                                .filter(|(event, _)| qualifier.as_ref().is_none_or(|q| self.owns(*event, q)))
+                                .map(|&(event, via)| EventMention {
+                                    span,
+                                    target: MentionTarget::Known(event),
+                                    via,
+                                    sentence: s,
+                                }),
+                        );
                     }
                 });
             }
