@@ -119,6 +119,14 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                         if labels && f.value.is_bounded() {
                             label = Some(Previous { value: f.value.clone(), at: span.end });
                         }
+                        // An open range that leaves the story where it was is, like a label,
+                        // what a count in its sentence counts from ("had been 'Manchu' ever
+                        // since 1616; twenty years later he translated this term").
+                        if reached.is_none() && !f.value.approximate {
+                            if let Some(bound) = open_bound(&f.value) {
+                                label = Some(Previous { value: bound, at: span.end });
+                            }
+                        }
                         if let Some(value) = reached.filter(|v| {
                             v.granularity <= Granularity::Year
                                 && !v.approximate
@@ -160,7 +168,16 @@ fn written_bound(toks: &[Tok<'_>], start: usize, value: &TimeValue) -> Option<Ti
     if !(by || (until && not)) {
         return None;
     }
-    let bound = value.edtf.split('/').find(|side| !side.is_empty() && *side != "..")?;
+    open_bound(value)
+}
+
+/// The written end of an open range ("1616" of "since 1616", "1908" of "by 1908").
+fn open_bound(value: &TimeValue) -> Option<TimeValue> {
+    let (a, b) = value.edtf.split_once('/')?;
+    let bound = match (a, b) {
+        ("..", side) | (side, "..") if !side.is_empty() => side,
+        _ => return None,
+    };
     let mut v = Period::parse(bound.trim_end_matches('~'))?.value();
     v.part = value.part;
     Some(v)
