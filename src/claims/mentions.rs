@@ -346,7 +346,7 @@ pub struct Matcher {
     /// The word pattern "fell", if a description has it: not in "fell upon".
     fell: Option<usize>,
     /// Per name pattern, whether it is a kind of event and a time ("revolution of 1911"),
-    /// which a qualifier before it may make another event's (`qualified_away`).
+    /// which a qualifier before it may make another event's (`qualifier_before`, `Matcher::owns`).
     dated_heads: Vec<bool>,
     /// Per event, the words of its name and aliases, lowercase and sorted.
     own_words: Vec<Vec<String>>,
