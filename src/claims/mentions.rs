@@ -374,30 +374,32 @@ fn italic(text: &str, span: Span) -> bool {
     opens || bytes.get(span.end) == Some(&b'_')
 }
 
+/// The word of letters right before byte `at` of `text`, with white space between it and
+/// `at` (empty where the letters stop at other punctuation); `None` where a letter or
+/// punctuation touches `at`.
+fn word_before(text: &str, at: usize) -> Option<&str> {
+    let head = text.get(..at)?;
+    let trimmed = head.trim_end();
+    if trimmed.len() == head.len() {
+        return None;
+    }
+    let word_start =
+        trimmed.char_indices().rev().find(|(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    trimmed.get(word_start..)
+}
+
 /// The capitalised word right before byte `at` of `text` that would qualify a name there,
 /// lowercase ("the Mexican revolution of 1911": "mexican"; "the Japan-Russian war": its
 /// last part), unless it is one of `NOT_QUALIFIERS`.
 fn qualifier_before(text: &str, at: usize) -> Option<String> {
-    let head = text.get(..at)?;
-    let trimmed = head.trim_end_matches([' ', '\t', '\n', '\r']);
-    if trimmed.len() == head.len() {
-        return None;
-    }
-    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
-    let word = trimmed.get(word_start..)?;
+    let word = word_before(text, at)?;
     let lower = word.to_lowercase();
     (word.starts_with(char::is_uppercase) && !NOT_QUALIFIERS.contains(&lower.as_str())).then_some(lower)
 }
 
 /// Whether the word before byte `at` of `text` is "a" or "an".
 fn after_indefinite_article(text: &str, at: usize) -> bool {
-    let head = text.get(..at).unwrap_or("");
-    let trimmed = head.trim_end();
-    let word_start = trimmed.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1);
-    trimmed.len() < head.len()
-        && trimmed
-            .get(word_start..)
-            .is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+    word_before(text, at).is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
 }
 
 /// Whether "upon" follows byte `end` of `text` after white space.
