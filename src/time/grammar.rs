@@ -219,13 +219,27 @@ fn labels_a_name(toks: &[Tok<'_>], start: usize, end: usize) -> bool {
 const EVENT_KINDS: [&str; 8] =
     ["treaty", "convention", "protocol", "agreement", "alliance", "massacre", "edict", "decree"];
 
-/// Which way an open value runs from the phrase it is read from (`open_phrase`): from it
-/// on ("since"), up to it ("until", "by"), or up to the day before it ("before", "prior to").
+/// Which way an open value runs from the date or phrase it is read from: from it on
+/// ("since", "onwards"), up to it ("until", "by", "up to"), up to the day before it
+/// ("before", "prior to"), or from the day after it ("after").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Open {
     From,
     Until,
     Before,
+    After,
+}
+
+impl Open {
+    /// The open value that runs this way from `p`.
+    fn value(self, p: Period) -> Option<TimeValue> {
+        match self {
+            Open::From => edtf::open_from(p),
+            Open::Until => edtf::open_until(p),
+            Open::Before => edtf::open_until(edtf::pred(p)?),
+            Open::After => edtf::open_from(edtf::succ(p)?),
+        }
+    }
 }
 
 pub(super) const WEEKDAYS: [&str; 7] =
@@ -1496,7 +1510,7 @@ impl Grammar<'_, '_> {
         let w = lower.as_str();
         match w {
             "since" => match self.point(i + 1) {
-                Some((k, p)) => Some(self.found(i, k, edtf::open_from(p)?)),
+                Some((k, p)) => Some(self.found(i, k, Open::From.value(p)?)),
                 None => self.open_phrase(i, i + 1, Open::From),
             },
             "from" => {
@@ -1508,7 +1522,7 @@ impl Grammar<'_, '_> {
                     return Some(f);
                 }
                 if self.is_any(k, &["onwards", "onward", "forward", "forwards"]) {
-                    return Some(self.found(i, k + 1, edtf::open_from(p)?));
+                    return Some(self.found(i, k + 1, Open::From.value(p)?));
                 }
                 None
             }
@@ -1523,13 +1537,13 @@ impl Grammar<'_, '_> {
                 self.between_days(i)
             }
             "until" | "till" | "til" => match self.point(i + 1) {
-                Some((k, p)) => Some(self.found(i, k, edtf::open_until(p)?)),
+                Some((k, p)) => Some(self.found(i, k, Open::Until.value(p)?)),
                 None => self.open_phrase(i, i + 1, Open::Until),
             },
             "up" | "down" if self.is(i + 1, "to") => {
                 let (k, p) = self.point(i + 2)?;
                 matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
-                Some(self.found(i, k, edtf::open_until(p)?))
+                Some(self.found(i, k, Open::Until.value(p)?))
             }
             "before" | "prior" => {
                 let j = if w == "prior" {
@@ -1542,17 +1556,17 @@ impl Grammar<'_, '_> {
                     i + 1
                 };
                 let Some((k, p)) = self.point(j) else { return self.open_phrase(i, j, Open::Before) };
-                Some(self.found(i, k, edtf::open_until(edtf::pred(p)?)?))
+                Some(self.found(i, k, Open::Before.value(p)?))
             }
             "by" => {
                 let Some((k, p)) = self.point(i + 1) else { return self.open_phrase(i, i + 1, Open::Until) };
                 matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
-                Some(self.found(i, k, edtf::open_until(p)?))
+                Some(self.found(i, k, Open::Until.value(p)?))
             }
             "after" => {
                 let (k, p) = self.point(i + 1)?;
                 matches!(p, Period::Year(_) | Period::Day(..) | Period::Month(..)).then_some(())?;
-                Some(self.found(i, k, edtf::open_from(edtf::succ(p)?)?))
+                Some(self.found(i, k, Open::After.value(p)?))
             }
             "around" | "about" | "circa" | "approximately" | "roughly" | "c" | "ca" => {
                 let j = if w.len() <= 2 {
@@ -1600,11 +1614,7 @@ impl Grammar<'_, '_> {
             self.dated(j, j)?
         };
         let p = Period::parse(&f.value.edtf)?;
-        let mut value = match open {
-            Open::From => edtf::open_from(p)?,
-            Open::Until => edtf::open_until(p)?,
-            Open::Before => edtf::open_until(edtf::pred(p)?)?,
-        };
+        let mut value = open.value(p)?;
         value.part = f.value.part;
         Some(Found { start: from, end: f.end, value, written: None, anchor: f.anchor })
     }
@@ -1892,7 +1902,7 @@ impl Grammar<'_, '_> {
         let step: i64 = if that {
             // "that" also joins clauses: "replied that winter robes ...", "so much time
             // that April had drawn to its close".
-            if self.is(i, "that") && !self.that_points_back(i, false) {
+            if !self.that_points_back(i, false) {
                 return None;
             }
             0
@@ -2035,10 +2045,14 @@ impl Grammar<'_, '_> {
         self.is(i, "that") || (self.is(i, "this") && self.is(i + 1, "same"))
     }
 
-    /// Whether "that" at `i` points back to a time rather than joining a clause: it opens
-    /// the sentence or follows a preposition (`THAT_AFTER`), or, with `clause`, opens a
-    /// clause ("and that night", ", that night").
+    /// Whether the look back at `i` (`pointing_back`) points back to a time rather than
+    /// joining a clause: "this same" always does; "that" where it opens the sentence or
+    /// follows a preposition (`THAT_AFTER`), or, with `clause`, opens a clause ("and that
+    /// night", ", that night").
     fn that_points_back(&self, i: usize, clause: bool) -> bool {
+        if self.is(i, "this") {
+            return true;
+        }
         let opens = self.tok(i).is_some_and(|t| t.is_capitalized());
         let after_preposition = i >= 1 && self.is_any(i - 1, &THAT_AFTER);
         let opens_clause =
@@ -2093,7 +2107,7 @@ impl Grammar<'_, '_> {
         }
         // "that" also joins clauses ("he said that night attacks failed"): a part of the day
         // after it points back only opening a sentence or a clause, or after a preposition.
-        if part_of_day && self.is(i, "that") && !self.that_points_back(i, true) {
+        if part_of_day && that && !self.that_points_back(i, true) {
             return None;
         }
         let mut end = j + 1;
