@@ -597,10 +597,8 @@ static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
 /// something else: the aim, when the event was foreseen, what the person did later, the
 /// letter.
 fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
-    // Forty bytes either side, cut on character boundaries.
-    let from = crate::text::ceil_boundary(text, mention.start.saturating_sub(40)).max(sentence.start);
-    let to = crate::text::floor_boundary(text, (mention.end + 40).min(sentence.end)).max(mention.end);
-    let before = text.get(from..mention.start).unwrap_or("");
+    let (_, before) = before_in(text, sentence, mention.start);
+    let to = crate::text::floor_boundary(text, (mention.end + NEAR).min(sentence.end)).max(mention.end);
     let after = text.get(mention.end..to).unwrap_or("");
     // A time that is part of the name is the event's all the same ("the leader of the
     // Satsuma rebellion of 1877").
@@ -637,11 +635,20 @@ fn labels_something_else(text: &str, mention: Span, time: Span) -> bool {
     mention.end <= open && text.get(mention.end..open).is_some_and(|gap| gap.split_whitespace().count() > 3)
 }
 
+/// Bytes read either side of a mention or a time for the words around it.
+const NEAR: usize = 40;
+
+/// The text of `sentence` up to `NEAR` bytes before byte `at`, cut on a character
+/// boundary, and where it starts.
+fn before_in(text: &str, sentence: Span, at: usize) -> (usize, &str) {
+    let from = crate::text::ceil_boundary(text, at.saturating_sub(NEAR)).max(sentence.start);
+    (from, text.get(from..at).unwrap_or(""))
+}
+
 /// Whether `time` dates a letter, a dispatch or another document (`DOCUMENT_DATE`) that
 /// is not the mentioned event itself.
 fn dates_a_document(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
-    let from = crate::text::ceil_boundary(text, time.start.saturating_sub(40)).max(sentence.start);
-    let before = text.get(from..time.start).unwrap_or("");
+    let (from, before) = before_in(text, sentence, time.start);
     DOCUMENT_DATE.captures(before).is_some_and(|c| {
         c.get(1).is_none_or(|noun| !mention.contains(Span::new(from + noun.start(), from + noun.end())))
     })
