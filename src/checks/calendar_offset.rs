@@ -106,6 +106,66 @@ pub fn explains(a: &TimeValue, b: &TimeValue, reference: Option<&RefDate>) -> Op
     Some(text)
 }
 
+/// A date read as a Japanese lunar one (`explains_lunar`).
+pub struct Lunar {
+    /// The lunar month: "the 7th month", "the leap 3rd month".
+    pub month: String,
+    /// Why: the reading and what it fits.
+    pub why: String,
+}
+
+/// If `claim`, a Gregorian month or day of 1844–1872, read as the lunar month of that
+/// number (a "July" that is the 7th month) fits `other`, says so; `None` otherwise.
+/// Japan dated by lunar months until the end of 1872 (`time::lunisolar`), and a lunar
+/// month begins three to seven weeks after the Gregorian month of its number. A day read
+/// so may be one day off (see `time::lunisolar`), and fits a day one off.
+pub fn explains_lunar(claim: &TimeValue, other: &TimeValue) -> Option<Lunar> {
+    let (c0, o0, o1) = (claim.earliest?, other.earliest?, other.latest?);
+    let plain = claim.part.is_none() && !claim.approximate && claim.calendar == Calendar::Gregorian;
+    if !plain || claim.overlaps(other) {
+        return None;
+    }
+    let (y, m, d) = civil_from_days(c0);
+    let months = crate::time::lunisolar::japanese_months(y, m);
+    let (read, month) = months.iter().find_map(|month| {
+        let read = match claim.granularity {
+            Granularity::Month => (month.first, month.last),
+            Granularity::Day => {
+                let day = month.day(d)?;
+                (day, day)
+            }
+            _ => return None,
+        };
+        let slack = i64::from(claim.granularity == Granularity::Day);
+        (read.0 <= o1 + slack && o0 - slack <= read.1).then_some((read, month))
+    })?;
+    let name = format!("the {}{} month", if month.leap { "leap " } else { "" }, ordinal(m));
+    let read = if read.0 == read.1 {
+        day_value(read.0).to_string()
+    } else {
+        format!("{}–{}", day_value(read.0), day_value(read.1))
+    };
+    let lunar_day =
+        if claim.granularity == Granularity::Day { format!("day {d} of ") } else { String::new() };
+    let why = format!(
+        "read as {lunar_day}{name} of the lunisolar calendar Japan used until the end of 1872, \
+         {claim} is {read} in the Gregorian calendar, which fits {other}"
+    );
+    Some(Lunar { month: name, why })
+}
+
+/// "1st", "2nd", "3rd", "7th", "11th", "12th".
+fn ordinal(n: u8) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
 fn day_value(day: Day) -> TimeValue {
     let (y, m, d) = civil_from_days(day);
     TimeValue::day(y, m, d)
@@ -116,6 +176,15 @@ static RUSSIAN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Words that place a passage in Japan: where a month of the 1850s or 1860s may be a
+/// lunar one.
+static JAPANESE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?-u:\b)(?:japan|japanese|shogun|shogunate|tycoon|mikado|daimio|daimios|daimyo|daimyos|samurai|bakufu|yedo|kyoto|kioto|satsuma|choshiu|choshu|tokugawa)(?-u:\b)",
+    )
+    .expect("valid regex")
+});
+
 /// Whether the claim sits in a Russian context: an Old Style source or date, or Russia
 /// named in its paragraph.
 pub fn is_russian_context(cx: &Context<'_>, c: &Claim) -> bool {
@@ -123,11 +192,24 @@ pub fn is_russian_context(cx: &Context<'_>, c: &Claim) -> bool {
     if doc.meta.calendar == Calendar::Julian || c.time.value.calendar == Calendar::Julian {
         return true;
     }
-    cx.paragraphs.russian(c.doc, c.sentence, || cx.text(c.doc))
+    cx.paragraphs.names(c.doc, c.sentence, Country::Russia, || cx.text(c.doc))
 }
 
-/// Where the paragraphs of a document break and where it names Russia: what
-/// `is_russian_context` asks of a document, read once per document rather than once per
+/// Whether the claim sits in a Japanese context: Japan named in its paragraph (a
+/// shogun, Yedo, Satsuma ...).
+pub fn is_japanese_context(cx: &Context<'_>, c: &Claim) -> bool {
+    cx.paragraphs.names(c.doc, c.sentence, Country::Japan, || cx.text(c.doc))
+}
+
+/// Which country a paragraph is asked about.
+#[derive(Debug, Clone, Copy)]
+enum Country {
+    Russia,
+    Japan,
+}
+
+/// Where the paragraphs of a document break and where it names Russia and Japan: what
+/// `is_russian_context` and `is_japanese_context` ask of a document, read once per document rather than once per
 /// claim (a file of thousands of dates an offset apart was read thousands of times).
 /// Kept for the last `KEPT` documents asked about; shared by the checks of a run.
 #[derive(Default)]
@@ -142,13 +224,21 @@ struct DocParagraphs {
     len: usize,
     /// Every offset where "\n\n" starts (overlapping: "\n\n\n" gives two).
     breaks: Vec<usize>,
-    /// Starts of `RUSSIAN`'s matches in the whole text (none crosses a blank line).
+    /// Starts of `RUSSIAN`'s and `JAPANESE`'s matches in the whole text (none crosses a
+    /// blank line).
     russian: Vec<usize>,
+    japanese: Vec<usize>,
 }
 
 impl Paragraphs {
-    /// Whether the paragraph around `sentence` names Russia (`paragraph_around`).
-    fn russian(&self, doc: usize, sentence: crate::span::Span, text: impl FnOnce() -> String) -> bool {
+    /// Whether the paragraph around `sentence` names `country` (`paragraph_around`).
+    fn names(
+        &self,
+        doc: usize,
+        sentence: crate::span::Span,
+        country: Country,
+        text: impl FnOnce() -> String,
+    ) -> bool {
         let found = {
             let docs = self.docs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
             docs.iter().find(|(d, _)| *d == doc).map(|(_, p)| std::sync::Arc::clone(p))
@@ -161,7 +251,8 @@ impl Paragraphs {
                 let breaks =
                     memchr::memchr_iter(b'\n', bytes).filter(|&i| bytes.get(i + 1) == Some(&b'\n')).collect();
                 let russian = RUSSIAN.find_iter(&text).map(|m| m.start()).collect();
-                let p = std::sync::Arc::new(DocParagraphs { len: text.len(), breaks, russian });
+                let japanese = JAPANESE.find_iter(&text).map(|m| m.start()).collect();
+                let p = std::sync::Arc::new(DocParagraphs { len: text.len(), breaks, russian, japanese });
                 let mut docs = self.docs.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
                 if docs.len() == KEPT {
                     docs.pop_front();
@@ -184,8 +275,12 @@ impl Paragraphs {
         }
         let end = p.breaks.get(p.breaks.partition_point(|&b| b < sentence.end)).copied().unwrap_or(p.len);
         let end = end.max(sentence.end);
-        let first = p.russian.partition_point(|&r| r < start);
-        p.russian.get(first).is_some_and(|&r| r < end)
+        let named = match country {
+            Country::Russia => &p.russian,
+            Country::Japan => &p.japanese,
+        };
+        let first = named.partition_point(|&r| r < start);
+        named.get(first).is_some_and(|&r| r < end)
     }
 }
 
@@ -255,12 +350,23 @@ mod tests {
 
     /// Words that name Russia, other words, and line breaks that make and do not make
     /// paragraphs.
-    const PIECES: &[&str] =
-        &["Russia ", "the tsar ", "O. S. ", "words here ", "é ", "\n", "\n\n", "\n\n\n", "Russians."];
+    const PIECES: &[&str] = &[
+        "Russia ",
+        "the tsar ",
+        "O. S. ",
+        "Yedo ",
+        "the shogun. ",
+        "words here ",
+        "é ",
+        "\n",
+        "\n\n",
+        "\n\n\n",
+        "Russians.",
+    ];
 
     proptest::proptest! {
-        /// Paragraphs found from the breaks name Russia exactly when the paragraph read
-        /// from the text does.
+        /// Paragraphs found from the breaks name Russia (or Japan) exactly when the
+        /// paragraph read from the text does.
         #[test]
         fn paragraphs_from_the_index_agree_with_reading_the_text(
             pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..40),
@@ -272,11 +378,13 @@ mod tests {
             let end = (start + len).min(text.len());
             proptest::prop_assume!(text.is_char_boundary(start) && text.is_char_boundary(end));
             let span = crate::span::Span::new(start, end);
-            let expected = RUSSIAN.is_match(paragraph_around(&text, span).slice(&text));
             let paragraphs = Paragraphs::default();
-            proptest::prop_assert_eq!(paragraphs.russian(0, span, || text.clone()), expected);
-            // Asked again: from what was kept.
-            proptest::prop_assert_eq!(paragraphs.russian(0, span, String::new), expected);
+            for (country, regex) in [(Country::Russia, &RUSSIAN), (Country::Japan, &JAPANESE)] {
+                let expected = regex.is_match(paragraph_around(&text, span).slice(&text));
+                proptest::prop_assert_eq!(paragraphs.names(0, span, country, || text.clone()), expected);
+                // Asked again: from what was kept.
+                proptest::prop_assert_eq!(paragraphs.names(0, span, country, String::new), expected);
+            }
         }
     }
     use crate::time::PartOf;
@@ -330,6 +438,60 @@ mod tests {
         ];
         for (a, b) in cases {
             assert_eq!(explains(a, b, None), None, "{a} / {b}");
+        }
+    }
+
+    /// The lunar reading of `claim` against `other`, or `None`.
+    fn lunar(claim: TimeValue, other: TimeValue) -> Option<String> {
+        explains_lunar(&claim, &other).map(|l| format!("{}: {}", l.month, l.why))
+    }
+
+    #[test]
+    fn a_july_of_the_1860s_read_as_the_7th_month_fits_august() {
+        let why = lunar(TimeValue::month(1863, 7), TimeValue::month(1863, 8)).unwrap_or_default();
+        assert!(why.starts_with("the 7th month: "), "{why}");
+        assert!(why.contains("14 August 1863–12 September 1863"), "{why}");
+        // Nor is a reference day inside the lunar month any different.
+        assert!(lunar(TimeValue::month(1863, 7), TimeValue::day(1863, 8, 15)).is_some());
+    }
+
+    #[test]
+    fn a_lunar_day_fits_its_gregorian_day_or_the_next_or_the_one_before() {
+        // The 2nd day of the 7th month of 1863 was 15 August.
+        for (d, fits) in [(13, false), (14, true), (15, true), (16, true), (17, false)] {
+            let got = lunar(TimeValue::day(1863, 7, 2), TimeValue::day(1863, 8, d));
+            assert_eq!(got.is_some(), fits, "15 August against {d} August: {got:?}");
+        }
+        let why = lunar(TimeValue::day(1863, 7, 2), TimeValue::day(1863, 8, 15)).unwrap_or_default();
+        assert!(why.contains("day 2 of the 7th month"), "{why}");
+    }
+
+    #[test]
+    fn a_leap_month_is_read_when_the_month_itself_does_not_fit() {
+        // 1860 repeated its 3rd month; the second one ran into May.
+        let why = lunar(TimeValue::month(1860, 3), TimeValue::month(1860, 5)).unwrap_or_default();
+        assert!(why.starts_with("the leap 3rd month: "), "{why}");
+    }
+
+    #[test]
+    fn only_plain_months_and_days_of_1844_to_1872_are_read_as_lunar() {
+        let julian = TimeValue { calendar: Calendar::Julian, ..TimeValue::month(1863, 7) };
+        let early = TimeValue { part: Some(PartOf::Start), ..TimeValue::month(1863, 7) };
+        let cases = [
+            // After the switch, and before the Tenpō calendar.
+            (TimeValue::month(1877, 7), TimeValue::month(1877, 8)),
+            (TimeValue::month(1843, 7), TimeValue::month(1843, 8)),
+            // Years, an overlap, two months too far, a part of a month, an Old Style month.
+            (TimeValue::year(1863), TimeValue::month(1863, 8)),
+            (TimeValue::month(1863, 8), TimeValue::month(1863, 8)),
+            (TimeValue::month(1863, 7), TimeValue::month(1863, 10)),
+            (early, TimeValue::month(1863, 8)),
+            (julian, TimeValue::month(1863, 8)),
+            // The lunar month is later than its Gregorian namesake, never earlier.
+            (TimeValue::month(1863, 9), TimeValue::month(1863, 8)),
+        ];
+        for (claim, other) in cases {
+            assert_eq!(lunar(claim.clone(), other.clone()), None, "{claim} against {other}");
         }
     }
 

@@ -15,7 +15,10 @@ declare_check! {
     /// pair of distinct dates, not per pair of sentences. For an event the rules date as
     /// a span (a war, a rebellion), or at a point that lasted days (a battle), a year or
     /// day inside it says the event was going on then: "the war of 1894" and "the war of
-    /// 1895" agree; a time outside the span conflicts with them.
+    /// 1895" agree; a time outside the span conflicts with them. Two dates that may be
+    /// one day in two calendars are a warning with a note: twelve days apart in a
+    /// Russian context (Old and New Style), or a month of 1844–1872 in a Japanese one
+    /// that, read as the lunar month of its number, is the other date.
     ///
     /// ## Why it matters
     /// A reader who meets both passages cannot tell which date to trust, and a corpus
@@ -118,14 +121,22 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
     }
     // Twelve or thirteen days apart in a Russian context: likely one day in Old and New
     // Style. Still a conflict (the text should say which), but a softer one.
-    if let Some(why) = super::calendar_offset::explains(ta, tb, cx.rules.reference(event, role)) {
-        if super::calendar_offset::is_russian_context(cx, a)
-            || super::calendar_offset::is_russian_context(cx, b)
-        {
-            d = d
-                .note(format!("likely the same day in Old Style and New Style: {why}"))
-                .at_most(Severity::Warning);
-        }
+    let old_style = super::calendar_offset::explains(ta, tb, cx.rules.reference(event, role)).filter(|_| {
+        super::calendar_offset::is_russian_context(cx, a) || super::calendar_offset::is_russian_context(cx, b)
+    });
+    if let Some(why) = &old_style {
+        d = d
+            .note(format!("likely the same day in Old Style and New Style: {why}"))
+            .at_most(Severity::Warning);
+    }
+    // A month or day of 1844–1872 that read as a Japanese lunar month is the other date,
+    // in a Japanese context: likely the same month in two calendars. Softer too.
+    let lunar = [(a, tb), (b, ta)].into_iter().filter(|_| old_style.is_none()).find_map(|(c, other)| {
+        let lunar = super::calendar_offset::explains_lunar(&c.time.value, other)?;
+        super::calendar_offset::is_japanese_context(cx, c).then_some(lunar)
+    });
+    if let Some(lunar) = lunar {
+        d = d.note(format!("likely a Japanese lunar date: {}", lunar.why)).at_most(Severity::Warning);
     }
     match cx.reference_hint(event, role) {
         Some(h) => d.help(format!("{h}; keep one date and cite it, or record the dispute in rules/")),

@@ -13,7 +13,11 @@ declare_check! {
     /// without its year ("On January 2") takes the year of the date before it; where only
     /// that guessed year disagrees, and the year next to it agrees, the text does not
     /// contradict the reference and the claim is read in that year. A hedged count is a
-    /// round figure: "some 150 years ago" allows a tenth of it either side.
+    /// round figure: "some 150 years ago" allows a tenth of it either side. A date that
+    /// the reference allows once converted is a warning with a note: an Old Style date in
+    /// a Russian context, or, in a Japanese one, a month or day of 1844–1872 read as the
+    /// lunar month of its number ("in July, 1863" for the 7th month, which began on 14
+    /// August).
     ///
     /// ## Why it matters
     /// The reference timeline in rules/ records what sourced histories say; a claim
@@ -47,6 +51,14 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .iter()
                 .find_map(|v| super::calendar_offset::explains(&c.time.value, &v.value, Some(reference)))
                 .filter(|_| super::calendar_offset::is_russian_context(cx, c));
+            // A month or day of 1844–1872 that fits the reference read as the lunar month
+            // of its number, in a Japanese context: likely a lunar date ("in July, 1863"
+            // for the 7th month, which began on 15 August). The same: say so, and soften.
+            let lunar = reference
+                .views
+                .iter()
+                .find_map(|v| super::calendar_offset::explains_lunar(&c.time.value, &v.value))
+                .filter(|_| old_style.is_none() && super::calendar_offset::is_japanese_context(cx, c));
             let mut d = Diagnostic::new(
                 REFERENCE_MISMATCH.code,
                 cx.claim_label(c, format!("dated {} here", c.time.value)),
@@ -71,6 +83,17 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .note(format!("likely an Old Style date: {why}"))
                     .help(format!(
                         "mark it \"(O.S.)\" or give the New Style date {} (source: {})",
+                        views.join(" or "),
+                        sources.join("; ")
+                    ))
+                    .at_most(crate::diagnostic::Severity::Warning);
+            }
+            if let Some(lunar) = lunar {
+                d = d
+                    .note(format!("likely a Japanese lunar date: {}", lunar.why))
+                    .help(format!(
+                        "say it is {} of the lunar calendar, or give the Gregorian date {} (source: {})",
+                        lunar.month,
                         views.join(" or "),
                         sources.join("; ")
                     ))

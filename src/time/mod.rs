@@ -8,6 +8,7 @@
 mod calendar;
 mod edtf;
 mod grammar;
+pub mod lunisolar;
 mod scan;
 mod value;
 

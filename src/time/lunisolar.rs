@@ -1,0 +1,156 @@
+//! The Japanese lunisolar calendar of 1844–1872 (the Tenpō calendar), month by month.
+//!
+//! Until the end of 1872 Japan dated by lunar months: a month began on the day of the new
+//! moon and the year on the new moon nearest the start of spring, with a leap month added
+//! seven times in nineteen years. English histories of the time often turn "the 7th
+//! month" into "July", a month or more before the Gregorian date (`calendar-offset`
+//! says so).
+//!
+//! The Tenpō calendar, in force from the first day of 1844 to Japan's switch to the
+//! Gregorian calendar (the 3rd day of the 12th month of Meiji 5 was 1 January 1873),
+//! placed new moons and solar terms by the true sun and moon at the meridian of Kyoto, as
+//! the Chinese calendar of the time did at that of Beijing. So the months here are those
+//! of the Chinese rules (`calendrical_calculations::chinese_based`) at Kyoto's longitude.
+//! The astronomy of the 1840s could put a new moon close to midnight on the other day, so
+//! a day read from here may be one day off the calendar's; callers allow for that.
+
+use super::{days_from_civil, Day};
+use calendrical_calculations::chinese_based::{self, ChineseBased, YearBounds};
+use calendrical_calculations::rata_die::RataDie;
+
+/// The Chinese rules at the meridian of Kyoto (135° 46′ E).
+struct Kyoto;
+
+impl ChineseBased for Kyoto {
+    fn utc_offset(_: RataDie) -> f64 {
+        (135.0 + 46.0 / 60.0) / 360.0
+    }
+    // Only used to number years, which this module does not do.
+    const EPOCH: RataDie = chinese_based::Chinese::EPOCH;
+    const DEBUG_NAME: &'static str = "japanese (Tenpō)";
+}
+
+/// The first day the Tenpō calendar dated: New Year of 1844 (18 February 1844).
+pub fn tenpo_first() -> Day {
+    days_from_civil(1844, 2, 18)
+}
+
+/// The last day Japan dated by lunar months: 31 December 1872.
+pub fn tenpo_last() -> Day {
+    days_from_civil(1872, 12, 31)
+}
+
+/// One lunar month: whether it is a leap month (a second month of its number), and its
+/// first and last Gregorian days.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LunarMonth {
+    pub leap: bool,
+    pub first: Day,
+    pub last: Day,
+}
+
+impl LunarMonth {
+    /// Its `day`th day (1-based), if the month has one.
+    pub fn day(&self, day: u8) -> Option<Day> {
+        let d = self.first + i64::from(day) - 1;
+        (day >= 1 && d <= self.last).then_some(d)
+    }
+}
+
+/// The lunar months numbered `month` (1–12) of the Japanese year that began in Gregorian
+/// `year`: the month itself and, in a year that repeats it, its leap month after it.
+/// Empty outside 1844–1872 (the Tenpō calendar) or for a month out of range. The 12th
+/// month of 1872 ends on 31 December, the day before the switch.
+pub fn japanese_months(year: i64, month: u8) -> Vec<LunarMonth> {
+    if !(1844..=1872).contains(&year) || !(1..=12).contains(&month) {
+        return Vec::new();
+    }
+    // The lunar year holding midsummer began in January or February of `year`.
+    let bounds = YearBounds::compute::<Kyoto>(RataDie::new(days_from_civil(year, 7, 1)));
+    let (long, leap) =
+        chinese_based::month_structure_for_year::<Kyoto>(bounds.new_year, bounds.next_new_year);
+    // Months in order: the leap month, if any, is at (1-based) place `leap` and repeats
+    // the month before it.
+    let mut out = Vec::new();
+    let mut first = bounds.new_year.to_i64_date();
+    let mut number = 0u8;
+    for (place, is_long) in (1u8..=13).zip(long) {
+        let is_leap = leap == Some(place);
+        if place == 13 && leap.is_none() {
+            break;
+        }
+        if !is_leap {
+            number += 1;
+        }
+        let len = if is_long { 30 } else { 29 };
+        let next = first + len;
+        if number == month {
+            out.push(LunarMonth { leap: is_leap, first, last: (next - 1).min(tenpo_last()) });
+        }
+        first = next;
+    }
+    out.retain(|m| m.first <= tenpo_last() && m.first >= tenpo_first());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The Gregorian day of day `d` of lunar month `m` (not a leap month) of the year
+    /// that began in `y`.
+    fn day_of(y: i64, m: u8, d: u8) -> Option<(i64, u8, u8)> {
+        let month = japanese_months(y, m).into_iter().find(|x| !x.leap)?;
+        month.day(d).map(super::super::civil_from_days)
+    }
+
+    /// Dates whose lunar and Gregorian forms every history of the period gives.
+    #[test]
+    fn known_days_convert() {
+        let cases = [
+            // Perry's squadron at Uraga: Kaei 6, 6th month, 3rd day.
+            ((1853, 6, 3), (1853, 7, 8)),
+            // The Convention of Kanagawa: Kaei 7, 3rd month, 3rd day.
+            ((1854, 3, 3), (1854, 3, 31)),
+            // The Sakuradamon incident: Ansei 7, 3rd month, 3rd day.
+            ((1860, 3, 3), (1860, 3, 24)),
+            // The Namamugi incident: Bunkyū 2, 8th month, 21st day.
+            ((1862, 8, 21), (1862, 9, 14)),
+            // The bombardment of Kagoshima began: Bunkyū 3, 7th month, 2nd day.
+            ((1863, 7, 2), (1863, 8, 15)),
+            // The restoration of imperial rule: Keiō 3, 12th month, 9th day.
+            ((1867, 12, 9), (1868, 1, 3)),
+            // Chōshū's guns open on the Pembroke at Shimonoseki, the day set for expelling
+            // foreigners: Bunkyū 3, 5th month, 10th day.
+            ((1863, 5, 10), (1863, 6, 25)),
+            // The battle of Toba–Fushimi began: Keiō 4, 1st month, 3rd day.
+            ((1868, 1, 3), (1868, 1, 27)),
+            // The era name Meiji: Keiō 4, 9th month, 8th day.
+            ((1868, 9, 8), (1868, 10, 23)),
+            // The switch: Meiji 5, 12th month, 2nd day was the last lunar day.
+            ((1872, 12, 2), (1872, 12, 31)),
+        ];
+        for (lunar, gregorian) in cases {
+            assert_eq!(day_of(lunar.0, lunar.1, lunar.2), Some(gregorian), "{lunar:?}");
+        }
+    }
+
+    #[test]
+    fn the_calendar_ends_with_1872() {
+        // Meiji 5's 12th month had two days; 1 January 1873 was Gregorian.
+        assert_eq!(day_of(1872, 12, 3), None);
+        assert!(japanese_months(1873, 1).is_empty());
+        assert!(japanese_months(1843, 7).is_empty());
+        assert!(japanese_months(1863, 13).is_empty());
+    }
+
+    #[test]
+    fn a_leap_month_follows_the_month_it_repeats() {
+        // 1860 (Man'en 1) had a leap 3rd month.
+        let months = japanese_months(1860, 3);
+        assert_eq!(months.iter().map(|m| m.leap).collect::<Vec<_>>(), [false, true]);
+        assert_eq!(months.first().map(|m| m.last + 1), months.get(1).map(|m| m.first));
+        // No year repeats every month.
+        assert_eq!(japanese_months(1860, 4).len(), 1);
+    }
+}
