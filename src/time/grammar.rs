@@ -134,7 +134,11 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
                                 && !is_a_birth(&toks, f.start)
                         }) {
                             let here = Some(Previous { value, at: span.end });
-                            if toks.get(f.end - 1).is_some_and(|t| t.is("ago")) {
+                            // A time looked back to from the time of writing, or ahead
+                            // to as an aim, is what "that day" points to, not where the
+                            // story is.
+                            if toks.get(f.end - 1).is_some_and(|t| t.is("ago")) || is_an_aim(text, span.start)
+                            {
                                 look_back = here;
                             } else {
                                 story = here;
@@ -191,6 +195,46 @@ fn is_a_birth(toks: &[Tok<'_>], start: usize) -> bool {
     let at = |k: usize| start.checked_sub(k).and_then(|i| toks.get(i));
     let born = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.is("born"));
     born(at(1)) || (at(1).is_some_and(|t| t.is("on") || t.is("in")) && born(at(2)))
+}
+
+/// Whether the expression at token `start` is when something agreed, promised or planned
+/// was to be done ("the Chinese dominions, which it had agreed to evacuate in the autumn
+/// of 1903, but had failed to"): a time the story looks ahead to, not one it has
+/// reached, so no later day or month without a year is read in it (Tyler, summing up
+/// 1904, had "the naval battle of August 10" in 1903); "that day" may still point to it
+/// ("promised to evacuate Manchuria October 8, 1903. But when that day came"). The verb,
+/// "to", one or two words and a preposition come before it.
+fn is_an_aim(text: &str, start: usize) -> bool {
+    const AIMS: &[&str] = &[
+        "agreed",
+        "promised",
+        "undertook",
+        "undertaken",
+        "pledged",
+        "engaged",
+        "consented",
+        "intended",
+        "planned",
+        "proposed",
+        "arranged",
+        "resolved",
+        "determined",
+        "decided",
+    ];
+    const PREPOSITIONS: &[&str] = &["in", "by", "on", "before", "during", "within"];
+    let is =
+        |w: Option<&&str>, list: &[&str]| w.is_some_and(|w| list.iter().any(|x| w.eq_ignore_ascii_case(x)));
+    // The words before it, read from the text: the verb may lie before the trigger's
+    // region, so outside the tokens.
+    let from = crate::text::ceil_boundary(text, start.saturating_sub(80));
+    let words: Vec<&str> = text.get(from..start).unwrap_or("").split_whitespace().rev().take(6).collect();
+    let skip = usize::from(is(words.first(), PREPOSITIONS));
+    (1..=2).any(|n| {
+        let plain = words
+            .get(skip..skip + n)
+            .is_some_and(|ws| ws.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic())));
+        plain && is(words.get(skip + n), &["to"]) && is(words.get(skip + n + 1), AIMS)
+    })
 }
 
 /// Whether tokens `start..end` are a bare year after a capitalised word and "of" ("the
