@@ -2042,9 +2042,10 @@ impl Grammar<'_, '_> {
         if !led || self.counts_a_noun(j) {
             return None;
         }
-        let p = self.near_prev()?;
-        let base = &p.value;
-        if self.old_style() {
+        let base = &self.near_prev()?.value;
+        // Not after an Old Style date or in an Old Style source (`old_style`, with the date
+        // before already in hand).
+        if self.cx.calendar == Calendar::Julian || base.calendar == Calendar::Julian {
             return None;
         }
         if base.granularity > Granularity::Month {
