@@ -124,12 +124,14 @@ pub fn suggest<'r>(
         if kinds.is_some_and(|k| !k.contains(&e.kind.as_str())) {
             continue;
         }
-        let began = e.dates.iter().flat_map(|d| d.views.iter()).filter_map(|v| v.value.start_year()).min();
+        // The start year of its first dated view, and the earliest of them all.
+        let mut starts = e.dates.iter().flat_map(|d| d.views.iter()).filter_map(|v| v.value.start_year());
+        let first = starts.next();
+        let began = first.into_iter().chain(starts).min();
         if written.zip(began).is_some_and(|(w, b)| b > w) {
             continue;
         }
-        let era = match (year, e.dates.iter().flat_map(|d| d.views.iter()).find_map(|v| v.value.start_year()))
-        {
+        let era = match (year, first) {
             (Some(y), Some(ey)) => -(y - ey).abs().min(100) * 20,
             _ => 0,
         };
