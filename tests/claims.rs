@@ -282,6 +282,17 @@ fn a_time_about_something_else_makes_no_claim() {
             "A telegram dated the 3rd of August told of the Siege of Port Arthur.",
             &[("the 3rd of August", TimeValue::day(1904, 8, 3))],
         ),
+        // Another deed, after the event and right before the time (Brown: "including the
+        // capture of Peking and the flight of the Emperor, that the people of Paoting-fu
+        // had half forgotten the murder of a few missionaries in June").
+        (
+            "After the Siege of Port Arthur and the flight of the garrison, the people had half forgotten the murder of a few missionaries in June.",
+            &[("June", TimeValue::month(1904, 6))],
+        ),
+        (
+            "The Boxer Rebellion went on, and the Emperor had heard of the death of his minister on the 20th of June.",
+            &[("the 20th of June", TimeValue::day(1900, 6, 20))],
+        ),
     ];
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");
@@ -305,6 +316,17 @@ fn a_time_in_brackets_after_the_name_dates_the_event() {
         claims_with(text, &[("1900", TimeValue::year(1900))], &rules),
         one("boxer-rebellion", Role::Point, "1900")
     );
+}
+
+/// Another deed before the event leaves the event's time to it: only one between the
+/// event and the time dates the time (see `a_time_about_something_else_makes_no_claim`).
+#[test]
+fn a_deed_told_before_the_event_leaves_its_time_alone() {
+    let rules = book();
+    let text = "After the murder of a few missionaries, the Boxer Rebellion broke out in 1899.";
+    let claims = claims_with(text, &[("1899", TimeValue::year(1899))], &rules);
+    assert_eq!(claims.len(), 1, "{claims:?}");
+    assert!(claims.iter().all(|c| c.0 == "boxer-rebellion" && c.2 == "1899"), "{claims:?}");
 }
 
 /// A document that is the event keeps its date: the time after "note of" dates the note,

@@ -594,10 +594,18 @@ static DOCUMENT_DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Right before a time, after the mention: another deed, of a person or a few ("the people
+/// of Paoting-fu had half forgotten the murder of a few missionaries in June", after "the
+/// capture of Peking"). The time is that deed's.
+static ANOTHER_DEED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)the\s+(?:murders?|killing|deaths?|execution|arrest|flight|escape|arrival|departure|return|birth|marriage|funeral)\s+of\s+[^,;:.!?()\[\]]{1,60}$")
+        .expect("valid regex")
+});
+
 /// Whether the sentence tells of the mentioned event as aimed at, still to come, or what
-/// a person is known by, or the time dates a document, so that a time in it dates
-/// something else: the aim, when the event was foreseen, what the person did later, the
-/// letter.
+/// a person is known by, or the time dates a document or another deed, so that a time in
+/// it dates something else: the aim, when the event was foreseen, what the person did
+/// later, the letter, the deed.
 fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     let (_, before) = before_in(text, sentence, mention.start);
     let to = crate::text::floor_boundary(text, (mention.end + NEAR).min(sentence.end)).max(mention.end);
@@ -618,6 +626,8 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
         || TO_COME.is_match(after)
         || dates_a_document(text, sentence, mention, time)
         || labels_something_else(text, mention, time)
+        || (mention.end <= time.start
+            && text.get(mention.end..time.start).is_some_and(|gap| ANOTHER_DEED.is_match(gap)))
 }
 
 /// Whether `time` is set in brackets after words other than the mention, and so labels
