@@ -282,6 +282,16 @@ fn a_time_about_something_else_makes_no_claim() {
             "A telegram dated the 3rd of August told of the Siege of Port Arthur.",
             &[("the 3rd of August", TimeValue::day(1904, 8, 3))],
         ),
+        // Words about the event (Trotsky: "principles which were put forth on the 25th of
+        // December by Mr. von Kuehlmann as a parody on the Russian revolution").
+        (
+            "The principles put forth on the 25th of December by the envoy as a parody on the Boxer Rebellion were mocked.",
+            &[("the 25th of December", TimeValue::day(1900, 12, 25))],
+        ),
+        (
+            "On 2 November 1904 the bishop preached a sermon on the Siege of Port Arthur.",
+            &[("2 November 1904", TimeValue::day(1904, 11, 2))],
+        ),
         // Another deed, after the event and right before the time (Brown: "including the
         // capture of Peking and the flight of the Emperor, that the people of Paoting-fu
         // had half forgotten the murder of a few missionaries in June").
@@ -327,6 +337,17 @@ fn a_deed_told_before_the_event_leaves_its_time_alone() {
     let claims = claims_with(text, &[("1899", TimeValue::year(1899))], &rules);
     assert_eq!(claims.len(), 1, "{claims:?}");
     assert!(claims.iter().all(|c| c.0 == "boxer-rebellion" && c.2 == "1899"), "{claims:?}");
+}
+
+/// Words about an event whose name holds its time date the event all the same.
+#[test]
+fn words_about_a_dated_name_date_the_event() {
+    let rules = book();
+    let text = "He wrote a pamphlet on the Boxer Rebellion of 1900 for the mission board.";
+    assert_eq!(
+        claims_with(text, &[("1900", TimeValue::year(1900))], &rules),
+        one("boxer-rebellion", Role::Point, "1900")
+    );
 }
 
 /// A document that is the event keeps its date: the time after "note of" dates the note,

@@ -585,6 +585,14 @@ static KNOWN_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Right before a mention: the event as the subject of words said or written ("principles
+/// which were put forth on the 25th of December by Mr. von Kuehlmann as a parody on the
+/// Russian revolution"). A time is the words', unless it is part of the name.
+static SPOKEN_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:a|an|his|her|their)\s+(?:parody|parodies|comments?|commentary|reply|answer|tribute|protest|allusion|lecture|speech|sermon|essay|pamphlet|poem|toast)\s+(?:on|upon|to|about|against)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
 /// Right before a time: the document it dates ("It is dated May 24, 1901, and, after
 /// discussing the responsibility for the Boxer uprising, the letter continues", "the letter
 /// of July 4 gave details of the siege"). The noun is captured: a document that is the
@@ -602,10 +610,10 @@ static ANOTHER_DEED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Whether the sentence tells of the mentioned event as aimed at, still to come, or what
-/// a person is known by, or the time dates a document or another deed, so that a time in
-/// it dates something else: the aim, when the event was foreseen, what the person did
-/// later, the letter, the deed.
+/// Whether the sentence tells of the mentioned event as aimed at, still to come, what a
+/// person is known by or what words are about, or the time dates a document or another
+/// deed, so that a time in it dates something else: the aim, when the event was
+/// foreseen, what the person did later, the words, the letter, the deed.
 fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     let (_, before) = before_in(text, sentence, mention.start);
     let to = crate::text::floor_boundary(text, (mention.end + NEAR).min(sentence.end)).max(mention.end);
@@ -622,7 +630,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
                     || gap.eq_ignore_ascii_case("in")
             }));
     AIMED_AT.is_match(before)
-        || (KNOWN_BY.is_match(before) && !attached)
+        || ((KNOWN_BY.is_match(before) || SPOKEN_OF.is_match(before)) && !attached)
         || TO_COME.is_match(after)
         || dates_a_document(text, sentence, mention, time)
         || labels_something_else(text, mention, time)
