@@ -114,6 +114,13 @@ pub struct Lunar {
     pub why: String,
 }
 
+impl Lunar {
+    /// The note a finding gives it.
+    pub fn note(&self) -> String {
+        format!("likely a Japanese lunar date: {}", self.why)
+    }
+}
+
 /// If `claim`, a Gregorian month or day of 1844–1872, read as the lunar month of that
 /// number (a "July" that is the 7th month) fits `other`, says so; `None` otherwise.
 /// Japan dated by lunar months until the end of 1872 (`time::lunisolar`), and a lunar
@@ -209,8 +216,9 @@ enum Country {
 }
 
 /// Where the paragraphs of a document break and where it names Russia and Japan: what
-/// `is_russian_context` and `is_japanese_context` ask of a document, read once per document rather than once per
-/// claim (a file of thousands of dates an offset apart was read thousands of times).
+/// `is_russian_context` and `is_japanese_context` ask of a document, read once per
+/// document rather than once per claim (a file of thousands of dates an offset apart was
+/// read thousands of times).
 /// Kept for the last `KEPT` documents asked about; shared by the checks of a run.
 #[derive(Default)]
 pub struct Paragraphs {
@@ -224,9 +232,9 @@ struct DocParagraphs {
     len: usize,
     /// Every offset where "\n\n" starts (overlapping: "\n\n\n" gives two).
     breaks: Vec<usize>,
-    /// Starts of `RUSSIAN`'s and `JAPANESE`'s matches in the whole text (none crosses a
-    /// blank line).
+    /// Starts of `RUSSIAN`'s matches in the whole text (none crosses a blank line).
     russian: Vec<usize>,
+    /// Starts of `JAPANESE`'s matches, the same.
     japanese: Vec<usize>,
 }
 

@@ -136,7 +136,7 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
         super::calendar_offset::is_japanese_context(cx, c).then_some(lunar)
     });
     if let Some(lunar) = lunar {
-        d = d.note(format!("likely a Japanese lunar date: {}", lunar.why)).at_most(Severity::Warning);
+        d = d.note(lunar.note()).at_most(Severity::Warning);
     }
     match cx.reference_hint(event, role) {
         Some(h) => d.help(format!("{h}; keep one date and cite it, or record the dispute in rules/")),

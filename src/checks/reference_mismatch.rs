@@ -53,7 +53,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 .filter(|_| super::calendar_offset::is_russian_context(cx, c));
             // A month or day of 1844–1872 that fits the reference read as the lunar month
             // of its number, in a Japanese context: likely a lunar date ("in July, 1863"
-            // for the 7th month, which began on 15 August). The same: say so, and soften.
+            // for the 7th month, which began on 14 August). The same: say so, and soften.
             let lunar = reference
                 .views
                 .iter()
@@ -90,7 +90,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             if let Some(lunar) = lunar {
                 d = d
-                    .note(format!("likely a Japanese lunar date: {}", lunar.why))
+                    .note(lunar.note())
                     .help(format!(
                         "say it is {} of the lunar calendar, or give the Gregorian date {} (source: {})",
                         lunar.month,

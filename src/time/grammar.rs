@@ -197,8 +197,8 @@ fn is_a_birth(toks: &[Tok<'_>], start: usize) -> bool {
     born(at(1)) || (at(1).is_some_and(|t| t.is("on") || t.is("in")) && born(at(2)))
 }
 
-/// Whether the expression at token `start` is when something agreed, promised or planned
-/// was to be done ("the Chinese dominions, which it had agreed to evacuate in the autumn
+/// Whether the expression at byte `start` of `text` is when something agreed, promised or
+/// planned was to be done ("the Chinese dominions, which it had agreed to evacuate in the autumn
 /// of 1903, but had failed to"): a time the story looks ahead to, not one it has
 /// reached, so no later day or month without a year is read in it (Tyler, summing up
 /// 1904, had "the naval battle of August 10" in 1903); "that day" may still point to it
