@@ -223,18 +223,26 @@ fn is_an_aim(text: &str, start: usize) -> bool {
     ];
     const PREPOSITIONS: &[&str] = &["in", "by", "on", "before", "during", "within"];
     let is =
-        |w: Option<&&str>, list: &[&str]| w.is_some_and(|w| list.iter().any(|x| w.eq_ignore_ascii_case(x)));
+        |w: Option<&str>, list: &[&str]| w.is_some_and(|w| list.iter().any(|x| w.eq_ignore_ascii_case(x)));
     // The words before it, read from the text: the verb may lie before the trigger's
-    // region, so outside the tokens.
+    // region, so outside the tokens. Read back one at a time: this runs at every time
+    // that moves the story, and most fail at the first or second word.
     let from = crate::text::ceil_boundary(text, start.saturating_sub(80));
-    let words: Vec<&str> = text.get(from..start).unwrap_or("").split_whitespace().rev().take(6).collect();
-    let skip = usize::from(is(words.first(), PREPOSITIONS));
-    (1..=2).any(|n| {
-        let plain = words
-            .get(skip..skip + n)
-            .is_some_and(|ws| ws.iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic())));
-        plain && is(words.get(skip + n), &["to"]) && is(words.get(skip + n + 1), AIMS)
-    })
+    let mut words = text.get(from..start).unwrap_or("").split_ascii_whitespace().rev();
+    let mut word = words.next();
+    if is(word, PREPOSITIONS) {
+        word = words.next();
+    }
+    for _ in 0..2 {
+        if !word.is_some_and(|w| w.bytes().all(|b| b.is_ascii_alphabetic())) {
+            return false;
+        }
+        word = words.next();
+        if is(word, &["to"]) {
+            return is(words.next(), AIMS);
+        }
+    }
+    false
 }
 
 /// Whether tokens `start..end` are a bare year after a capitalised word and "of" ("the
