@@ -710,6 +710,16 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
         ("In 1904 the talks failed. In 1904 the fleet sailed. In 1905 the envoys argued.", 1),
         ("In 1850 the talks failed. In 1904 the fleet sailed. In 1950 the envoys argued.", 0),
         ("In 1850 the talks failed. In 1904 the fleet sailed to Leningrad. In 1950 the envoys argued.", 1),
+        // Days whose year no date gives are dates in no known year: three of them outweigh
+        // the three years, and the document has no dominant year. Two do not.
+        (
+            "On November 7th the talks failed. On November 8th the envoys met. On November 9th they parted. In 1904 the talks failed. In 1904 the fleet sailed. In 1905 the envoys argued.",
+            0,
+        ),
+        (
+            "On November 7th the talks failed. On November 8th the envoys met. In 1904 the talks failed. In 1904 the fleet sailed. In 1905 the envoys argued.",
+            1,
+        ),
     ];
     for (dates, flagged) in cases {
         let text = format!("{dates}\n\n{undated}\n");

@@ -31,7 +31,8 @@ declare_check! {
     ///
     /// The time is the dates in the sentence within 80 bytes of the name; a sentence
     /// with dates only further away is not judged; a sentence with no date takes the
-    /// document's dominant year (three dates in five within a year of it). With none of
+    /// document's dominant year (three dates in five within a year of it, a day or month
+    /// in no year the text gives counting as a date not near it). With none of
     /// these, or when the entity fits the document's publication date and the sentence
     /// gives no date of its own, nothing is flagged. Sentences that gloss a name ("now",
     /// "later", "present-day", "renamed", "born", "b. 1843") are left alone. Judgement
@@ -248,17 +249,28 @@ fn time_context(
 }
 
 /// The year most of a document's dates fall near: at least three dates, and at least
-/// three in five within a year of it.
+/// three in five within a year of it. A day or month whose year neither the text nor a
+/// date before it gives ("On November 7th", `XXXX-11-07`) is a date too, in no year
+/// known: a part of a book about 1917 whose only years are two of 1812, in a
+/// proclamation it quotes, and "16/28 August 1813", among twenty such days, has no
+/// dominant year. The day a "today in history" page is about ("today", from its
+/// metadata) is the page's frame, not such a date.
 pub(crate) fn dominant_year(times: &[TimeExpr]) -> Option<i64> {
     let years: Vec<i64> =
         times.iter().filter(|t| usable(&t.value)).filter_map(|t| t.value.start_year()).collect();
+    let yearless = times
+        .iter()
+        .filter(|t| {
+            t.value.edtf.contains("XXXX") && !matches!(t.anchor, Some(crate::time::Anchor::Document(_)))
+        })
+        .count();
     let mut counts: BTreeMap<i64, usize> = BTreeMap::new();
     for y in &years {
         *counts.entry(*y).or_default() += 1;
     }
     let (&mode, _) = counts.iter().max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
     let near = years.iter().filter(|y| y.abs_diff(mode) <= 1).count();
-    (years.len() >= 3 && near * 5 >= years.len() * 3).then_some(mode)
+    (years.len() >= 3 && near * 5 >= (years.len() + yearless) * 3).then_some(mode)
 }
 
 fn is_word(text: &str, span: Span) -> bool {
