@@ -251,10 +251,10 @@ fn time_context(
 /// The year most of a document's dates fall near: at least three dates, and at least
 /// three in five within a year of it. A day or month whose year neither the text nor a
 /// date before it gives ("On November 7th", `XXXX-11-07`) is a date too, in no year
-/// known: a part of a book about 1917 whose only years are two of 1812, in a
-/// proclamation it quotes, and "16/28 August 1813", among twenty such days, has no
-/// dominant year. The day a "today in history" page is about ("today", from its
-/// metadata) is the page's frame, not such a date.
+/// known: a part of Reed's book on 1917 whose years were 1792, 1917 and three from the
+/// captions of battle paintings ("12 October 1812", "6 November 1812", "16/28 August
+/// 1813"), among sixteen such days, has no dominant year. The day a "today in history"
+/// page is about ("today", from its metadata) is the page's frame, not such a date.
 pub(crate) fn dominant_year(times: &[TimeExpr]) -> Option<i64> {
     let years: Vec<i64> =
         times.iter().filter(|t| usable(&t.value)).filter_map(|t| t.value.start_year()).collect();
