@@ -710,6 +710,8 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
         ("In 1904 the talks failed. In 1904 the fleet sailed. In 1905 the envoys argued.", 1),
         ("In 1850 the talks failed. In 1904 the fleet sailed. In 1950 the envoys argued.", 0),
         ("In 1850 the talks failed. In 1904 the fleet sailed to Leningrad. In 1950 the envoys argued.", 1),
+        // Two in three near one year are not enough: a dominant year takes three.
+        ("In 1904 the talks failed. In 1904 the fleet sailed. In 1850 the envoys argued.", 0),
         // Days whose year no date gives are dates in no known year: three of them outweigh
         // the three years, and the document has no dominant year. Two do not.
         (

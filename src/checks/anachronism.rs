@@ -31,10 +31,10 @@ declare_check! {
     ///
     /// The time is the dates in the sentence within 80 bytes of the name; a sentence
     /// with dates only further away is not judged; a sentence with no date takes the
-    /// document's dominant year (three dates in five within a year of it, a day or month
-    /// in no year the text gives counting as a date not near it). With none of
-    /// these, or when the entity fits the document's publication date and the sentence
-    /// gives no date of its own, nothing is flagged. Sentences that gloss a name ("now",
+    /// document's dominant year (three dates or more, and three in five, within a year
+    /// of it, a day or month in no year the text gives counting as a date not near it).
+    /// With none of these, or when the entity fits the document's publication date and
+    /// the sentence gives no date of its own, nothing is flagged. Sentences that gloss a name ("now",
     /// "later", "present-day", "renamed", "born", "b. 1843") are left alone. Judgement
     /// call: the time of a passage is inferred, not read.
     ///
@@ -248,8 +248,8 @@ fn time_context(
     Some(TimeContext { times: vec![TimeValue::year(y)], span: None, how: "the document's dominant year" })
 }
 
-/// The year most of a document's dates fall near: at least three dates, and at least
-/// three in five within a year of it. A day or month whose year neither the text nor a
+/// The year most of a document's dates fall near: at least three dates within a year of
+/// it, and at least three in five. A day or month whose year neither the text nor a
 /// date before it gives ("On November 7th", `XXXX-11-07`) is a date too, in no year
 /// known: a part of Reed's book on 1917 whose years were 1792, 1917 and three from the
 /// captions of battle paintings ("12 October 1812", "6 November 1812", "16/28 August
@@ -270,7 +270,7 @@ pub(crate) fn dominant_year(times: &[TimeExpr]) -> Option<i64> {
     }
     let (&mode, _) = counts.iter().max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
     let near = years.iter().filter(|y| y.abs_diff(mode) <= 1).count();
-    (years.len() >= 3 && near * 5 >= (years.len() + yearless) * 3).then_some(mode)
+    (near >= 3 && near * 5 >= (years.len() + yearless) * 3).then_some(mode)
 }
 
 fn is_word(text: &str, span: Span) -> bool {
