@@ -34,9 +34,9 @@ declare_check! {
     /// document's dominant year (three dates or more, and three in five, within a year
     /// of it, a day or month in no year the text gives counting as a date not near it).
     /// With none of these, or when the entity fits the document's publication date and
-    /// the sentence gives no date of its own, nothing is flagged. Sentences that gloss a name ("now",
-    /// "later", "present-day", "renamed", "born", "b. 1843") are left alone. Judgement
-    /// call: the time of a passage is inferred, not read.
+    /// the sentence gives no date of its own, nothing is flagged. Sentences that gloss a
+    /// name ("now", "to-day", "later", "present-day", "renamed", "born", "b. 1843") are
+    /// left alone. Judgement call: the time of a passage is inferred, not read.
     ///
     /// ## Why it matters
     /// A name out of its time tells the reader the writer did not know the period, and
@@ -54,7 +54,7 @@ declare_check! {
 
 /// Words that make a name a gloss or a retrospective, not a use in its time.
 static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:now|nowadays|today|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)(?-u:\b)|(?-u:\b)[bd]\.\s*\d")
+    Regex::new(r"(?i)(?-u:\b)(?:now|nowadays|to-?day|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)(?-u:\b)|(?-u:\b)[bd]\.\s*\d")
         .expect("valid regex")
 });
 
