@@ -2051,9 +2051,7 @@ impl Grammar<'_, '_> {
             return None;
         }
         let base = &self.near_prev()?.value;
-        // Not after an Old Style date or in an Old Style source (`old_style`, with the date
-        // before already in hand).
-        if self.cx.calendar == Calendar::Julian || base.calendar == Calendar::Julian {
+        if self.old_style() {
             return None;
         }
         if base.granularity > Granularity::Month {
