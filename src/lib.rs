@@ -29,6 +29,7 @@ pub mod rules;
 pub mod shard;
 pub mod span;
 pub mod suppress;
+pub(crate) mod swar;
 pub mod text;
 pub mod time;
 pub mod wire;

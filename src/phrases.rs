@@ -173,7 +173,7 @@ pub struct Scan {
 }
 
 /// A hash of one word, eight bytes at a time (the words of a text are short).
-fn word_hash(word: &[u8]) -> u64 {
+pub(crate) fn word_hash(word: &[u8]) -> u64 {
     const K: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut h = (word.len() as u64).wrapping_mul(K);
     let mut chunks = word.chunks_exact(8);
@@ -206,10 +206,10 @@ fn test_bit(filter: &[u64], h: u64) -> bool {
 
 /// The map's hasher: the key is already a `word_hash`.
 #[derive(Debug, Clone, Copy, Default)]
-struct BuildWordHash;
+pub(crate) struct BuildWordHash;
 
 #[derive(Debug, Default)]
-struct WordHasher(u64);
+pub(crate) struct WordHasher(u64);
 
 impl std::hash::BuildHasher for BuildWordHash {
     type Hasher = WordHasher;

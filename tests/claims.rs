@@ -630,7 +630,8 @@ fn claims_table_lists_one_row_per_claim() {
 
 /// The per-document stage segments only the blocks that hold a time or a name
 /// (`segment_hot`), and looks for names and descriptions, and sets sentence flags, only
-/// in the sentences that can use them (`relevant_sentences`): on the
+/// in the sentences that can use them (`relevant_sentences`; a dated sentence only where
+/// it holds the words some event's name, description or place needs): on the
 /// shipped corpus, the head of every realtext book and a text built to reach each reason a
 /// sentence is relevant, `extract` must give the same claims and the same per-document
 /// findings as segmenting and matching everywhere.
@@ -694,6 +695,45 @@ fn working_only_where_it_is_read_changes_nothing() {
     }
     // The comparison means something only if there were claims to compare.
     assert!(claims_seen > 40, "only {claims_seen} claims");
+}
+
+/// A dated sentence is matched against the event names only if it holds the words one of
+/// them needs (`Matcher::may_name`): every sentence in which matching everywhere finds a
+/// known event must hold them, in the shipped corpus and in every realtext book whole.
+#[test]
+fn every_sentence_naming_a_known_event_holds_the_words_it_needs() {
+    let (_, matcher) = shipped();
+    let mut texts: Vec<String> = Vec::new();
+    for dir in ["blog", "encyclopedia", "forum", "today-in-history"] {
+        for entry in std::fs::read_dir(crate::common::at("corpus").join(dir)).expect("corpus folder") {
+            texts.push(std::fs::read_to_string(entry.expect("entry").path()).expect("utf-8"));
+        }
+    }
+    for entry in std::fs::read_dir(crate::common::shared("realtext")).expect("realtext") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "txt") {
+            texts.push(std::fs::read_to_string(&path).expect("utf-8"));
+        }
+    }
+    let mut naming = 0;
+    for text in &texts {
+        // Where Unicode case folding finds more than ASCII, nothing is ruled out.
+        let folds = !text.contains('\u{17f}') && !text.contains('\u{212a}');
+        let sentences = segment(text);
+        let mut known: Vec<usize> = matcher
+            .find(text, &sentences)
+            .iter()
+            .filter(|m| matches!(m.target, MentionTarget::Known(_)))
+            .map(|m| m.sentence)
+            .collect();
+        known.dedup();
+        for s in known {
+            let body = sentences[s].span.slice(text);
+            assert!(matcher.may_name(&body.to_ascii_lowercase(), folds), "needs not met in {body:?}");
+            naming += 1;
+        }
+    }
+    assert!(naming > 1000, "only {naming} sentences name a known event");
 }
 
 /// An undated name in a block without a time is judged by the document's dominant year,

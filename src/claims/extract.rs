@@ -70,8 +70,16 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
     let worded = any_of(&[&touched(&heads), &touched(&phrases)]);
     let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
-    // Names are looked for only where something can read them (`relevant_sentences`).
-    let relevant = relevant_sentences(text, &sentences, &dated, &worded);
+    // Names are looked for only where something can read them (`relevant_sentences`): of
+    // the dated sentences, those that can name a known event, and answers.
+    let naming: Vec<bool> = sentences
+        .iter()
+        .zip(&dated)
+        .map(|(s, d)| {
+            *d && (s.span.slice(text).starts_with("A:") || matcher.may_name(s.span.slice(&lower), folds))
+        })
+        .collect();
+    let relevant = relevant_sentences(text, &sentences, &naming, &worded);
     let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks, relevant: Some(&relevant) };
     let mentions = matcher.find_seen(text, &sentences, &seen);
     // Flags are read by the claims (a sentence with a time and a known event, or an

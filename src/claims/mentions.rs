@@ -3,6 +3,7 @@
 //! of a `Description` in one sentence), places of sieges and battles with their cue verbs
 //! ("Port Arthur fell", "the city surrendered"), and unknown named events.
 
+use super::needs::{description_need, longest_word, name_need, Groups, Needs};
 use super::{EventMention, MatchKind, MentionTarget};
 use crate::literals::Literals;
 use crate::phrases::{is_word_byte, Phrases};
@@ -293,8 +294,10 @@ static ANAPHOR_ANYWHERE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)the\s+(?:city|port|fortress|town|garrison)").expect("valid regex"));
 
 /// The nouns of `ANAPHOR`, for lowercased text: rarer than its "the", so a faster prefilter.
-static ANAPHOR_NOUNS: LazyLock<Option<AhoCorasick>> =
-    LazyLock::new(|| leftmost(["city", "port", "fortress", "town", "garrison"]));
+static ANAPHOR_NOUNS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| leftmost(ANAPHOR_NOUN_WORDS));
+
+/// The nouns of `ANAPHOR`.
+const ANAPHOR_NOUN_WORDS: [&str; 5] = ["city", "port", "fortress", "town", "garrison"];
 
 /// Matches of `ANAPHOR_NOUNS` in `lower` that start a word (as in `ANAPHOR`); one that
 /// starts a word is never hidden inside another, which would have to end in a letter.
@@ -350,6 +353,9 @@ pub struct Matcher {
     dated_heads: Vec<bool>,
     /// Per event, the words of its name and aliases, lowercase and sorted.
     own_words: Vec<Vec<String>>,
+    /// What a sentence must hold to name a known event; `None` when nothing can be
+    /// ruled out.
+    needs: Option<Needs>,
 }
 
 /// A name that is a kind of event and a time, folded ("revolution of 1911", "protocol of
@@ -512,7 +518,39 @@ impl Matcher {
                 words
             })
             .collect();
+        let needs = {
+            let mut list: Vec<Groups> = patterns.iter().map(|p| name_need(p)).collect();
+            list.extend(descriptions.iter().map(|(_, groups)| {
+                let alts: Vec<Vec<&str>> = groups
+                    .iter()
+                    .map(|g| g.iter().filter_map(|&w| word_patterns.get(w).map(String::as_str)).collect())
+                    .collect();
+                description_need(&alts)
+            }));
+            // A place with a cue verb of its events, or "the city" with any cue verb.
+            let cues_of = |place: Option<&str>| -> Vec<String> {
+                let mut cues: Vec<String> = places
+                    .iter()
+                    .filter(|p| place.is_none_or(|pl| p.place == pl))
+                    .flat_map(|p| p.cues.iter().map(|c| longest_word(c).to_string()))
+                    .collect();
+                cues.sort_unstable();
+                cues.dedup();
+                cues
+            };
+            for place in &distinct {
+                let mut need = name_need(place);
+                need.push(cues_of(Some(place)));
+                list.push(need);
+            }
+            // "The city fell": the place is named by an earlier sentence.
+            if !places.is_empty() {
+                list.push(vec![ANAPHOR_NOUN_WORDS.iter().map(|w| w.to_string()).collect(), cues_of(None)]);
+            }
+            Needs::new(&list)
+        };
         Matcher {
+            needs,
             dated_heads,
             own_words,
             folded_places,
@@ -525,6 +563,14 @@ impl Matcher {
             places,
             place_names,
         }
+    }
+
+    /// Whether a sentence can name a known event (`Needs`): `false` only where it cannot.
+    /// `lower` is the sentence ASCII-lowercased; `folds`, whether its document folds like
+    /// ASCII (`text::folds_like_ascii`). Where it does not ("ſ"), the case-insensitive
+    /// regexes of the matcher find more than ASCII lowercasing does: nothing is ruled out.
+    pub fn may_name(&self, lower: &str, folds: bool) -> bool {
+        self.needs.as_ref().is_none_or(|needs| !folds || needs.met_in(lower, |run| fold(run).text))
     }
 
     /// Every event mention in `text`, sorted by position, each in its sentence.

@@ -7,6 +7,7 @@ mod extract;
 mod guessed;
 mod index;
 pub mod mentions;
+mod needs;
 
 pub use extract::{claims_for_comparison, extract, extract_everywhere};
 pub use guessed::{guessed_year_note, settle_guessed_years, settled};

@@ -7,6 +7,7 @@
 //! words, a 64-byte test for digits; see `regions`): it is what keeps `tag` fast on long
 //! texts (benches/tagger.rs).
 
+use crate::swar::{ascii_letter_bits, digit_bits, HIGH_BITS};
 use std::sync::LazyLock;
 
 /// Bytes kept before a digit: enough for "until the beginning of the".
@@ -92,30 +93,6 @@ fn regions_with(text: &str, search: &WordSearch, block_len: usize) -> Vec<(usize
         start = end;
     }
     merge.finish(bytes)
-}
-
-/// Bit 0 of each byte of a `u64`.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// Bit 7 of each byte of a `u64`.
-const HIGH_BITS: u64 = ONES * 0x80;
-
-/// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII digit.
-fn digit_bits(x: u64) -> u64 {
-    // Bit 7 cleared first, so that no byte carries into the next.
-    let low = x & !HIGH_BITS;
-    let at_least_0 = low.wrapping_add(ONES * (0x80 - u64::from(b'0')));
-    let above_9 = low.wrapping_add(ONES * (0x7f - u64::from(b'9')));
-    at_least_0 & !above_9 & !x & HIGH_BITS
-}
-
-/// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII letter.
-fn ascii_letter_bits(x: u64) -> u64 {
-    // Bit 5 set makes capitals lowercase (and no other byte a letter); bit 7 cleared first,
-    // so that no byte carries into the next.
-    let low = (x | (ONES * 0x20)) & !HIGH_BITS;
-    let at_least_a = low.wrapping_add(ONES * (0x80 - u64::from(b'a')));
-    let above_z = low.wrapping_add(ONES * (0x7f - u64::from(b'z')));
-    at_least_a & !above_z & !x & HIGH_BITS
 }
 
 /// Triggers, in order, merged into regions as they come.
@@ -1324,29 +1301,6 @@ mod tests {
             for (start, end) in regions(text) {
                 let (fast, reference) = both_tokens(text, start, end);
                 assert!(fast == reference, "{} {start}..{end}", path.display());
-            }
-        }
-    }
-
-    #[test]
-    fn ascii_letter_bits_marks_ascii_letters_only() {
-        for b in 0..=255u8 {
-            let x = u64::from_le_bytes([b, b'a', 0xe1, b, b'Z', b'@', b'[', b'{']);
-            let expected =
-                [b.is_ascii_alphabetic(), true, false, b.is_ascii_alphabetic(), true, false, false, false];
-            for (k, want) in expected.iter().enumerate() {
-                assert_eq!(ascii_letter_bits(x) >> (8 * k + 7) & 1 == 1, *want, "byte {k} of {x:#x}");
-            }
-        }
-    }
-
-    #[test]
-    fn digit_bits_marks_ascii_digits_only() {
-        for b in 0..=255u8 {
-            let x = u64::from_le_bytes([b, b'5', 0xb0, b, 0x39, 0x3a, 0x2f, 0xff]);
-            let expected = [b.is_ascii_digit(), true, false, b.is_ascii_digit(), true, false, false, false];
-            for (k, want) in expected.iter().enumerate() {
-                assert_eq!(digit_bits(x) >> (8 * k + 7) & 1 == 1, *want, "byte {k} of {x:#x}");
             }
         }
     }

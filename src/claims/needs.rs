@@ -1,0 +1,371 @@
+//! `Needs`: the words a sentence must hold to name a known event.
+//!
+//! On book-length text most dated sentences name no event (on the 100 MiB bench corpus,
+//! 2,133 of 47,686), yet every one was folded and matched against every name, description
+//! and place: the costliest per-byte step of the per-document stage. Every way `Matcher`
+//! finds a known event needs words of the sentence itself: all words of a name or alias,
+//! a word of every group of a description, a place name with one of its cue verbs, or an
+//! anaphor noun ("the city") with one. A dated sentence holding none of these sets of
+//! words makes no claim, and is not matched (`Matcher::may_name`).
+//!
+//! The test is a necessary condition, never a verdict: a sentence holding the words may
+//! still name nothing. Words are whole words of the sentence's ASCII-lowercased text,
+//! folded where it has bytes beyond ASCII, so that they are the words the matcher sees
+//! whatever the case, line breaks, dashes or accents. The scan takes eight bytes at a
+//! time (`swar`) and looks up a word only if a one-bit filter lets it through, several
+//! times faster than folding and matching (`phrases`).
+
+use crate::phrases::{is_word_byte, word_hash, BuildWordHash};
+use crate::swar::{ascii_letter_bits, digit_bits, gather, zero_bits, HIGH_BITS, ONES};
+use std::collections::HashMap;
+
+/// Words shorter than this are left out of a name's need ("of", "a"): in nearly every
+/// sentence, they would rule nothing out and cost a lookup each.
+const SHORT: usize = 3;
+
+/// Every word of every need, by `word_hash`: the word and its id.
+type Table = HashMap<u64, Vec<(Box<[u8]>, usize)>, BuildWordHash>;
+
+/// The words a sentence must hold for a known event to be named in it: needs, each of
+/// groups of alternative words; a need is met where a word of each of its groups is.
+#[derive(Debug, Clone)]
+pub struct Needs {
+    words: Table,
+    /// A bit per `word_hash` modulo its length: most words of a text are no need's, and
+    /// one bit test turns them away before the map is asked.
+    filter: Vec<u64>,
+    /// The lengths of the shortest and the longest word.
+    lengths: (usize, usize),
+    /// Per word id, the groups it meets: (need, the group's bit).
+    meets: Vec<Vec<(u32, u8)>>,
+    /// Per need, the bits of all its groups.
+    full: Vec<u8>,
+}
+
+/// Groups of a need kept, at most: one bit each in a byte.
+const GROUPS: usize = 8;
+
+/// The number of bits in `Needs::filter` (a power of two).
+const FILTER_BITS: usize = 1 << 16;
+
+/// The filter's bit for a word of `len` bytes whose first eight are `first8`.
+fn quick_hash(first8: u64, len: usize) -> usize {
+    let mixed = (first8 ^ (len as u64).rotate_left(59)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    (mixed >> 48) as usize % FILTER_BITS
+}
+
+/// The first eight bytes of `bytes[start..end]`, zero past `end`.
+#[inline]
+fn first8(bytes: &[u8], start: usize, end: usize) -> u64 {
+    // The bits of the first `end - start` bytes (at least one, at most eight).
+    let keep = u64::MAX >> (64 - 8 * (end - start).clamp(1, 8));
+    let mut b = [0u8; 8];
+    match bytes.get(start..start + 8) {
+        Some(eight) => b.copy_from_slice(eight),
+        None => b.iter_mut().zip(bytes.get(start..).unwrap_or_default()).for_each(|(to, from)| *to = *from),
+    }
+    u64::from_le_bytes(b) & keep
+}
+
+/// Bit `i` set where byte `i` of `x` may be part of a word of folded text: an ASCII
+/// letter or digit, `\x01`, or a byte beyond ASCII (which may fold to a letter).
+fn run_bits(x: u64) -> u8 {
+    gather(ascii_letter_bits(x) | digit_bits(x) | (x & HIGH_BITS) | zero_bits(x ^ ONES))
+}
+
+/// Calls `f` with each maximal run of bytes `run_bits` marks, in order, as (start, end),
+/// until it returns `true`; whether one did. Sixty-four bytes at a time: a mask of them,
+/// and the runs from where the mask changes; no branch per byte.
+fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
+    let mut open: Option<usize> = None;
+    for (c, chunk) in bytes.chunks(64).enumerate() {
+        let mut mask = 0u64;
+        for (k, eight) in chunk.chunks(8).enumerate() {
+            let mut b = [0u8; 8];
+            b.iter_mut().zip(eight).for_each(|(to, from)| *to = *from);
+            mask |= u64::from(run_bits(u64::from_le_bytes(b))) << (8 * k);
+        }
+        // A bit wherever a byte differs in class from the byte before: a run starts or
+        // ends there. Past the end of a short last chunk the mask is clear, so a run
+        // open there ends at the text's end.
+        let mut changes = mask ^ ((mask << 1) | u64::from(open.is_some()));
+        while changes != 0 {
+            let at = c * 64 + changes.trailing_zeros() as usize;
+            changes &= changes - 1;
+            match open.take() {
+                None => open = Some(at),
+                Some(start) => {
+                    if f(start, at) {
+                        return true;
+                    }
+                }
+            }
+        }
+    }
+    open.is_some_and(|start| f(start, bytes.len()))
+}
+
+/// A need under construction: groups of alternative words.
+pub(super) type Groups = Vec<Vec<String>>;
+
+/// The words of a folded pattern ("treaty of portsmouth": "treaty", "of", "portsmouth").
+pub(super) fn words_of(pattern: &str) -> impl Iterator<Item = &str> {
+    pattern.split(|c: char| !(c.is_ascii() && is_word_byte(c as u8))).filter(|w| !w.is_empty())
+}
+
+/// The longest word of a folded pattern (the first of equal length), or "" for none.
+pub(super) fn longest_word(pattern: &str) -> &str {
+    words_of(pattern).fold("", |best, w| if w.len() > best.len() { w } else { best })
+}
+
+/// The need of a name: each of its distinct words of `SHORT` bytes or more, and then its
+/// longest shorter words until it has two ("sha ho"), or all it has.
+pub(super) fn name_need(pattern: &str) -> Groups {
+    let mut words: Vec<&str> = words_of(pattern).collect();
+    // Longest first; equal lengths in byte order.
+    words.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    words.dedup();
+    let long = words.iter().filter(|w| w.len() >= SHORT).count();
+    words.truncate(long.max(2));
+    words.into_iter().map(|w| vec![w.to_string()]).collect()
+}
+
+/// The need of a description, from its groups of alternative patterns: every group, each
+/// alternative by its longest word.
+pub(super) fn description_need(groups: &[Vec<&str>]) -> Groups {
+    groups.iter().map(|alts| alts.iter().map(|a| longest_word(a).to_string()).collect()).collect()
+}
+
+impl Needs {
+    /// The test for `needs`; `None` when there is none (nothing can be named) or a need
+    /// has an empty group or word (then nothing can be ruled out).
+    pub(super) fn new(needs: &[Groups]) -> Option<Needs> {
+        let mut words: Vec<String> = Vec::new();
+        let mut meets: Vec<Vec<(u32, u8)>> = Vec::new();
+        let mut full = Vec::with_capacity(needs.len());
+        for (n, need) in needs.iter().enumerate() {
+            if need.is_empty() || need.iter().any(|g| g.is_empty() || g.iter().any(String::is_empty)) {
+                return None;
+            }
+            let n = u32::try_from(n).ok()?;
+            // A need of more than `GROUPS` groups keeps that many: still a need.
+            let groups = need.get(..GROUPS).unwrap_or(need);
+            for (bit, group) in groups.iter().enumerate() {
+                for w in group {
+                    let id = words.iter().position(|x| x == w).unwrap_or_else(|| {
+                        words.push(w.clone());
+                        meets.push(Vec::new());
+                        words.len() - 1
+                    });
+                    if let Some(list) = meets.get_mut(id) {
+                        list.push((n, 1 << bit));
+                    }
+                }
+            }
+            full.push(u8::MAX >> (GROUPS - groups.len()));
+        }
+        if full.is_empty() {
+            return None;
+        }
+        let mut table = Table::default();
+        let mut filter = vec![0u64; FILTER_BITS / 64];
+        for (id, w) in words.iter().enumerate() {
+            let h = word_hash(w.as_bytes());
+            table.entry(h).or_default().push((w.as_bytes().into(), id));
+            let bit = quick_hash(first8(w.as_bytes(), 0, w.len()), w.len());
+            if let Some(x) = filter.get_mut(bit / 64) {
+                *x |= 1 << (bit % 64);
+            }
+        }
+        let lengths = (
+            words.iter().map(String::len).min().unwrap_or(0),
+            words.iter().map(String::len).max().unwrap_or(0),
+        );
+        Some(Needs { words: table, filter, lengths, meets, full })
+    }
+
+    /// The id of `word` (whole, folded) if it is a need's; `first8`, its first eight
+    /// bytes (zero past its end), for the filter.
+    #[inline]
+    fn id(&self, word: &[u8], first8: u64) -> Option<usize> {
+        if word.len() < self.lengths.0 || word.len() > self.lengths.1 {
+            return None;
+        }
+        let bit = quick_hash(first8, word.len());
+        if self.filter.get(bit / 64).is_none_or(|x| x & (1 << (bit % 64)) == 0) {
+            return None;
+        }
+        self.lookup(word)
+    }
+
+    /// The id of `word` if it is a need's, from the map.
+    #[cold]
+    fn lookup(&self, word: &[u8]) -> Option<usize> {
+        let h = word_hash(word);
+        self.words.get(&h)?.iter().find(|(w, _)| **w == *word).map(|(_, id)| *id)
+    }
+
+    /// Whether some need is met in `text`, ASCII-lowercased: its words are those of the
+    /// folded text. A run of word bytes and bytes beyond ASCII is folded (`fold`) only
+    /// where it has one of the latter; folding a run alone folds it as in its text, since
+    /// folding maps each character on its own.
+    pub fn met_in(&self, text: &str, fold: impl Fn(&str) -> String) -> bool {
+        // Per word, whether it was seen; per need, the groups met so far. A word meets its
+        // groups once, when first seen; the scan stops at the first need met whole.
+        let mut seen = vec![false; self.meets.len()];
+        let mut met = vec![0u8; self.full.len()];
+        let mut hit = |id: Option<usize>| -> bool {
+            let Some((id, s)) = id.and_then(|id| Some((id, seen.get_mut(id)?))) else { return false };
+            if std::mem::replace(s, true) {
+                return false;
+            }
+            self.meets.get(id).into_iter().flatten().any(|&(n, bit)| {
+                let n = n as usize;
+                match (met.get_mut(n), self.full.get(n)) {
+                    (Some(m), Some(full)) => {
+                        *m |= bit;
+                        *m == *full
+                    }
+                    _ => false,
+                }
+            })
+        };
+        let bytes = text.as_bytes();
+        // Most text is ASCII throughout: one test of it, not one per run.
+        let ascii = text.is_ascii();
+        for_each_run(bytes, |start, end| {
+            let run = bytes.get(start..end).unwrap_or_default();
+            if ascii || run.is_ascii() {
+                return hit(self.id(run, first8(bytes, start, end)));
+            }
+            // Bytes beyond ASCII come whole: the run starts and ends on char boundaries.
+            let folded = fold(text.get(start..end).unwrap_or(""));
+            let f = folded.as_bytes();
+            let mut at = 0;
+            f.split(|&b| !is_word_byte(b)).any(|w| {
+                let met = hit(self.id(w, first8(f, at, at + w.len())));
+                at += w.len() + 1;
+                met
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn needs(list: &[Groups]) -> Needs {
+        Needs::new(list).expect("needs")
+    }
+
+    fn g(words: &[&[&str]]) -> Groups {
+        words.iter().map(|alts| alts.iter().map(|w| w.to_string()).collect()).collect()
+    }
+
+    /// Folds as `mentions::fold` does the few characters these tests use.
+    fn fold(run: &str) -> String {
+        run.replace('é', "e").replace(['\u{2019}'], "'").replace('\u{2014}', " ").replace('“', "\u{1}")
+    }
+
+    fn met(n: &Needs, text: &str) -> bool {
+        n.met_in(text, fold)
+    }
+
+    #[test]
+    fn a_name_needs_its_words_of_three_bytes_or_more() {
+        assert_eq!(name_need("treaty of portsmouth"), g(&[&["portsmouth"], &["treaty"]]));
+        assert_eq!(
+            name_need("first sino japanese war"),
+            g(&[&["japanese"], &["first"], &["sino"], &["war"]])
+        );
+        assert_eq!(name_need("war war"), g(&[&["war"]]));
+        // Fewer than two long words: the longest short ones make up two.
+        assert_eq!(name_need("sha ho"), g(&[&["sha"], &["ho"]]));
+        assert_eq!(name_need("yalu"), g(&[&["yalu"]]));
+    }
+
+    #[test]
+    fn a_description_needs_a_word_of_every_group() {
+        let need =
+            description_need(&[vec!["japan", "japanese"], vec!["perry", "commodore perry"], vec!["arrived"]]);
+        assert_eq!(need, g(&[&["japan", "japanese"], &["perry", "commodore"], &["arrived"]]));
+    }
+
+    #[test]
+    fn every_group_of_a_need_must_be_met_by_a_whole_word() {
+        let n = needs(&[g(&[&["portsmouth"], &["treaty"]]), g(&[&["ketteler"], &["murdered", "killed"]])]);
+        assert!(met(&n, "the treaty was signed at portsmouth."));
+        assert!(met(&n, "portsmouth:\n\"treaty\""));
+        assert!(!met(&n, "the treaty was signed at kanagawa."));
+        assert!(!met(&n, "the treaties were signed at portsmouth."));
+        assert!(!met(&n, "retreaty portsmouthian"));
+        assert!(met(&n, "baron von ketteler was killed"));
+        assert!(met(&n, "murdered: ketteler"));
+        assert!(!met(&n, "ketteler was shot"));
+        assert!(!met(&n, ""));
+    }
+
+    #[test]
+    fn words_beyond_ascii_are_looked_up_folded() {
+        let n = needs(&[g(&[&["shimonoseki"], &["treaty"]]), g(&[&["japan"], &["perry"]])]);
+        assert!(met(&n, "the treaty of shimonoséki"));
+        // "’" folds to an apostrophe, which ends a word; an em dash to a space.
+        assert!(met(&n, "perry\u{2019}s ships\u{2014}japan"));
+        assert!(met(&n, "treaty\u{2014}shimonoseki"));
+        // "“" folds to a word byte, which joins it to the word after: no whole word there.
+        assert!(!met(&n, "the “treaty of “shimonoseki"));
+    }
+
+    #[test]
+    fn no_need_or_an_empty_one_rules_nothing_out() {
+        assert!(Needs::new(&[]).is_none());
+        assert!(Needs::new(&[g(&[&["treaty"]]), Vec::new()]).is_none());
+        assert!(Needs::new(&[g(&[&["treaty"], &[]])]).is_none());
+    }
+
+    /// The runs `for_each_run` finds, the slow way: a byte at a time.
+    fn runs_by_byte(bytes: &[u8]) -> Vec<(usize, usize)> {
+        let in_run = |b: u8| b >= 0x80 || b.is_ascii_alphanumeric() || b == 1;
+        let mut out = Vec::new();
+        let mut open = None;
+        for (i, &b) in bytes.iter().enumerate() {
+            match (open, in_run(b)) {
+                (None, true) => open = Some(i),
+                (Some(s), false) => {
+                    out.push((s, i));
+                    open = None;
+                }
+                _ => {}
+            }
+        }
+        out.extend(open.map(|s| (s, bytes.len())));
+        out
+    }
+
+    #[test]
+    fn first8_is_the_start_of_a_word_zero_padded() {
+        let b = b"abcdefghij xy";
+        assert_eq!(first8(b, 0, 10), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(first8(b, 11, 13), u64::from_le_bytes(*b"xy\0\0\0\0\0\0"));
+        assert_eq!(first8(b, 2, 5), u64::from_le_bytes(*b"cde\0\0\0\0\0"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn for_each_run_finds_the_runs_a_byte_at_a_time_does(
+            bytes in proptest::collection::vec(proptest::prop_oneof![
+                proptest::prelude::Just(b'a'), proptest::prelude::Just(b' '), proptest::prelude::Just(0x01u8),
+                proptest::prelude::Just(0xc3u8), proptest::prelude::Just(b'7'), proptest::prelude::Just(b'-'),
+                proptest::prelude::any::<u8>(),
+            ], 0..300),
+        ) {
+            let mut got = Vec::new();
+            for_each_run(&bytes, |s, e| {
+                got.push((s, e));
+                false
+            });
+            proptest::prop_assert_eq!(got, runs_by_byte(&bytes));
+        }
+    }
+}
