@@ -109,7 +109,7 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
 pub(super) type Groups = Vec<Vec<String>>;
 
 /// The words of a folded pattern ("treaty of portsmouth": "treaty", "of", "portsmouth").
-pub(super) fn words_of(pattern: &str) -> impl Iterator<Item = &str> {
+fn words_of(pattern: &str) -> impl Iterator<Item = &str> {
     pattern.split(|c: char| !(c.is_ascii() && is_word_byte(c as u8))).filter(|w| !w.is_empty())
 }
 
@@ -137,8 +137,8 @@ pub(super) fn description_need(groups: &[Vec<&str>]) -> Groups {
 }
 
 impl Needs {
-    /// The test for `needs`; `None` when there is none (nothing can be named) or a need
-    /// has an empty group or word (then nothing can be ruled out).
+    /// The test for `needs`; `None` when there is none, or a need has an empty group or
+    /// word: a caller then rules nothing out (`Matcher::may_name`).
     pub(super) fn new(needs: &[Groups]) -> Option<Needs> {
         let mut words: Vec<String> = Vec::new();
         let mut meets: Vec<Vec<(u32, u8)>> = Vec::new();
