@@ -39,9 +39,9 @@ static WORD_BYTE: [bool; 256] = {
 pub struct Phrases {
     /// Per first word (by `word_hash`): the patterns that start with it, longest first.
     by_first: HashMap<u64, Vec<Entry>, BuildWordHash>,
-    /// A bit per `word_hash` modulo its length: most words of a text start no pattern,
-    /// and one bit test turns them away before the map is asked.
-    filter: Vec<u64>,
+    /// The first words' `word_hash`: most words of a text start no pattern, and one bit
+    /// test turns them away before the map is asked.
+    filter: WordFilter,
     sets: usize,
     /// The length of the longest pattern, in bytes.
     longest: usize,
@@ -64,8 +64,33 @@ pub struct Hit {
     pub pattern: usize,
 }
 
-/// The number of bits in `Phrases::filter` (a power of two).
+/// The number of bits in a `WordFilter` (a power of two).
 const FILTER_BITS: u64 = 1 << 16;
+
+/// A bit per hash of a word, modulo the filter's length: a set of words that may answer
+/// "maybe" for a word not in it, never "no" for one that is.
+#[derive(Debug, Clone)]
+pub(crate) struct WordFilter(Vec<u64>);
+
+impl WordFilter {
+    pub(crate) fn new() -> Self {
+        WordFilter(vec![0; (FILTER_BITS / 64) as usize])
+    }
+
+    /// Adds the word of hash `h`.
+    pub(crate) fn insert(&mut self, h: u64) {
+        let bit = h % FILTER_BITS;
+        if let Some(w) = self.0.get_mut((bit / 64) as usize) {
+            *w |= 1 << (bit % 64);
+        }
+    }
+
+    /// Whether a word of hash `h` may have been added.
+    pub(crate) fn may_hold(&self, h: u64) -> bool {
+        let bit = h % FILTER_BITS;
+        self.0.get((bit / 64) as usize).is_some_and(|w| w & (1 << (bit % 64)) != 0)
+    }
+}
 
 /// Whether the byte after a match at `end` of `bytes` ends a word.
 fn ends_word(bytes: &[u8], end: usize) -> bool {
@@ -79,7 +104,7 @@ impl Phrases {
     /// first index. `None` when no pattern is left.
     pub fn new<P: AsRef<str>>(sets: &[&[P]]) -> Option<Phrases> {
         let mut by_first: HashMap<u64, Vec<Entry>, BuildWordHash> = HashMap::default();
-        let mut filter = vec![0u64; (FILTER_BITS / 64) as usize];
+        let mut filter = WordFilter::new();
         for (set, patterns) in sets.iter().enumerate() {
             for (index, p) in patterns.iter().enumerate() {
                 let bytes = p.as_ref().as_bytes();
@@ -94,7 +119,7 @@ impl Phrases {
                 // Longest first; among equal lengths, in the order given.
                 let at = list.partition_point(|e| e.bytes.len() >= pattern.len());
                 list.insert(at, Entry { bytes: pattern.into(), set, pattern: index });
-                set_bit(&mut filter, h);
+                filter.insert(h);
             }
         }
         if by_first.is_empty() {
@@ -144,7 +169,7 @@ impl Phrases {
                 at += 1;
             }
             let h = word_hash(bytes.get(start..at).unwrap_or(&[]));
-            if !test_bit(&self.filter, h) {
+            if !self.filter.may_hold(h) {
                 continue;
             }
             let Some(list) = self.by_first.get(&h) else { continue };
@@ -190,18 +215,6 @@ pub(crate) fn word_hash(word: &[u8]) -> u64 {
         h = (h.rotate_left(23) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
     }
     h ^ (h >> 29)
-}
-
-fn set_bit(filter: &mut [u64], h: u64) {
-    let bit = h % FILTER_BITS;
-    if let Some(w) = filter.get_mut((bit / 64) as usize) {
-        *w |= 1 << (bit % 64);
-    }
-}
-
-fn test_bit(filter: &[u64], h: u64) -> bool {
-    let bit = h % FILTER_BITS;
-    filter.get((bit / 64) as usize).is_some_and(|w| w & (1 << (bit % 64)) != 0)
 }
 
 /// The map's hasher: the key is already a `word_hash`.

@@ -15,7 +15,7 @@
 //! time (`swar`) and looks up a word only if a one-bit filter lets it through, several
 //! times faster than folding and matching (`phrases`).
 
-use crate::phrases::{is_word_byte, word_hash, BuildWordHash};
+use crate::phrases::{is_word_byte, word_hash, BuildWordHash, WordFilter};
 use crate::swar::{ascii_letter_bits, digit_bits, gather, zero_bits, HIGH_BITS, ONES};
 use std::collections::HashMap;
 
@@ -31,9 +31,9 @@ type Table = HashMap<u64, Vec<(Box<[u8]>, usize)>, BuildWordHash>;
 #[derive(Debug, Clone)]
 pub struct Needs {
     words: Table,
-    /// A bit per `word_hash` modulo its length: most words of a text are no need's, and
-    /// one bit test turns them away before the map is asked.
-    filter: Vec<u64>,
+    /// The words' `quick_hash`: most words of a text are no need's, and one bit test
+    /// turns them away before the map is asked.
+    filter: WordFilter,
     /// The lengths of the shortest and the longest word.
     lengths: (usize, usize),
     /// Per word id, the groups it meets: (need, the group's bit).
@@ -45,13 +45,10 @@ pub struct Needs {
 /// Groups of a need kept, at most: one bit each in a byte.
 const GROUPS: usize = 8;
 
-/// The number of bits in `Needs::filter` (a power of two).
-const FILTER_BITS: usize = 1 << 16;
-
-/// The filter's bit for a word of `len` bytes whose first eight are `first8`.
-fn quick_hash(first8: u64, len: usize) -> usize {
-    let mixed = (first8 ^ (len as u64).rotate_left(59)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    (mixed >> 48) as usize % FILTER_BITS
+/// A hash of a word of `len` bytes whose first eight are `first8`, for the filter: one
+/// multiplication, where `word_hash` takes one per eight bytes and a copy.
+fn quick_hash(first8: u64, len: usize) -> u64 {
+    (first8 ^ (len as u64).rotate_left(59)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 48
 }
 
 /// The first eight bytes of `bytes[start..end]`, zero past `end`.
@@ -168,14 +165,11 @@ impl Needs {
             return None;
         }
         let mut table = Table::default();
-        let mut filter = vec![0u64; FILTER_BITS / 64];
+        let mut filter = WordFilter::new();
         for (id, w) in words.iter().enumerate() {
             let h = word_hash(w.as_bytes());
             table.entry(h).or_default().push((w.as_bytes().into(), id));
-            let bit = quick_hash(first8(w.as_bytes(), 0, w.len()), w.len());
-            if let Some(x) = filter.get_mut(bit / 64) {
-                *x |= 1 << (bit % 64);
-            }
+            filter.insert(quick_hash(first8(w.as_bytes(), 0, w.len()), w.len()));
         }
         let lengths = (
             words.iter().map(String::len).min().unwrap_or(0),
@@ -191,8 +185,7 @@ impl Needs {
         if word.len() < self.lengths.0 || word.len() > self.lengths.1 {
             return None;
         }
-        let bit = quick_hash(first8, word.len());
-        if self.filter.get(bit / 64).is_none_or(|x| x & (1 << (bit % 64)) == 0) {
+        if !self.filter.may_hold(quick_hash(first8, word.len())) {
             return None;
         }
         self.lookup(word)
