@@ -210,9 +210,7 @@ pub(crate) fn word_hash(word: &[u8]) -> u64 {
     let tail = chunks.remainder();
     if !tail.is_empty() {
         // The last part-filled chunk, zero-padded as a whole one would be.
-        let mut buf = [0u8; 8];
-        buf.get_mut(..tail.len()).into_iter().for_each(|b| b.copy_from_slice(tail));
-        h = (h.rotate_left(23) ^ u64::from_le_bytes(buf)).wrapping_mul(K);
+        h = (h.rotate_left(23) ^ crate::swar::load(tail)).wrapping_mul(K);
     }
     h ^ (h >> 29)
 }

@@ -11,6 +11,15 @@ pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
 /// Bit 7 of each byte of a `u64`.
 pub(crate) const HIGH_BITS: u64 = ONES * 0x80;
 
+/// The first eight bytes of `bytes` (fewer if it is shorter), little-endian, zero past
+/// its end: a part-filled last chunk of a text read as a whole one.
+#[inline]
+pub(crate) fn load(bytes: &[u8]) -> u64 {
+    let mut b = [0u8; 8];
+    b.iter_mut().zip(bytes).for_each(|(to, from)| *to = *from);
+    u64::from_le_bytes(b)
+}
+
 /// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII digit.
 pub(crate) fn digit_bits(x: u64) -> u64 {
     let low = x & !HIGH_BITS;
@@ -67,6 +76,13 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn load_reads_eight_bytes_little_endian_and_pads_with_zeros() {
+        assert_eq!(load(b"abcdefghij"), u64::from_le_bytes(*b"abcdefgh"));
+        assert_eq!(load(b"xy"), u64::from_le_bytes(*b"xy\0\0\0\0\0\0"));
+        assert_eq!(load(b""), 0);
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //! times faster than folding and matching (`phrases`).
 
 use crate::phrases::{is_word_byte, word_hash, BuildWordHash, WordFilter};
-use crate::swar::{ascii_letter_bits, digit_bits, gather, zero_bits, HIGH_BITS, ONES};
+use crate::swar::{ascii_letter_bits, digit_bits, gather, load, zero_bits, HIGH_BITS, ONES};
 use std::collections::HashMap;
 
 /// Words shorter than this are left out of a name's need ("of", "a"): in nearly every
@@ -56,12 +56,16 @@ fn quick_hash(first8: u64, len: usize) -> u64 {
 fn first8(bytes: &[u8], start: usize, end: usize) -> u64 {
     // The bits of the first `end - start` bytes (at least one, at most eight).
     let keep = u64::MAX >> (64 - 8 * (end - start).clamp(1, 8));
-    let mut b = [0u8; 8];
-    match bytes.get(start..start + 8) {
-        Some(eight) => b.copy_from_slice(eight),
-        None => b.iter_mut().zip(bytes.get(start..).unwrap_or_default()).for_each(|(to, from)| *to = *from),
-    }
-    u64::from_le_bytes(b) & keep
+    // Eight bytes copied whole where the text has them (the usual case, one load).
+    let eight = match bytes.get(start..start + 8) {
+        Some(eight) => {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(eight);
+            u64::from_le_bytes(b)
+        }
+        None => load(bytes.get(start..).unwrap_or_default()),
+    };
+    eight & keep
 }
 
 /// Bit `i` set where byte `i` of `x` may be part of a word of folded text: an ASCII
@@ -78,9 +82,7 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
     for (c, chunk) in bytes.chunks(64).enumerate() {
         let mut mask = 0u64;
         for (k, eight) in chunk.chunks(8).enumerate() {
-            let mut b = [0u8; 8];
-            b.iter_mut().zip(eight).for_each(|(to, from)| *to = *from);
-            mask |= u64::from(run_bits(u64::from_le_bytes(b))) << (8 * k);
+            mask |= u64::from(run_bits(load(eight))) << (8 * k);
         }
         // A bit wherever a byte differs in class from the byte before: a run starts or
         // ends there. Past the end of a short last chunk the mask is clear, so a run

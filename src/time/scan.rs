@@ -7,7 +7,7 @@
 //! words, a 64-byte test for digits; see `regions`): it is what keeps `tag` fast on long
 //! texts (benches/tagger.rs).
 
-use crate::swar::{ascii_letter_bits, digit_bits, HIGH_BITS};
+use crate::swar::{ascii_letter_bits, digit_bits, load, HIGH_BITS};
 use std::sync::LazyLock;
 
 /// Bytes kept before a digit: enough for "until the beginning of the".
@@ -74,9 +74,7 @@ fn regions_with(text: &str, search: &WordSearch, block_len: usize) -> Vec<(usize
                 continue;
             }
             for (w, eight) in chunk.chunks(8).enumerate() {
-                let mut word = [0u8; 8];
-                word.iter_mut().zip(eight).for_each(|(to, from)| *to = *from);
-                let mut digits = digit_bits(u64::from_le_bytes(word));
+                let mut digits = digit_bits(load(eight));
                 while digits != 0 {
                     let at = start + c * CHUNK + w * 8 + (digits.trailing_zeros() / 8) as usize;
                     digits &= digits - 1;
