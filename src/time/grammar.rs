@@ -470,6 +470,34 @@ fn anchored(i: usize, end: usize, period: Period, anchor: Anchor) -> Option<Foun
 /// Parts of a day after "that", "the same", "the next": "that night", "the next morning".
 const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afternoon"];
 
+/// The words after "the" that some production reads, besides numbers, months and the
+/// words the tokenizer marks as starters or units (`Grammar::may_follow_the`): parts ("the
+/// end of", "the latter part of", "the turn of the century"), steps ("the following
+/// year"), `PARTS_OF_DAY` ("the morning of the 5th"), and "thirtieth", an ordinal that
+/// opens nothing ("the thirtieth of May").
+const AFTER_THE: [&str; 20] = [
+    "end",
+    "close",
+    "beginning",
+    "start",
+    "opening",
+    "earlier",
+    "later",
+    "latter",
+    "turn",
+    "following",
+    "succeeding",
+    "ensuing",
+    "previous",
+    "preceding",
+    "same",
+    "morning",
+    "evening",
+    "night",
+    "afternoon",
+    "thirtieth",
+];
+
 /// What else a day's "of" may follow, besides `PARTS_OF_DAY`: "the day of the 28th", "the
 /// eve of the 12th".
 const DAY_OF: [&str; 3] = ["day", "dawn", "eve"];
@@ -1037,6 +1065,17 @@ impl Grammar<'_, '_> {
     // ---- expressions --------------------------------------------------------------------
 
     fn expr(&self, i: usize) -> Option<Found> {
+        let t = self.tok(i)?;
+        // Most of the words that may open an expression are "the", and nearly every "the"
+        // opens none: no production goes on from it but through the word after it.
+        if t.is("the") && !self.may_follow_the(i + 1) {
+            return None;
+        }
+        self.expr_at(i)
+    }
+
+    /// `expr` without its test of the word after "the".
+    fn expr_at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         if t.kind == Kind::Word {
             if let Some(f) = self.prefixed(i) {
@@ -1789,6 +1828,20 @@ impl Grammar<'_, '_> {
         Some(if keeps_the { f } else { Found { start: j, ..f } })
     }
 
+    /// Whether the token at `i`, after a "the", can go on an expression that "the" opens
+    /// (`expr`): a number, a month, a word that opens a production or is a unit of time,
+    /// or one of the other words that a production from "the" (`the_phrase`, `relative`,
+    /// `dated`) reads right after it (`AFTER_THE`). Where a production looks further on
+    /// ("the same night", "the early part of"), it has read one of these first.
+    fn may_follow_the(&self, i: usize) -> bool {
+        let Some(t) = self.tok(i) else { return false };
+        match t.kind {
+            Kind::Num => true,
+            Kind::Punct => false,
+            Kind::Word => t.month != 0 || t.starter || t.unit || self.is_any(i, &AFTER_THE),
+        }
+    }
+
     // ---- relative expressions --------------------------------------------------------------
 
     /// "the following year", "that month", "the next day", "ten years later",
@@ -2396,6 +2449,113 @@ mod tests {
             let windows = Windows { len, back: 64, ahead: 256 };
             proptest::prop_assert!(windowed_agrees(&text, windows).is_ok(), "{:?}", windowed_agrees(&text, windows));
         }
+    }
+
+    /// Words after "the": those some production reads next (`AFTER_THE`, starters, units,
+    /// months, numbers) and others.
+    const AFTER_THE_PIECES: &[&str] = &[
+        "the",
+        "same",
+        "following",
+        "next",
+        "previous",
+        "preceding",
+        "succeeding",
+        "ensuing",
+        "end",
+        "close",
+        "beginning",
+        "start",
+        "opening",
+        "middle",
+        "early",
+        "earlier",
+        "late",
+        "later",
+        "latter",
+        "last",
+        "first",
+        "second",
+        "part",
+        "half",
+        "turn",
+        "of",
+        "century",
+        "eighteenth",
+        "thirtieth",
+        "twenty",
+        "morning",
+        "evening",
+        "night",
+        "afternoon",
+        "year",
+        "month",
+        "day",
+        "week",
+        "spring",
+        "Monday",
+        "May",
+        "1905",
+        "19th",
+        "1890s",
+        "AD",
+        "before",
+        "after",
+        "war",
+        "Russian",
+        "great",
+        "that",
+        ",",
+        ".",
+        "-",
+    ];
+
+    /// Fourth words after "the", for the longest productions from it ("the turn of the
+    /// century", "the latter part of 1904").
+    const LAST_PIECES: &[&str] = &["century", "1905", ".", "war"];
+
+    /// A "the" that `may_follow_the` turns away opens no expression: every production from
+    /// it fails. Tried with every three words of `AFTER_THE_PIECES` and one of
+    /// `LAST_PIECES` after it, and an
+    /// earlier date and a date of writing for the productions that count from one.
+    #[test]
+    fn the_word_after_the_decides_as_every_production_would() {
+        // A day and a year before, and then two ways of reading.
+        let days = ["1904-02-08", "1904"].map(|d| crate::time::TimeValue::parse_edtf(d).expect("a date"));
+        let contexts = [false, true].map(|narrative| TagContext {
+            document_date: Some(crate::time::TimeValue::year(1950)),
+            narrative,
+            ..TagContext::default()
+        });
+        let mut turned_away = 0;
+        for a in AFTER_THE_PIECES {
+            for b in AFTER_THE_PIECES {
+                for (c, d) in AFTER_THE_PIECES.iter().flat_map(|c| LAST_PIECES.iter().map(move |d| (c, d))) {
+                    let text = format!("In the {a} {b} {c} {d}");
+                    let mut toks = Vec::new();
+                    super::scan::tokenize(&text, 0, text.len(), &mut toks);
+                    for (value, cx) in days.iter().flat_map(|v| contexts.iter().map(move |cx| (v, cx))) {
+                        let earlier = super::Previous { value: value.clone(), at: 0 };
+                        let g = super::Grammar {
+                            t: &toks,
+                            text: &text,
+                            cx,
+                            prev: Some(&earlier),
+                            story: Some(&earlier),
+                            label: Some(&earlier),
+                            here: 3,
+                        };
+                        if !g.may_follow_the(2) {
+                            turned_away += 1;
+                            let found = g.expr_at(1).map(|f| (f.start, f.end, f.value.edtf));
+                            assert_eq!(found, None, "{text:?} after {value:?}");
+                        }
+                    }
+                }
+            }
+        }
+        // Most words after "the" are turned away.
+        assert!(turned_away > AFTER_THE_PIECES.len().pow(3) * LAST_PIECES.len() / 10 * 4, "{turned_away}");
     }
 
     #[test]
