@@ -10,6 +10,17 @@
 //! Documents are processed in parallel up to their claims; the checks read one index built
 //! from all of them. See `DESIGN.md` for the contracts (commands, JSON output, exit status).
 
+/// Defines a module's `warm_up()`: it builds the given `LazyLock` statics (patterns and
+/// tables) now rather than on first use (`engine::warm_up`).
+macro_rules! warm_up {
+    ($($lazy:ident),+ $(,)?) => {
+        pub(crate) fn warm_up() {
+            $(std::sync::LazyLock::force(&$lazy);)+
+        }
+    };
+}
+pub(crate) use warm_up;
+
 pub mod audit;
 pub mod baseline;
 pub mod cache;

@@ -155,6 +155,7 @@ impl Suppression {
     }
 }
 
+crate::warm_up!(DIRECTIVE);
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -396,6 +396,7 @@ fn from_text(f: &Validity) -> String {
     f.from.as_ref().map_or_else(|| "another time".to_string(), ToString::to_string)
 }
 
+crate::warm_up!(GLOSS, SEAT_BEFORE, MOVED_TO, SEAT_AFTER);
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -453,6 +453,7 @@ fn finding(
     d
 }
 
+crate::warm_up!(PHRASE);
 #[cfg(test)]
 mod tests {
     use super::*;

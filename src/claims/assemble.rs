@@ -818,6 +818,25 @@ fn clause_end(text: &str, from: usize, sentence_end: usize) -> usize {
         .min(cap)
 }
 
+crate::warm_up!(
+    START_CUE,
+    END_CUE,
+    UNTIL_BEFORE,
+    SINCE_BEFORE,
+    ANSWER_IT,
+    REFERENCE_POINT,
+    PERIOD_AFTER,
+    AFTER_WHICH,
+    BROUGHT_ABOUT,
+    OFFSET,
+    AIMED_AT,
+    TO_COME,
+    KNOWN_BY,
+    SPOKEN_OF,
+    DOCUMENT_DATE,
+    ANOTHER_DEED,
+    EVENT_NOUN
+);
 #[cfg(test)]
 mod tests {
     use super::*;

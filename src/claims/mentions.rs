@@ -1438,6 +1438,18 @@ fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>,
     }
 }
 
+crate::warm_up!(
+    PLACE_NAME,
+    ANAPHOR,
+    ANAPHOR_ANYWHERE,
+    ANAPHOR_NOUNS,
+    DATED_HEAD,
+    ANNIVERSARY_WORDS,
+    ANNIVERSARY_FINDERS,
+    UNKNOWN,
+    UNKNOWN_ANYWHERE,
+    UNKNOWN_HEADS
+);
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -313,6 +313,18 @@ fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -
     }
 }
 
+crate::warm_up!(
+    SPEAKER,
+    STRONG,
+    WEAK,
+    THREAD,
+    THREAD_ABBREVIATIONS,
+    THREAD_WORDS,
+    ASSERTED,
+    SCENARIO,
+    POST_BREAK,
+    TRIGGERS
+);
 #[cfg(test)]
 mod tests {
     use super::*;

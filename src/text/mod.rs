@@ -281,6 +281,12 @@ fn each_normalized_byte_from(
     words
 }
 
+/// Builds the patterns of segmenting, flags and citations now (`crate::engine::warm_up`).
+pub(crate) fn warm_up() {
+    segment::warm_up();
+    flags::warm_up();
+    citations::warm_up();
+}
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -84,3 +84,8 @@ pub fn inside(times: &[TimeExpr], span: Span) -> impl Iterator<Item = &TimeExpr>
 pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
     grammar::tag(text, cx)
 }
+
+/// Builds the tagger's tables now (`crate::engine::warm_up`).
+pub(crate) fn warm_up() {
+    scan::warm_up();
+}

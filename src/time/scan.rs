@@ -729,6 +729,7 @@ fn classify_window(window: [u8; 16], len: usize) -> (u8, bool, bool) {
     (month, month != 0 || info.starter, info.unit)
 }
 
+crate::warm_up!(WORD_SEARCH, WORD_TABLE);
 #[cfg(test)]
 mod tests {
     use super::*;
