@@ -287,6 +287,7 @@ pub(crate) fn warm_up() {
     flags::warm_up();
     citations::warm_up();
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;
