@@ -156,6 +156,7 @@ impl Suppression {
 }
 
 crate::warm_up!(DIRECTIVE);
+
 #[cfg(test)]
 mod tests {
     use super::*;

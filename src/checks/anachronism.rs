@@ -397,6 +397,7 @@ fn from_text(f: &Validity) -> String {
 }
 
 crate::warm_up!(GLOSS, SEAT_BEFORE, MOVED_TO, SEAT_AFTER);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -454,6 +454,7 @@ fn finding(
 }
 
 crate::warm_up!(PHRASE);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -344,6 +344,7 @@ fn finding(cx: &Context<'_>, old: &Claim, new: &Claim, event: usize, why: String
 }
 
 crate::warm_up!(RUSSIAN, JAPANESE);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -837,6 +837,7 @@ crate::warm_up!(
     ANOTHER_DEED,
     EVENT_NOUN
 );
+
 #[cfg(test)]
 mod tests {
     use super::*;

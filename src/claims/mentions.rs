@@ -1450,6 +1450,7 @@ crate::warm_up!(
     UNKNOWN_ANYWHERE,
     UNKNOWN_HEADS
 );
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -321,6 +321,7 @@ impl<'c> Reach<'c> {
 }
 
 crate::warm_up!(FOOTNOTE, REF_TAG, AUTHOR_YEAR, ATTRIBUTION, PUBLICATION);
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -325,6 +325,7 @@ crate::warm_up!(
     POST_BREAK,
     TRIGGERS
 );
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -415,6 +415,7 @@ fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
 }
 
 crate::warm_up!(URL_LOWER, URL, FOUR_SPACES);
+
 #[cfg(test)]
 mod tests {
     use super::*;

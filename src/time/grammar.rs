@@ -470,33 +470,13 @@ fn anchored(i: usize, end: usize, period: Period, anchor: Anchor) -> Option<Foun
 /// Parts of a day after "that", "the same", "the next": "that night", "the next morning".
 const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afternoon"];
 
-/// The words after "the" that some production reads, besides numbers, months and the
-/// words the tokenizer marks as starters or units (`Grammar::may_follow_the`): parts ("the
-/// end of", "the latter part of", "the turn of the century"), steps ("the following
-/// year"), `PARTS_OF_DAY` ("the morning of the 5th"), and "thirtieth", an ordinal that
-/// opens nothing ("the thirtieth of May").
-const AFTER_THE: [&str; 20] = [
-    "end",
-    "close",
-    "beginning",
-    "start",
-    "opening",
-    "earlier",
-    "later",
-    "latter",
-    "turn",
-    "following",
-    "succeeding",
-    "ensuing",
-    "previous",
-    "preceding",
-    "same",
-    "morning",
-    "evening",
-    "night",
-    "afternoon",
-    "thirtieth",
-];
+/// The words after "the" that some production reads, besides numbers, months, the words
+/// the tokenizer marks as starters or units, steps ("the following year", `step_at`) and
+/// `PARTS_OF_DAY` ("the morning of the 5th"), all of which `Grammar::may_follow_the` lets
+/// through: parts ("the end of", "the latter part of", "the turn of the century") and
+/// "thirtieth", an ordinal that opens nothing ("the thirtieth of May").
+const AFTER_THE: [&str; 10] =
+    ["end", "close", "beginning", "start", "opening", "earlier", "later", "latter", "turn", "thirtieth"];
 
 /// What else a day's "of" may follow, besides `PARTS_OF_DAY`: "the day of the 28th", "the
 /// eve of the 12th".
@@ -1085,7 +1065,7 @@ impl Grammar<'_, '_> {
         (t.is("a") || t.is("an")) && t.text != "A" && !self.unit_near(i)
     }
 
-    /// `expr` without its test of the word after "the".
+    /// `expr` without its test of the words after "the" and "a" (`opens_nothing`).
     fn expr_at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
         if t.kind == Kind::Word {
@@ -1841,15 +1821,23 @@ impl Grammar<'_, '_> {
 
     /// Whether the token at `i`, after a "the", can go on an expression that "the" opens
     /// (`expr`): a number, a month, a word that opens a production or is a unit of time,
-    /// or one of the other words that a production from "the" (`the_phrase`, `relative`,
-    /// `dated`) reads right after it (`AFTER_THE`). Where a production looks further on
-    /// ("the same night", "the early part of"), it has read one of these first.
+    /// a step or a part of the day, or one of the other words that a production from "the"
+    /// (`the_phrase`, `relative`, `dated`) reads right after it (`AFTER_THE`). Where a
+    /// production looks further on ("the same night", "the early part of"), it has read
+    /// one of these first.
     fn may_follow_the(&self, i: usize) -> bool {
         let Some(t) = self.tok(i) else { return false };
         match t.kind {
             Kind::Num => true,
             Kind::Punct => false,
-            Kind::Word => t.month != 0 || t.starter || t.unit || self.is_any(i, &AFTER_THE),
+            Kind::Word => {
+                t.month != 0
+                    || t.starter
+                    || t.unit
+                    || self.step_at(i).is_some()
+                    || self.is_any(i, &PARTS_OF_DAY)
+                    || self.is_any(i, &AFTER_THE)
+            }
         }
     }
 

@@ -730,6 +730,7 @@ fn classify_window(window: [u8; 16], len: usize) -> (u8, bool, bool) {
 }
 
 crate::warm_up!(WORD_SEARCH, WORD_TABLE);
+
 #[cfg(test)]
 mod tests {
     use super::*;
