@@ -43,6 +43,7 @@ pub mod suppress;
 pub(crate) mod swar;
 pub mod text;
 pub mod time;
+pub mod twin;
 pub mod wire;
 
 pub use engine::{check_paths, Options, Run};

@@ -10,6 +10,7 @@ use crate::phrases::{is_word_byte, Phrases};
 use crate::rules::{EventId, RuleBook};
 use crate::span::Span;
 use crate::text::Sentence;
+use crate::twin::Twin;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
 use std::sync::LazyLock;
@@ -1218,53 +1219,23 @@ fn named_events(out: &[EventMention]) -> std::collections::BTreeSet<(usize, Even
         .collect()
 }
 
-/// "the Russo-China War", "the Treaty of Peking": a capitalised event name the rules do not know.
-static UNKNOWN: LazyLock<Twins> = LazyLock::new(|| Twins::new(|name| format!(r"(?-u:\b){name}(?-u:\b)")));
+/// "the Russo-China War", "the Treaty of Peking": a capitalised event name the rules do not
+/// know. Its narrow twin (`Twin`) serves nearly every sentence.
+static UNKNOWN: LazyLock<Twin> = LazyLock::new(|| Twin::new(&format!(r"(?-u:\b){UNKNOWN_NAME}(?-u:\b)")));
 
 /// `UNKNOWN` without its word boundaries, for a whole text: a match of `UNKNOWN` in a
 /// sentence is text this matches too, so a search of the text for this reports a match
 /// that overlaps its start (the search, going left to right, cannot pass that start without
 /// finding a match there or one that runs over it). The sentences those overlap are the
 /// only ones `UNKNOWN` needs to be tried in.
-static UNKNOWN_ANYWHERE: LazyLock<Twins> = LazyLock::new(|| Twins::new(|name| name.to_string()));
+static UNKNOWN_ANYWHERE: LazyLock<Twin> = LazyLock::new(|| Twin::new(UNKNOWN_NAME));
 
-/// "the Russo-China War", "the Treaty of Peking": a capitalised event name (group 1), with
-/// `{L}` for what a letter may be in a class and `{S}` for white space.
+/// "the Russo-China War", "the Treaty of Peking": a capitalised event name (group 1).
 const UNKNOWN_NAME: &str = concat!(
-    r"[Tt]he{S}+((?:[A-Z][{L}'’]*(?:[-–][A-Z][{L}'’]*)*{S}+){1,3}",
+    r"[Tt]he\s+((?:[A-Z][\p{L}'’]*(?:[-–][A-Z][\p{L}'’]*)*\s+){1,3}",
     r"(?:War|Rebellion|Incident|Revolution|Uprising|Intervention|Mutiny|Conference|Massacre|Affair|Crisis|Expedition)",
-    r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace){S}+of{S}+(?:the{S}+)?[A-Z][{L}'’]*(?:-[{L}'’]+)*(?:[ ][A-Z][{L}'’]*(?:-[{L}'’]+)*){0,2})",
+    r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})",
 );
-
-/// A pattern built from `UNKNOWN_NAME` twice: with any letter and any white space, and
-/// with ASCII ones only, which on ASCII text matches the same (a letter of ASCII text is
-/// `A-Za-z`, its white space one of `\t\n\v\f\r` and space). Nearly every sentence is
-/// ASCII, and the ASCII twin is the cheaper by far: each state of the lazy DFA that
-/// `\p{L}` takes part in is a set of hundreds of states of the UTF-8 automaton for it, and
-/// building those states was a tenth of the time of a run over a few books.
-struct Twins {
-    ascii: Regex,
-    unicode: Regex,
-}
-
-impl Twins {
-    /// The twins of `wrap(name)`, `name` being `UNKNOWN_NAME` filled in.
-    fn new(wrap: impl Fn(&str) -> String) -> Twins {
-        let fill =
-            |letter: &str, space: &str| wrap(&UNKNOWN_NAME.replace("{L}", letter).replace("{S}", space));
-        let build = |pattern: String| Regex::new(&pattern).expect("valid regex");
-        Twins { ascii: build(fill("A-Za-z", r"[\t\n\x0B\x0C\r ]")), unicode: build(fill(r"\p{L}", r"\s")) }
-    }
-
-    /// The twin to search `haystack` with.
-    fn on(&self, haystack: &str) -> &Regex {
-        if haystack.is_ascii() {
-            &self.ascii
-        } else {
-            &self.unicode
-        }
-    }
-}
 
 /// Modifiers that make a name generic, not a specific event ("the Great War", "the Cold War",
 /// "the Social Revolution").
@@ -1499,12 +1470,12 @@ mod tests {
     }
 
     /// The names (group 1) and matches `UNKNOWN` and `UNKNOWN_ANYWHERE` find in `text`:
-    /// with the twin `Twins::on` picks, or with the one for any text.
+    /// with the regex `Twin::on` picks, or with the one for any text.
     fn unknown_names(text: &str, picked: bool) -> Vec<Vec<Option<(usize, usize)>>> {
         [&*UNKNOWN, &*UNKNOWN_ANYWHERE]
             .iter()
-            .map(|twins| {
-                let re = if picked { twins.on(text) } else { &twins.unicode };
+            .map(|twin| {
+                let re = if picked { twin.on(text) } else { twin.full() };
                 re.captures_iter(text).map(|c| c.get(1).map(|m| (m.start(), m.end()))).collect()
             })
             .collect()
@@ -1630,7 +1601,7 @@ mod tests {
             }
         }
 
-        /// The twin `Twins::on` picks finds what the one for any text finds, in text of
+        /// The regex `Twin::on` picks finds what the one for any text finds, in text of
         /// these words and white space of every kind, ASCII or not.
         #[test]
         fn unknown_twins_find_the_same(
@@ -1657,7 +1628,7 @@ mod tests {
             let blocks = crate::text::segment_hot(&text, None, &whole).blocks;
             let heads = unknown_heads(&text, &unknown_head_words(&text), &blocks);
             for s in &sentences {
-                if UNKNOWN.unicode.is_match(s.span.slice(&text)) {
+                if UNKNOWN.full().is_match(s.span.slice(&text)) {
                     proptest::prop_assert!(
                         heads.iter().any(|h| h.start < s.span.end && s.span.start < h.end),
                         "{:?} not touched by {:?}", s.span.slice(&text), heads
