@@ -10,7 +10,7 @@ use crate::rules::entities::{Entity, FactKind, Validity};
 use crate::span::Span;
 use crate::text::Sentence;
 use crate::time::{Granularity, TimeExpr, TimeValue};
-use regex::Regex;
+use crate::twin::Twin;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
@@ -53,34 +53,32 @@ declare_check! {
 }
 
 /// Words that make a name a gloss or a retrospective, not a use in its time.
-static GLOSS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:now|nowadays|to-?day|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)(?-u:\b)|(?-u:\b)[bd]\.\s*\d")
-        .expect("valid regex")
+static GLOSS: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
+        r"(?i)(?-u:\b)(?:now|nowadays|to-?day|modern|present[- ]day|later|renamed|formerly|future|afterwards|became|become|becomes|born|birth|old name|known as|called)(?-u:\b)|(?-u:\b)[bd]\.\s*\d",
+    )
 });
 
 /// Before a city name: the words that make it stand for the government sitting there.
-static SEAT_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SEAT_BEFORE: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
         r"(?i)(?-u:\b)(?:diplomats?|ambassadors?|envoys?|legations?|embass(?:y|ies)|government|cabinet|foreign\s+(?:office|ministry)|recall(?:ed|ing|s)?)(?-u:\b)(?:\s+[\w-]+){0,3}\s+(?:from|in|at|to)\s+(?:the\s+)?$",
     )
-    .expect("valid regex")
 });
 
 /// Before a city name: a move of the government there ("a plan to move the Government
 /// to Moscow"), which says it did not sit there yet.
-static MOVED_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static MOVED_TO: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
         r"(?i)(?-u:\b)(?:mov(?:e|ed|es|ing)|remov(?:e|ed|es|ing|al)|transfer(?:s|red|ring)?|fle[de]|flee(?:s|ing)|evacuat(?:e|ed|es|ing|ion))(?-u:\b)(?:\s+[\w-]+){0,4}\s+to\s+(?:the\s+)?$",
     )
-    .expect("valid regex")
 });
 
 /// After a city name: the words that make it stand for the government sitting there.
-static SEAT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SEAT_AFTER: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
         r"(?i)^(?:[’']s\s+(?:decision|government|response|policy|foreign\s+policy|reply|demands?|aggression|diplomacy|intentions?|answer|ultimatum)(?-u:\b)|\s+(?:decided|demanded|refused|replied|responded|insisted|protested|rejected|declared\s+war))",
     )
-    .expect("valid regex")
 });
 
 /// One name to look for, and the fact it belongs to.
@@ -127,13 +125,15 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let here = match current.take() {
                 Some(here) if here.sentence == si => here,
-                _ => Here::new(si, sentence, text, &times),
+                _ => Here::new(si, sentence, &times),
             };
             let here = current.insert(here);
-            if here.gloss {
+            // The time first: most names have none to be judged by, and then whether
+            // their sentence glosses them (a regex over the sentence) is not asked.
+            let Some(context) = time_context(&times, here, text, span, dominant) else { continue };
+            if here.glosses(text) {
                 continue;
             }
-            let Some(context) = time_context(&times, here, text, span, dominant) else { continue };
             if let Some(d) = judge(cx, doc, text, span, sentence, &needles, &context) {
                 out.push(d);
             }
@@ -201,20 +201,28 @@ fn is_near(t: Span, name: Span) -> bool {
 struct Here {
     sentence: usize,
     span: Span,
-    /// Whether it glosses names (`GLOSS`).
-    gloss: bool,
+    /// Whether it glosses names (`GLOSS`), once asked.
+    gloss: Option<bool>,
     /// Whether it holds a time.
     dated: bool,
 }
 
 impl Here {
-    fn new(sentence: usize, s: &Sentence, text: &str, times: &Times<'_>) -> Self {
+    fn new(sentence: usize, s: &Sentence, times: &Times<'_>) -> Self {
         Here {
             sentence,
             span: s.span,
-            gloss: GLOSS.is_match(s.span.slice(text)),
+            gloss: None,
             dated: crate::time::inside(times.all, s.span).next().is_some(),
         }
+    }
+
+    /// Whether the sentence glosses names (`GLOSS`): read on the first ask.
+    fn glosses(&mut self, text: &str) -> bool {
+        *self.gloss.get_or_insert_with(|| {
+            let s = self.span.slice(text);
+            GLOSS.on(s).is_match(s)
+        })
     }
 }
 
@@ -302,8 +310,9 @@ fn judge(
             FactKind::Seat => {
                 let before = text.get(sentence.span.start..span.start)?;
                 let after = text.get(span.end..sentence.span.end)?;
-                let seat = SEAT_BEFORE.is_match(before) && !MOVED_TO.is_match(before);
-                if !seat && !SEAT_AFTER.is_match(after) {
+                let fits = crate::twin::fits(before);
+                let seat = SEAT_BEFORE.pick(fits).is_match(before) && !MOVED_TO.pick(fits).is_match(before);
+                if !seat && !SEAT_AFTER.on(after).is_match(after) {
                     continue;
                 }
                 context.times.iter().all(|t| !same.iter().any(|f| f.holds_during(t)))
@@ -404,7 +413,7 @@ mod tests {
 
     #[test]
     fn seat_patterns_match_metonymy_and_not_plain_places() {
-        let cases: &[(&Regex, &str, bool)] = &[
+        let cases: &[(&Twin, &str, bool)] = &[
             (&SEAT_BEFORE, "This decision to recall diplomats from ", true),
             (&SEAT_BEFORE, "the Japanese ambassador to ", true),
             (&SEAT_BEFORE, "the legations in ", true),
@@ -424,7 +433,8 @@ mod tests {
             (&SEAT_AFTER, " is a large city", false),
         ];
         for (pattern, text, want) in cases {
-            assert_eq!(pattern.is_match(text), *want, "{} on {text:?}", pattern.as_str());
+            assert_eq!(pattern.full().is_match(text), *want, "{} on {text:?}", pattern.full().as_str());
+            assert_eq!(pattern.on(text).is_match(text), *want, "the twin of {}", pattern.full().as_str());
         }
     }
 

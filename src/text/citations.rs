@@ -5,40 +5,36 @@
 
 use super::{Citation, CitationKind, Sentence};
 use crate::span::Span;
-use regex::Regex;
+use crate::twin::Twin;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?:\d{1,3}|[a-z]|(?i:note|n\.)\s*\d{1,3})\]|\^[a-z](?-u:\b)").expect("valid regex")
-});
+static FOOTNOTE: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"\[(?:\d{1,3}|[a-z]|(?i:note|n\.)\s*\d{1,3})\]|\^[a-z](?-u:\b)"));
 
 /// `<ref>...</ref>` and broken ones that keep only the closing `/ref>` or `ref>`.
-static REF_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?s)<ref[^>]{0,80}>(.{0,400}?)</ref>|</?ref>|/ref>|(?-u:\b)ref>").expect("valid regex")
-});
+static REF_TAG: LazyLock<Twin> =
+    LazyLock::new(|| Twin::new(r"(?s)<ref[^>]{0,80}>(.{0,400}?)</ref>|</?ref>|/ref>|(?-u:\b)ref>"));
 
-static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static AUTHOR_YEAR: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
         r"\(((?:[A-Z][\p{L}'’-]+)(?:\s+(?:and|&)\s+[A-Z][\p{L}'’-]+|\s+et\s+al\.)?),?\s+((?:1[5-9]|20)\d\d[a-z]?)(?:[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\)",
     )
-    .expect("valid regex")
 });
 
-static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(concat!(
+static ATTRIBUTION: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(concat!(
         r"(?i:according\s+to)\s+((?:the\s+)?[A-Z][\p{L}.’'-]*(?:\s+(?:of\s+)?[A-Z][\p{L}.’'-]*){0,5})",
         r"|((?:[Hh]istorian|[Ss]cholar|[Aa]uthor|[Jj]ournalist|[Pp]rofessor|Dr\.?)\s+)?",
         r"(?-u:\b)([A-Z][\p{L}’'-]+(?:\s+[A-Z]\.)*(?:\s+[A-Z][\p{L}’'-]+){1,2})",
         r"\s+(?:writes|wrote|says|said|concludes|concluded|argues|argued|notes|noted|states|stated|reports|reported|claims|claimed)(?-u:\b)",
     ))
-    .expect("valid regex")
 });
 
 const MONTHS: &str = "January|February|March|April|May|June|July|August|September|October|November|December";
 
-static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static PUBLICATION: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(&format!(
         concat!(
             r"(?:Published\s+in|Publication:)\s+([A-Z][^\n]{{1,60}}?)\s+Volume:?\s*(\d+),?\s+Issue:?\s*(\d+)",
             // The name is at most 51 characters (checked where it is read): a bound here,
@@ -48,7 +44,6 @@ static PUBLICATION: LazyLock<Regex> = LazyLock::new(|| {
         ),
         m = MONTHS
     ))
-    .expect("valid regex")
 });
 
 /// Words that look like an attribution's name but are not one.
@@ -97,14 +92,15 @@ const BROKEN_REF_REACH: usize = 1024;
 
 fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKind, Span, String)>) {
     let at = |m: regex::Match<'_>| Span::new(base + m.start(), base + m.end());
-    for m in super::segment::URL.find_iter(part) {
+    let fits = crate::twin::fits(part);
+    for m in super::segment::URL.pick(fits).find_iter(part) {
         found.push((CitationKind::Url, at(m), m.as_str().to_string()));
     }
-    for m in FOOTNOTE.find_iter(part) {
+    for m in FOOTNOTE.pick(fits).find_iter(part) {
         let label = m.as_str().trim_matches(['[', ']', '^']).to_string();
         found.push((CitationKind::Footnote, at(m), label));
     }
-    for c in REF_TAG.captures_iter(part) {
+    for c in REF_TAG.pick(fits).captures_iter(part) {
         let Some(m) = c.get(0) else { continue };
         if let Some(inner) = c.get(1) {
             found.push((CitationKind::RefTag, at(m), inner.as_str().trim().to_string()));
@@ -135,14 +131,14 @@ fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKi
             text.get(start..base + m.start()).unwrap_or("").trim().trim_end_matches(['.', '<']).to_string();
         found.push((CitationKind::RefTag, Span::new(start, base + m.end()), target));
     }
-    for c in AUTHOR_YEAR.captures_iter(part) {
+    for c in AUTHOR_YEAR.pick(fits).captures_iter(part) {
         let (Some(m), Some(a), Some(y)) = (c.get(0), c.get(1), c.get(2)) else { continue };
         if MONTHS.split('|').any(|mo| mo == a.as_str()) {
             continue; // "(November 2014)" is a date, not a work
         }
         found.push((CitationKind::AuthorYear, at(m), format!("{} {}", a.as_str(), y.as_str())));
     }
-    for c in ATTRIBUTION.captures_iter(part) {
+    for c in ATTRIBUTION.pick(fits).captures_iter(part) {
         let Some(m) = c.get(0) else { continue };
         let Some(name) = c.get(1).or_else(|| c.get(3)) else { continue };
         let first = name.as_str().split_whitespace().next().unwrap_or("");
@@ -157,7 +153,7 @@ fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKi
         };
         found.push((CitationKind::Attribution, at(m), name.to_string()));
     }
-    for c in PUBLICATION.captures_iter(part) {
+    for c in PUBLICATION.pick(fits).captures_iter(part) {
         let Some(m) = c.get(0) else { continue };
         let target = if let (Some(p), Some(v), Some(i)) = (c.get(1), c.get(2), c.get(3)) {
             format!("{} {}({})", p.as_str().trim(), v.as_str(), i.as_str())

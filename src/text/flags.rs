@@ -3,6 +3,7 @@
 
 use super::{repeat_key, Sentence};
 use crate::span::Span;
+use crate::twin::Twin;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -73,11 +74,10 @@ fn quote_step(open: &mut Option<(usize, char)>, i: usize, c: char, prev: char, o
     }
 }
 
-static SPEAKER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static SPEAKER: LazyLock<Twin> = LazyLock::new(|| {
+    Twin::new(
         r"([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,4})\s*,?\s+(?:said|says|wrote|writes|stated|states|declared|declares|replied|answered|concludes|concluded|argues|argued|notes|noted|remarked|told)(?-u:\b)[^\n]{0,40}$",
     )
-    .expect("valid regex")
 });
 
 fn mark_quotes(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -> bool) {
@@ -128,7 +128,7 @@ fn mark_quotes(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) ->
 /// it (forum posts), or a speaker introducing it ("Mowry concludes that ...", "X said:").
 fn quote_source(text: &str, sentences: &[Sentence], k: usize, region: Span) -> Option<String> {
     let lead = text.get(sentences[k].span.start..region.start).unwrap_or("").trim();
-    if let Some(m) = SPEAKER.captures(lead).and_then(|c| c.get(1)) {
+    if let Some(m) = SPEAKER.on(lead).captures(lead).and_then(|c| c.get(1)) {
         return Some(m.as_str().to_string());
     }
     if !lead.is_empty() {
@@ -136,13 +136,14 @@ fn quote_source(text: &str, sentences: &[Sentence], k: usize, region: Span) -> O
     }
     let prev = sentences.get(k.checked_sub(1)?)?;
     let before = prev.span.slice(text).trim();
-    if let Some(url) = super::segment::URL.find_iter(before).last() {
+    if let Some(url) = super::segment::URL.on(before).find_iter(before).last() {
         if url.end() == before.len() {
             return Some(url.as_str().to_string());
         }
     }
     let before = before.strip_suffix(':')?;
-    SPEAKER.captures(&format!("{before} said")).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
+    let line = format!("{before} said");
+    SPEAKER.on(&line).captures(&line).and_then(|c| c.get(1)).map(|m| m.as_str().to_string())
 }
 
 /// Counterfactual talk anywhere: enough on its own.
