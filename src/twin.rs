@@ -49,7 +49,7 @@ impl Twin {
     /// The twin when `fits` (`fits(haystack)`, asked once for several regexes), else
     /// the full regex.
     pub fn pick(&self, fits: bool) -> &Regex {
-        if fits {
+        if fits && !full_only() {
             &self.narrow
         } else {
             &self.full
@@ -60,6 +60,14 @@ impl Twin {
     pub fn full(&self) -> &Regex {
         &self.full
     }
+}
+
+/// Whether twins are set aside: only in tests, which compare a run with and without.
+fn full_only() -> bool {
+    #[cfg(test)]
+    return tests::FULL_ONLY.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
 }
 
 /// Whether every character of `haystack` is ASCII or in `NARROW`.
@@ -111,6 +119,61 @@ fn ascii_look(look: Look) -> Look {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    thread_local! {
+        /// Set: every `Twin` searches with its full regex (`full_only`).
+        pub(super) static FULL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// The claims, sentences and per-document findings of `text`, as text.
+    fn pipeline(text: &str, rules: &crate::rules::RuleBook, matcher: &crate::claims::Matcher) -> String {
+        let meta = crate::corpus::SourceMeta::default();
+        let doc = crate::corpus::Document { id: 0, path: "doc.txt".into(), text: text.to_string(), meta };
+        let extract = crate::claims::extract(&doc, rules, matcher);
+        let policy = crate::config::TrustPolicies::default();
+        let cx = crate::checks::DocContext { text, extract: &extract, rules, policy: &policy };
+        let findings = crate::checks::run_per_doc(&cx);
+        format!("{:?}\n{:?}\n{findings:?}", extract.claims, extract.sentences)
+    }
+
+    /// The whole per-document stage gives the same with the twins as with the full
+    /// regexes alone, on the shipped corpus, the fuzz finds, and text made to reach the
+    /// twinned patterns (quotations and their speakers, URLs, footnotes, attributions,
+    /// publications, unknown event names, a seat of government, glosses) with curly
+    /// quotes and dashes, so that the twins are the ones picked.
+    #[test]
+    fn the_pipeline_gives_the_same_with_and_without_twins() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let rules = crate::rules::load_dirs(&[root.join("rules")]).expect("the shipped rules load");
+        let matcher = crate::claims::Matcher::new(&rules);
+        let mut texts = vec![concat!(
+            "In 1904 Japan recalled its envoys from Moscow. “The war began in 1904,” Mowry concludes — ",
+            "according to Professor Asakawa it began on 8 February 1904 (Asakawa, 1904: 12).[3]\n",
+            "See https://example.org/war’s-end and www.example.com for the Treaty of Portsmouth (1905).\n\n",
+            "The Boxer War broke out in 1899; the Russo–China War in 1900 … Tokyo (formerly Edo) in 1850.\n",
+            "Published in Far East Review Volume: 3, Issue: 4 — “The Siege of Port Arthur”, by Jane Doe.\n",
+            "Kuropatkin wrote:\n“Port Arthur fell in 1905.” <ref>Ibid., p. 4</ref> In St. Petersburg ",
+            "the government decided, in 1905; b. 1843 in Petrograd.\n",
+        )
+        .to_string()];
+        for dir in ["corpus", "tests/fixtures/fuzz"] {
+            for entry in walkdir::WalkDir::new(root.join(dir)).sort_by_file_name() {
+                let path = entry.expect("entry").into_path();
+                if path.extension().is_some_and(|e| e == "txt" || e == "md") {
+                    texts.push(std::fs::read_to_string(&path).expect("utf-8"));
+                }
+            }
+        }
+        assert!(texts.len() > 5, "the corpus and the fuzz finds are read");
+        assert!(!texts[0].is_ascii() && fits(&texts[0]), "the twins are picked for the made-up text");
+        for text in &texts {
+            let twinned = pipeline(text, &rules, &matcher);
+            FULL_ONLY.with(|f| f.set(true));
+            let full = pipeline(text, &rules, &matcher);
+            FULL_ONLY.with(|f| f.set(false));
+            assert_eq!(twinned, full, "{}", text.get(..80).unwrap_or(text));
+        }
+    }
 
     /// What the module's argument rests on: no `NARROW` character is a word character
     /// (so word boundaries fall alike), white space, a letter or a digit.
