@@ -8,19 +8,25 @@
 //! handful of such patterns was a tenth of all the work (callgrind), whatever the size of
 //! the corpus.
 //!
-//! The twin has every class cut down to ASCII and the typographic punctuation books use
-//! (`NARROW`), and ASCII word boundaries. On a haystack made only of those characters the
+//! The twin has every class cut down to the characters books are written in (`fits`):
+//! ASCII, Latin-1 and Latin Extended-A (the no-break space, £, é, ü, ō ...) and the
+//! typographic punctuation in `NARROW`. On a haystack made only of those characters the
 //! two match the same, byte for byte and group for group: a class holds a character of
-//! the haystack exactly when its cut-down copy does, and none of `NARROW` is a word
-//! character, so Unicode and ASCII word boundaries fall in the same places. Literals stay
-//! as they are. `Twin::on` picks the twin for such a haystack, the full regex for any
-//! other.
+//! the haystack exactly when its cut-down copy does, and literals and look-arounds stay as
+//! they are. `Twin::on` picks the twin for such a haystack, the full regex for any other.
+//! In ../shared/realtext, 97.6% of the blocks of lines are ASCII and `NARROW` alone.
+//!
+//! A Unicode word boundary (`\b`) stays one, and stays correct, but the lazy DFA gives up
+//! on it beyond ASCII: twinned patterns use `(?-u:\b)`.
 
 use regex::Regex;
-use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Look, Repetition};
+use regex_syntax::hir::{Capture, Class, ClassUnicode, ClassUnicodeRange, Hir, HirKind, Repetition};
 
-/// The characters beyond ASCII that the twin keeps: quotation marks, dashes and the like,
-/// common in books and none of them a letter, a digit, a word character or white space.
+/// Latin-1 and Latin Extended-A beyond ASCII: the no-break space, signs, fractions and the
+/// accented letters of European names and of romanised Japanese.
+const LATIN: std::ops::RangeInclusive<char> = '\u{a0}'..='\u{17f}';
+
+/// The characters beyond Latin that the twin keeps: quotation marks, dashes and the like.
 pub const NARROW: [char; 20] =
     ['‘', '’', '‚', '‛', '“', '”', '„', '‟', '‹', '›', '«', '»', '–', '—', '…', '•', '·', '§', '¶', '†'];
 
@@ -40,8 +46,7 @@ impl Twin {
         Twin { full, narrow }
     }
 
-    /// The regex to search `haystack` with: the twin when every character of it is ASCII or
-    /// in `NARROW`, where the two agree.
+    /// The regex to search `haystack` with: the twin when it `fits`, where the two agree.
     pub fn on(&self, haystack: &str) -> &Regex {
         self.pick(fits(haystack))
     }
@@ -70,28 +75,33 @@ fn full_only() -> bool {
     false
 }
 
-/// Whether every character of `haystack` is ASCII or in `NARROW`.
+/// Whether every character of `haystack` is ASCII, Latin-1, Latin Extended-A or in
+/// `NARROW`: whether a twin matches on it as its full regex does.
 pub fn fits(haystack: &str) -> bool {
-    haystack.is_ascii() || haystack.chars().all(|c| c.is_ascii() || NARROW.contains(&c))
+    haystack.is_ascii() || haystack.chars().all(|c| c.is_ascii() || LATIN.contains(&c) || NARROW.contains(&c))
 }
 
+/// Latin-1 and Latin Extended-A beyond ASCII: the no-break space, signs, and the accented
+/// letters of names.
 /// The pattern of the narrow twin of `pattern` (see the module docs).
 pub fn narrowed(pattern: &str) -> String {
     let hir = regex_syntax::Parser::new().parse(pattern).expect("valid regex");
     narrow(hir).to_string()
 }
 
-/// `hir` with every Unicode class cut down to ASCII and `NARROW`, and every Unicode word
-/// boundary made an ASCII one.
+/// `hir` with every Unicode class cut down to the characters that `fits` allows.
 fn narrow(hir: Hir) -> Hir {
     match hir.into_kind() {
         HirKind::Class(Class::Unicode(mut class)) => {
-            let mut keep = ClassUnicode::new([ClassUnicodeRange::new('\0', '\x7f')]);
+            let mut keep = ClassUnicode::new([
+                ClassUnicodeRange::new('\0', '\x7f'),
+                ClassUnicodeRange::new(*LATIN.start(), *LATIN.end()),
+            ]);
             keep.union(&ClassUnicode::new(NARROW.iter().map(|&c| ClassUnicodeRange::new(c, c))));
             class.intersect(&keep);
             Hir::class(Class::Unicode(class))
         }
-        HirKind::Look(look) => Hir::look(ascii_look(look)),
+        HirKind::Look(look) => Hir::look(look),
         HirKind::Repetition(r) => Hir::repetition(Repetition { sub: Box::new(narrow(*r.sub)), ..r }),
         HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(narrow(*c.sub)), ..c }),
         HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(narrow).collect()),
@@ -99,19 +109,6 @@ fn narrow(hir: Hir) -> Hir {
         HirKind::Class(bytes @ Class::Bytes(_)) => Hir::class(bytes),
         HirKind::Literal(l) => Hir::literal(l.0),
         HirKind::Empty => Hir::empty(),
-    }
-}
-
-/// The ASCII form of a word boundary; any other look-around as it is.
-fn ascii_look(look: Look) -> Look {
-    match look {
-        Look::WordUnicode => Look::WordAscii,
-        Look::WordUnicodeNegate => Look::WordAsciiNegate,
-        Look::WordStartUnicode => Look::WordStartAscii,
-        Look::WordEndUnicode => Look::WordEndAscii,
-        Look::WordStartHalfUnicode => Look::WordStartHalfAscii,
-        Look::WordEndHalfUnicode => Look::WordEndHalfAscii,
-        other => other,
     }
 }
 
@@ -153,7 +150,7 @@ mod tests {
             "The Boxer War broke out in 1899; the Russo–China War in 1900 … Tokyo (formerly Edo) in 1850.\n",
             "Published in Far East Review Volume: 3, Issue: 4 — “The Siege of Port Arthur”, by Jane Doe.\n",
             "Kuropatkin wrote:\n“Port Arthur fell in 1905.” <ref>Ibid., p. 4</ref> In St. Petersburg ",
-            "the government decided, in 1905; b. 1843 in Petrograd.\n",
+            "the government decided, in 1905; b. 1843 in Petrograd. The Ōtsu Incident, Prince Itō.\n",
         )
         .to_string()];
         for dir in ["corpus", "tests/fixtures/fuzz"] {
@@ -175,26 +172,15 @@ mod tests {
         }
     }
 
-    /// What the module's argument rests on: no `NARROW` character is a word character
-    /// (so word boundaries fall alike), white space, a letter or a digit.
     #[test]
-    fn no_narrow_character_is_a_word_character_or_space() {
-        let word = Regex::new(r"\w|\s|\p{L}|\d").expect("valid");
-        for c in NARROW {
-            assert!(!word.is_match(&c.to_string()), "{c:?}");
-            assert!(!c.is_ascii());
-        }
-    }
-
-    #[test]
-    fn classes_are_cut_down_and_boundaries_made_ascii() {
-        let twin = narrowed(r"(?i)\bk\w+[^\s<>]\p{L}");
+    fn classes_are_cut_down_and_look_arounds_kept() {
+        let twin = narrowed(r"(?i)k\w+[^\s<>]\p{L}");
         assert!(!twin.contains('\u{212a}'), "the Kelvin sign goes: {twin}");
         let re = Regex::new(&twin).expect("valid");
-        assert!(re.is_match("Kate’s”x"));
-        assert!(!re.is_match("kété x"), "é is no longer a word character");
+        assert!(re.is_match("Kate’s”x") && re.is_match("kété x"));
+        assert!(!re.is_match("kαβγ x"), "Greek letters go");
         assert!(Regex::new(&narrowed(r"\p{Greek}+")).expect("valid").find("αβγ").is_none());
-        assert_eq!(narrowed(r"\bx\B"), r"(?:(?-u:\b)x(?-u:\B))");
+        assert_eq!(narrowed(r"\bx(?-u:\B)"), r"(?:\bx(?-u:\B))");
     }
 
     /// Patterns of the kinds the project twins, with captures, word boundaries, case
@@ -217,7 +203,7 @@ mod tests {
         #[test]
         fn the_twin_agrees_on_text_it_fits(
             words in proptest::collection::vec(
-                "(?:[A-Za-z]{1,6}|The|War|the|from|said|Kate|recalled|envoy|b\\.|1904|https://a\\.b|[ \\t\\n,.'’“”—–-]|to-day)",
+                "(?:[A-Za-z]{1,6}|The|War|the|from|said|Kate|recalled|envoy|b\\.|1904|https://a\\.b|[ \\t\\n,.'’“”—–\u{a0}£-]|to-day|Itō|Médaille)",
                 0..24,
             ),
         ) {
@@ -231,10 +217,10 @@ mod tests {
     }
 
     #[test]
-    fn text_beyond_narrow_gets_the_full_regex() {
+    fn text_beyond_what_fits_gets_the_full_regex() {
         let twin = Twin::new(r"\w+");
-        assert_eq!(twin.on("Itō").find("Itō").map(|m| m.as_str()), Some("Itō"));
-        assert_eq!(twin.on("It’s").find("It’s").map(|m| m.as_str()), Some("It"));
-        assert!(fits("“It’s” — so…") && !fits("Itō") && !fits("a\u{a0}b"));
+        assert_eq!(twin.on("Москва").find("Москва").map(|m| m.as_str()), Some("Москва"));
+        assert_eq!(twin.on("Itō’s").find("Itō’s").map(|m| m.as_str()), Some("Itō"));
+        assert!(fits("“Itō’s” — £5\u{a0}000…") && !fits("Москва") && !fits("a\u{2003}b"));
     }
 }
