@@ -14,7 +14,8 @@
 //! two match the same, byte for byte and group for group: a class holds a character of
 //! the haystack exactly when its cut-down copy does, and literals and look-arounds stay as
 //! they are. `Twin::on` picks the twin for such a haystack, the full regex for any other.
-//! In ../shared/realtext, 97.6% of the blocks of lines are ASCII and `NARROW` alone.
+//! In ../shared/realtext, all but 4 of 32,121 blocks of lines fit (those hold the lines
+//! of a drawn table); with ASCII and `NARROW` alone, 97.6% did.
 //!
 //! A Unicode word boundary (`\b`) stays one, and stays correct, but the lazy DFA gives up
 //! on it beyond ASCII: twinned patterns use `(?-u:\b)`.
@@ -81,8 +82,6 @@ pub fn fits(haystack: &str) -> bool {
     haystack.is_ascii() || haystack.chars().all(|c| c.is_ascii() || LATIN.contains(&c) || NARROW.contains(&c))
 }
 
-/// Latin-1 and Latin Extended-A beyond ASCII: the no-break space, signs, and the accented
-/// letters of names.
 /// The pattern of the narrow twin of `pattern` (see the module docs).
 pub fn narrowed(pattern: &str) -> String {
     let hir = regex_syntax::Parser::new().parse(pattern).expect("valid regex");
