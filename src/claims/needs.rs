@@ -31,6 +31,8 @@ type Table = HashMap<u64, Vec<(Box<[u8]>, usize)>, BuildWordHash>;
 #[derive(Debug, Clone)]
 pub struct Needs {
     words: Table,
+    /// The words of eight bytes or fewer, by their bytes: what most lookups ask for.
+    short: ShortWords,
     /// The words' `quick_hash`: most words of a text are no need's, and one bit test
     /// turns them away before the map is asked.
     filter: WordFilter,
@@ -40,6 +42,53 @@ pub struct Needs {
     meets: Vec<Vec<(u32, u8)>>,
     /// Per need, the bits of all its groups.
     full: Vec<u8>,
+}
+
+/// Words of up to eight bytes by their bytes as a `u64` (zero past the word's end, which
+/// no word byte is): an open-addressing table, one multiplication and a load or two per
+/// lookup, where the map hashes the word and compares bytes. "the", "of" and "and" are
+/// words of some need, and each dated sentence asks for them.
+#[derive(Debug, Clone)]
+struct ShortWords {
+    /// (word, id); a word of 0 marks an empty slot. At most half the slots are used.
+    slots: Vec<(u64, usize)>,
+}
+
+impl ShortWords {
+    fn new(words: impl ExactSizeIterator<Item = (u64, usize)>) -> ShortWords {
+        let size = (2 * words.len()).next_power_of_two().max(2);
+        let mut table = ShortWords { slots: vec![(0, 0); size] };
+        for (key, id) in words {
+            let mut i = table.slot(key);
+            while table.slots.get(i).is_some_and(|&(k, _)| k != 0 && k != key) {
+                i = (i + 1) & (size - 1);
+            }
+            if let Some(slot) = table.slots.get_mut(i) {
+                *slot = (key, id);
+            }
+        }
+        table
+    }
+
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 32) as usize & (self.slots.len() - 1)
+    }
+
+    /// The id of the word whose bytes are `key`.
+    #[inline]
+    fn get(&self, key: u64) -> Option<usize> {
+        if key == 0 {
+            return None; // no word: the key of an empty slot
+        }
+        let mut i = self.slot(key);
+        loop {
+            match self.slots.get(i) {
+                Some(&(k, id)) if k == key => return Some(id),
+                Some(&(0, _)) | None => return None,
+                Some(_) => i = (i + 1) & (self.slots.len() - 1),
+            }
+        }
+    }
 }
 
 /// Groups of a need kept, at most: one bit each in a byte.
@@ -177,7 +226,14 @@ impl Needs {
             words.iter().map(String::len).min().unwrap_or(0),
             words.iter().map(String::len).max().unwrap_or(0),
         );
-        Some(Needs { words: table, filter, lengths, meets, full })
+        let short: Vec<(u64, usize)> = words
+            .iter()
+            .enumerate()
+            .filter(|(_, w)| w.len() <= 8)
+            .map(|(id, w)| (first8(w.as_bytes(), 0, w.len()), id))
+            .collect();
+        let short = ShortWords::new(short.into_iter());
+        Some(Needs { words: table, short, filter, lengths, meets, full })
     }
 
     /// The id of `word` (whole, folded) if it is a need's; `first8`, its first eight
@@ -189,6 +245,9 @@ impl Needs {
         }
         if !self.filter.may_hold(quick_hash(first8, word.len())) {
             return None;
+        }
+        if word.len() <= 8 {
+            return self.short.get(first8);
         }
         self.lookup(word)
     }
@@ -310,6 +369,32 @@ mod tests {
         assert!(met(&n, "treaty\u{2014}shimonoseki"));
         // "“" folds to a word byte, which joins it to the word after: no whole word there.
         assert!(!met(&n, "the “treaty of “shimonoseki"));
+    }
+
+    #[test]
+    fn every_word_is_found_by_its_id_whatever_its_length() {
+        // Words of one to twelve bytes, enough of them that slots of the short table collide.
+        let words: Vec<String> = (0..600).map(|i| format!("{}{i}", "w".repeat(i % 9))).collect();
+        let n = needs(&words.iter().map(|w| vec![vec![w.clone()]]).collect::<Vec<_>>());
+        for (i, w) in words.iter().enumerate() {
+            let got = n.id(w.as_bytes(), first8(w.as_bytes(), 0, w.len()));
+            assert_eq!(
+                got.and_then(|id| n.meets.get(id)).map(|m| m.as_slice()),
+                Some(&[(i as u32, 1)][..]),
+                "{w}"
+            );
+            for other in [format!("{w}x"), format!("x{w}")] {
+                if !words.contains(&other) {
+                    assert_eq!(
+                        n.id(other.as_bytes(), first8(other.as_bytes(), 0, other.len())),
+                        None,
+                        "{other}"
+                    );
+                }
+            }
+        }
+        assert!(met(&n, "in wwww4 and"), "a need of one short word is met");
+        assert!(!met(&n, "in wwww44 and"));
     }
 
     #[test]
