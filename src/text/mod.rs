@@ -148,8 +148,8 @@ pub(crate) fn words_key(text: &str) -> (u64, usize) {
 
 /// A key for the words of `text` (`normalized_words`) and their number, for finding
 /// repeated sentences within one run: not stable across versions like `text_key`, but
-/// several times as fast, mixing eight bytes at a time rather than one and taking ASCII
-/// a run of letters at a time.
+/// faster, mixing eight bytes at a time rather than one, and taking ASCII a run of letters
+/// at a time rather than a byte.
 pub(crate) fn repeat_key(text: &str) -> (u64, usize) {
     let mut key = RepeatKey::default();
     let bytes = text.as_bytes();
