@@ -141,9 +141,20 @@ fn fold(text: &str) -> Folded {
     let mut marks: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < bytes.len() {
-        // A run of ASCII letters, digits and punctuation other than spaces and dashes (most
-        // of any text here) is copied lowercased, its origins a range.
-        let run = bytes.get(i..).unwrap_or(&[]).iter().take_while(|&&b| is_plain(b)).count();
+        // A run of ASCII letters, digits and punctuation other than dashes, with single
+        // spaces between them (most of any text here), is copied lowercased, its origins a
+        // range: a space after a plain byte folds to itself, as the first of its run.
+        let rest = bytes.get(i..).unwrap_or(&[]);
+        let mut run = 0;
+        let mut after_plain = false;
+        while let Some(&b) = rest.get(run) {
+            let plain = is_plain(b);
+            if !(plain || (b == b' ' && after_plain)) {
+                break;
+            }
+            after_plain = plain;
+            run += 1;
+        }
         if run > 0 {
             mark_origin(&mut marks, out.len(), i);
             out.extend(bytes.get(i..i + run).unwrap_or(&[]).iter().map(u8::to_ascii_lowercase));
