@@ -269,7 +269,9 @@ pub(crate) fn dominant_year(times: &[TimeExpr]) -> Option<i64> {
     let yearless = times
         .iter()
         .filter(|t| {
-            t.value.edtf.contains("XXXX") && !matches!(t.anchor, Some(crate::time::Anchor::Document(_)))
+            // A window test: `str::contains` sets up a substring search for each short date.
+            t.value.edtf.as_bytes().windows(4).any(|w| w == b"XXXX")
+                && !matches!(t.anchor, Some(crate::time::Anchor::Document(_)))
         })
         .count();
     let mut counts: BTreeMap<i64, usize> = BTreeMap::new();

@@ -36,6 +36,10 @@ static URL_MARKS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
 static FOUR_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"    "));
 
+/// "…", built once: `str::contains` and `memmem::find` each set up a search per unit.
+static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
+
 /// Abbreviations after which a period never ends a sentence (compared lowercase).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "mt", "ft", "gen", "col", "capt", "lt", "lieut", "sgt", "adm", "gov",
@@ -372,12 +376,12 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
     // Jump from one candidate end of sentence to the next: '.', '?', '!' by memchr, and
     // '…' by the first byte of its UTF-8 form.
     let bytes = body.as_bytes();
-    let ellipsis = body.contains('…');
+    let ellipsis = ELLIPSIS.find(bytes).is_some();
     let mut from = 0;
     while from < bytes.len() {
         let Some(found) = bytes.get(from..).and_then(|rest| {
             let ascii = memchr::memchr3(b'.', b'?', b'!', rest);
-            let dots = if ellipsis { memchr::memmem::find(rest, "…".as_bytes()) } else { None };
+            let dots = if ellipsis { ELLIPSIS.find(rest) } else { None };
             match (ascii, dots) {
                 (Some(a), Some(d)) => Some(a.min(d)),
                 (a, d) => a.or(d),
@@ -446,7 +450,7 @@ fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
     });
 }
 
-crate::warm_up!(URL_LOWER, URL, URL_MARKS, FOUR_SPACES);
+crate::warm_up!(URL_LOWER, URL, URL_MARKS, FOUR_SPACES, ELLIPSIS);
 
 #[cfg(test)]
 mod tests {
@@ -491,6 +495,7 @@ mod tests {
             ("It was built c. 1900 by the Japanese. Later it fell.", 2),
             ("By Ian A. Nish and Gordon Smith.", 1),
             ("Read https://en.wikipedia.org/wiki/Roman_Rosen. Then stop.", 2),
+            ("They waited… Then war came in 1904… and spread…", 2),
         ];
         for (text, n) in cases {
             assert_eq!(texts(text).len(), *n, "{text}: {:?}", texts(text));
