@@ -356,8 +356,10 @@ fn is_abbreviation(word: &str, next: &str) -> bool {
     if w.contains('.') {
         return true; // "U.S.", "e.g.", "i.e."
     }
-    let lower = w.to_lowercase();
-    if ABBREVIATIONS.contains(&lower.as_str()) {
+    // Compared without a lowercased copy: the lists are ASCII, and no character beyond
+    // ASCII lowercases to a letter of theirs (the Kelvin sign goes to "k", which none has).
+    let listed = |list: &[&str]| list.iter().any(|a| a.eq_ignore_ascii_case(w));
+    if listed(ABBREVIATIONS) {
         return true;
     }
     let numeric_next = next.chars().next().is_some_and(|c| c.is_ascii_digit())
@@ -365,7 +367,7 @@ fn is_abbreviation(word: &str, next: &str) -> bool {
             let t = t.trim_end_matches(['.', ',', ';', ':']);
             !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'i' | 'v' | 'x'))
         });
-    NUMBER_ABBREVIATIONS.contains(&lower.as_str()) && numeric_next
+    numeric_next && listed(NUMBER_ABBREVIATIONS)
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
@@ -482,6 +484,17 @@ mod tests {
                 .collect();
             proptest::prop_assert_eq!(wrap_width(&lines), wrap_width_by_sorting(&lines));
         }
+    }
+
+    #[test]
+    fn abbreviations_are_matched_in_any_case_without_a_lowercased_copy() {
+        for a in ABBREVIATIONS.iter().chain(NUMBER_ABBREVIATIONS) {
+            assert!(a.bytes().all(|b| b.is_ascii_lowercase()), "{a}: compared as ASCII");
+            assert!(!a.contains('k'), "{a}: the Kelvin sign lowercases to \"k\"");
+        }
+        assert!(is_abbreviation("MR", "Smith") && is_abbreviation("Mr", "Smith"));
+        assert!(is_abbreviation("VOL", "5") && is_abbreviation("vol", "iv."));
+        assert!(!is_abbreviation("Vol", "Five") && !is_abbreviation("Mister", "Smith"));
     }
 
     #[test]
