@@ -40,7 +40,8 @@ static FOUR_SPACES: LazyLock<memchr::memmem::Finder<'static>> =
 static ELLIPSIS: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("…".as_bytes()));
 
-/// Abbreviations after which a period never ends a sentence (compared lowercase).
+/// Abbreviations after which a period never ends a sentence (lowercase ASCII, compared
+/// ignoring ASCII case).
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "mt", "ft", "gen", "col", "capt", "lt", "lieut", "sgt", "adm", "gov",
     "pres", "rev", "prof", "sen", "rep", "hon", "jr", "sr", "messrs", "mme", "mlle", "maj", "cmdr", "comdr",
@@ -376,7 +377,7 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
     let body = unit.slice(text);
     let mut start = unit.start;
     // Jump from one candidate end of sentence to the next: '.', '?', '!' by memchr, and
-    // '…' by the first byte of its UTF-8 form.
+    // '…' (in a unit that has one) by a substring search.
     let bytes = body.as_bytes();
     let ellipsis = ELLIPSIS.find(bytes).is_some();
     let mut from = 0;
