@@ -15,6 +15,10 @@ pub(crate) const HIGH_BITS: u64 = ONES * 0x80;
 /// its end: a part-filled last chunk of a text read as a whole one.
 #[inline]
 pub(crate) fn load(bytes: &[u8]) -> u64 {
+    // Eight bytes whole where there are (the usual case: one load); else byte by byte.
+    if let Some(eight) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*eight);
+    }
     let mut b = [0u8; 8];
     b.iter_mut().zip(bytes).for_each(|(to, from)| *to = *from);
     u64::from_le_bytes(b)

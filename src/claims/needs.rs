@@ -105,16 +105,7 @@ fn quick_hash(first8: u64, len: usize) -> u64 {
 fn first8(bytes: &[u8], start: usize, end: usize) -> u64 {
     // The bits of the first `end - start` bytes (at least one, at most eight).
     let keep = u64::MAX >> (64 - 8 * (end - start).clamp(1, 8));
-    // Eight bytes copied whole where the text has them (the usual case, one load).
-    let eight = match bytes.get(start..start + 8) {
-        Some(eight) => {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(eight);
-            u64::from_le_bytes(b)
-        }
-        None => load(bytes.get(start..).unwrap_or_default()),
-    };
-    eight & keep
+    load(bytes.get(start..).unwrap_or_default()) & keep
 }
 
 /// Bit `i` set where byte `i` of `x` may be part of a word of folded text: an ASCII

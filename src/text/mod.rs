@@ -162,10 +162,7 @@ pub(crate) fn repeat_key(text: &str) -> (u64, usize) {
     // char boundary (every byte before it was ASCII) and outside a word or inside one, as
     // here. Past the text's end `load` reads zeros: ASCII, and no word byte.
     while let Some(rest) = bytes.get(i..).filter(|r| !r.is_empty()) {
-        let x = match rest.first_chunk::<8>() {
-            Some(eight) => u64::from_le_bytes(*eight),
-            None => load(rest),
-        };
+        let x = load(rest);
         let letters = ascii_letter_bits(x);
         let word = letters | digit_bits(x);
         let run = (!word & HIGH_BITS).trailing_zeros() / 8;
