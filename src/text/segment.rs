@@ -377,22 +377,22 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
     let body = unit.slice(text);
     let mut start = unit.start;
     // Jump from one candidate end of sentence to the next: '.', '?', '!' by memchr, and
-    // '…' (in a unit that has one) by a substring search.
+    // '…' by a substring search, kept until passed: the next '…' at or after `from`.
     let bytes = body.as_bytes();
-    let ellipsis = ELLIPSIS.find(bytes).is_some();
+    let mut dots = ELLIPSIS.find(bytes);
     let mut from = 0;
     while from < bytes.len() {
-        let Some(found) = bytes.get(from..).and_then(|rest| {
-            let ascii = memchr::memchr3(b'.', b'?', b'!', rest);
-            let dots = if ellipsis { ELLIPSIS.find(rest) } else { None };
-            match (ascii, dots) {
-                (Some(a), Some(d)) => Some(a.min(d)),
-                (a, d) => a.or(d),
-            }
+        if dots.is_some_and(|d| d < from) {
+            dots = bytes.get(from..).and_then(|rest| ELLIPSIS.find(rest)).map(|d| from + d);
+        }
+        let ascii =
+            bytes.get(from..).and_then(|rest| memchr::memchr3(b'.', b'?', b'!', rest)).map(|a| from + a);
+        let Some(rel) = (match (ascii, dots) {
+            (Some(a), Some(d)) => Some(a.min(d)),
+            (a, d) => a.or(d),
         }) else {
             break;
         };
-        let rel = from + found;
         let Some(c) = body.get(rel..).and_then(|r| r.chars().next()) else { break };
         from = rel + c.len_utf8();
         let at = unit.start + rel;
@@ -510,6 +510,7 @@ mod tests {
             ("By Ian A. Nish and Gordon Smith.", 1),
             ("Read https://en.wikipedia.org/wiki/Roman_Rosen. Then stop.", 2),
             ("They waited… Then war came in 1904… and spread…", 2),
+            ("They waited… Then war came… It spread. Then… Peace.", 5),
         ];
         for (text, n) in cases {
             assert_eq!(texts(text).len(), *n, "{text}: {:?}", texts(text));
