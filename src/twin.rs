@@ -94,26 +94,28 @@ pub fn fits(haystack: &str) -> bool {
 /// The pattern of the narrow twin of `pattern` (see the module docs).
 fn narrowed(pattern: &str) -> String {
     let hir = regex_syntax::Parser::new().parse(pattern).expect("valid regex");
-    narrow(hir).to_string()
+    // The characters that `fits` allows, as a class.
+    let mut keep = ClassUnicode::new([
+        ClassUnicodeRange::new('\0', '\x7f'),
+        ClassUnicodeRange::new(*LATIN.start(), *LATIN.end()),
+    ]);
+    keep.union(&ClassUnicode::new(NARROW.iter().map(|&c| ClassUnicodeRange::new(c, c))));
+    narrow(hir, &keep).to_string()
 }
 
-/// `hir` with every Unicode class cut down to the characters that `fits` allows.
-fn narrow(hir: Hir) -> Hir {
+/// `hir` with every Unicode class cut down to `keep`.
+fn narrow(hir: Hir, keep: &ClassUnicode) -> Hir {
+    let sub = |h: Hir| narrow(h, keep);
     match hir.into_kind() {
         HirKind::Class(Class::Unicode(mut class)) => {
-            let mut keep = ClassUnicode::new([
-                ClassUnicodeRange::new('\0', '\x7f'),
-                ClassUnicodeRange::new(*LATIN.start(), *LATIN.end()),
-            ]);
-            keep.union(&ClassUnicode::new(NARROW.iter().map(|&c| ClassUnicodeRange::new(c, c))));
-            class.intersect(&keep);
+            class.intersect(keep);
             Hir::class(Class::Unicode(class))
         }
         HirKind::Look(look) => Hir::look(look),
-        HirKind::Repetition(r) => Hir::repetition(Repetition { sub: Box::new(narrow(*r.sub)), ..r }),
-        HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(narrow(*c.sub)), ..c }),
-        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(narrow).collect()),
-        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(narrow).collect()),
+        HirKind::Repetition(r) => Hir::repetition(Repetition { sub: Box::new(sub(*r.sub)), ..r }),
+        HirKind::Capture(c) => Hir::capture(Capture { sub: Box::new(sub(*c.sub)), ..c }),
+        HirKind::Concat(subs) => Hir::concat(subs.into_iter().map(sub).collect()),
+        HirKind::Alternation(subs) => Hir::alternation(subs.into_iter().map(sub).collect()),
         HirKind::Class(bytes @ Class::Bytes(_)) => Hir::class(bytes),
         HirKind::Literal(l) => Hir::literal(l.0),
         HirKind::Empty => Hir::empty(),
