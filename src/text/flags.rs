@@ -3,6 +3,7 @@
 
 use super::{repeat_key, Sentence};
 use crate::span::Span;
+use crate::swar::{ascii_letter_bits, digit_bits, load, zero_bits, ONES};
 use crate::twin::Twin;
 use regex::Regex;
 use std::collections::HashMap;
@@ -215,45 +216,87 @@ static POST_BREAK: LazyLock<Regex> =
 /// and starting a word: a sentence without one needs neither regex. ("iotl" starts a word
 /// where "otl" inside it does not.) The regexes fold case by Unicode rules, where "ſ" is an
 /// "s" and "K" a "k": a text holding either skips this prefilter.
-static TRIGGERS: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
-    crate::claims::mentions::leftmost([
-        "would",
-        "could",
-        "might",
-        "should",
-        "must",
-        "what",
-        "wi:",
-        "pod",
-        "atl",
-        "ittl",
-        "let",
-        "suppose",
-        "imagine",
-        "if",
-        "otl",
-        "iotl",
-        "forget",
-        "remember",
-        "reality",
-        "historically",
-    ])
+const TRIGGERS: [&[u8]; 20] = [
+    b"would",
+    b"could",
+    b"might",
+    b"should",
+    b"must",
+    b"what",
+    b"wi:",
+    b"pod",
+    b"atl",
+    b"ittl",
+    b"let",
+    b"suppose",
+    b"imagine",
+    b"if",
+    b"otl",
+    b"iotl",
+    b"forget",
+    b"remember",
+    b"reality",
+    b"historically",
+];
+
+/// A trigger as its first eight bytes (`value`, where `mask` keeps them) and the whole.
+struct Trigger {
+    mask: u64,
+    value: u64,
+    word: &'static [u8],
+}
+
+/// `TRIGGERS` by their first letter ('a' at 0): a word start is tested only against the
+/// few that begin with its letter, eight bytes at once.
+static TRIGGERS_BY_LETTER: LazyLock<[Vec<Trigger>; 26]> = LazyLock::new(|| {
+    let mut by: [Vec<Trigger>; 26] = Default::default();
+    for word in TRIGGERS {
+        let head = word.get(..word.len().min(8)).unwrap_or_default();
+        let mask = u64::MAX.checked_shr(64 - 8 * head.len() as u32).unwrap_or(0);
+        let trigger = Trigger { mask, value: load(head) & mask, word };
+        if let Some(list) = word.first().and_then(|f| by.get_mut(usize::from(f.wrapping_sub(b'a')))) {
+            list.push(trigger);
+        }
+    }
+    by
 });
 
-/// Which sentences may match `STRONG` or `ASSERTED` (a superset).
-/// Whether `sentence` may match `STRONG` or `ASSERTED` (never false when it does).
+/// Whether `sentence` may match `STRONG` or `ASSERTED` (never false when it does): it holds
+/// a trigger at a word start, as the regexes (run on the sentence alone) require.
+///
+/// A walk over the bytes, not a search for the triggers: with "if", "let" and "what" among
+/// them, a search stops every few words, and starting one per sentence cost more than the
+/// walk.
 fn may_be_hypothetical(sentence: Span, lower: Option<&str>) -> bool {
-    let (Some(ac), Some(lower)) = (TRIGGERS.as_ref(), lower) else { return true };
-    let Some(words) = lower.get(sentence.start..sentence.end) else { return true };
-    let bytes = words.as_bytes();
-    // Leftmost matches kept where they start a word, as the regexes (run on the sentence
-    // alone) require. An occurrence that starts a word is never hidden: one inside a
-    // match follows a letter of it.
-    let starts_word =
-        |at: usize| at == 0 || !bytes.get(at - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_');
     // ASCII case-insensitively: the words are lowercase and the text lowercased (same
-    // offsets), so the automaton can use its fast prefilter.
-    ac.find_iter(words).any(|m| starts_word(m.start()))
+    // offsets).
+    let Some(words) = lower.and_then(|l| l.get(sentence.start..sentence.end)) else { return true };
+    let bytes = words.as_bytes();
+    let by_letter = &*TRIGGERS_BY_LETTER;
+    // Eight bytes at a time: the bytes that are a letter (lowercase: the text is) where
+    // the byte before is no word byte (`\b` in the regexes: ASCII letters, digits, '_').
+    // Bit 7 of a byte marks it; `before` carries the last byte's mark into the next eight.
+    let mut before = 0u64;
+    for (k, eight) in bytes.chunks(8).enumerate() {
+        let x = load(eight);
+        let letters = ascii_letter_bits(x);
+        let word = letters | digit_bits(x) | zero_bits(x ^ (ONES * u64::from(b'_')));
+        let mut starts = letters & !((word << 8) | before);
+        before = word >> 56;
+        while starts != 0 {
+            let at = k * 8 + (starts.trailing_zeros() / 8) as usize;
+            starts &= starts - 1;
+            let rest = bytes.get(at..).unwrap_or_default();
+            let first = rest.first().map_or(0, |f| usize::from(f.wrapping_sub(b'a')));
+            let Some(triggers) = by_letter.get(first) else { continue };
+            // Zero past the end of the sentence, where no trigger has a zero byte.
+            let head = load(rest);
+            if triggers.iter().any(|t| head & t.mask == t.value && rest.starts_with(t.word)) {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn mark_hypothetical(
@@ -324,7 +367,7 @@ crate::warm_up!(
     ASSERTED,
     SCENARIO,
     POST_BREAK,
-    TRIGGERS
+    TRIGGERS_BY_LETTER
 );
 
 #[cfg(test)]
@@ -401,7 +444,67 @@ mod tests {
         "é",
     ];
 
+    /// `may_be_hypothetical` as it was: a leftmost search for the triggers, kept where a
+    /// match starts a word. The walk must agree with it.
+    fn may_be_hypothetical_reference(sentence: Span, lower: Option<&str>) -> bool {
+        let ac = crate::claims::mentions::leftmost(TRIGGERS).expect("the triggers build");
+        let Some(words) = lower.and_then(|l| l.get(sentence.start..sentence.end)) else { return true };
+        let bytes = words.as_bytes();
+        let starts_word = |at: usize| {
+            at == 0 || !bytes.get(at - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        };
+        ac.find_iter(words).any(|m| starts_word(m.start()))
+    }
+
+    /// Bits of words that hold triggers, inside words, at starts and ends, with the bytes
+    /// that do and do not end a word before them.
+    const TRIGGER_PIECES: &[&str] = &[
+        "if",
+        "iffy",
+        "wi:",
+        "w",
+        "i:",
+        "otl",
+        "iotl",
+        "io",
+        "tl",
+        "mustard",
+        "must",
+        "let",
+        "lett",
+        "what",
+        "historically",
+        "histori",
+        "a",
+        "_",
+        "9",
+        " ",
+        ".",
+        "\n",
+        "é",
+        "'",
+        "-",
+        "x",
+    ];
+
     proptest::proptest! {
+        #[test]
+        fn the_walk_for_triggers_agrees_with_a_search_for_them(
+            pieces in proptest::collection::vec(proptest::sample::select(TRIGGER_PIECES), 0..24),
+            from in 0usize..6,
+            cut in 0usize..6,
+        ) {
+            let text = pieces.concat().to_ascii_lowercase();
+            let start = crate::text::floor_boundary(&text, from.min(text.len()));
+            let end = crate::text::floor_boundary(&text, text.len().saturating_sub(cut)).max(start);
+            let sentence = Span::new(start, end);
+            proptest::prop_assert_eq!(
+                may_be_hypothetical(sentence, Some(&text)),
+                may_be_hypothetical_reference(sentence, Some(&text)),
+                "{:?}", sentence.slice(&text)
+            );
+        }
+
         #[test]
         fn mark_quotes_agrees_with_the_reference(
             pieces in proptest::collection::vec(proptest::sample::select(PIECES), 0..60),
