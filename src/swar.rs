@@ -24,6 +24,12 @@ pub(crate) fn load(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(b)
 }
 
+/// The bits of the first `n` bytes (at most eight) of a `u64` from `load`: what keeps a
+/// word of `n` bytes and drops the bytes after it.
+pub(crate) fn first_bytes(n: usize) -> u64 {
+    u64::MAX.checked_shr(64 - 8 * n.min(8) as u32).unwrap_or(0)
+}
+
 /// Bit 7 of each byte of the result is set where that byte of `x` is an ASCII digit.
 pub(crate) fn digit_bits(x: u64) -> u64 {
     let low = x & !HIGH_BITS;
@@ -58,6 +64,15 @@ pub(crate) fn gather(m: u64) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn first_bytes_keeps_a_word_and_drops_what_follows() {
+        let text = b"treaty of Portsmouth";
+        for n in 0..=10 {
+            let expected = load(text.get(..n.min(8)).unwrap_or_default());
+            assert_eq!(load(text) & first_bytes(n), expected, "{n} bytes");
+        }
+    }
 
     /// Every byte value at every position, beside bytes of other classes.
     fn check(test: fn(u64) -> u64, class: fn(u8) -> bool) {

@@ -16,7 +16,7 @@
 //! times faster than folding and matching (`phrases`).
 
 use crate::phrases::{is_word_byte, word_hash, BuildWordHash, WordFilter};
-use crate::swar::{ascii_letter_bits, digit_bits, gather, load, zero_bits, HIGH_BITS, ONES};
+use crate::swar::{ascii_letter_bits, digit_bits, first_bytes, gather, load, zero_bits, HIGH_BITS, ONES};
 use std::collections::HashMap;
 
 /// Words shorter than this are left out of a name's need ("of", "a"): in nearly every
@@ -104,7 +104,7 @@ fn quick_hash(first8: u64, len: usize) -> u64 {
 #[inline]
 fn first8(bytes: &[u8], start: usize, end: usize) -> u64 {
     // The bits of the first `end - start` bytes (at least one, at most eight).
-    let keep = u64::MAX >> (64 - 8 * (end - start).clamp(1, 8));
+    let keep = first_bytes((end - start).clamp(1, 8));
     load(bytes.get(start..).unwrap_or_default()) & keep
 }
 

@@ -3,7 +3,7 @@
 
 use super::{repeat_key, Sentence};
 use crate::span::Span;
-use crate::swar::{ascii_letter_bits, digit_bits, load, zero_bits, ONES};
+use crate::swar::{ascii_letter_bits, digit_bits, first_bytes, load, zero_bits, ONES};
 use crate::twin::Twin;
 use regex::Regex;
 use std::collections::HashMap;
@@ -251,9 +251,8 @@ struct Trigger {
 static TRIGGERS_BY_LETTER: LazyLock<[Vec<Trigger>; 26]> = LazyLock::new(|| {
     let mut by: [Vec<Trigger>; 26] = Default::default();
     for word in TRIGGERS {
-        let head = word.get(..word.len().min(8)).unwrap_or_default();
-        let mask = u64::MAX.checked_shr(64 - 8 * head.len() as u32).unwrap_or(0);
-        let trigger = Trigger { mask, value: load(head) & mask, word };
+        // `load` reads zeros past the end of a word shorter than eight bytes.
+        let trigger = Trigger { mask: first_bytes(word.len()), value: load(word), word };
         if let Some(list) = word.first().and_then(|f| by.get_mut(usize::from(f.wrapping_sub(b'a')))) {
             list.push(trigger);
         }
@@ -287,8 +286,10 @@ fn may_be_hypothetical(sentence: Span, lower: Option<&str>) -> bool {
             let at = k * 8 + (starts.trailing_zeros() / 8) as usize;
             starts &= starts - 1;
             let rest = bytes.get(at..).unwrap_or_default();
-            let first = rest.first().map_or(0, |f| usize::from(f.wrapping_sub(b'a')));
-            let Some(triggers) = by_letter.get(first) else { continue };
+            let Some(triggers) = rest.first().and_then(|f| by_letter.get(usize::from(f.wrapping_sub(b'a'))))
+            else {
+                continue;
+            };
             // Zero past the end of the sentence, where no trigger has a zero byte.
             let head = load(rest);
             if triggers.iter().any(|t| head & t.mask == t.value && rest.starts_with(t.word)) {
