@@ -11,6 +11,7 @@
 //! alternative that matches there is the longest. So the matches are those of a
 //! `MatchKind::LeftmostLongest` automaton (tested against one).
 
+use crate::span::Span;
 use std::collections::HashMap;
 
 /// Leftmost-longest matching of literal strings; see the module docs.
@@ -19,6 +20,43 @@ pub struct Literals {
     regex: regex::Regex,
     /// Per distinct string, the index of its first occurrence in the patterns given.
     index: HashMap<Box<str>, usize>,
+    /// Every occurrence of the strings, overlapping or not (`find_within`); `None` if it
+    /// could not be built.
+    occurrences: Option<aho_corasick::AhoCorasick>,
+    /// The longest string's length in bytes.
+    longest: usize,
+    /// The pairs of adjacent bytes inside the strings.
+    pairs: Pairs,
+}
+
+/// A set of pairs of bytes: a bit each.
+#[derive(Debug, Clone)]
+struct Pairs(Vec<u64>);
+
+impl Pairs {
+    fn of<'a>(strings: impl Iterator<Item = &'a str>) -> Pairs {
+        let mut bits = vec![0u64; 1 << 10];
+        for s in strings {
+            for w in s.as_bytes().windows(2) {
+                if let [a, b] = *w {
+                    let k = Pairs::key(a, b);
+                    if let Some(word) = bits.get_mut(k / 64) {
+                        *word |= 1 << (k % 64);
+                    }
+                }
+            }
+        }
+        Pairs(bits)
+    }
+
+    fn key(a: u8, b: u8) -> usize {
+        usize::from(a) << 8 | usize::from(b)
+    }
+
+    fn holds(&self, a: u8, b: u8) -> bool {
+        let k = Pairs::key(a, b);
+        self.0.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
+    }
 }
 
 /// A match: byte offsets into the haystack and the pattern's index.
@@ -48,7 +86,10 @@ impl Literals {
         distinct.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
         let alternation = distinct.iter().map(|p| regex::escape(p)).collect::<Vec<_>>().join("|");
         let regex = regex::RegexBuilder::new(&alternation).size_limit(64 << 20).build().ok()?;
-        Some(Literals { regex, index })
+        let occurrences = aho_corasick::AhoCorasick::new(&distinct).ok();
+        let longest = distinct.first().map_or(0, |p| p.len());
+        let pairs = Pairs::of(distinct.iter().copied());
+        Some(Literals { regex, index, occurrences, longest, pairs })
     }
 
     /// The leftmost-longest matches in `haystack`, in order, not overlapping.
@@ -57,6 +98,73 @@ impl Literals {
             let pattern = *self.index.get(m.as_str())?;
             Some(Found { start: m.start(), end: m.end(), pattern })
         })
+    }
+
+    /// The matches of `find_iter(haystack)` that lie wholly inside one of `parts` (in
+    /// order, not overlapping, on char boundaries of `haystack`), found by searching only
+    /// around the parts: a few sentences of a long text cost a few sentences' search.
+    ///
+    /// A search started at a position no occurrence of any string runs over finds, from
+    /// there on, the matches the search of the whole haystack finds (that one has no match
+    /// running over the position either, so it starts afresh there too); likewise it ends
+    /// at such a position. So each part is widened until no occurrence runs over either
+    /// end, and what the search of the widened part finds inside the part is the answer.
+    pub fn find_within(&self, haystack: &str, parts: &[Span]) -> Vec<Found> {
+        let inside = |f: &Found| parts.iter().any(|p| p.start <= f.start && f.end <= p.end);
+        let Some(occurrences) = &self.occurrences else {
+            return self.find_iter(haystack).filter(inside).collect();
+        };
+        let bytes = haystack.as_bytes();
+        // The earliest start and the latest end of the occurrences that run over `at`.
+        let over = |at: usize| -> Option<(usize, usize)> {
+            let from = at.saturating_sub(self.longest);
+            let near = bytes.get(from..(at + self.longest).min(bytes.len()))?;
+            // An occurrence over `at` holds the two bytes either side of it, next to each
+            // other: most positions (a sentence's end before a line break, its start
+            // after one) have two no string has.
+            let pair = (bytes.get(at.checked_sub(1)?)?, bytes.get(at)?);
+            if !self.pairs.holds(*pair.0, *pair.1) {
+                return None;
+            }
+            occurrences
+                .find_overlapping_iter(near)
+                .map(|m| (from + m.start(), from + m.end()))
+                .filter(|&(s, e)| s < at && at < e)
+                .reduce(|(s, e), (s2, e2)| (s.min(s2), e.max(e2)))
+        };
+        let mut out = Vec::new();
+        let mut parts = parts.iter().peekable();
+        while let Some(first) = parts.next() {
+            let mut start = first.start;
+            while let Some((s, _)) = over(start) {
+                start = s;
+            }
+            let mut end = first.end;
+            while let Some((_, e)) = over(end) {
+                end = e;
+            }
+            // Parts the widened one reaches, or nearly (searching the gap costs less than
+            // widening another), are searched with it.
+            let mut within = vec![*first];
+            while let Some(next) = parts.next_if(|p| p.start < end + 2 * self.longest) {
+                within.push(*next);
+                if next.end > end {
+                    end = next.end;
+                    while let Some((_, e)) = over(end) {
+                        end = e;
+                    }
+                }
+            }
+            let Some(window) = haystack.get(start..end) else {
+                return self.find_iter(haystack).filter(inside).collect();
+            };
+            out.extend(
+                self.find_iter(window)
+                    .map(|f| Found { start: f.start + start, end: f.end + start, pattern: f.pattern })
+                    .filter(|f| within.iter().any(|p| p.start <= f.start && f.end <= p.end)),
+            );
+        }
+        out
     }
 
     /// Whether any pattern occurs in `haystack`.
@@ -95,7 +203,48 @@ mod tests {
         assert!(Literals::new(&[""]).is_none());
     }
 
+    /// `find_within` as its contract says: the whole haystack's matches inside a part.
+    fn within_by_filter(lit: &Literals, hay: &str, parts: &[Span]) -> Vec<Found> {
+        lit.find_iter(hay).filter(|f| parts.iter().any(|p| p.start <= f.start && f.end <= p.end)).collect()
+    }
+
+    #[test]
+    fn a_part_is_searched_as_the_whole_haystack_sees_it() {
+        let pats = ["St. Petersburg", "Petersburg", "Tsar Nicholas II", "Nicholas II", "Port Arthur"];
+        let lit = Literals::new(&pats).expect("builds");
+        let hay = "They left St. Petersburg. Petersburg fell. Tsar Nicholas II came. To Port Arthur.";
+        // Parts cut through "St. Petersburg" and "Tsar Nicholas II": a search of the part
+        // alone would find "Petersburg" and "Nicholas II" there, the whole haystack's
+        // search does not.
+        let at = |s: &str| hay.find(s).expect("in hay");
+        let parts = [
+            Span::new(at("Petersburg. "), at(" Petersburg fell") + 16),
+            Span::new(at("Nicholas II"), hay.len()),
+        ];
+        let found = lit.find_within(hay, &parts);
+        assert_eq!(found, within_by_filter(&lit, hay, &parts));
+        let names: Vec<&str> = found.iter().map(|f| &hay[f.start..f.end]).collect();
+        assert_eq!(names, ["Petersburg", "Port Arthur"]);
+    }
+
     proptest::proptest! {
+        /// Whatever the parts cut through, `find_within` finds what the whole haystack's
+        /// search finds inside them.
+        #[test]
+        fn parts_find_what_the_whole_search_finds_in_them(
+            pats in proptest::collection::vec("[ab. ]{1,6}", 1..8),
+            hay in "[ab. \n]{0,80}",
+            cuts in proptest::collection::vec(0usize..81, 0..8),
+        ) {
+            let pats: Vec<&str> = pats.iter().map(String::as_str).collect();
+            let Some(lit) = Literals::new(&pats) else { return Ok(()) };
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(hay.len())).collect();
+            cuts.sort_unstable();
+            cuts.dedup();
+            let parts: Vec<Span> = cuts.chunks_exact(2).map(|c| Span::new(c[0], c[1])).collect();
+            proptest::prop_assert_eq!(lit.find_within(&hay, &parts), within_by_filter(&lit, &hay, &parts));
+        }
+
         #[test]
         fn same_matches_as_a_leftmost_longest_automaton(
             pats in proptest::collection::vec("[abc .]{1,5}|Itō|ō", 1..12),

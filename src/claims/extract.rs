@@ -24,25 +24,17 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let times = tag(text, &tag_context(doc));
     let lower = text.to_ascii_lowercase();
     let folds = folds_like_ascii(text);
-    // Entity names in `ranges` of the text (no name runs over a blank line, so over the
-    // end of a block).
-    let entities_in = |ranges: &[Span]| -> Vec<(Span, usize)> {
-        let matcher = rules.entity_names().matcher.as_ref();
-        ranges
-            .iter()
-            .flat_map(|r| {
-                matcher.into_iter().flat_map(move |lit| lit.find_iter(r.slice(text))).map(move |m| (r, m))
-            })
-            .map(|(r, m)| (Span::new(m.start, m.end).shift(r.start), m.pattern))
-            .collect()
-    };
-    // An entity name is judged by the time of its sentence or, in a sentence without one,
+    let names = rules.entity_names().matcher.as_ref();
+    // An entity name is judged by a time in its sentence or, in a sentence without one,
     // by the document's dominant year (`anachronism`). With a dominant year every name
     // makes its block hot, so the whole text is searched for them first; without one,
-    // only names in blocks holding a time (or another hot word) can be judged, so only
-    // those blocks are searched, once they are known. Most books have no dominant year.
+    // only names in a sentence holding a time can be judged, so only those sentences are
+    // searched, once they are known. Most books have no dominant year.
     let dominant = crate::checks::anachronism::dominant_year(&times).is_some();
-    let mut entities = if dominant { entities_in(&[Span::new(0, text.len())]) } else { Vec::new() };
+    let mut entities: Vec<(Span, usize)> = match names.filter(|_| dominant) {
+        Some(lit) => lit.find_iter(text).map(|m| (Span::new(m.start, m.end), m.pattern)).collect(),
+        None => Vec::new(),
+    };
     // Head words and anniversary words make a block hot; of them, only those that can be
     // part of a name or a phrase make a sentence relevant. A sentence holding any of them
     // is still a candidate repeat: a copy of a relevant sentence with other punctuation or
@@ -57,19 +49,34 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     hot.extend(&anniversary);
     let Segmented { mut sentences, blocks, thread } =
         segment_hot(text, folds.then_some(lower.as_str()), &hot);
-    if !dominant {
-        entities = entities_in(&blocks);
+    let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
+    let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
+    if let Some(lit) = names.filter(|_| !dominant) {
+        // The names in the dated sentences of each block, as a search of the block finds
+        // them (no name runs over a blank line, so over the end of a block).
+        let mut i = 0;
+        for b in &blocks {
+            let mut parts = Vec::new();
+            while let Some(s) = sentences.get(i).filter(|s| s.span.start < b.end) {
+                if dated.get(i).copied().unwrap_or(false) && b.start <= s.span.start {
+                    parts.push(Span::new(s.span.start - b.start, s.span.end - b.start));
+                }
+                i += 1;
+            }
+            if !parts.is_empty() {
+                let found = lit.find_within(b.slice(text), &parts);
+                entities.extend(found.iter().map(|m| (Span::new(m.start, m.end).shift(b.start), m.pattern)));
+            }
+        }
     }
     // Every block holding a head word was split.
     let heads = unknown_heads(text, &head_words, &blocks);
-    let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
     // Per sentence, whether any of `masks` marks it.
     let any_of = |masks: &[&[bool]]| -> Vec<bool> {
         (0..sentences.len()).map(|i| masks.iter().any(|m| m.get(i).copied().unwrap_or(false))).collect()
     };
     let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
     let worded = any_of(&[&touched(&heads), &touched(&phrases)]);
-    let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
     // Names are looked for only where something can read them (`relevant_sentences`): of
     // the dated sentences, those that can name a known event, and answers.
     let naming: Vec<bool> = sentences
