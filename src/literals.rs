@@ -1,9 +1,10 @@
 //! `Literals`: a set of strings found leftmost-longest in a text, fast.
 //!
 //! Entity names and place names are a few dozen to a few hundred literal strings, looked
-//! for in every document (entity names over the whole text, where most of it holds none;
-//! event names, dense in the few sentences they are looked for in, are matched word by
-//! word instead: `phrases`). An Aho–Corasick automaton over that many
+//! for in every document (entity names over the whole text where it has a dominant year,
+//! else only in its dated sentences, `find_within`; most text holds none. Event names,
+//! dense in the few sentences they are looked for in, are matched word by word instead:
+//! `phrases`). An Aho–Corasick automaton over that many
 //! patterns walks every byte (about 500 MB/s here); the same strings as one regex
 //! alternation run at several GB/s, because the regex crate finds candidates with SIMD
 //! prefilters first. Listed longest first, the alternation's leftmost-first match is the
@@ -117,15 +118,15 @@ impl Literals {
         let bytes = haystack.as_bytes();
         // The earliest start and the latest end of the occurrences that run over `at`.
         let over = |at: usize| -> Option<(usize, usize)> {
-            let from = at.saturating_sub(self.longest);
-            let near = bytes.get(from..(at + self.longest).min(bytes.len()))?;
             // An occurrence over `at` holds the two bytes either side of it, next to each
             // other: most positions (a sentence's end before a line break, its start
             // after one) have two no string has.
-            let pair = (bytes.get(at.checked_sub(1)?)?, bytes.get(at)?);
-            if !self.pairs.holds(*pair.0, *pair.1) {
+            let (&before, &after) = (bytes.get(at.checked_sub(1)?)?, bytes.get(at)?);
+            if !self.pairs.holds(before, after) {
                 return None;
             }
+            let from = at.saturating_sub(self.longest);
+            let near = bytes.get(from..(at + self.longest).min(bytes.len()))?;
             occurrences
                 .find_overlapping_iter(near)
                 .map(|m| (from + m.start(), from + m.end()))
