@@ -46,8 +46,8 @@ pub struct Needs {
 
 /// Words of up to eight bytes by their bytes as a `u64` (zero past the word's end, which
 /// no word byte is): an open-addressing table, one multiplication and a load or two per
-/// lookup, where the map hashes the word and compares bytes. "the", "of" and "and" are
-/// words of some need, and each dated sentence asks for them.
+/// lookup, where the map hashes the word and compares bytes. Most words of a text that
+/// pass the filter are short.
 #[derive(Debug, Clone)]
 struct ShortWords {
     /// (word, id); a word of 0 marks an empty slot. At most half the slots are used.
@@ -90,6 +90,10 @@ impl ShortWords {
         }
     }
 }
+
+/// Words in nearly every sentence of English prose.
+const COMMON: [&str; 12] =
+    ["the", "and", "for", "with", "from", "into", "that", "this", "was", "were", "his", "its"];
 
 /// Groups of a need kept, at most: one bit each in a byte.
 const GROUPS: usize = 8;
@@ -187,10 +191,15 @@ impl Needs {
                 return None;
             }
             let n = u32::try_from(n).ok()?;
+            // Groups of only common words rule out nearly nothing, yet each of their
+            // words in a text costs a lookup: a need keeps them only if it has no other.
+            let rare: Vec<&Vec<String>> =
+                need.iter().filter(|g| !g.iter().all(|w| COMMON.contains(&w.as_str()))).collect();
+            let need: Vec<&Vec<String>> = if rare.is_empty() { need.iter().collect() } else { rare };
             // A need of more than `GROUPS` groups keeps that many: still a need.
-            let groups = need.get(..GROUPS).unwrap_or(need);
+            let groups = need.get(..GROUPS).unwrap_or(&need);
             for (bit, group) in groups.iter().enumerate() {
-                for w in group {
+                for w in group.iter() {
                     let id = words.iter().position(|x| x == w).unwrap_or_else(|| {
                         words.push(w.clone());
                         meets.push(Vec::new());
@@ -360,6 +369,26 @@ mod tests {
         assert!(met(&n, "treaty\u{2014}shimonoseki"));
         // "“" folds to a word byte, which joins it to the word after: no whole word there.
         assert!(!met(&n, "the “treaty of “shimonoseki"));
+    }
+
+    #[test]
+    fn groups_of_only_common_words_are_dropped_unless_nothing_else_is_left() {
+        // "the boxer rebellion": "the" in nearly every sentence rules nothing out.
+        let n = needs(&[g(&[&["rebellion"], &["boxer"], &["the"]])]);
+        assert!(met(&n, "a boxer rebellion broke out"));
+        assert!(!met(&n, "the rebellion broke out"));
+        // A need of common words only keeps them.
+        let n = needs(&[g(&[&["the"], &["and", "with"]])]);
+        assert!(met(&n, "the men and boys"));
+        assert!(!met(&n, "the men"));
+        // Dropped groups free their bits: a need of nine groups, one common, keeps the
+        // eight others.
+        let nine: Vec<String> = (1..=8).map(|k| format!("w{k}")).collect();
+        let mut groups: Groups = nine.iter().map(|w| vec![w.clone()]).collect();
+        groups.insert(0, vec!["from".to_string()]);
+        let n = needs(&[groups]);
+        assert!(met(&n, &nine.join(" ")));
+        assert!(!met(&n, &nine.get(1..).unwrap_or_default().join(" ")));
     }
 
     #[test]
