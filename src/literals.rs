@@ -111,10 +111,9 @@ impl Literals {
     /// at such a position. So each part is widened until no occurrence runs over either
     /// end, and what the search of the widened part finds inside the part is the answer.
     pub fn find_within(&self, haystack: &str, parts: &[Span]) -> Vec<Found> {
-        let inside = |f: &Found| parts.iter().any(|p| p.start <= f.start && f.end <= p.end);
-        let Some(occurrences) = &self.occurrences else {
-            return self.find_iter(haystack).filter(inside).collect();
-        };
+        let inside = |f: &Found, parts: &[Span]| parts.iter().any(|p| p.contains(Span::new(f.start, f.end)));
+        let everywhere = || self.find_iter(haystack).filter(|f| inside(f, parts)).collect();
+        let Some(occurrences) = &self.occurrences else { return everywhere() };
         let bytes = haystack.as_bytes();
         // The earliest start and the latest end of the occurrences that run over `at`.
         let over = |at: usize| -> Option<(usize, usize)> {
@@ -140,29 +139,23 @@ impl Literals {
             while let Some((s, _)) = over(start) {
                 start = s;
             }
-            let mut end = first.end;
-            while let Some((_, e)) = over(end) {
-                end = e;
-            }
             // Parts the widened one reaches, or nearly (searching the gap costs less than
             // widening another), are searched with it.
             let mut within = vec![*first];
-            while let Some(next) = parts.next_if(|p| p.start < end + 2 * self.longest) {
-                within.push(*next);
-                if next.end > end {
-                    end = next.end;
-                    while let Some((_, e)) = over(end) {
-                        end = e;
-                    }
+            let mut end = first.end;
+            loop {
+                while let Some((_, e)) = over(end) {
+                    end = e;
                 }
+                let Some(next) = parts.next_if(|p| p.start < end + 2 * self.longest) else { break };
+                within.push(*next);
+                end = end.max(next.end);
             }
-            let Some(window) = haystack.get(start..end) else {
-                return self.find_iter(haystack).filter(inside).collect();
-            };
+            let Some(window) = haystack.get(start..end) else { return everywhere() };
             out.extend(
                 self.find_iter(window)
                     .map(|f| Found { start: f.start + start, end: f.end + start, pattern: f.pattern })
-                    .filter(|f| within.iter().any(|p| p.start <= f.start && f.end <= p.end)),
+                    .filter(|f| inside(f, &within)),
             );
         }
         out
@@ -206,7 +199,7 @@ mod tests {
 
     /// `find_within` as its contract says: the whole haystack's matches inside a part.
     fn within_by_filter(lit: &Literals, hay: &str, parts: &[Span]) -> Vec<Found> {
-        lit.find_iter(hay).filter(|f| parts.iter().any(|p| p.start <= f.start && f.end <= p.end)).collect()
+        lit.find_iter(hay).filter(|f| parts.iter().any(|p| p.contains(Span::new(f.start, f.end)))).collect()
     }
 
     #[test]
