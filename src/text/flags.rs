@@ -212,47 +212,93 @@ static SCENARIO: LazyLock<Regex> = LazyLock::new(|| {
 static POST_BREAK: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\n[ \t\u{a0}]+\r?\n").expect("valid regex"));
 
-/// A word every match of `STRONG` or `ASSERTED` holds, matched ASCII-case-insensitively
-/// and starting a word: a sentence without one needs neither regex. ("iotl" starts a word
-/// where "otl" inside it does not.) The regexes fold case by Unicode rules, where "ſ" is an
-/// "s" and "K" a "k": a text holding either skips this prefilter.
-const TRIGGERS: [&[u8]; 20] = [
-    b"would",
-    b"could",
-    b"might",
-    b"should",
-    b"must",
-    b"what",
-    b"wi:",
-    b"pod",
-    b"atl",
-    b"ittl",
-    b"let",
-    b"suppose",
-    b"imagine",
-    b"if",
-    b"otl",
-    b"iotl",
-    b"forget",
-    b"remember",
-    b"reality",
-    b"historically",
+/// The words a match of `STRONG` or `ASSERTED` is made of, matched ASCII-case-insensitively
+/// and starting a word, each with the cues it gives (`Cues`). ("iotl" starts a word where
+/// "otl" inside it does not.) The regexes fold case by Unicode rules, where "ſ" is an "s"
+/// and "K" a "k": a text holding either skips this prefilter.
+const TRIGGERS: [(&[u8], u16); 22] = [
+    (b"would", Cues::MODAL | Cues::WOULD),
+    (b"could", Cues::MODAL),
+    (b"might", Cues::MODAL),
+    (b"should", Cues::MODAL),
+    (b"must", Cues::MODAL),
+    (b"have", Cues::HAVE),
+    (b"had", Cues::HAD),
+    (b"what", Cues::WHAT),
+    (b"if", Cues::IF),
+    (b"wi:", Cues::ALONE),
+    (b"pod", Cues::ALONE),
+    (b"atl", Cues::ALONE),
+    (b"ittl", Cues::ALONE),
+    (b"let", Cues::ALONE),
+    // "suppose" and "supposing".
+    (b"suppos", Cues::ALONE),
+    (b"imagine", Cues::ALONE),
+    (b"otl", Cues::ASSERTS),
+    (b"iotl", Cues::ASSERTS),
+    (b"forget", Cues::ASSERTS),
+    (b"remember", Cues::ASSERTS),
+    (b"reality", Cues::ASSERTS),
+    (b"historically", Cues::ASSERTS),
 ];
 
-/// A trigger as its first eight bytes (`value`, where `mask` keeps them) and the whole.
+/// Which `TRIGGERS` a sentence holds, a bit per kind. Each alternative of `STRONG` needs
+/// certain of them together ("would have been": a modal and "have"; "if ... had
+/// crossed": "if" and "had"), so most sentences with a trigger ("if", "would" alone) need
+/// no regex at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Cues(u16);
+
+impl Cues {
+    const MODAL: u16 = 1;
+    const WOULD: u16 = 1 << 1;
+    const HAVE: u16 = 1 << 2;
+    const HAD: u16 = 1 << 3;
+    const WHAT: u16 = 1 << 4;
+    const IF: u16 = 1 << 5;
+    /// A word that makes an alternative of `STRONG` alone: "suppose", "let's say", "WI:".
+    const ALONE: u16 = 1 << 6;
+    /// A word of `ASSERTED`: "OTL", "historically".
+    const ASSERTS: u16 = 1 << 7;
+    /// What a sentence the prefilter cannot read may hold.
+    const ALL: Cues = Cues(u16::MAX);
+
+    fn has(self, bits: u16) -> bool {
+        self.0 & bits == bits
+    }
+
+    /// Whether `STRONG` may match (never false when it does): a modal with "have", "what"
+    /// with "if", a word that is enough alone, or "if" with "had" or "would".
+    fn may_be_strong(self) -> bool {
+        self.has(Cues::MODAL | Cues::HAVE)
+            || self.has(Cues::WHAT | Cues::IF)
+            || self.has(Cues::ALONE)
+            || self.has(Cues::IF | Cues::HAD)
+            || self.has(Cues::IF | Cues::WOULD)
+    }
+
+    /// Whether `ASSERTED` may match (never false when it does).
+    fn may_be_asserted(self) -> bool {
+        self.has(Cues::ASSERTS)
+    }
+}
+
+/// A trigger as its first eight bytes (`value`, where `mask` keeps them), the whole, and
+/// its cues.
 struct Trigger {
     mask: u64,
     value: u64,
     word: &'static [u8],
+    cues: u16,
 }
 
 /// `TRIGGERS` by their first letter ('a' at 0): a word start is tested only against the
 /// few that begin with its letter, eight bytes at once.
 static TRIGGERS_BY_LETTER: LazyLock<[Vec<Trigger>; 26]> = LazyLock::new(|| {
     let mut by: [Vec<Trigger>; 26] = Default::default();
-    for word in TRIGGERS {
+    for (word, cues) in TRIGGERS {
         // `load` reads zeros past the end of a word shorter than eight bytes.
-        let trigger = Trigger { mask: first_bytes(word.len()), value: load(word), word };
+        let trigger = Trigger { mask: first_bytes(word.len()), value: load(word), word, cues };
         if let Some(list) = word.first().and_then(|f| by.get_mut(usize::from(f.wrapping_sub(b'a')))) {
             list.push(trigger);
         }
@@ -260,18 +306,19 @@ static TRIGGERS_BY_LETTER: LazyLock<[Vec<Trigger>; 26]> = LazyLock::new(|| {
     by
 });
 
-/// Whether `sentence` may match `STRONG` or `ASSERTED` (never false when it does): it holds
-/// a trigger at a word start, as the regexes (run on the sentence alone) require.
+/// The cues of `sentence`: the `TRIGGERS` at its word starts, as the regexes (run on the
+/// sentence alone) require them. `Cues::ALL` where `lower` is not there.
 ///
 /// A walk over the bytes, not a search for the triggers: with "if", "let" and "what" among
 /// them, a search stops every few words, and starting one per sentence cost more than the
 /// walk.
-fn may_be_hypothetical(sentence: Span, lower: Option<&str>) -> bool {
+fn cues_in(sentence: Span, lower: Option<&str>) -> Cues {
     // ASCII case-insensitively: the words are lowercase and the text lowercased (same
     // offsets).
-    let Some(words) = lower.and_then(|l| l.get(sentence.start..sentence.end)) else { return true };
+    let Some(words) = lower.and_then(|l| l.get(sentence.start..sentence.end)) else { return Cues::ALL };
     let bytes = words.as_bytes();
     let by_letter = &*TRIGGERS_BY_LETTER;
+    let mut cues = 0;
     // Eight bytes at a time: the bytes that are a letter (lowercase: the text is) where
     // the byte before is no word byte (`\b` in the regexes: ASCII letters, digits, '_').
     // Bit 7 of a byte marks it; `before` carries the last byte's mark into the next eight.
@@ -292,12 +339,14 @@ fn may_be_hypothetical(sentence: Span, lower: Option<&str>) -> bool {
             };
             // Zero past the end of the sentence, where no trigger has a zero byte.
             let head = load(rest);
-            if triggers.iter().any(|t| head & t.mask == t.value && rest.starts_with(t.word)) {
-                return true;
+            for t in triggers {
+                if head & t.mask == t.value && rest.starts_with(t.word) {
+                    cues |= t.cues;
+                }
             }
         }
     }
-    false
+    Cues(cues)
 }
 
 fn mark_hypothetical(
@@ -323,9 +372,11 @@ fn mark_hypothetical(
         }
         let trimmed = words.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
         s.question = trimmed.ends_with('?');
-        let candidate = may_be_hypothetical(s.span, lower);
-        let strong = candidate && STRONG.is_match(words);
-        let asserted = candidate && ASSERTED.is_match(words);
+        let cues = cues_in(s.span, lower);
+        let strong = cues.may_be_strong() && STRONG.is_match(words);
+        // Outside a thread a sentence is hypothetical exactly when `STRONG` matches; in
+        // one, an assertion ("in OTL ...") outweighs only `WEAK` and a scenario.
+        let asserted = thread && !strong && cues.may_be_asserted() && ASSERTED.is_match(words);
         let weak = thread && WEAK.is_match(words);
         s.hypothetical = if asserted && !strong { false } else { strong || weak || (thread && scenario) };
         if thread && (SCENARIO.is_match(words) || (s.hypothetical && trimmed.ends_with(':'))) {
@@ -445,16 +496,22 @@ mod tests {
         "é",
     ];
 
-    /// `may_be_hypothetical` as it was: a leftmost search for the triggers, kept where a
-    /// match starts a word. The walk must agree with it.
-    fn may_be_hypothetical_reference(sentence: Span, lower: Option<&str>) -> bool {
-        let ac = crate::claims::mentions::leftmost(TRIGGERS).expect("the triggers build");
-        let Some(words) = lower.and_then(|l| l.get(sentence.start..sentence.end)) else { return true };
+    /// `cues_in` the plain way: every trigger tried at every position that starts a word.
+    fn cues_reference(sentence: Span, lower: Option<&str>) -> Cues {
+        let Some(words) = lower.and_then(|l| l.get(sentence.start..sentence.end)) else { return Cues::ALL };
         let bytes = words.as_bytes();
         let starts_word = |at: usize| {
             at == 0 || !bytes.get(at - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
         };
-        ac.find_iter(words).any(|m| starts_word(m.start()))
+        let mut cues = 0;
+        for at in (0..bytes.len()).filter(|&at| starts_word(at)) {
+            for (word, bits) in TRIGGERS {
+                if bytes.get(at..).is_some_and(|rest| rest.starts_with(word)) {
+                    cues |= bits;
+                }
+            }
+        }
+        Cues(cues)
     }
 
     /// Bits of words that hold triggers, inside words, at starts and ends, with the bytes
@@ -476,6 +533,9 @@ mod tests {
         "what",
         "historically",
         "histori",
+        "have",
+        "had",
+        "ha",
         "a",
         "_",
         "9",
@@ -488,9 +548,88 @@ mod tests {
         "x",
     ];
 
+    /// Words and bits of the alternatives of `STRONG` and `ASSERTED`, with others beside.
+    const HYPOTHETICAL_PIECES: &[&str] = &[
+        "would",
+        "Could",
+        "might",
+        "should",
+        "MUST",
+        " have",
+        " HAVE",
+        " been",
+        " not",
+        "n't",
+        " if",
+        "If",
+        " had",
+        " crossed",
+        " taken",
+        "what",
+        "What",
+        " let's",
+        "Let",
+        " say",
+        " suppose",
+        "Supposing",
+        "Imagine",
+        "WI:",
+        " POD",
+        " PoDs",
+        " ATL",
+        " ITTL",
+        "In OTL",
+        "iotl",
+        " don't",
+        " forget",
+        " remember that",
+        " in reality",
+        "Historically",
+        " the Tsar",
+        ".",
+        ";",
+        " ",
+        "\n",
+        "x",
+        "ed",
+        "_",
+        "é",
+    ];
+
+    /// Over the sentences of the corpus and of the books in ../shared/realtext, where the
+    /// regexes match the cues say they may.
+    #[test]
+    fn the_cues_let_through_every_match_in_real_text() {
+        let dirs = [
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus"),
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realtext"),
+        ];
+        let (mut strong, mut asserted, mut skipped) = (0, 0, 0);
+        for entry in dirs.iter().flat_map(walkdir::WalkDir::new).filter_map(Result::ok) {
+            let Ok(text) = std::fs::read_to_string(entry.path()) else { continue };
+            let lower = text.to_ascii_lowercase();
+            for s in crate::text::segment(&text) {
+                let (words, cues) = (s.span.slice(&text), cues_in(s.span, Some(&lower)));
+                if STRONG.is_match(words) {
+                    assert!(cues.may_be_strong(), "{}: {words:?}", entry.path().display());
+                    strong += 1;
+                } else if cues_in(s.span, Some(&lower)).has(Cues::IF) && !cues.may_be_strong() {
+                    skipped += 1;
+                }
+                if ASSERTED.is_match(words) {
+                    assert!(cues.may_be_asserted(), "{}: {words:?}", entry.path().display());
+                    asserted += 1;
+                }
+            }
+        }
+        // The check is not empty: both regexes match somewhere, and the cues spare the
+        // regexes many a sentence with "if".
+        assert!(strong >= 100 && asserted >= 10 && skipped >= 1000, "{strong} {asserted} {skipped}");
+    }
+
     proptest::proptest! {
         #[test]
-        fn the_walk_for_triggers_agrees_with_a_search_for_them(
+        fn the_walk_for_triggers_agrees_with_a_try_at_every_word_start(
             pieces in proptest::collection::vec(proptest::sample::select(TRIGGER_PIECES), 0..24),
             from in 0usize..6,
             cut in 0usize..6,
@@ -500,10 +639,25 @@ mod tests {
             let end = crate::text::floor_boundary(&text, text.len().saturating_sub(cut)).max(start);
             let sentence = Span::new(start, end);
             proptest::prop_assert_eq!(
-                may_be_hypothetical(sentence, Some(&text)),
-                may_be_hypothetical_reference(sentence, Some(&text)),
+                cues_in(sentence, Some(&text)),
+                cues_reference(sentence, Some(&text)),
                 "{:?}", sentence.slice(&text)
             );
+        }
+
+        #[test]
+        fn the_cues_let_through_every_match_of_the_regexes(
+            pieces in proptest::collection::vec(proptest::sample::select(HYPOTHETICAL_PIECES), 0..16),
+        ) {
+            let text = pieces.concat();
+            let lower = text.to_ascii_lowercase();
+            let cues = cues_in(Span::new(0, text.len()), Some(&lower));
+            if STRONG.is_match(&text) {
+                proptest::prop_assert!(cues.may_be_strong(), "{:?}: {:?}", text, cues);
+            }
+            if ASSERTED.is_match(&text) {
+                proptest::prop_assert!(cues.may_be_asserted(), "{:?}: {:?}", text, cues);
+            }
         }
 
         #[test]
