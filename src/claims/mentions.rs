@@ -1036,31 +1036,68 @@ fn after_a_unit(lower: &[u8], at: usize) -> bool {
 /// blocks holding a match of `UNKNOWN` overlaps one of these: within a block, a search for
 /// the pattern without its word boundaries cannot pass the start of such a match without
 /// finding it or one that runs over it.
+///
+/// A block is not searched whole. A match is made of letters, white space, apostrophes and
+/// dashes only (`in_names`), and holds a head word. So it lies in one stretch of such bytes,
+/// and the pattern, which looks at nothing before or after its match, finds in the stretch
+/// alone what it finds there in the block. The stretches searched are those holding one of
+/// `words`: one holding a head word the search for them passed over holds one it found
+/// (the two overlap, in one run of letters). In a block of a book, most of the text is in
+/// other stretches: a search of the block stopped at every "the".
 pub fn unknown_heads(text: &str, words: &[Span], blocks: &[Span]) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut heads = words
-        .iter()
-        .filter(|w| {
-            let word = bytes.get(w.start..w.end).unwrap_or(&[]);
-            let index = HEAD_WORDS.iter().position(|h| h.as_bytes() == word).unwrap_or(usize::MAX);
-            (index < ENDS_A_NAME && after_a_capital(bytes, w.start))
-                || (OPENS_A_NAME.contains(&index) && before_of(bytes, w.end))
-        })
-        .peekable();
+    let mut heads = name_heads(bytes, words).peekable();
     let mut out = Vec::new();
     for b in blocks {
         while heads.next_if(|h| h.start < b.start).is_some() {}
-        if heads.peek().is_some_and(|h| h.start < b.end) {
-            let block = b.slice(text);
+        if heads.peek().is_none_or(|h| h.start >= b.end) {
+            continue;
+        }
+        // Where the last stretch searched ended.
+        let mut searched = b.start;
+        let first = words.partition_point(|w| w.start < b.start);
+        for w in words.get(first..).unwrap_or_default().iter().take_while(|w| w.start < b.end) {
+            if w.start < searched {
+                continue;
+            }
+            // The stretch ends at a byte `in_names` rejects (ASCII: a char boundary) or
+            // at the block's ends.
+            let start = bytes
+                .get(b.start..w.start)
+                .and_then(|head| head.iter().rposition(|&c| !in_names(c)))
+                .map_or(b.start, |p| b.start + p + 1);
+            let end = bytes
+                .get(w.end..b.end)
+                .and_then(|tail| tail.iter().position(|&c| !in_names(c)))
+                .map_or(b.end, |p| w.end + p);
+            searched = end;
+            let Some(stretch) = text.get(start..end) else { continue };
             out.extend(
                 UNKNOWN_ANYWHERE
-                    .on(block)
-                    .find_iter(block)
-                    .map(|m| Span::new(m.start(), m.end()).shift(b.start)),
+                    .on(stretch)
+                    .find_iter(stretch)
+                    .map(|m| Span::new(m.start(), m.end()).shift(start)),
             );
         }
     }
     out
+}
+
+/// Of the head `words` in text `bytes`, those that can end or open a name where they stand.
+fn name_heads<'w>(bytes: &'w [u8], words: &'w [Span]) -> impl Iterator<Item = &'w Span> + 'w {
+    words.iter().filter(|w| {
+        let word = bytes.get(w.start..w.end).unwrap_or(&[]);
+        let index = HEAD_WORDS.iter().position(|h| h.as_bytes() == word).unwrap_or(usize::MAX);
+        (index < ENDS_A_NAME && after_a_capital(bytes, w.start))
+            || (OPENS_A_NAME.contains(&index) && before_of(bytes, w.end))
+    })
+}
+
+/// Whether byte `c` can be part of a match of `UNKNOWN_ANYWHERE`: an ASCII letter, white
+/// space, apostrophe or hyphen, or any byte of a character beyond ASCII (which may be a
+/// letter, a typographic apostrophe, a dash or white space).
+fn in_names(c: u8) -> bool {
+    !c.is_ascii() || c.is_ascii_alphabetic() || matches!(c, b'\t'..=b'\r' | b' ' | b'\'' | b'-')
 }
 
 /// The words that head an unknown event name (`HEAD_WORDS`, "War", "Treaty") in `text`:
@@ -1626,6 +1663,35 @@ mod tests {
         ) {
             let text: String = parts.iter().flat_map(|(w, sep)| [*w, *sep]).collect();
             proptest::prop_assert_eq!(unknown_names(&text, true), unknown_names(&text, false));
+        }
+
+        /// The stretches `unknown_heads` searches find what a search of each block finds.
+        #[test]
+        fn unknown_heads_are_the_matches_of_a_search_of_each_block(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "the ", "The ", "the Russo-China War", "the Russo–Japanese War", "The O'Neil Affair",
+                    "the Boxer’s Rebellion", "the Treaty of Peking", "the Treaty of Shimonoseki-Bakan", "the\u{a0}Great War",
+                    "the\u{2003}Boxer\tWar", "Great ", "great ", "Russo", "-", "–", "China", "War", "Warsaw", "Revolution",
+                    "Treaty", " of", "Peace", "Boxer", "Ōtsu", "O'", "’", "1905", ".", ",", ";", "(", "\n", " ", "\t", "'",
+                    "\u{a0}", "\n\n", "x",
+                ][..]),
+                0..24,
+            ),
+        ) {
+            let text = pieces.concat();
+            let whole = [Span::new(0, text.len())];
+            let blocks = crate::text::segment_hot(&text, None, &whole).blocks;
+            let words = unknown_head_words(&text);
+            let mut expected = Vec::new();
+            for b in &blocks {
+                let holds_a_head = name_heads(text.as_bytes(), &words).any(|h| b.start <= h.start && h.start < b.end);
+                if holds_a_head {
+                    let block = b.slice(&text);
+                    expected.extend(UNKNOWN_ANYWHERE.full().find_iter(block).map(|m| Span::new(m.start(), m.end()).shift(b.start)));
+                }
+            }
+            proptest::prop_assert_eq!(unknown_heads(&text, &words, &blocks), expected);
         }
 
         /// Every sentence in which `UNKNOWN` matches overlaps a span of `unknown_heads`.
