@@ -467,16 +467,29 @@ fn anchored(i: usize, end: usize, period: Period, anchor: Anchor) -> Option<Foun
     })
 }
 
+/// Words that step from a time to the next, to the one before, or stay: "the following
+/// year", "the previous day", "the same month" (`Grammar::step_at`).
+pub(super) const STEPS_AHEAD: [&str; 4] = ["following", "next", "succeeding", "ensuing"];
+pub(super) const STEPS_BACK: [&str; 2] = ["previous", "preceding"];
+pub(super) const STEP_NONE: &str = "same";
+
 /// Parts of a day after "that", "the same", "the next": "that night", "the next morning".
-const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afternoon"];
+pub(super) const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afternoon"];
 
 /// The words after "the" that some production reads, besides numbers, months, the words
 /// the tokenizer marks as starters or units, steps ("the following year", `step_at`) and
 /// `PARTS_OF_DAY` ("the morning of the 5th"), all of which `Grammar::may_follow_the` lets
 /// through: parts ("the end of", "the latter part of", "the turn of the century") and
 /// "thirtieth", an ordinal that opens nothing ("the thirtieth of May").
-const AFTER_THE: [&str; 10] =
+pub(super) const AFTER_THE: [&str; 10] =
     ["end", "close", "beginning", "start", "opening", "earlier", "later", "latter", "turn", "thirtieth"];
+
+/// The words the tokenizer marks `after_the` (lowercase): steps, parts of a day and
+/// `AFTER_THE`, which `Grammar::may_follow_the` lets through besides starters, units and
+/// months.
+pub(super) fn words_after_the() -> impl Iterator<Item = &'static str> {
+    STEPS_AHEAD.into_iter().chain(STEPS_BACK).chain([STEP_NONE]).chain(PARTS_OF_DAY).chain(AFTER_THE)
+}
 
 /// What else a day's "of" may follow, besides `PARTS_OF_DAY`: "the day of the 28th", "the
 /// eve of the 12th".
@@ -1830,14 +1843,10 @@ impl Grammar<'_, '_> {
         match t.kind {
             Kind::Num => true,
             Kind::Punct => false,
-            Kind::Word => {
-                t.month != 0
-                    || t.starter
-                    || t.unit
-                    || self.step_at(i).is_some()
-                    || self.is_any(i, &PARTS_OF_DAY)
-                    || self.is_any(i, &AFTER_THE)
-            }
+            // Steps, parts of a day and `AFTER_THE` are marked by the tokenizer
+            // (`after_the`): most words after "the" are none, and comparing each with
+            // every one of those words was a fortieth of a run over books.
+            Kind::Word => t.month != 0 || t.starter || t.unit || t.after_the,
         }
     }
 
@@ -2132,12 +2141,12 @@ impl Grammar<'_, '_> {
     /// The step a word at `i` counts from the previous date: "following", "next",
     /// "succeeding", "ensuing" 1; "previous", "preceding" -1; "same" 0.
     fn step_at(&self, i: usize) -> Option<i64> {
-        if self.is_any(i, &["following", "next", "succeeding", "ensuing"]) {
+        if self.is_any(i, &STEPS_AHEAD) {
             Some(1)
-        } else if self.is_any(i, &["previous", "preceding"]) {
+        } else if self.is_any(i, &STEPS_BACK) {
             Some(-1)
         } else {
-            self.is(i, "same").then_some(0)
+            self.is(i, STEP_NONE).then_some(0)
         }
     }
 

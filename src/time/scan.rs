@@ -323,6 +323,9 @@ pub(super) struct Tok<'t> {
     /// Whether the word is a unit of time: "year(s)", "month(s)", "day(s)", "decade(s)",
     /// "century", "centuries" (relative expressions and centuries need one nearby).
     pub unit: bool,
+    /// Whether the word is one that "the" may open an expression with, besides starters,
+    /// units and months (`grammar::words_after_the`).
+    pub after_the: bool,
 }
 
 impl Tok<'_> {
@@ -340,6 +343,7 @@ impl Tok<'_> {
             month: 0,
             starter: false,
             unit: false,
+            after_the: false,
         }
     }
 
@@ -446,10 +450,10 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
         };
         prev_alpha = kind == Kind::Word;
         let token = region.get(i..stop).unwrap_or("");
-        let (month, starter, unit) = match kind {
+        let (month, starter, unit, after_the) = match kind {
             Kind::Word => classify_at(text, at, token.len()),
-            Kind::Num => (0, true, false),
-            Kind::Punct => (0, false, false),
+            Kind::Num => (0, true, false, false),
+            Kind::Punct => (0, false, false, false),
         };
         toks.push(Tok {
             kind,
@@ -463,6 +467,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             month,
             starter,
             unit,
+            after_the,
         });
         space = false;
         i = stop;
@@ -599,6 +604,7 @@ struct WordInfo {
     month: u8,
     starter: bool,
     unit: bool,
+    after_the: bool,
 }
 
 /// Slots of `WordTable` are `SLOT_BITS`-bit numbers: enough room that a multiplier that
@@ -626,6 +632,9 @@ static WORD_TABLE: LazyLock<WordTable> = LazyLock::new(|| {
     }
     for w in UNITS {
         known(&mut words, w.as_bytes()).unit = true;
+    }
+    for w in super::grammar::words_after_the() {
+        known(&mut words, w.as_bytes()).after_the = true;
     }
     for (k, name) in (1u8..).zip(MONTHS) {
         known(&mut words, name.as_bytes()).month = k;
@@ -707,14 +716,14 @@ impl WordTable {
 
 /// The month a word names (capitalised: "May", "Feb", "SEPT"), whether it may open an
 /// expression, and whether it is a unit of time. Words longer than any starter are none.
-fn classify(word: &str) -> (u8, bool, bool) {
+fn classify(word: &str) -> (u8, bool, bool, bool) {
     classify_window(window_of(word.as_bytes()), word.len())
 }
 
 /// `classify(&text[at..at + len])`, reading the 16 bytes from `at` in one load when the
 /// text has them (nearly always): no loop over the word's bytes, few branches. (Copying
 /// the bytes into an array instead would also stall: stored one by one, loaded as one.)
-fn classify_at(text: &str, at: usize, len: usize) -> (u8, bool, bool) {
+fn classify_at(text: &str, at: usize, len: usize) -> (u8, bool, bool, bool) {
     match text.as_bytes().get(at..at + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
         Some(window) => classify_window(window, len),
         None => classify(text.get(at..at + len).unwrap_or_default()),
@@ -722,11 +731,11 @@ fn classify_at(text: &str, at: usize, len: usize) -> (u8, bool, bool) {
 }
 
 /// `classify` of the word in the first `len` bytes of `window`.
-fn classify_window(window: [u8; 16], len: usize) -> (u8, bool, bool) {
-    let Some(key) = word_key(window, len).filter(|_| len <= 16) else { return (0, false, false) };
+fn classify_window(window: [u8; 16], len: usize) -> (u8, bool, bool, bool) {
+    let Some(key) = word_key(window, len).filter(|_| len <= 16) else { return (0, false, false, false) };
     let info = WORD_TABLE.get(key);
     let month = if window[0].is_ascii_uppercase() && len >= 3 { info.month } else { 0 };
-    (month, month != 0 || info.starter, info.unit)
+    (month, month != 0 || info.starter, info.unit, info.after_the)
 }
 
 crate::warm_up!(WORD_SEARCH, WORD_TABLE);
@@ -822,10 +831,10 @@ mod tests {
             };
             prev_alpha = kind == Kind::Word;
             let text = region.get(i..stop).unwrap_or("");
-            let (month, starter, unit) = match kind {
+            let (month, starter, unit, after_the) = match kind {
                 Kind::Word => classify_reference(text),
-                Kind::Num => (0, true, false),
-                Kind::Punct => (0, false, false),
+                Kind::Num => (0, true, false, false),
+                Kind::Punct => (0, false, false, false),
             };
             toks.push(Tok {
                 kind,
@@ -839,6 +848,7 @@ mod tests {
                 month,
                 starter,
                 unit,
+                after_the,
             });
             space = false;
         }
@@ -946,11 +956,11 @@ mod tests {
     }
 
     /// `classify` as it was: a string match per word.
-    fn classify_reference(word: &str) -> (u8, bool, bool) {
+    fn classify_reference(word: &str) -> (u8, bool, bool, bool) {
         let mut buf = [0u8; 16];
         let bytes = word.as_bytes();
         if bytes.len() > buf.len() || !word.is_ascii() {
-            return (0, false, false);
+            return (0, false, false, false);
         }
         for (b, w) in buf.iter_mut().zip(bytes) {
             *b = w.to_ascii_lowercase();
@@ -983,7 +993,31 @@ mod tests {
                 | "century"
                 | "centuries"
         );
-        (month, month != 0 || is_starter_reference(lower), unit)
+        let after_the = matches!(
+            lower,
+            "following"
+                | "next"
+                | "succeeding"
+                | "ensuing"
+                | "previous"
+                | "preceding"
+                | "same"
+                | "morning"
+                | "evening"
+                | "night"
+                | "afternoon"
+                | "end"
+                | "close"
+                | "beginning"
+                | "start"
+                | "opening"
+                | "earlier"
+                | "later"
+                | "latter"
+                | "turn"
+                | "thirtieth"
+        );
+        (month, month != 0 || is_starter_reference(lower), unit, after_the)
     }
 
     /// Byte flags for `regions_reference`: `DIGIT`; `INITIAL`, a letter that may open a
@@ -1211,7 +1245,12 @@ mod tests {
 
     #[test]
     fn known_words_are_classified_as_by_the_string_match() {
-        let mut words: Vec<String> = starters().chain(UNITS).chain(MONTHS).map(|w| w.to_string()).collect();
+        let mut words: Vec<String> = starters()
+            .chain(UNITS)
+            .chain(MONTHS)
+            .chain(super::super::grammar::words_after_the())
+            .map(|w| w.to_string())
+            .collect();
         words.extend(
             ["sept", "septe", "janu", "ma", "ju", "ye", "centur", "thee", "th", ""].map(String::from),
         );
