@@ -6,7 +6,7 @@
 #![no_main]
 
 use chronolint::span::Span;
-use chronolint::text::{segment, segment_hot};
+use chronolint::text::{is_thread, segment, segment_hot};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -28,7 +28,8 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let lower = text.to_ascii_lowercase();
     let folds = !text.contains(['ſ', '\u{212a}']);
-    let part = segment_hot(text, folds.then_some(lower.as_str()), &hot);
+    let lower = folds.then_some(lower.as_str());
+    let part = segment_hot(text, lower, &hot, is_thread(text, lower));
     let all: Vec<(Span, usize)> = sentences.iter().map(|s| (s.span, s.paragraph)).collect();
     let some: Vec<(Span, usize)> = part.sentences.iter().map(|s| (s.span, s.paragraph)).collect();
     if !part.thread {

@@ -8,7 +8,8 @@
 
 use super::assemble::{assemble, Input};
 use super::mentions::{
-    anniversary_phrases, anniversary_words, relevant_sentences, unknown_head_words, unknown_heads, Seen,
+    anniversary_phrases, capital_words, lower_words, relevant_sentences, unknown_heads, CapitalWords,
+    LowerWords, Seen,
 };
 use super::{DocExtract, Matcher};
 use crate::corpus::Document;
@@ -40,15 +41,22 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // is still a candidate repeat: a copy of a relevant sentence with other punctuation or
     // case ("the Russo/-Japanese War") holds the words but no name, and must be found as
     // the earlier copy all the same.
-    let head_words = unknown_head_words(text);
-    let anniversary = anniversary_words(&lower);
+    let CapitalWords { heads: head_words, thread_marks } = capital_words(text);
+    let LowerWords { anniversary, alternate } = lower_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
+    // Whether the text is an alternate-history thread, from the marks those searches
+    // found; where ASCII case folding is not enough ("ſ"), by the regex over the text.
+    let thread = if folds {
+        crate::text::is_thread_at(text, &lower, &thread_marks, &alternate)
+    } else {
+        crate::text::is_thread(text, None)
+    };
     let mut hot: Vec<Span> = times.iter().map(|t| t.span).collect();
     hot.extend(entities.iter().map(|(s, _)| *s));
     hot.extend(&head_words);
     hot.extend(&anniversary);
     let Segmented { mut sentences, blocks, thread } =
-        segment_hot(text, folds.then_some(lower.as_str()), &hot);
+        segment_hot(text, folds.then_some(lower.as_str()), &hot, thread);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
     let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
     if let Some(lit) = names.filter(|_| !dominant) {

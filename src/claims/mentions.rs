@@ -948,20 +948,24 @@ fn runs(text: &str, sentences: &[Sentence], relevant: &[bool]) -> Vec<Span> {
 /// all the Unicode-folded regex does. No two of them can overlap.
 const ANNIVERSARY: [&str; 3] = ["anniver", "centen", "ago"];
 
-/// The three `ANNIVERSARY` words in one vectorised search (Teddy, which tells candidates
-/// by their first three bytes: "a" and "c" start too many words for the first-byte
-/// prefilter an automaton would use). `None` where the CPU has no Teddy; then
-/// `ANNIVERSARY_FINDERS`, one substring search per word, find the same.
+/// The `ANNIVERSARY` words and `text::THREAD_WORD` ("alternate"), which the search of
+/// the lowercased text finds for `text::is_thread_at`. No two of the four can overlap.
+const LOWER_WORDS: [&str; 4] = [ANNIVERSARY[0], ANNIVERSARY[1], ANNIVERSARY[2], crate::text::THREAD_WORD];
+
+/// The `LOWER_WORDS` in one vectorised search (Teddy, which tells candidates by their
+/// first three bytes: "a" and "c" start too many words for the first-byte prefilter an
+/// automaton would use). `None` where the CPU has no Teddy; then `LOWER_FINDERS`, one
+/// substring search per word, find the same.
 static ANNIVERSARY_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
     let mut b = aho_corasick::packed::Config::new().builder();
-    for w in ANNIVERSARY {
+    for w in LOWER_WORDS {
         b.add(w);
     }
     b.build()
 });
 
-static ANNIVERSARY_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-    LazyLock::new(|| ANNIVERSARY.map(|w| memchr::memmem::Finder::new(w.as_bytes())));
+static LOWER_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+    LazyLock::new(|| LOWER_WORDS.map(|w| memchr::memmem::Finder::new(w.as_bytes())));
 
 /// Which sentences can yield something from their event mentions: those holding a time
 /// (`dated`: claims), a word that heads an unknown event name or an anniversary phrase
@@ -981,22 +985,50 @@ pub fn relevant_sentences(text: &str, sentences: &[Sentence], dated: &[bool], wo
     out
 }
 
-/// Anniversary words ("anniver", "centen", "ago") in `lower` (the text lowercased).
-pub fn anniversary_words(lower: &str) -> Vec<Span> {
-    match ANNIVERSARY_WORDS.as_ref() {
-        Some(teddy) => teddy.find_iter(lower.as_bytes()).map(|m| Span::new(m.start(), m.end())).collect(),
-        None => anniversary_words_one_by_one(lower),
-    }
+/// What the search of a lowercased text finds: its anniversary words, and where
+/// "alternate" starts (for `text::is_thread_at`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LowerWords {
+    pub anniversary: Vec<Span>,
+    pub alternate: Vec<usize>,
 }
 
-/// `anniversary_words` by one substring search per word: no two of the words can
-/// overlap, so these are the matches one search for all three gives.
-fn anniversary_words_one_by_one(lower: &str) -> Vec<Span> {
-    let mut out: Vec<Span> = ANNIVERSARY_FINDERS
+/// The `LOWER_WORDS` in `lower` (the text lowercased), in one search.
+pub fn lower_words(lower: &str) -> LowerWords {
+    let found: Vec<(usize, Span)> = match ANNIVERSARY_WORDS.as_ref() {
+        Some(teddy) => teddy
+            .find_iter(lower.as_bytes())
+            .map(|m| (m.pattern().as_usize(), Span::new(m.start(), m.end())))
+            .collect(),
+        None => lower_words_one_by_one(lower),
+    };
+    let mut out = LowerWords::default();
+    for (word, span) in found {
+        if word < ANNIVERSARY.len() {
+            out.anniversary.push(span);
+        } else {
+            out.alternate.push(span.start);
+        }
+    }
+    out
+}
+
+/// Anniversary words ("anniver", "centen", "ago") in `lower` (the text lowercased).
+pub fn anniversary_words(lower: &str) -> Vec<Span> {
+    lower_words(lower).anniversary
+}
+
+/// `lower_words`' matches by one substring search per word, with the index of the word:
+/// no two of the words can overlap, so these are the matches one search for all gives.
+fn lower_words_one_by_one(lower: &str) -> Vec<(usize, Span)> {
+    let mut out: Vec<(usize, Span)> = LOWER_FINDERS
         .iter()
-        .flat_map(|f| f.find_iter(lower.as_bytes()).map(move |at| Span::new(at, at + f.needle().len())))
+        .enumerate()
+        .flat_map(|(k, f)| {
+            f.find_iter(lower.as_bytes()).map(move |at| (k, Span::new(at, at + f.needle().len())))
+        })
         .collect();
-    out.sort_unstable_by_key(|s| (s.start, s.end));
+    out.sort_unstable_by_key(|(_, s)| (s.start, s.end));
     out
 }
 
@@ -1100,10 +1132,33 @@ fn in_names(c: u8) -> bool {
     !c.is_ascii() || c.is_ascii_alphabetic() || matches!(c, b'\t'..=b'\r' | b' ' | b'\'' | b'-')
 }
 
+/// What the search of a text for capitalised words finds: the words that head an unknown
+/// event name, and where the marks of an alternate-history thread start ("POD", "OTL":
+/// `text::THREAD_MARKS`, for `text::is_thread_at`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CapitalWords {
+    pub heads: Vec<Span>,
+    pub thread_marks: Vec<usize>,
+}
+
+/// `HEAD_WORDS` and `text::THREAD_MARKS` in `text`, in one search. No head word and mark
+/// can overlap, so each list is what a search for its own words finds.
+pub fn capital_words(text: &str) -> CapitalWords {
+    let mut out = CapitalWords::default();
+    for m in UNKNOWN_HEADS.iter().flat_map(|ac| ac.find_iter(text)) {
+        if m.pattern().as_usize() < HEAD_WORDS.len() {
+            out.heads.push(Span::new(m.start(), m.end()));
+        } else {
+            out.thread_marks.push(m.start());
+        }
+    }
+    out
+}
+
 /// The words that head an unknown event name (`HEAD_WORDS`, "War", "Treaty") in `text`:
 /// every match of `UNKNOWN` holds one.
 pub fn unknown_head_words(text: &str) -> Vec<Span> {
-    UNKNOWN_HEADS.iter().flat_map(|ac| ac.find_iter(text)).map(|m| Span::new(m.start(), m.end())).collect()
+    capital_words(text).heads
 }
 
 /// The first `HEAD_WORDS` (War ... Expedition) end a name of capitalised words ("the
@@ -1354,7 +1409,9 @@ const GENERIC_OF: &[&str] =
 
 /// The words every match of `UNKNOWN` holds: a block without one holds no match. No two
 /// of them overlap, so a leftmost search finds every occurrence.
-static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| leftmost(HEAD_WORDS));
+/// `HEAD_WORDS`, then `text::THREAD_MARKS` (`capital_words`).
+static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> =
+    LazyLock::new(|| leftmost(HEAD_WORDS.iter().chain(&crate::text::THREAD_MARKS)));
 
 const HEAD_WORDS: [&str; 17] = [
     "War",
@@ -1464,7 +1521,7 @@ crate::warm_up!(
     ANAPHOR_NOUNS,
     DATED_HEAD,
     ANNIVERSARY_WORDS,
-    ANNIVERSARY_FINDERS,
+    LOWER_FINDERS,
     UNKNOWN,
     UNKNOWN_ANYWHERE,
     UNKNOWN_HEADS
@@ -1665,6 +1722,37 @@ mod tests {
             proptest::prop_assert_eq!(unknown_names(&text, true), unknown_names(&text, false));
         }
 
+        /// The one search for head words and thread marks finds, for each, what a search
+        /// for it alone does; and `is_thread_at`, given what the searches found, says what
+        /// `is_thread` says.
+        #[test]
+        fn thread_marks_found_with_other_words_decide_as_is_thread(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "WI:", "WI", "POD", "PoD", "PoDs", "PoDsx", "xPOD", "ATL", "ATLANTIC", "OTL", "IOTL", "ITTL",
+                    "alternate history", "Alternate\nHistory", "alternate  history", "alternatehistory",
+                    "alternate histories", "alternate", " history", "War", "Warsaw", "Treaty", "Peace", "Incident",
+                    "the", "I", "O", "_", "9", "é", " ", "\n", ".", ":",
+                ][..]),
+                0..20,
+            ),
+        ) {
+            let text = pieces.concat();
+            let lower = text.to_ascii_lowercase();
+            let capitals = capital_words(&text);
+            let alone = |words: &[&str]| -> Vec<Span> {
+                leftmost(words).map_or(Vec::new(), |ac| ac.find_iter(&text).map(|m| Span::new(m.start(), m.end())).collect())
+            };
+            proptest::prop_assert_eq!(&capitals.heads, &alone(&HEAD_WORDS));
+            let marks: Vec<usize> = alone(&crate::text::THREAD_MARKS).iter().map(|s| s.start).collect();
+            proptest::prop_assert_eq!(&capitals.thread_marks, &marks);
+            let words = lower_words(&lower).alternate;
+            proptest::prop_assert_eq!(
+                crate::text::is_thread_at(&text, &lower, &capitals.thread_marks, &words),
+                crate::text::is_thread(&text, Some(&lower))
+            );
+        }
+
         /// The stretches `unknown_heads` searches find what a search of each block finds.
         #[test]
         fn unknown_heads_are_the_matches_of_a_search_of_each_block(
@@ -1681,7 +1769,7 @@ mod tests {
         ) {
             let text = pieces.concat();
             let whole = [Span::new(0, text.len())];
-            let blocks = crate::text::segment_hot(&text, None, &whole).blocks;
+            let blocks = crate::text::segment_hot(&text, None, &whole, crate::text::is_thread(&text, None)).blocks;
             let words = unknown_head_words(&text);
             let mut expected = Vec::new();
             for b in &blocks {
@@ -1702,7 +1790,7 @@ mod tests {
             let sentences = crate::text::segment(&text);
             // Every block of the text, as the per-document stage has them when all are hot.
             let whole = [Span::new(0, text.len())];
-            let blocks = crate::text::segment_hot(&text, None, &whole).blocks;
+            let blocks = crate::text::segment_hot(&text, None, &whole, crate::text::is_thread(&text, None)).blocks;
             let heads = unknown_heads(&text, &unknown_head_words(&text), &blocks);
             for s in &sentences {
                 if UNKNOWN.full().is_match(s.span.slice(&text)) {
@@ -1714,12 +1802,17 @@ mod tests {
             }
         }
 
-        /// The one search for the anniversary words finds what a search per word does.
+        /// The one search for the anniversary words and "alternate" finds what a search
+        /// per word does.
         #[test]
         fn anniversary_words_in_one_search_are_those_of_one_per_word(
-            text in "(?:anniver|anniversary|centen|ago|agago|chicago|a|c|x|n|\\n| |é){0,60}",
+            text in "(?:anniver|anniversary|centen|ago|agago|chicago|alternate|alternago|altern|ate|a|c|x|n|\\n| |é){0,60}",
         ) {
-            proptest::prop_assert_eq!(anniversary_words(&text), anniversary_words_one_by_one(&text));
+            let one_by_one = lower_words_one_by_one(&text);
+            let (anniversary, alternate): (Vec<_>, Vec<_>) = one_by_one.iter().partition(|(k, _)| *k < ANNIVERSARY.len());
+            let found = lower_words(&text);
+            proptest::prop_assert_eq!(&found.anniversary, &anniversary.iter().map(|(_, s)| *s).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(&found.alternate, &alternate.iter().map(|(_, s)| s.start).collect::<Vec<_>>());
             proptest::prop_assert!(ANNIVERSARY_WORDS.is_some(), "no Teddy on this CPU: the test compares nothing");
         }
 

@@ -181,8 +181,55 @@ static THREAD_ABBREVIATIONS: LazyLock<Regex> = LazyLock::new(|| {
 static THREAD_WORDS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)alternate\s+history(?-u:\b)").expect("valid regex"));
 
-/// Whether `text` is an alternate-history discussion: two markers or more.
-pub(super) fn is_thread(text: &str, lower: Option<&str>) -> bool {
+/// The literal starts of `THREAD_ABBREVIATIONS`' alternatives: every match starts with
+/// one ("PoDs" with "PoD").
+pub(crate) const THREAD_MARKS: [&str; 7] = ["WI:", "POD", "PoD", "ATL", "OTL", "IOTL", "ITTL"];
+
+/// What every match of `THREAD_WORDS` starts with.
+pub(crate) const THREAD_WORD: &str = "alternate";
+
+/// `THREAD_ABBREVIATIONS` and `THREAD_WORDS` anchored at the start, without their
+/// leading word boundary (`is_thread_at` tests that itself).
+static THREAD_ABBREVIATION_HERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:WI:|(?:POD|PoDs?|ATL|OTL|IOTL|ITTL)(?-u:\b))").expect("valid regex"));
+static THREAD_WORDS_HERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^alternate\s+history(?-u:\b)").expect("valid regex"));
+
+/// `is_thread(text, Some(lower))` from where its markers can start: `marks`, the offsets in
+/// `text` where a leftmost search for `THREAD_MARKS` found one, and `words`, those in
+/// `lower` where one for `THREAD_WORD` did. The searches are made with others over the
+/// whole text (`claims::mentions`), so that no pass over it is made for these alone.
+///
+/// Every match of `THREAD_ABBREVIATIONS` starts with a mark after a word boundary, and no
+/// search passes over one (a mark inside "IOTL", the one mark inside another, has a letter
+/// before it). No two matches overlap. So the matches are the marks after a word boundary
+/// where the regex, anchored, matches; the same holds for `THREAD_WORDS` and `words`.
+pub(crate) fn is_thread_at(text: &str, lower: &str, marks: &[usize], words: &[usize]) -> bool {
+    let matches = |regex: &Regex, haystack: &str, starts: &[usize]| {
+        starts
+            .iter()
+            .filter(|&&at| {
+                // `(?-u:\b)` before a letter: no ASCII letter, digit or '_' before it.
+                let boundary = at
+                    .checked_sub(1)
+                    .and_then(|b| haystack.as_bytes().get(b))
+                    .is_none_or(|&b| !is_word_byte(b));
+                boundary && haystack.get(at..).is_some_and(|rest| regex.is_match(rest))
+            })
+            .take(2)
+            .count()
+    };
+    matches(&THREAD_ABBREVIATION_HERE, text, marks) + matches(&THREAD_WORDS_HERE, lower, words) >= 2
+}
+
+/// A byte `(?-u:\b)` counts as part of a word.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
+}
+
+/// Whether `text` is an alternate-history discussion: two markers or more. `lower` is
+/// `text` from `ascii_lowered`, when it could be made.
+pub fn is_thread(text: &str, lower: Option<&str>) -> bool {
     match lower {
         // The two parts never overlap, so their counts add up to `THREAD`'s.
         Some(lower) => {
@@ -416,6 +463,8 @@ crate::warm_up!(
     THREAD,
     THREAD_ABBREVIATIONS,
     THREAD_WORDS,
+    THREAD_ABBREVIATION_HERE,
+    THREAD_WORDS_HERE,
     ASSERTED,
     SCENARIO,
     POST_BREAK,

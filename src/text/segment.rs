@@ -193,8 +193,9 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[
 pub fn segment(text: &str) -> Vec<Sentence> {
     let lower = super::ascii_lowered(text);
     // Every block holds part of the whole text's span.
-    let Segmented { mut sentences, thread, .. } =
-        segment_hot(text, lower.as_deref(), &[Span::new(0, text.len())]);
+    let thread = super::flags::is_thread(text, lower.as_deref());
+    let Segmented { mut sentences, .. } =
+        segment_hot(text, lower.as_deref(), &[Span::new(0, text.len())], thread);
     super::flags::mark(text, lower.as_deref(), &mut sentences, None, thread);
     sentences
 }
@@ -207,8 +208,8 @@ pub struct Segmented {
     /// The blocks split (runs of non-blank lines), in order: every sentence lies in one,
     /// and nothing outside them was looked at.
     pub blocks: Vec<Span>,
-    /// The text is an alternate-history thread: every block was split, and every
-    /// sentence needs its flags (one depends on the sentences before it).
+    /// The text is an alternate-history thread (as the caller said): every block was
+    /// split, and every sentence needs its flags (one depends on the sentences before it).
     pub thread: bool,
 }
 
@@ -223,10 +224,11 @@ pub struct Segmented {
 /// question, and the link or speaker before a quotation, are in the sentence before it.
 /// On book-length text most blocks hold no date and no name, and are never split.
 ///
-/// `lower` is `text` from `ascii_lowered`, when it could be made.
-pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span]) -> Segmented {
+/// `lower` is `text` from `ascii_lowered`, when it could be made; `thread` is
+/// `is_thread(text, lower)`, which the caller may know from searches it makes anyway
+/// (`is_thread_at`).
+pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span], thread: bool) -> Segmented {
     let layout = Layout::new(text);
-    let thread = super::flags::is_thread(text, lower);
     let mut keep = vec![thread; layout.blocks.len()];
     if !thread {
         for h in hot {
@@ -568,7 +570,7 @@ mod tests {
             let all: Vec<(Span, usize)> = segment(&text).iter().map(|s| (s.span, s.paragraph)).collect();
             let hot: Vec<Span> = text.bytes().enumerate().filter(|(_, b)| b.is_ascii_digit()).map(|(i, _)| Span::new(i, i + 1)).collect();
             let lower = crate::text::ascii_lowered(&text);
-            let part = segment_hot(&text, lower.as_deref(), &hot);
+            let part = segment_hot(&text, lower.as_deref(), &hot, crate::text::is_thread(&text, lower.as_deref()));
             for h in &hot {
                 proptest::prop_assert!(part.blocks.iter().any(|b| b.start <= h.start && h.end <= b.end));
             }
