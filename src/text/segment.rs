@@ -90,13 +90,22 @@ fn lines(text: &str) -> Vec<Line> {
     // Nearly every book is ASCII throughout: one look at it all spares each line its own.
     let ascii = text.is_ascii();
     let mut start = 0;
-    // Line ends by memchr: a line ends at "\n", "\r\n" or a lone "\r".
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        if i < start {
-            continue; // the "\n" of a "\r\n"
+    // Line ends by memchr: a line ends at "\n", "\r\n" or a lone "\r". Most texts have no
+    // "\r" at all: one look for it spares each line a search for two bytes.
+    if memchr::memchr(b'\r', bytes).is_none() {
+        for i in memchr::memchr_iter(b'\n', bytes) {
+            out.push(line(text, ascii, start, i));
+            start = i + 1;
         }
-        out.push(line(text, ascii, start, i));
-        start = if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+    } else {
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if i < start {
+                continue; // the "\n" of a "\r\n"
+            }
+            out.push(line(text, ascii, start, i));
+            start =
+                if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        }
     }
     out.push(line(text, ascii, start, text.len()));
     out
@@ -509,6 +518,25 @@ mod tests {
                 .map(|&(w, blank)| Line { start: 0, end: 0, chars: w / 2 + shift, blank })
                 .collect();
             proptest::prop_assert_eq!(wrap_width(&lines), wrap_width_by_sorting(&lines));
+        }
+    }
+
+    proptest::proptest! {
+        /// The lines are those of one search for both line-break bytes, with "\r" in the
+        /// text or without.
+        #[test]
+        fn lines_are_those_of_a_search_for_both_breaks(text in "(?s)[a-z é\n\r]{0,120}") {
+            let mut expected = Vec::new();
+            let mut start = 0;
+            for i in memchr::memchr2_iter(b'\n', b'\r', text.as_bytes()) {
+                if i >= start {
+                    expected.push((start, i));
+                    start = if text.get(i..i + 2) == Some("\r\n") { i + 2 } else { i + 1 };
+                }
+            }
+            expected.push((start, text.len()));
+            let got: Vec<(usize, usize)> = lines(&text).iter().map(|l| (l.start, l.end)).collect();
+            proptest::prop_assert_eq!(got, expected);
         }
     }
 
