@@ -172,7 +172,26 @@ fn is_whole_url(text: &str, part: &str, urls: &[Span]) -> bool {
     urls.get(i).is_some_and(|u| u.start == start && u.end == start + part.len())
 }
 
-fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[Span]) -> bool {
+/// Whether `part` (a slice of `text` inside one block) holds four spaces in a row, given
+/// where `FOUR_SPACES` found them in the block (`spaced`, in order). The search, left to
+/// right and without overlaps, finds four at the start of every run of four or more
+/// spaces: none it found runs into the run's first space. So `part` holds such a run
+/// exactly when one it found lies inside `part`.
+fn holds_four_spaces(text: &str, part: &str, spaced: &[usize]) -> bool {
+    let from = part.as_ptr() as usize - text.as_ptr() as usize;
+    spaced.get(spaced.partition_point(|&p| p < from)).is_some_and(|&p| p + 4 <= from + part.len())
+}
+
+/// `spaced`: where the block's runs of four spaces start, as `FOUR_SPACES` finds them
+/// (`split_block`).
+fn hard_break(
+    text: &str,
+    cur: &Line,
+    next: &Line,
+    wrap: Option<usize>,
+    urls: &[Span],
+    spaced: &[usize],
+) -> bool {
     let cur_text = text.get(cur.start..cur.end).unwrap_or("").trim();
     let next_text = text.get(next.start..next.end).unwrap_or("").trim_start();
     let Some(nc) = first_char(text, next) else { return true };
@@ -189,7 +208,7 @@ fn hard_break(text: &str, cur: &Line, next: &Line, wrap: Option<usize>, urls: &[
         return true;
     }
     // Tables of contents: columns set with runs of spaces.
-    if FOUR_SPACES.find(cur_text.as_bytes()).is_some() {
+    if holds_four_spaces(text, cur_text, spaced) {
         return true;
     }
     match wrap {
@@ -341,12 +360,16 @@ impl Layout {
             }
         };
         let urls: Vec<Span> = urls.into_iter().map(|u| u.shift(block.span.start)).collect();
+        // Runs of four spaces, found once for the block: a search per line cost more in
+        // setting up than in searching, and nearly every block has none.
+        let spaced: Vec<usize> =
+            FOUR_SPACES.find_iter(block.span.slice(text).as_bytes()).map(|p| block.span.start + p).collect();
         let Some(first) = lines.first() else { return };
         let mut paragraph = first.start;
         let mut unit_start = first.start;
         for (i, line) in lines.iter().enumerate() {
             let ends = match lines.get(i + 1) {
-                Some(next) => hard_break(text, line, next, self.wrap, &urls),
+                Some(next) => hard_break(text, line, next, self.wrap, &urls, &spaced),
                 None => true,
             };
             if ends {
@@ -537,6 +560,29 @@ mod tests {
             expected.push((start, text.len()));
             let got: Vec<(usize, usize)> = lines(&text).iter().map(|l| (l.start, l.end)).collect();
             proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// Four spaces found once over the block are found in each trimmed line as a
+        /// search of the line finds them.
+        #[test]
+        fn four_spaces_found_in_the_block_are_those_of_each_line(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[" ", "  ", "    ", "\t", "\u{a0}", "\n", "word", "x", "é"][..]),
+                0..40,
+            ),
+        ) {
+            let text = pieces.concat();
+            let spaced: Vec<usize> = FOUR_SPACES.find_iter(text.as_bytes()).collect();
+            for line in text.split('\n') {
+                let part = line.trim();
+                proptest::prop_assert_eq!(
+                    holds_four_spaces(&text, part, &spaced),
+                    FOUR_SPACES.find(part.as_bytes()).is_some(),
+                    "{:?}", part
+                );
+            }
         }
     }
 
