@@ -163,7 +163,6 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '●' | '◦' | '▪' | '‣' | '*' | '–' | '—')
 }
 
-/// Whether the line break after `cur` (followed by `next`, not blank) ends a unit.
 /// Whether `part` (a trimmed part of one line) is exactly one URL of `urls`. URLs hold no
 /// white space, so the URLs found in the whole text are those found in each line.
 fn is_whole_url(text: &str, part: &str, urls: &[Span]) -> bool {
@@ -182,6 +181,7 @@ fn holds_four_spaces(text: &str, part: &str, spaced: &[usize]) -> bool {
     spaced.get(spaced.partition_point(|&p| p < from)).is_some_and(|&p| p + 4 <= from + part.len())
 }
 
+/// Whether the line break after `cur` (followed by `next`, not blank) ends a unit.
 /// `spaced`: where the block's runs of four spaces start, as `FOUR_SPACES` finds them
 /// (`split_block`).
 fn hard_break(
