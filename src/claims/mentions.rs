@@ -956,7 +956,7 @@ const LOWER_WORDS: [&str; 4] = [ANNIVERSARY[0], ANNIVERSARY[1], ANNIVERSARY[2], 
 /// first three bytes: "a" and "c" start too many words for the first-byte prefilter an
 /// automaton would use). `None` where the CPU has no Teddy; then `LOWER_FINDERS`, one
 /// substring search per word, find the same.
-static ANNIVERSARY_WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+static LOWER_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
     let mut b = aho_corasick::packed::Config::new().builder();
     for w in LOWER_WORDS {
         b.add(w);
@@ -995,7 +995,7 @@ pub struct LowerWords {
 
 /// The `LOWER_WORDS` in `lower` (the text lowercased), in one search.
 pub fn lower_words(lower: &str) -> LowerWords {
-    let found: Vec<(usize, Span)> = match ANNIVERSARY_WORDS.as_ref() {
+    let found: Vec<(usize, Span)> = match LOWER_SEARCH.as_ref() {
         Some(teddy) => teddy
             .find_iter(lower.as_bytes())
             .map(|m| (m.pattern().as_usize(), Span::new(m.start(), m.end())))
@@ -1145,7 +1145,7 @@ pub struct CapitalWords {
 /// can overlap, so each list is what a search for its own words finds.
 pub fn capital_words(text: &str) -> CapitalWords {
     let mut out = CapitalWords::default();
-    for m in UNKNOWN_HEADS.iter().flat_map(|ac| ac.find_iter(text)) {
+    for m in CAPITAL_SEARCH.iter().flat_map(|ac| ac.find_iter(text)) {
         if m.pattern().as_usize() < HEAD_WORDS.len() {
             out.heads.push(Span::new(m.start(), m.end()));
         } else {
@@ -1407,10 +1407,11 @@ const GENERIC: &[&str] = &[
 const GENERIC_OF: &[&str] =
     &["Peace", "Commerce", "Alliance", "Friendship", "Amity", "Navigation", "Sea", "Union"];
 
-/// The words every match of `UNKNOWN` holds: a block without one holds no match. No two
-/// of them overlap, so a leftmost search finds every occurrence.
-/// `HEAD_WORDS`, then `text::THREAD_MARKS` (`capital_words`).
-static UNKNOWN_HEADS: LazyLock<Option<AhoCorasick>> =
+/// The search of `capital_words`: `HEAD_WORDS` (every match of `UNKNOWN` holds one: a
+/// block without one holds no match), then `text::THREAD_MARKS`. No two head words
+/// overlap, nor a head word and a mark, so a leftmost search finds every occurrence of
+/// each head word and every mark the regexes need.
+static CAPITAL_SEARCH: LazyLock<Option<AhoCorasick>> =
     LazyLock::new(|| leftmost(HEAD_WORDS.iter().chain(&crate::text::THREAD_MARKS)));
 
 const HEAD_WORDS: [&str; 17] = [
@@ -1520,11 +1521,11 @@ crate::warm_up!(
     ANAPHOR_ANYWHERE,
     ANAPHOR_NOUNS,
     DATED_HEAD,
-    ANNIVERSARY_WORDS,
+    LOWER_SEARCH,
     LOWER_FINDERS,
     UNKNOWN,
     UNKNOWN_ANYWHERE,
-    UNKNOWN_HEADS
+    CAPITAL_SEARCH
 );
 
 #[cfg(test)]
@@ -1813,7 +1814,7 @@ mod tests {
             let found = lower_words(&text);
             proptest::prop_assert_eq!(&found.anniversary, &anniversary.iter().map(|(_, s)| *s).collect::<Vec<_>>());
             proptest::prop_assert_eq!(&found.alternate, &alternate.iter().map(|(_, s)| s.start).collect::<Vec<_>>());
-            proptest::prop_assert!(ANNIVERSARY_WORDS.is_some(), "no Teddy on this CPU: the test compares nothing");
+            proptest::prop_assert!(LOWER_SEARCH.is_some(), "no Teddy on this CPU: the test compares nothing");
         }
 
         /// Every sentence in which the anniversary check's phrase matches holds a span of

@@ -549,9 +549,7 @@ mod tests {
     fn cues_reference(sentence: Span, lower: Option<&str>) -> Cues {
         let Some(words) = lower.and_then(|l| l.get(sentence.start..sentence.end)) else { return Cues::ALL };
         let bytes = words.as_bytes();
-        let starts_word = |at: usize| {
-            at == 0 || !bytes.get(at - 1).is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
-        };
+        let starts_word = |at: usize| at == 0 || !bytes.get(at - 1).is_some_and(|&b| is_word_byte(b));
         let mut cues = 0;
         for at in (0..bytes.len()).filter(|&at| starts_word(at)) {
             for (word, bits) in TRIGGERS {
