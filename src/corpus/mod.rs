@@ -91,10 +91,15 @@ pub fn load(path: &Path) -> Result<String, LoadError> {
 
 /// Reads one file's bytes.
 pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
-    if path.is_dir() {
-        return Err(LoadError::IsFolder);
-    }
-    std::fs::read(path).map_err(|e| LoadError::Io(e.to_string()))
+    // Whether it is a folder is asked only when the read fails: a `stat` of every file
+    // beforehand cost about 1% of a run over a corpus of book-length files.
+    std::fs::read(path).map_err(|e| {
+        if path.is_dir() {
+            LoadError::IsFolder
+        } else {
+            LoadError::Io(e.to_string())
+        }
+    })
 }
 
 /// Decodes file bytes as a document's text. The text is kept byte for byte (a UTF-8
