@@ -8,8 +8,8 @@
 
 use super::assemble::{assemble, Input};
 use super::mentions::{
-    anniversary_phrases, capital_words, lower_words, relevant_sentences, unknown_heads, CapitalWords,
-    LowerWords, Seen,
+    anniversary_kin, anniversary_phrases, capital_words, lower_words, relevant_sentences, unknown_heads,
+    CapitalWords, LowerWords, Seen,
 };
 use super::{DocExtract, Matcher};
 use crate::corpus::Document;
@@ -39,11 +39,13 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // Head words and anniversary words make a block hot; of them, only those that can be
     // part of a name or a phrase make a sentence relevant. A sentence holding any of them
     // is still a candidate repeat: a copy of a relevant sentence with other punctuation or
-    // case ("the Russo/-Japanese War") holds the words but no name, and must be found as
-    // the earlier copy all the same.
+    // case ("the Russo/-Japanese War", "two years-ago") holds the words but no name or
+    // phrase, and must be found as the earlier copy all the same. Of "ago", only an "ago"
+    // such a copy can hold counts (`anniversary_kin`).
     let CapitalWords { heads: head_words, thread_marks } = capital_words(text);
     let LowerWords { anniversary, alternate } = lower_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
+    let anniversary = anniversary_kin(&lower, &anniversary);
     // Whether the text is an alternate-history thread, from the marks those searches
     // found; where ASCII case folding is not enough ("ſ"), by the regex over the text.
     let thread = if folds {

@@ -1043,6 +1043,25 @@ pub fn anniversary_phrases(lower: &str, words: &[Span]) -> Vec<Span> {
         .collect()
 }
 
+/// Of the `anniversary_words` of `lower`, those that a copy of a sentence with a phrase
+/// holds (`anniversary_phrases`): a copy has the same words (`text::normalized_words`)
+/// whatever stands between them, "two centuries-ago" or "two centuries (ago", so its
+/// "ago" follows a unit of time across any bytes but ASCII letters and digits. Most "ago"
+/// in a book is neither ("long ago", "Chicago", "wagon"), and its block need not be split.
+pub fn anniversary_kin(lower: &str, words: &[Span]) -> Vec<Span> {
+    let bytes = lower.as_bytes();
+    words
+        .iter()
+        .filter(|s| {
+            let head = bytes.get(..s.start).unwrap_or(&[]);
+            let gap = head.iter().rev().take_while(|b| !b.is_ascii_alphanumeric()).count();
+            bytes.get(s.start..s.end) != Some(b"ago")
+                || ends_with_a_unit(head.get(..head.len() - gap).unwrap_or(&[]))
+        })
+        .copied()
+        .collect()
+}
+
 /// Whether the "ago" at `at` of lowercased text can end "... years ago": a phrase has
 /// its unit of time (years, decades, centuries) and white space before it. Any byte of a
 /// non-ASCII character is passed over as if it were white space, which lets through a
@@ -1055,11 +1074,14 @@ fn after_a_unit(lower: &[u8], at: usize) -> bool {
         .rev()
         .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) || !b.is_ascii())
         .count();
-    let word = head.get(..head.len() - gap).unwrap_or(&[]);
-    gap > 0
-        && ["year", "years", "decade", "decades", "century", "centurie", "centuries"]
-            .iter()
-            .any(|u| word.ends_with(u.as_bytes()))
+    gap > 0 && ends_with_a_unit(head.get(..head.len() - gap).unwrap_or(&[]))
+}
+
+/// Whether lowercased text ends with a unit of time an anniversary phrase counts in.
+fn ends_with_a_unit(lower: &[u8]) -> bool {
+    ["year", "years", "decade", "decades", "century", "centurie", "centuries"]
+        .iter()
+        .any(|u| lower.ends_with(u.as_bytes()))
 }
 
 /// Where an unknown event name can be in `text`: the matches of `UNKNOWN_ANYWHERE` in the
@@ -1833,6 +1855,46 @@ mod tests {
                         "{:?} holds none of {:?}", s.span.slice(&text), found
                     );
                 }
+            }
+        }
+
+        /// Two texts with the same words, each word in either case, with other bytes
+        /// between them (a copy of a sentence, as `text::normalized_words` tells one): a
+        /// word of the first that holds a phrase's "ago" holds one of `anniversary_kin`
+        /// in the second.
+        #[test]
+        fn a_copy_of_a_phrase_holds_its_kin(
+            words in proptest::collection::vec(
+                "(?:two|10|years|decades|centuries|century|xyears|ago|agony|chicago|yearsĕago|x|é)", 1..10),
+            firsts in proptest::collection::vec("(?: |\\n|\u{a0}|\t| \\(|-|_|—|, |\\.\\.\\. )", 10),
+            seconds in proptest::collection::vec("(?: |\\n|\u{a0}|\t| \\(|-|_|—|, |\\.\\.\\. )", 10),
+            upper in proptest::collection::vec(proptest::bool::ANY, 20),
+        ) {
+            // The text, lowercased as `extract` searches it, and the byte range of each word.
+            let build = |seps: &[String], upper: &[bool]| {
+                let (mut text, mut at) = (String::new(), Vec::new());
+                for (k, w) in words.iter().enumerate() {
+                    if k > 0 {
+                        text.push_str(seps.get(k).map_or(" ", String::as_str));
+                    }
+                    let start = text.len();
+                    text.push_str(&if upper.get(k).copied().unwrap_or(false) { w.to_uppercase() } else { w.clone() });
+                    at.push(start..text.len());
+                }
+                (text.to_ascii_lowercase(), at)
+            };
+            let (first, first_at) = build(&firsts, &upper);
+            let (second, second_at) = build(&seconds, upper.get(10..).unwrap_or_default());
+            proptest::prop_assert_eq!(crate::text::normalized_words(&first), crate::text::normalized_words(&second));
+            let phrases = anniversary_phrases(&first, &anniversary_words(&first));
+            let kin = anniversary_kin(&second, &anniversary_words(&second));
+            for p in &phrases {
+                let k = first_at.iter().position(|r| r.start <= p.start && p.end <= r.end);
+                let word = k.and_then(|k| second_at.get(k));
+                proptest::prop_assert!(
+                    word.is_some_and(|r| kin.iter().any(|h| r.start <= h.start && h.end <= r.end)),
+                    "{:?} has a phrase at {:?}; {:?} has no kin in that word: {:?}", first, p, second, kin
+                );
             }
         }
     }
