@@ -1047,19 +1047,23 @@ pub fn anniversary_phrases(lower: &str, words: &[Span]) -> Vec<Span> {
 /// holds (`anniversary_phrases`): a copy has the same words (`text::normalized_words`)
 /// whatever stands between them, "two centuries-ago" or "two centuries (ago", so its
 /// "ago" follows a unit of time across any bytes but ASCII letters and digits. Most "ago"
-/// in a book is neither ("long ago", "Chicago", "wagon"), and its block need not be split.
+/// in a book is in no phrase and no copy of one ("long ago", "Chicago", "wagon"), and
+/// its block need not be split.
 pub fn anniversary_kin(lower: &str, words: &[Span]) -> Vec<Span> {
     let bytes = lower.as_bytes();
     words
         .iter()
-        .filter(|s| {
-            let head = bytes.get(..s.start).unwrap_or(&[]);
-            let gap = head.iter().rev().take_while(|b| !b.is_ascii_alphanumeric()).count();
-            bytes.get(s.start..s.end) != Some(b"ago")
-                || ends_with_a_unit(head.get(..head.len() - gap).unwrap_or(&[]))
-        })
+        .filter(|s| bytes.get(s.start..s.end) != Some(b"ago") || after_a_unit_word(bytes, s.start))
         .copied()
         .collect()
+}
+
+/// Whether the "ago" at `at` of lowercased text follows a unit of time with nothing but
+/// bytes other than ASCII letters and digits (or none) between them.
+fn after_a_unit_word(lower: &[u8], at: usize) -> bool {
+    let head = lower.get(..at).unwrap_or(&[]);
+    let gap = head.iter().rev().take_while(|b| !b.is_ascii_alphanumeric()).count();
+    ends_with_a_unit(head.get(..head.len() - gap).unwrap_or(&[]))
 }
 
 /// Whether the "ago" at `at` of lowercased text can end "... years ago": a phrase has
