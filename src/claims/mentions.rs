@@ -1034,51 +1034,41 @@ fn lower_words_one_by_one(lower: &str) -> Vec<(usize, Span)> {
 
 /// Of the `anniversary_words` of `lower`, those that can be in a phrase ("the 110th
 /// anniversary", "two centuries ago"): every sentence holding one holds one of these.
+///
+/// An "ago" can end "... years ago" when its unit of time (years, decades, centuries)
+/// and white space stand before it. Any byte of a non-ASCII character is passed over as
+/// if it were white space, which lets through a little more than the phrase does, never
+/// less. Most of "ago" in a book is "Chicago", "long ago" or "agony".
 pub fn anniversary_phrases(lower: &str, words: &[Span]) -> Vec<Span> {
-    let bytes = lower.as_bytes();
-    words
-        .iter()
-        .filter(|s| bytes.get(s.start..s.end) != Some(b"ago") || after_a_unit(bytes, s.start))
-        .copied()
-        .collect()
+    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) || !b.is_ascii();
+    words_but_ago(lower, words, |head| unit_before(head, space).is_some_and(|gap| gap > 0))
 }
 
 /// Of the `anniversary_words` of `lower`, those that a copy of a sentence with a phrase
 /// holds (`anniversary_phrases`): a copy has the same words (`text::normalized_words`)
 /// whatever stands between them, "two centuries-ago" or "two centuries (ago", so its
-/// "ago" follows a unit of time across any bytes but ASCII letters and digits. Most "ago"
-/// in a book is in no phrase and no copy of one ("long ago", "Chicago", "wagon"), and
-/// its block need not be split.
+/// "ago" follows a unit of time across any bytes but ASCII letters and digits, or none.
+/// Most "ago" in a book is in no phrase and no copy of one ("long ago", "Chicago",
+/// "wagon"), and its block need not be split.
 pub fn anniversary_kin(lower: &str, words: &[Span]) -> Vec<Span> {
+    words_but_ago(lower, words, |head| unit_before(head, |b| !b.is_ascii_alphanumeric()).is_some())
+}
+
+/// `words` of `lower`, but an "ago" only where `keep` accepts the text before it.
+fn words_but_ago(lower: &str, words: &[Span], keep: impl Fn(&[u8]) -> bool) -> Vec<Span> {
     let bytes = lower.as_bytes();
     words
         .iter()
-        .filter(|s| bytes.get(s.start..s.end) != Some(b"ago") || after_a_unit_word(bytes, s.start))
+        .filter(|s| bytes.get(s.start..s.end) != Some(b"ago") || keep(bytes.get(..s.start).unwrap_or(&[])))
         .copied()
         .collect()
 }
 
-/// Whether the "ago" at `at` of lowercased text follows a unit of time with nothing but
-/// bytes other than ASCII letters and digits (or none) between them.
-fn after_a_unit_word(lower: &[u8], at: usize) -> bool {
-    let head = lower.get(..at).unwrap_or(&[]);
-    let gap = head.iter().rev().take_while(|b| !b.is_ascii_alphanumeric()).count();
-    ends_with_a_unit(head.get(..head.len() - gap).unwrap_or(&[]))
-}
-
-/// Whether the "ago" at `at` of lowercased text can end "... years ago": a phrase has
-/// its unit of time (years, decades, centuries) and white space before it. Any byte of a
-/// non-ASCII character is passed over as if it were white space, which lets through a
-/// little more than the phrase does, never less. Most of "ago" in a book is "Chicago",
-/// "long ago" or "agony".
-fn after_a_unit(lower: &[u8], at: usize) -> bool {
-    let head = lower.get(..at).unwrap_or(&[]);
-    let gap = head
-        .iter()
-        .rev()
-        .take_while(|&&b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) || !b.is_ascii())
-        .count();
-    gap > 0 && ends_with_a_unit(head.get(..head.len() - gap).unwrap_or(&[]))
+/// If `head` ends with a unit of time and then a run of bytes `gap` accepts (perhaps
+/// none), the length of that run.
+fn unit_before(head: &[u8], gap: impl Fn(u8) -> bool) -> Option<usize> {
+    let len = head.iter().rev().take_while(|&&b| gap(b)).count();
+    ends_with_a_unit(head.get(..head.len() - len).unwrap_or(&[])).then_some(len)
 }
 
 /// Whether lowercased text ends with a unit of time an anniversary phrase counts in.
