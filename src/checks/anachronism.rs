@@ -32,7 +32,8 @@ declare_check! {
     /// The time is the dates in the sentence within 80 bytes of the name; a sentence
     /// with dates only further away is not judged; a sentence with no date takes the
     /// document's dominant year (three dates or more, and three in five, within a year
-    /// of it, a day or month in no year the text gives counting as a date not near it).
+    /// of it, two of them written with their year; a day or month in no year the text
+    /// gives counts as a date not near it).
     /// With none of these, or when the entity fits the document's publication date and
     /// the sentence gives no date of its own, nothing is flagged. Sentences that gloss a
     /// name ("now", "to-day", "later", "present-day", "renamed", "born", "b. 1843") are
@@ -263,6 +264,13 @@ fn time_context(
 /// captions of battle paintings ("12 October 1812", "6 November 1812", "16/28 August
 /// 1813"), among sixteen such days, has no dominant year. The day a "today in history"
 /// page is about ("today", from its metadata) is the page's frame, not such a date.
+///
+/// Two of the dates near the year must be written with it: a date read from an earlier
+/// one ("the 20th of June", "the previous night") repeats that one's year, and one year
+/// written in an aside would otherwise rule the passage through its echoes. In Sakurai's
+/// book on the siege of 1904, "the War of Independence, 1777" was the only year before
+/// "the 20th of June" and "the previous night", which took theirs from it, and a passage
+/// cut from there had every "Port Arthur" in it dated 1777.
 pub(crate) fn dominant_year(times: &[TimeExpr]) -> Option<i64> {
     let years: Vec<i64> =
         times.iter().filter(|t| usable(&t.value)).filter_map(|t| t.value.start_year()).collect();
@@ -280,7 +288,13 @@ pub(crate) fn dominant_year(times: &[TimeExpr]) -> Option<i64> {
     }
     let (&mode, _) = counts.iter().max_by_key(|(y, n)| (**n, std::cmp::Reverse(**y)))?;
     let near = years.iter().filter(|y| y.abs_diff(mode) <= 1).count();
-    (near >= 3 && near * 5 >= (years.len() + yearless) * 3).then_some(mode)
+    let written = times
+        .iter()
+        .filter(|t| t.anchor.is_none() && usable(&t.value))
+        .filter_map(|t| t.value.start_year())
+        .filter(|y| y.abs_diff(mode) <= 1)
+        .count();
+    (near >= 3 && written >= 2 && near * 5 >= (years.len() + yearless) * 3).then_some(mode)
 }
 
 fn is_word(text: &str, span: Span) -> bool {
@@ -438,6 +452,23 @@ mod tests {
             assert_eq!(pattern.full().is_match(text), *want, "{} on {text:?}", pattern.full().as_str());
             assert_eq!(pattern.on(text).is_match(text), *want, "the twin of {}", pattern.full().as_str());
         }
+    }
+
+    #[test]
+    fn dates_read_from_a_year_written_once_do_not_make_it_dominant() {
+        let date = |y: i64, from: Option<&str>| TimeExpr {
+            span: Span::default(),
+            value: TimeValue::year(y),
+            written: None,
+            anchor: from.map(|a| crate::time::Anchor::Previous(a.to_string())),
+        };
+        let echoes = [date(1777, None), date(1777, Some("1777")), date(1777, Some("1777"))];
+        assert_eq!(dominant_year(&echoes), None);
+        let written =
+            [date(1777, None), date(1778, None), date(1778, Some("1778")), date(1778, Some("1778"))];
+        assert_eq!(dominant_year(&written), Some(1778));
+        // Three written years with nothing read from them were dominant before, and are.
+        assert_eq!(dominant_year(&[date(1904, None), date(1904, None), date(1905, None)]), Some(1904));
     }
 
     #[test]
