@@ -56,6 +56,12 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
 /// same tokens around it as in the whole region, so the output is the same as reading
 /// every region whole.
 pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeExpr> {
+    tag_regions(text, cx, windows, scan::regions(text))
+}
+
+/// `tag_in` over the given regions of `text` (`scan::regions`, or the whole text: what the
+/// regions must agree with).
+fn tag_regions(text: &str, cx: &TagContext, windows: Windows, regions: Vec<(usize, usize)>) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     // The nearest earlier date that is not a look back from the time of writing (what a
     // day or month without a year is read in), and a look back after it, if any: the
@@ -67,7 +73,7 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeE
     // was refused, and the following year ...", `Grammar::count_base`).
     let mut label: Option<Previous> = None;
     let mut toks = Vec::new();
-    for (start, end) in scan::regions(text) {
+    for (start, end) in regions {
         // Expressions may start at or after `from`; where the last one ended, or the
         // window's end.
         let mut from = start;
@@ -2597,6 +2603,67 @@ mod tests {
                 panic!("{}: {}", book.display(), &e[..e.len().min(2000)]);
             }
         }
+    }
+
+    /// The pre-scan reads only the regions around triggers. What it finds must be what
+    /// reading every text whole finds: every expression, with the same value and anchor,
+    /// over the corpus and every book of ../shared/realtext, in a history and not.
+    #[test]
+    fn the_regions_of_real_texts_give_what_the_whole_texts_give() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut files: Vec<_> = ["corpus", "../shared/realtext"]
+            .iter()
+            .flat_map(|dir| std::fs::read_dir(root.join(dir)).expect("a folder of texts"))
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt" || x == "md"))
+            .collect();
+        files.sort();
+        assert!(files.len() >= 15, "{} texts", files.len());
+        let mut found = 0;
+        for file in files {
+            let text = std::fs::read_to_string(&file).expect("a text");
+            for narrative in [false, true] {
+                let cx = TagContext { narrative, ..TagContext::default() };
+                let regions = tag(&text, &cx);
+                let whole = super::tag_regions(&text, &cx, super::WINDOWS, vec![(0, text.len())]);
+                if let Some(k) = (0..regions.len().max(whole.len())).find(|&k| regions.get(k) != whole.get(k))
+                {
+                    panic!(
+                        "{} (narrative {narrative}): first difference at {k}: regions {:?}, whole {:?}",
+                        file.display(),
+                        regions.get(k),
+                        whole.get(k)
+                    );
+                }
+                found += regions.len();
+            }
+        }
+        assert!(found > 10_000, "{found} expressions");
+    }
+
+    /// An expression with no number, month or unit of years and days is read wherever it
+    /// stands, not only near a date ("a fortnight later" in the README's table).
+    #[test]
+    fn words_of_time_with_a_step_trigger_a_region_of_their_own() {
+        let filler = " The emperor received the delegates with honour and gave them gifts.".repeat(4);
+        for (phrase, value) in [
+            ("A fortnight later", "1905-05-19"),
+            ("The next morning", "1905-05-06"),
+            ("The previous evening", "1905-05-04"),
+            ("A week later", "1905-05-12"),
+            ("That same evening", "1905-05-05"),
+        ] {
+            let text = format!("The treaty was signed on 5 May 1905.{filler} {phrase} the consuls sailed.");
+            let times = tag(&text, &TagContext { narrative: true, ..TagContext::default() });
+            let read = times.iter().find(|t| t.span.slice(&text) == phrase);
+            assert_eq!(read.map(|t| t.value.edtf.as_str()), Some(value), "{phrase}: {times:?}");
+        }
+        // Without a step, such a common word makes no region of its own: "winter" here is
+        // no time, and the text around it is not tokenized.
+        let text = format!("The treaty was signed on 5 May 1905.{filler} Winter coats were sold.");
+        assert_eq!(super::scan::regions(&text).len(), 1, "{:?}", super::scan::regions(&text));
+        let text = text.replace("Winter coats", "The next winter coats");
+        assert_eq!(super::scan::regions(&text).len(), 2, "{:?}", super::scan::regions(&text));
     }
 
     proptest::proptest! {

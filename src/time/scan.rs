@@ -1,7 +1,9 @@
 //! The fast part of the tagger: a pre-scan for likely date triggers (digits, capitalised
 //! month names, the words "year", "month", "day", "century", "decade", "yesterday",
-//! "today", "tomorrow" at a word start) that yields small regions of text around them,
-//! and a tokenizer for those regions. Text with no trigger is never tokenized.
+//! "today", "tomorrow" at a word start, and words such as "week", "morning" or "spring"
+//! next to a step: "the next morning", "a week later") that yields small regions of text
+//! around them, and a tokenizer for those regions. Text with no trigger is never
+//! tokenized; a test holds what the regions give to what the whole text gives.
 //!
 //! The scan skips text with no trigger quickly (a literal search over coded text for the
 //! words, a 64-byte test for digits; see `regions`): it is what keeps `tag` fast on long
@@ -23,6 +25,29 @@ const MONTH_PREFIXES: [&[u8]; 12] =
     [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
 const WORDS: [&[u8]; 8] =
     [b"year", b"month", b"day", b"centur", b"decade", b"today", b"yesterday", b"tomorrow"];
+/// Words of time that productions read without a number or a month ("a fortnight later",
+/// "the next morning", "the following spring"). They are common words, so one triggers a
+/// region only after a step word or before a word that counts from it (`stepped`), as
+/// every such expression has them. Without them, such an expression was read only where
+/// another trigger happened to stand near it.
+const STEPPED_WORDS: [&[u8]; 10] = [
+    b"week",
+    b"fortnight",
+    b"morning",
+    b"evening",
+    b"night",
+    b"afternoon",
+    b"spring",
+    b"summer",
+    b"autumn",
+    b"winter",
+];
+/// Words before a `STEPPED_WORDS` word that make it a trigger ("the next morning").
+const STEPS_BEFORE: [&[u8]; 9] =
+    [b"next", b"following", b"previous", b"preceding", b"succeeding", b"same", b"that", b"this", b"last"];
+/// Words after one that make it a trigger ("a week later", "the night before").
+const STEPS_AFTER: [&[u8]; 7] =
+    [b"later", b"afterwards", b"afterward", b"after", b"before", b"earlier", b"ago"];
 
 /// Where a trigger ends if one starts at `at` (a word start), else `None`.
 fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
@@ -35,14 +60,32 @@ fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
             return Some(at + w.len());
         }
     }
-    WORDS.iter().find(|w| starts(w)).map(|w| at + w.len())
+    if let Some(w) = WORDS.iter().find(|w| starts(w)) {
+        return Some(at + w.len());
+    }
+    STEPPED_WORDS.iter().find(|w| starts(w)).filter(|_| stepped(bytes, at)).map(|w| at + w.len())
+}
+
+/// Whether the word at `at` follows one of `STEPS_BEFORE` or comes before one of
+/// `STEPS_AFTER`, with white space between them.
+fn stepped(bytes: &[u8], at: usize) -> bool {
+    let is_one = |word: &[u8], list: &[&[u8]]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
+    let head = bytes.get(..at).unwrap_or_default();
+    let head = head.get(..head.len() - head.iter().rev().take_while(|b| b.is_ascii_whitespace()).count());
+    let head = head.unwrap_or_default();
+    let before = head.get(head.len() - head.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count()..);
+    let rest = bytes.get(at..).unwrap_or_default();
+    let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()..).unwrap_or_default();
+    let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..).unwrap_or_default();
+    let after = rest.get(..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count());
+    is_one(before.unwrap_or_default(), &STEPS_BEFORE) || is_one(after.unwrap_or_default(), &STEPS_AFTER)
 }
 
 /// Bytes of text coded and searched at a time: small enough to stay in the L1/L2 cache.
 const BLOCK: usize = 16 * 1024;
 /// Bytes coded past the end of a block, so that a word starting in it is seen whole
-/// (its first three letters are what is searched for).
-const OVERLAP: usize = 8;
+/// (every letter of a trigger word is searched for; the longest has nine).
+const OVERLAP: usize = 16;
 /// Bytes tested at once for a digit.
 const CHUNK: usize = 64;
 
@@ -135,8 +178,8 @@ impl Merge {
 /// starts is slow with an automaton, and a vectorised literal search (Teddy) on the raw
 /// bytes is too vague: its nibble fingerprints see little more than "a lowercase letter".
 /// So the text is first coded, one byte per pair of adjacent bytes (`pair_code`, blind to
-/// case and to which non-letter it is); a word start followed by the first three letters
-/// of a trigger is then three literal code bytes, which Teddy finds quickly. The code is a
+/// case and to which non-letter it is); a word start followed by the letters of a
+/// trigger is then a string of literal code bytes, which Teddy finds quickly. The code is a
 /// hash (27 × 27 pairs into 256 values), so a hit is only a candidate: `trigger_at`
 /// decides, and the search goes on one byte after each hit rather than after its end.
 enum WordSearch {
@@ -159,12 +202,15 @@ fn pair_code(a: u8, b: u8) -> u8 {
 impl WordSearch {
     /// Teddy if `teddy` and the CPU has it, else the automaton.
     fn new(teddy: bool) -> Self {
-        let mut patterns: Vec<[u8; 3]> = MONTH_PREFIXES
+        // Each word whole, so that Teddy turns away what shares only its first three
+        // letters ("for" is no "fortnight") before `trigger_at` is asked. Codes before
+        // the first letter take a byte that is no letter: the word starts a word.
+        let mut patterns: Vec<Vec<u8>> = MONTH_PREFIXES
             .iter()
-            .chain(WORDS.iter())
-            .filter_map(|w| match **w {
-                [a, b, c, ..] => Some([pair_code(0, a), pair_code(a, b), pair_code(b, c)]),
-                _ => None,
+            .chain(&WORDS)
+            .chain(&STEPPED_WORDS)
+            .map(|w| {
+                std::iter::once(&0).chain(w.iter()).zip(w.iter()).map(|(&a, &b)| pair_code(a, b)).collect()
             })
             .collect();
         patterns.sort_unstable();
@@ -1051,6 +1097,14 @@ mod tests {
                         | b'm'
                         | b'd'
                         | b'c'
+                        | b'W'
+                        | b'w'
+                        | b'f'
+                        | b'E'
+                        | b'e'
+                        | b'n'
+                        | b'a'
+                        | b's'
                 );
                 if initial {
                     LETTER | INITIAL
