@@ -42,9 +42,10 @@ const STEPPED_WORDS: [&[u8]; 10] = [
     b"autumn",
     b"winter",
 ];
-/// Words before a `STEPPED_WORDS` word that make it a trigger ("the next morning").
-const STEPS_BEFORE: [&[u8]; 9] =
-    [b"next", b"following", b"previous", b"preceding", b"succeeding", b"same", b"that", b"this", b"last"];
+/// Words before a `STEPPED_WORDS` word that make it a trigger, besides the grammar's
+/// steps ("the next morning", "the ensuing night", `is_step`): those that point ("that
+/// night", "this winter", "last spring").
+const POINTING: [&str; 3] = ["that", "this", "last"];
 /// Words after one that make it a trigger ("a week later", "the night before").
 const STEPS_AFTER: [&[u8]; 7] =
     [b"later", b"afterwards", b"afterward", b"after", b"before", b"earlier", b"ago"];
@@ -66,7 +67,15 @@ fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
     STEPPED_WORDS.iter().find(|w| starts(w)).filter(|_| stepped(bytes, at)).map(|w| at + w.len())
 }
 
-/// Whether the word at `at` follows one of `STEPS_BEFORE` or comes before one of
+/// Whether `word` steps from a time or points to one ("following", "ensuing", "same",
+/// "that"): the grammar's own lists, so that a step it learns triggers too.
+fn is_step(word: &[u8]) -> bool {
+    use super::grammar::{STEPS_AHEAD, STEPS_BACK, STEP_NONE};
+    let steps = STEPS_AHEAD.iter().chain(&STEPS_BACK).chain([&STEP_NONE]).chain(&POINTING);
+    steps.into_iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+}
+
+/// Whether the word at `at` follows a step (`is_step`) or comes before one of
 /// `STEPS_AFTER`, with white space between them.
 fn stepped(bytes: &[u8], at: usize) -> bool {
     let is_one = |word: &[u8], list: &[&[u8]]| list.iter().any(|w| word.eq_ignore_ascii_case(w));
@@ -78,7 +87,7 @@ fn stepped(bytes: &[u8], at: usize) -> bool {
     let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()..).unwrap_or_default();
     let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..).unwrap_or_default();
     let after = rest.get(..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count());
-    is_one(before.unwrap_or_default(), &STEPS_BEFORE) || is_one(after.unwrap_or_default(), &STEPS_AFTER)
+    is_step(before.unwrap_or_default()) || is_one(after.unwrap_or_default(), &STEPS_AFTER)
 }
 
 /// Bytes of text coded and searched at a time: small enough to stay in the L1/L2 cache.
