@@ -187,8 +187,9 @@ fn regions_with(text: &str, search: &WordSearch, block_len: usize) -> Vec<(usize
 /// Triggers, in order, merged into regions as they come.
 struct Merge {
     len: usize,
-    done: Vec<(usize, usize)>,
-    current: Option<(usize, usize)>,
+    /// Regions: where they start and end, and where the first trigger in them is.
+    done: Vec<(usize, usize, usize)>,
+    current: Option<(usize, usize, usize)>,
 }
 
 impl Merge {
@@ -196,12 +197,12 @@ impl Merge {
     fn push(&mut self, at: usize, end: usize, left: usize) {
         let (s, e) = (at.saturating_sub(left), (end + RIGHT).min(self.len));
         self.current = match self.current {
-            Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
+            Some((cs, ce, first)) if s <= ce => Some((cs, ce.max(e), first)),
             Some(done) => {
                 self.done.push(done);
-                Some((s, e))
+                Some((s, e, at))
             }
-            None => Some((s, e)),
+            None => Some((s, e, at)),
         };
     }
 
@@ -210,8 +211,18 @@ impl Merge {
         self.done.extend(self.current);
         let mut floor = 0;
         let mut snapped = Vec::with_capacity(self.done.len());
-        for (s, e) in self.done {
-            let s = snap_start(bytes, s.max(floor));
+        for (s, e, first) in self.done {
+            let s = s.max(floor);
+            // After the first whitespace from `s` on, unless that passes the first trigger
+            // (a long run with no space: "pg889-der-ling-two-years-in-the-forbidden-city-
+            // 1911.txt"); then after the last whitespace before `s`.
+            let s = match snap_start(bytes, s) {
+                after if after <= first => after,
+                _ => bytes
+                    .get(floor..s)
+                    .and_then(|head| head.iter().rposition(u8::is_ascii_whitespace))
+                    .map_or(floor, |p| floor + p + 1),
+            };
             let e = snap_end(bytes, e);
             if s < e {
                 snapped.push((s, e));
@@ -1168,12 +1179,11 @@ mod tests {
         t
     };
 
-    /// `regions` as it was before the block search: a byte loop, one table lookup per byte.
-    /// What `regions` must return, exactly.
+    /// `regions` as it was before the block search: a byte loop, one table lookup per byte,
+    /// feeding the same `Merge`. What `regions` must return, exactly.
     fn regions_reference(text: &str) -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
-        let mut out: Vec<(usize, usize)> = Vec::new();
-        let mut current: Option<(usize, usize)> = None;
+        let mut merge = Merge { len: bytes.len(), done: Vec::new(), current: None };
         let mut prev_letter = 0u8;
         for (i, &b) in bytes.iter().enumerate() {
             let flags = FLAGS[usize::from(b)];
@@ -1184,29 +1194,9 @@ mod tests {
             }
             let digit = flags & DIGIT != 0;
             let Some(end) = (if digit { Some(i + 1) } else { trigger_at(bytes, i) }) else { continue };
-            let left = if digit { LEFT } else { LEFT_OF_WORD };
-            let (s, e) = (i.saturating_sub(left), (end + RIGHT).min(text.len()));
-            current = match current {
-                Some((cs, ce)) if s <= ce => Some((cs, ce.max(e))),
-                Some(done) => {
-                    out.push(done);
-                    Some((s, e))
-                }
-                None => Some((s, e)),
-            };
+            merge.push(i, end, if digit { LEFT } else { LEFT_OF_WORD });
         }
-        out.extend(current);
-        let mut floor = 0;
-        let mut snapped = Vec::with_capacity(out.len());
-        for (s, e) in out {
-            let s = snap_start(bytes, s.max(floor));
-            let e = snap_end(bytes, e);
-            if s < e {
-                snapped.push((s, e));
-                floor = e;
-            }
-        }
-        snapped
+        merge.finish(bytes)
     }
 
     /// Pieces that make triggers, near-triggers, numbers, suffixes and word boundaries likely.
@@ -1343,6 +1333,22 @@ mod tests {
             let text = format!("x {word} 1904 ſ and so on and so forth");
             proptest::prop_assert_eq!(classify_at(&text, 2, word.len()), expected);
             proptest::prop_assert_eq!(classify_at(&text[..2 + word.len()], 2, word.len()), expected);
+        }
+    }
+
+    /// A region starts after a space, so that no word is cut; where the last space before
+    /// its first trigger is further back than the bytes a region keeps ("an-address-of-
+    /// forty-bytes-1911.txt"), it starts there, not after the trigger.
+    #[test]
+    fn a_trigger_deep_in_a_run_with_no_space_is_in_its_region() {
+        for text in [
+            "## the-forbidden-city-of-the-emperors-in-1911.txt\n",
+            "See the-forbidden-city-of-the-emperors-from-yesterday.",
+        ] {
+            let at = text.find(|c: char| c.is_ascii_digit()).or_else(|| text.find("yesterday")).unwrap_or(0);
+            let r = regions(text);
+            assert!(r.iter().any(|&(s, e)| s <= at && at < e), "{text:?}: {r:?}");
+            assert!(r.iter().all(|&(s, _)| s == 0 || text.as_bytes()[s - 1].is_ascii_whitespace()), "{r:?}");
         }
     }
 
