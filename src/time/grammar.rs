@@ -56,7 +56,8 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
 /// same tokens around it as in the whole region, so the output is the same as reading
 /// every region whole.
 pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeExpr> {
-    tag_regions(text, cx, windows, scan::regions(text))
+    let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
+    tag_regions(text, cx, windows, scan::regions(text, writing))
 }
 
 /// `tag_in` over the given regions of `text` (`scan::regions`, or the whole text: what the
@@ -2597,7 +2598,7 @@ mod tests {
             let text = std::fs::read_to_string(&book).expect("a book");
             let lines = text.lines().filter(|l| l.bytes().any(|b| b.is_ascii_digit()));
             let head: String = lines.take(3000).collect::<Vec<_>>().join(" ");
-            let regions = crate::time::scan::regions(&head);
+            let regions = crate::time::scan::regions(&head, crate::time::scan::Writing(true));
             let cut = regions.iter().filter(|(s, e)| e - s > windows.len + windows.ahead).count();
             assert!(cut > 0, "{}: no region is cut", book.display());
             if let Err(e) = windowed_agrees(&head, windows) {
@@ -2662,9 +2663,19 @@ mod tests {
         // Without a step, such a common word makes no region of its own: "winter" here is
         // no time, and the text around it is not tokenized.
         let text = format!("The treaty was signed on 5 May 1905.{filler} Winter coats were sold.");
-        assert_eq!(super::scan::regions(&text).len(), 1, "{:?}", super::scan::regions(&text));
+        assert_eq!(
+            super::scan::regions(&text, super::scan::Writing(true)).len(),
+            1,
+            "{:?}",
+            super::scan::regions(&text, super::scan::Writing(true))
+        );
         let text = text.replace("Winter coats", "The next winter coats");
-        assert_eq!(super::scan::regions(&text).len(), 2, "{:?}", super::scan::regions(&text));
+        assert_eq!(
+            super::scan::regions(&text, super::scan::Writing(true)).len(),
+            2,
+            "{:?}",
+            super::scan::regions(&text, super::scan::Writing(true))
+        );
     }
 
     /// Slots of a phrase of time, each filled with one of its words or left empty:

@@ -24,8 +24,11 @@ const RIGHT: usize = 40;
 const MONTH_PREFIXES: [&[u8]; 12] =
     [b"jan", b"feb", b"mar", b"apr", b"may", b"jun", b"jul", b"aug", b"sep", b"oct", b"nov", b"dec"];
 /// Words that trigger a region when a word starts with them, in any context: centuries and
-/// decades ("the nineteenth century"), and the days named from the time of writing.
-const WORDS: [&[u8]; 5] = [b"centur", b"decade", b"today", b"yesterday", b"tomorrow"];
+/// decades ("the nineteenth century").
+const WORDS: [&[u8]; 2] = [b"centur", b"decade"];
+/// The days named from the time of writing: they trigger only where it is known
+/// (`Writing`).
+const DEICTIC: [&[u8]; 3] = [b"today", b"yesterday", b"tomorrow"];
 /// Units of time that are common words ("all day", "in those years", "the day of the
 /// battle"): one triggers a region only where a production can read it (`counted`). Four
 /// regions in five that they made gave no expression.
@@ -55,8 +58,15 @@ const POINTING: [&str; 3] = ["that", "this", "last"];
 const STEPS_AFTER: [&[u8]; 7] =
     [b"later", b"afterwards", b"afterward", b"after", b"before", b"earlier", b"ago"];
 
+/// Whether the time of writing is known (the document's date, or the day a "today in
+/// history" page is about): only then can "today", "yesterday", "tomorrow" and "ago" be
+/// read (`Grammar::deictic_day`, `Grammar::relative`), and only then do they trigger. Most
+/// documents of a corpus have no date of their own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Writing(pub bool);
+
 /// Where a trigger ends if one starts at `at` (a word start), else `None`.
-fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
+fn trigger_at(bytes: &[u8], at: usize, writing: Writing) -> Option<usize> {
     let rest = bytes.get(at..)?;
     // The word's ASCII letters (a letter of another script after them makes another word
     // to the tokenizer; taking them for the word only makes a region too many).
@@ -67,13 +77,13 @@ fn trigger_at(bytes: &[u8], at: usize) -> Option<usize> {
     {
         return Some(at + word.len());
     }
-    if let Some(w) = WORDS.iter().find(|w| starts(w)) {
+    if let Some(w) = WORDS.iter().chain(DEICTIC.iter().filter(|_| writing.0)).find(|w| starts(w)) {
         return Some(at + w.len());
     }
     if is_one(word, &COUNTED_UNITS) {
-        return counted(bytes, at).then_some(at + word.len());
+        return counted(bytes, at, writing).then_some(at + word.len());
     }
-    STEPPED_WORDS.iter().find(|w| starts(w)).filter(|_| stepped(bytes, at)).map(|w| at + w.len())
+    STEPPED_WORDS.iter().find(|w| starts(w)).filter(|_| stepped(bytes, at, writing)).map(|w| at + w.len())
 }
 
 /// Whether `word` is one of `list`, in any case.
@@ -110,11 +120,16 @@ fn neighbours(bytes: &[u8], at: usize) -> [&[u8]; 3] {
     [first, second, after.unwrap_or_default()]
 }
 
-/// Whether the word at `at` follows a step (`is_step`) or comes before one of
-/// `STEPS_AFTER`, with white space between them.
-fn stepped(bytes: &[u8], at: usize) -> bool {
+/// Whether `word` is one of `STEPS_AFTER`; "ago" only where the time of writing is known.
+fn is_direction(word: &[u8], writing: Writing) -> bool {
+    is_one(word, &STEPS_AFTER) && (writing.0 || !word.eq_ignore_ascii_case(b"ago"))
+}
+
+/// Whether the word at `at` follows a step (`is_step`) or comes before a direction
+/// (`is_direction`), with white space between them.
+fn stepped(bytes: &[u8], at: usize, writing: Writing) -> bool {
     let [before, _, after] = neighbours(bytes, at);
-    is_step(before) || is_one(after, &STEPS_AFTER)
+    is_step(before) || is_direction(after, writing)
 }
 
 /// Whether a production can read the unit of time at `at`: after a step ("the following
@@ -122,10 +137,10 @@ fn stepped(bytes: &[u8], at: usize) -> bool {
 /// "of the" or "in the" ("the end of the year", "early in the year"). Every other
 /// production that reads a unit reads a number or a month near it, which makes a region
 /// of its own.
-fn counted(bytes: &[u8], at: usize) -> bool {
+fn counted(bytes: &[u8], at: usize, writing: Writing) -> bool {
     let [before, second, after] = neighbours(bytes, at);
     is_step(before)
-        || is_one(after, &STEPS_AFTER)
+        || is_direction(after, writing)
         || (before.eq_ignore_ascii_case(b"the") && is_one(second, &[b"of", b"in"]))
 }
 
@@ -144,12 +159,12 @@ const CHUNK: usize = 64;
 /// a block at a time: its trigger words are found by a literal search (`WordSearch`), its
 /// digits by testing 64 bytes at once and then 8 at a time, and both are fed in order to
 /// `Merge`.
-pub(crate) fn regions(text: &str) -> Vec<(usize, usize)> {
-    regions_with(text, &WORD_SEARCH, BLOCK)
+pub(crate) fn regions(text: &str, writing: Writing) -> Vec<(usize, usize)> {
+    regions_with(text, &WORD_SEARCH, BLOCK, writing)
 }
 
 /// `regions` with another search or block size (tests use both).
-fn regions_with(text: &str, search: &WordSearch, block_len: usize) -> Vec<(usize, usize)> {
+fn regions_with(text: &str, search: &WordSearch, block_len: usize, writing: Writing) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut merge = Merge { len: bytes.len(), done: Vec::new(), current: None };
     let mut codes = Vec::with_capacity(block_len + OVERLAP);
@@ -157,7 +172,7 @@ fn regions_with(text: &str, search: &WordSearch, block_len: usize) -> Vec<(usize
     let mut start = 0;
     while start < bytes.len() {
         let end = (start + block_len.max(1)).min(bytes.len());
-        search.triggers(bytes, start, end, &mut codes, &mut words);
+        search.triggers(bytes, start, end, writing, &mut codes, &mut words);
         let mut words = words.iter().copied().peekable();
         let block = bytes.get(start..end).unwrap_or_default();
         for (c, chunk) in block.chunks(CHUNK).enumerate() {
@@ -311,6 +326,7 @@ fn search_patterns() -> Vec<Vec<u8>> {
     let mut patterns: Vec<Vec<u8>> = MONTH_PREFIXES
         .iter()
         .chain(&WORDS)
+        .chain(&DEICTIC)
         .chain(&COUNTED_UNITS)
         .chain(&STEPPED_WORDS)
         .map(|w| word_codes(w))
@@ -366,6 +382,7 @@ impl WordSearch {
         bytes: &[u8],
         start: usize,
         end: usize,
+        writing: Writing,
         codes: &mut Vec<u8>,
         words: &mut Vec<(usize, usize)>,
     ) {
@@ -389,7 +406,7 @@ impl WordSearch {
                 break;
             }
             let word_start = word_at == 0 || !bytes.get(word_at - 1).is_some_and(u8::is_ascii_alphabetic);
-            if let Some(word_end) = trigger_at(bytes, word_at).filter(|_| word_start) {
+            if let Some(word_end) = trigger_at(bytes, word_at, writing).filter(|_| word_start) {
                 words.push((word_at, word_end));
             }
             at = hit + 1;
@@ -1236,7 +1253,7 @@ mod tests {
 
     /// `regions` as it was before the block search: a byte loop, one table lookup per byte,
     /// feeding the same `Merge`. What `regions` must return, exactly.
-    fn regions_reference(text: &str) -> Vec<(usize, usize)> {
+    fn regions_reference(text: &str, writing: Writing) -> Vec<(usize, usize)> {
         let bytes = text.as_bytes();
         let mut merge = Merge { len: bytes.len(), done: Vec::new(), current: None };
         let mut prev_letter = 0u8;
@@ -1253,7 +1270,7 @@ mod tests {
                 let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
                 (first && number_triggers(bytes, i, end)).then_some(end)
             } else {
-                trigger_at(bytes, i)
+                trigger_at(bytes, i, writing)
             };
             let Some(end) = end else { continue };
             merge.push(i, end, if digit { LEFT } else { LEFT_OF_WORD });
@@ -1381,7 +1398,7 @@ mod tests {
                 let (fast, reference) = both_tokens(&text, start, end);
                 proptest::prop_assert_eq!(fast, reference, "{}..{}", start, end);
             }
-            for (start, end) in regions(&text) {
+            for (start, end) in regions(&text, Writing(true)) {
                 let (fast, reference) = both_tokens(&text, start, end);
                 proptest::prop_assert_eq!(fast, reference, "{}..{}", start, end);
             }
@@ -1408,7 +1425,7 @@ mod tests {
             "See the-forbidden-city-of-the-emperors-from-yesterday.",
         ] {
             let at = text.find(|c: char| c.is_ascii_digit()).or_else(|| text.find("yesterday")).unwrap_or(0);
-            let r = regions(text);
+            let r = regions(text, Writing(true));
             assert!(r.iter().any(|&(s, e)| s <= at && at < e), "{text:?}: {r:?}");
             assert!(r.iter().all(|&(s, _)| s == 0 || text.as_bytes()[s - 1].is_ascii_whitespace()), "{r:?}");
         }
@@ -1420,7 +1437,9 @@ mod tests {
     fn the_word_search_has_few_enough_patterns_for_slim_teddy() {
         let patterns = search_patterns();
         assert!(patterns.len() <= 32, "{} patterns", patterns.len());
-        for w in MONTH_PREFIXES.iter().chain(&WORDS).chain(&COUNTED_UNITS).chain(&STEPPED_WORDS) {
+        for w in
+            MONTH_PREFIXES.iter().chain(&WORDS).chain(&DEICTIC).chain(&COUNTED_UNITS).chain(&STEPPED_WORDS)
+        {
             let codes = word_codes(w);
             assert!(patterns.iter().any(|p| codes.starts_with(p)), "{}", String::from_utf8_lossy(w));
         }
@@ -1455,13 +1474,14 @@ mod tests {
 
     proptest::proptest! {
         #[test]
-        fn regions_are_those_of_the_byte_loop(text in text_strategy()) {
-            let expected = regions_reference(&text);
-            proptest::prop_assert_eq!(&regions(&text), &expected);
+        fn regions_are_those_of_the_byte_loop(text in text_strategy(), writing in proptest::bool::ANY) {
+            let writing = Writing(writing);
+            let expected = regions_reference(&text, writing);
+            proptest::prop_assert_eq!(&regions(&text, writing), &expected);
             let automaton = WordSearch::new(false);
             for block in [1, 2, 3, 5, 8, 13, 64, 100] {
-                proptest::prop_assert_eq!(&regions_with(&text, &WORD_SEARCH, block), &expected, "block {}", block);
-                proptest::prop_assert_eq!(&regions_with(&text, &automaton, block), &expected, "block {}", block);
+                proptest::prop_assert_eq!(&regions_with(&text, &WORD_SEARCH, block, writing), &expected, "block {}", block);
+                proptest::prop_assert_eq!(&regions_with(&text, &automaton, block, writing), &expected, "block {}", block);
             }
         }
     }
@@ -1492,12 +1512,12 @@ mod tests {
         let texts = real_texts();
         assert!(!texts.is_empty(), "no corpus");
         let automaton = WordSearch::new(false);
-        for (path, text) in &texts {
-            let expected = regions_reference(text);
+        for ((path, text), writing) in texts.iter().flat_map(|t| [(t, Writing(true)), (t, Writing(false))]) {
+            let expected = regions_reference(text, writing);
             for (got, how) in [
-                (regions(text), "regions"),
-                (regions_with(text, &automaton, BLOCK), "automaton"),
-                (regions_with(text, &WORD_SEARCH, 1000), "blocks of 1000"),
+                (regions(text, writing), "regions"),
+                (regions_with(text, &automaton, BLOCK, writing), "automaton"),
+                (regions_with(text, &WORD_SEARCH, 1000, writing), "blocks of 1000"),
             ] {
                 let first = got.iter().zip(&expected).position(|(a, b)| a != b);
                 assert!(
@@ -1520,7 +1540,7 @@ mod tests {
     #[test]
     fn tokens_of_real_texts_are_those_of_the_char_walk() {
         for (path, text) in &real_texts() {
-            for (start, end) in regions(text) {
+            for (start, end) in regions(text, Writing(true)) {
                 let (fast, reference) = both_tokens(text, start, end);
                 assert!(fast == reference, "{} {start}..{end}", path.display());
             }
