@@ -2609,7 +2609,8 @@ mod tests {
 
     /// The pre-scan reads only the regions around triggers. What it finds must be what
     /// reading every text whole finds: every expression, with the same value and anchor,
-    /// over the corpus and every book of ../shared/realtext, in a history and not.
+    /// over the corpus and every book of ../shared/realtext, in a history and not, with a
+    /// date of writing and without.
     #[test]
     fn the_regions_of_real_texts_give_what_the_whole_texts_give() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -2624,15 +2625,18 @@ mod tests {
         let mut found = 0;
         for file in files {
             let text = std::fs::read_to_string(&file).expect("a text");
-            for narrative in [false, true] {
-                let cx = TagContext { narrative, ..TagContext::default() };
+            // With a date of writing, "today" and "ago" are read too.
+            let written = Some(super::Period::Day(Some(1906), 3, 1).value());
+            for (narrative, document_date) in [(false, None), (true, None), (false, written)] {
+                let cx = TagContext { narrative, document_date, ..TagContext::default() };
                 let regions = tag(&text, &cx);
                 let whole = super::tag_regions(&text, &cx, super::WINDOWS, vec![(0, text.len())]);
                 if let Some(k) = (0..regions.len().max(whole.len())).find(|&k| regions.get(k) != whole.get(k))
                 {
                     panic!(
-                        "{} (narrative {narrative}): first difference at {k}: regions {:?}, whole {:?}",
+                        "{} (narrative {narrative}, written {}): first difference at {k}: regions {:?}, whole {:?}",
                         file.display(),
+                        cx.document_date.is_some(),
                         regions.get(k),
                         whole.get(k)
                     );

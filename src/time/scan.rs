@@ -1,9 +1,11 @@
-//! The fast part of the tagger: a pre-scan for likely date triggers (digits, capitalised
-//! month names, the words "year", "month", "day", "century", "decade", "yesterday",
-//! "today", "tomorrow" at a word start, and words such as "week", "morning" or "spring"
-//! next to a step: "the next morning", "a week later") that yields small regions of text
-//! around them, and a tokenizer for those regions. Text with no trigger is never
-//! tokenized; a test holds what the regions give to what the whole text gives.
+//! The fast part of the tagger: a pre-scan for what an expression needs (numbers of four
+//! digits, or with a suffix or an era; capitalised month names; "century", "decade"; units
+//! and parts of the day next to a step or a direction: "the following year", "the next
+//! morning", "two years later"; "today" and "ago" where the time of writing is known)
+//! that yields small regions of text around them, and a tokenizer for those regions. Text
+//! with no trigger is never tokenized. Two tests hold what the regions give to what the
+//! whole text gives: over real texts (`grammar::tests`), and over generated phrases of
+//! time, so a trigger rule that drops what some production reads fails them.
 //!
 //! The scan skips text with no trigger quickly (a literal search over coded text for the
 //! words, a 64-byte test for digits; see `regions`): it is what keeps `tag` fast on long
