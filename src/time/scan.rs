@@ -127,6 +127,12 @@ fn is_direction(word: &[u8], writing: Writing) -> bool {
 /// (`is_direction`), with white space between them.
 fn stepped(bytes: &[u8], at: usize, writing: Writing) -> bool {
     let [before, _, after] = neighbours(bytes, at);
+    between_steps(before, after, writing)
+}
+
+/// Whether `before` is a step or `after` a direction: what `stepped` asks of the words
+/// around a word, and `counted` too.
+fn between_steps(before: &[u8], after: &[u8], writing: Writing) -> bool {
     is_step(before) || is_direction(after, writing)
 }
 
@@ -137,16 +143,15 @@ fn stepped(bytes: &[u8], at: usize, writing: Writing) -> bool {
 /// of its own.
 fn counted(bytes: &[u8], at: usize, writing: Writing) -> bool {
     let [before, second, after] = neighbours(bytes, at);
-    is_step(before)
-        || is_direction(after, writing)
+    between_steps(before, after, writing)
         || (before.eq_ignore_ascii_case(b"the") && is_one(second, &[b"of", b"in"]))
 }
 
 /// Bytes of text coded and searched at a time: small enough to stay in the L1/L2 cache.
 const BLOCK: usize = 16 * 1024;
-/// Bytes coded past the end of a block, so that a word starting in it is seen whole
-/// (every letter of a trigger word is searched for; the longest has nine).
-const OVERLAP: usize = 16;
+/// Bytes coded past the end of a block, so that a word starting in it is seen whole (the
+/// search looks for four codes of a trigger word, `search_patterns`).
+const OVERLAP: usize = 8;
 /// Bytes tested at once for a digit.
 const CHUNK: usize = 64;
 
@@ -183,20 +188,7 @@ fn regions_with(text: &str, search: &WordSearch, block_len: usize, writing: Writ
                 while digits != 0 {
                     let at = start + c * CHUNK + w * 8 + (digits.trailing_zeros() / 8) as usize;
                     digits &= digits - 1;
-                    // The first digit of a run decides for the run.
-                    if at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit) {
-                        continue;
-                    }
-                    let end = at
-                        + bytes
-                            .get(at..)
-                            .unwrap_or_default()
-                            .iter()
-                            .take_while(|b| b.is_ascii_digit())
-                            .count();
-                    if !number_triggers(bytes, at, end) {
-                        continue;
-                    }
+                    let Some(end) = number_at(bytes, at) else { continue };
                     while let Some((word_at, word_end)) = words.next_if(|&(word_at, _)| word_at < at) {
                         merge.push(word_at, word_end, LEFT_OF_WORD);
                     }
@@ -210,6 +202,16 @@ fn regions_with(text: &str, search: &WordSearch, block_len: usize, writing: Writ
         start = end;
     }
     merge.finish(bytes)
+}
+
+/// Where the run of digits that starts at `at` ends, if it starts there (the first digit
+/// of a run decides for the run) and triggers (`number_triggers`).
+fn number_at(bytes: &[u8], at: usize) -> Option<usize> {
+    if at > 0 && bytes.get(at - 1).is_some_and(u8::is_ascii_digit) {
+        return None;
+    }
+    let end = at + bytes.get(at..).unwrap_or_default().iter().take_while(|b| b.is_ascii_digit()).count();
+    number_triggers(bytes, at, end).then_some(end)
 }
 
 /// Whether the run of digits `bytes[start..end]` can be part of an expression: a number
@@ -406,7 +408,7 @@ impl WordSearch {
         codes.extend(window.iter().zip(window.iter().skip(1)).map(|(&a, &b)| pair_code(a, b)));
         // After the text, a non-letter: a word of three letters may end it ("... in Jan").
         if let (true, Some(&last)) = (stop == bytes.len(), window.last()) {
-            codes.push(pair_code(last, 0));
+            codes.push(pair_code(last, b' '));
         }
         words.clear();
         let mut at = 0;
@@ -1275,13 +1277,7 @@ mod tests {
                 continue;
             }
             let digit = flags & DIGIT != 0;
-            let end = if digit {
-                let first = i == 0 || !bytes[i - 1].is_ascii_digit();
-                let end = i + bytes[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-                (first && number_triggers(bytes, i, end)).then_some(end)
-            } else {
-                trigger_at(bytes, i, writing)
-            };
+            let end = if digit { number_at(bytes, i) } else { trigger_at(bytes, i, writing) };
             let Some(end) = end else { continue };
             merge.push(i, end, if digit { LEFT } else { LEFT_OF_WORD });
         }
