@@ -61,6 +61,6 @@ for bin in "${bins[@]}"; do
     # shortens some paths of a function and not others, and splits its count in two.
     (cd "$work" && callgrind_annotate --inclusive=yes "$out" 2>/dev/null) |
       grep -E '^ *[0-9,]+ .*:chronolint::[^ ]* \[' | head -n "$top" |
-      sed -E 's/^ *([0-9,]+) *\(([ 0-9.]+%)\) *[^ ]*:(chronolint::[^ ]*) .*/  \1 (\2) \3/'
+      sed -E 's/^ *([0-9,]+) *\(([ 0-9.]+%)\) *[^ ]*:(chronolint::[^ ]*) .*/  \1 (\2) \3/' || true
   fi
 done
