@@ -21,9 +21,7 @@
 # release build (it is built first: about six minutes).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-shared=${CHRONOLINT_SHARED:-$here/../shared}
 runs=${RUNS:-5}
-bench_dir=${BENCH_DIR:-/tmp/chronolint-bench}
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(100M)
 
@@ -65,13 +63,7 @@ measure() {
 
 printf '%-6s %10s %9s %9s %10s %9s %11s %9s %8s %8s %8s %9s\n' size bytes floor_s wall_s MB/s rss_MB ratio_floor speedup warm_s cross_s human_s human_MB
 for size in "${sizes[@]}"; do
-  corpus=$bench_dir/$size
-  if [ ! -f "$corpus/.complete" ]; then
-    rm -rf "$corpus"
-    "$shared/realtext/make-bench-corpus.sh" "$corpus" "$size" >/dev/null
-    printf 'rules = ["%s/rules"]\n' "$here" >"$corpus/chronolint.toml"
-    touch "$corpus/.complete"
-  fi
+  corpus=$("$here/scripts/bench-corpus.sh" "$size")
   bytes=$(find "$corpus" -name '*.txt' -printf '%s\n' | awk '{s+=$1} END {print s}')
   read -r floor _ < <(measure rg -c '\b1[5-9][0-9]{2}\b' "$corpus")
   read -r wall2 rss2 < <(measure env RAYON_NUM_THREADS=2 "$bin" check "$corpus" --format json)

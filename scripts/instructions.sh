@@ -6,15 +6,14 @@
 #   scripts/instructions.sh [BIN...]         # default: the release build (built first)
 #   TOP=25 scripts/instructions.sh old/chronolint target/release/chronolint
 #
-# The sample is the first 1,000 files (49 MB) of the 100 MiB bench corpus, made as
-# scripts/bench.sh makes it if it is missing, checked with the shipped rules on one
+# The sample is the first 1,000 files (49 MB) of the 100 MiB bench corpus
+# (scripts/bench-corpus.sh makes it if it is missing), checked with the shipped rules on one
 # thread (`--format json`). Per binary it prints the total; with TOP=N also the N
 # functions of chronolint with the most instructions, callees included. A run takes
 # about 15 s per binary; counts repeat to within about 0.1% (hash maps are seeded at
 # random), so a change smaller than that is no change.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-shared=${CHRONOLINT_SHARED:-$here/../shared}
 bench_dir=${BENCH_DIR:-/tmp/chronolint-bench}
 top=${TOP:-0}
 
@@ -29,13 +28,7 @@ if [ ${#bins[@]} -eq 0 ]; then
   bins=("$here/target/release/chronolint")
 fi
 
-corpus=$bench_dir/100M
-if [ ! -f "$corpus/.complete" ]; then
-  rm -rf "$corpus"
-  "$shared/realtext/make-bench-corpus.sh" "$corpus" 100M >/dev/null
-  printf 'rules = ["%s/rules"]\n' "$here" >"$corpus/chronolint.toml"
-  touch "$corpus/.complete"
-fi
+corpus=$("$here/scripts/bench-corpus.sh" 100M)
 # The sample: the corpus's first folder of 1,000 files, under a folder of its own so
 # that the rest of the corpus is not read.
 sample=$bench_dir/sample-49M
