@@ -2667,19 +2667,11 @@ mod tests {
         // Without a step, such a common word makes no region of its own: "winter" here is
         // no time, and the text around it is not tokenized.
         let text = format!("The treaty was signed on 5 May 1905.{filler} Winter coats were sold.");
-        assert_eq!(
-            super::scan::regions(&text, super::scan::Writing(true)).len(),
-            1,
-            "{:?}",
-            super::scan::regions(&text, super::scan::Writing(true))
-        );
+        let regions = super::scan::regions(&text, super::scan::Writing(true));
+        assert_eq!(regions.len(), 1, "{regions:?}");
         let text = text.replace("Winter coats", "The next winter coats");
-        assert_eq!(
-            super::scan::regions(&text, super::scan::Writing(true)).len(),
-            2,
-            "{:?}",
-            super::scan::regions(&text, super::scan::Writing(true))
-        );
+        let regions = super::scan::regions(&text, super::scan::Writing(true));
+        assert_eq!(regions.len(), 2, "{regions:?}");
     }
 
     /// Slots of a phrase of time, each filled with one of its words or left empty:
