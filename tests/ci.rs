@@ -393,6 +393,27 @@ fn same_bytes_whatever_the_thread_count() {
 }
 
 #[test]
+fn the_threads_flag_sets_the_count_and_changes_no_byte() {
+    let dir = sandbox();
+    let run = |args: &[&str]| cl(dir.path()).args(args).output().unwrap();
+    let default = run(&["check", "corpus", "--format", "json"]);
+    assert_eq!(default.status.code(), Some(1), "the corpus has errors");
+    for args in [
+        &["-j", "1", "check", "corpus", "--format", "json"][..],
+        &["check", "corpus", "--threads", "8", "--format", "json"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.stdout, default.stdout, "{args:?}");
+    }
+    let zero = run(&["check", "corpus", "-j", "0"]);
+    assert_eq!(zero.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&zero.stderr);
+    assert!(err.contains("--threads"), "{err}");
+    assert!(zero.stdout.is_empty());
+}
+
+#[test]
 fn fail_on_and_exit_zero_decide_the_exit_status() {
     let dir = sandbox();
     let d = dir.path();

@@ -53,6 +53,10 @@ impl Outcome {
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Threads for the per-document stage [default: RAYON_NUM_THREADS, else one per CPU].
+    /// The output is the same bytes whatever the number.
+    #[arg(short = 'j', long, global = true, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    threads: Option<u16>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -91,7 +95,27 @@ pub fn run(args: impl IntoIterator<Item = OsString>) -> miette::Result<Outcome> 
             return Err(miette::miette!("invalid arguments (see --help)"));
         }
     };
-    match cli.command {
+    with_threads(cli.threads, || dispatch(cli.command))?
+}
+
+/// Runs `f` with `threads` worker threads for its parallel stages, or with rayon's default
+/// (`RAYON_NUM_THREADS`, else one per CPU) when `None`. The pool is one of its own for
+/// this call, not the global one: a library caller (or a test) may run several commands
+/// in one process, each with its own count.
+fn with_threads<T: Send>(threads: Option<u16>, f: impl FnOnce() -> T + Send) -> miette::Result<T> {
+    match threads {
+        Some(n) => Ok(rayon::ThreadPoolBuilder::new()
+            .num_threads(usize::from(n))
+            .build()
+            .map_err(|e| miette::miette!("could not start {n} threads: {e}"))?
+            .install(f)),
+        None => Ok(f()),
+    }
+}
+
+/// Runs one subcommand.
+fn dispatch(command: Command) -> miette::Result<Outcome> {
+    match command {
         Command::Audit(a) => audit::run(a),
         Command::Check(a) => check::run(a),
         Command::Claims(a) => claims::run(a),
@@ -110,5 +134,37 @@ pub(crate) fn emit(text: &str) -> miette::Result<()> {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         Err(e) => Err(miette::miette!("could not write the output: {e}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn threads(args: &[&str]) -> Result<Option<u16>, clap::Error> {
+        Cli::try_parse_from(std::iter::once("chronolint").chain(args.iter().copied())).map(|c| c.threads)
+    }
+
+    #[test]
+    fn threads_may_come_before_or_after_the_subcommand() {
+        assert_eq!(threads(&["check", "corpus"]).ok(), Some(None));
+        assert_eq!(threads(&["-j", "3", "check", "corpus"]).ok(), Some(Some(3)));
+        assert_eq!(threads(&["check", "corpus", "--threads", "2"]).ok(), Some(Some(2)));
+        assert_eq!(
+            threads(&["extract", "corpus", "-j1", "--shard", "1/2", "--output", "c.jsonl"]).ok(),
+            Some(Some(1))
+        );
+        assert!(threads(&["check", "-j", "0", "corpus"]).is_err(), "no threads at all is no run");
+        assert!(threads(&["check", "-j", "many", "corpus"]).is_err());
+    }
+
+    #[test]
+    fn the_parallel_stages_run_on_as_many_threads_as_asked() {
+        for n in [1u16, 3] {
+            let seen = with_threads(Some(n), rayon::current_num_threads).expect("a pool");
+            assert_eq!(seen, usize::from(n));
+        }
+        // Without a number, rayon's own default: the pool this test already runs in.
+        assert_eq!(with_threads(None, rayon::current_num_threads).ok(), Some(rayon::current_num_threads()));
     }
 }
