@@ -14,6 +14,7 @@ use crate::suppress;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 /// How to run.
 #[derive(Debug, Clone, Default)]
@@ -92,6 +93,26 @@ pub struct Run {
     pub docs: Vec<DocRecord>,
     /// The rule book the run used.
     pub rules: RuleBook,
+    /// How long each stage took (`check --timings`).
+    pub timings: Timings,
+}
+
+/// The wall time of each stage of a run, in the order they ran: what `check --timings`
+/// prints, so that a slow run shows where it spends its time without a profiler.
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    /// (stage, what it does, seconds).
+    pub stages: Vec<(&'static str, &'static str, f64)>,
+}
+
+impl Timings {
+    /// Adds a stage that started at `since`; returns the time it ended, where the next
+    /// stage starts.
+    pub fn lap(&mut self, stage: &'static str, does: &'static str, since: Instant) -> Instant {
+        let now = Instant::now();
+        self.stages.push((stage, does, now.duration_since(since).as_secs_f64()));
+        now
+    }
 }
 
 impl Run {
@@ -261,10 +282,17 @@ pub fn check_paths_with_progress(
     options: &Options,
     progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Run, EngineError> {
+    let start = Instant::now();
+    let mut timings = Timings::default();
     let plan = plan(paths, options)?;
+    let since = timings.lap("plan", "configuration, rules, finding the files", start);
     let docs = process_all(&plan, options, |_| true, progress);
+    timings.lap("documents", "reading, extracting, per-document checks (in parallel)", since);
     let Plan { settings, rules, mut problems, .. } = plan;
-    Ok(cross_check(docs, &mut problems, &settings, rules, options.quoted))
+    let mut run = cross_check(docs, &mut problems, &settings, rules, options.quoted);
+    timings.stages.append(&mut run.timings.stages);
+    run.timings = timings;
+    Ok(run)
 }
 
 /// Settings, rules and the per-document extraction of every document under `paths`, with
@@ -370,6 +398,8 @@ pub fn cross_check(
     rules: RuleBook,
     quoted: Quoted,
 ) -> Run {
+    let mut timings = Timings::default();
+    let start = Instant::now();
     let mut claims = Vec::new();
     for d in &mut docs {
         diagnostics.append(&mut d.diagnostics);
@@ -383,7 +413,13 @@ pub fn cross_check(
     let cx = Context::new(&rules, &index, &docs, &settings.policy, &settings.ignore);
     diagnostics.extend(checks::run_all(&cx));
     apply_suppressions(diagnostics, &docs);
+    let since = timings.lap("corpus", "claim index, cross-document checks, suppressions", start);
     let (sources, positions) = finalize(diagnostics, settings, quoted);
+    timings.lap(
+        "positions",
+        "levels, order; lines and fingerprints of findings (their files read again)",
+        since,
+    );
     Run {
         diagnostics: std::mem::take(diagnostics),
         files: docs.len(),
@@ -393,6 +429,7 @@ pub fn cross_check(
         index,
         docs,
         rules,
+        timings,
     }
 }
 

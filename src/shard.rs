@@ -86,6 +86,7 @@ pub fn extract(paths: &[PathBuf], options: &Options, (k, n): (usize, usize)) -> 
 /// Merges shard files and runs the cross-document stage. The config is `--config` or the
 /// one found upwards from the documents the shards name.
 pub fn check_claims(files: &[PathBuf], options: &Options) -> Result<Run, ShardError> {
+    let start = std::time::Instant::now();
     let mut headers = Vec::new();
     let mut wires = Vec::new();
     for file in files {
@@ -151,7 +152,12 @@ pub fn check_claims(files: &[PathBuf], options: &Options) -> Result<Run, ShardEr
             first.files
         )));
     }
-    Ok(engine::cross_check(docs, &mut problems, &settings, rules, options.quoted))
+    let mut timings = engine::Timings::default();
+    timings.lap("shards", "reading and merging the shard files, configuration, rules", start);
+    let mut run = engine::cross_check(docs, &mut problems, &settings, rules, options.quoted);
+    timings.stages.append(&mut run.timings.stages);
+    run.timings = timings;
+    Ok(run)
 }
 
 /// Whether `path` looks like a shard file (for friendlier errors).

@@ -414,6 +414,41 @@ fn the_threads_flag_sets_the_count_and_changes_no_byte() {
 }
 
 #[test]
+fn timings_go_to_stderr_stage_by_stage_and_change_no_byte_of_the_report() {
+    let dir = sandbox();
+    let run = |extra: &[&str]| {
+        cl(dir.path()).args(["check", "corpus", "--format", "json"]).args(extra).output().unwrap()
+    };
+    let plain = run(&[]);
+    let timed = run(&["--timings", "-j", "2"]);
+    assert_eq!(timed.status.code(), plain.status.code());
+    assert_eq!(timed.stdout, plain.stdout);
+    let err = String::from_utf8_lossy(&timed.stderr);
+    let head = err.lines().find(|l| l.starts_with("timings:")).unwrap_or_else(|| panic!("{err}"));
+    assert!(head.contains("5 documents") && head.contains("2 threads"), "{head}");
+    // Each stage and the total: a name, seconds, in the order they ran.
+    let rows: Vec<(String, f64)> = err
+        .lines()
+        .filter(|l| l.starts_with("  "))
+        .map(|l| {
+            let mut words = l.split_whitespace();
+            let name = words.next().unwrap().to_string();
+            let seconds = words.next().unwrap().parse::<f64>().unwrap_or_else(|e| panic!("{l}: {e}"));
+            assert_eq!(words.next(), Some("s"), "{l}");
+            (name, seconds)
+        })
+        .collect();
+    let names: Vec<&str> = rows.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["plan", "documents", "corpus", "positions", "report", "total"]);
+    let (stages, total) = rows.split_at(rows.len() - 1);
+    let sum: f64 = stages.iter().map(|(_, s)| s).sum();
+    assert!(rows.iter().all(|(_, s)| *s >= 0.0));
+    // Printed to the millisecond: the stages may round up past the total by that much each.
+    assert!(sum <= total[0].1 + 0.006, "{sum} > {}", total[0].1);
+    assert!(total[0].1 > 0.0);
+}
+
+#[test]
 fn fail_on_and_exit_zero_decide_the_exit_status() {
     let dir = sandbox();
     let d = dir.path();

@@ -41,6 +41,9 @@ fn sharded_and_unsharded_runs_give_the_same_findings() {
         files.reverse();
         let merged = chronolint::shard::check_claims(&files, &Options::default()).expect("merges");
         assert_eq!(chronolint::report::json::to_value(&merged), plain, "{n} shards");
+        // `check --timings` of a merge: the shards are read where documents would be.
+        let stages: Vec<&str> = merged.timings.stages.iter().map(|(s, ..)| *s).collect();
+        assert_eq!(stages, ["shards", "corpus", "positions"]);
     }
 }
 

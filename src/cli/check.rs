@@ -92,6 +92,10 @@ pub struct Args {
     /// Also write a self-contained HTML report to this file (atomically).
     #[arg(long, value_name = "F")]
     html: Option<PathBuf>,
+    /// Print to stderr how long each stage of the run took (wall time), with the number of
+    /// documents, claims and threads. The report itself is unchanged.
+    #[arg(long)]
+    timings: bool,
     /// Merge shard files written by `chronolint extract --shard K/N` and run the
     /// cross-document checks over them, instead of reading the corpus here.
     #[arg(long, value_name = "F", num_args = 1.., conflicts_with_all = ["paths", "cache_dir"])]
@@ -99,6 +103,7 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
+    let start = std::time::Instant::now();
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths.clone() };
     let mut levels = Vec::new();
     for (codes, level) in [(&args.deny, Level::Deny), (&args.warn, Level::Warn)] {
@@ -141,6 +146,7 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     } else {
         crate::shard::check_claims(&args.claims, &options).map_err(super::shard_report)?
     };
+    let after_run = std::time::Instant::now();
     if let Some(f) = &args.write_baseline {
         let b = Baseline::of(&run.diagnostics);
         b.write(f).map_err(|e| miette::miette!("{e}"))?;
@@ -190,11 +196,37 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         }
     }
 
+    if args.timings {
+        let mut timings = std::mem::take(&mut run.timings);
+        timings.lap("report", "baseline, changed files, rendering and writing the report", after_run);
+        eprint!("{}", timings_table(&timings, &run, start.elapsed().as_secs_f64()));
+    }
+
     let threshold = args.fail_on.severity();
     let failed = !args.exit_zero
         && args.write_baseline.is_none()
         && run.diagnostics.iter().any(|d| d.severity >= threshold);
     Ok(super::Outcome { failed })
+}
+
+/// The `--timings` table: one line per stage, then the whole run (which also holds
+/// reading the arguments and the baseline, so it is a little more than the stages' sum).
+fn timings_table(timings: &crate::engine::Timings, run: &crate::engine::Run, total: f64) -> String {
+    let mut out = format!(
+        "timings: {} document{}, {} claim{}, {} thread{}\n",
+        run.files,
+        if run.files == 1 { "" } else { "s" },
+        run.claims,
+        if run.claims == 1 { "" } else { "s" },
+        rayon::current_num_threads(),
+        if rayon::current_num_threads() == 1 { "" } else { "s" },
+    );
+    let width = timings.stages.iter().map(|(stage, ..)| stage.len()).max().unwrap_or(0).max("total".len());
+    for (stage, does, seconds) in &timings.stages {
+        out.push_str(&format!("  {stage:<width$}  {seconds:>8.3} s  {does}\n"));
+    }
+    out.push_str(&format!("  {:<width$}  {total:>8.3} s\n", "total"));
+    out
 }
 
 fn plural_y(n: usize) -> &'static str {
