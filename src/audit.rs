@@ -460,7 +460,8 @@ fn views(r: &RefDate) -> String {
     v.join(" or ")
 }
 
-fn plural(n: usize, one: &str) -> String {
+/// "1 passage", "3 passages": `n` and the noun `one`, plural by an "s" when `n` is not 1.
+pub(crate) fn plural(n: usize, one: &str) -> String {
     format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 

@@ -44,7 +44,7 @@
 //! `check --format json`. Exit status: 1 if any claim conflicts, else 0; 2 when the audit
 //! cannot be made as asked.
 
-use crate::audit::{audit_with_progress, Audit, AuditReport, ClaimAudit, Evidence, Verdict};
+use crate::audit::{audit_with_progress, plural, Audit, AuditReport, ClaimAudit, Evidence, Verdict};
 use crate::engine::Options;
 use crate::span::Span;
 use crate::text::LineIndex;
@@ -214,10 +214,6 @@ fn evidence_text(e: &Evidence, lines: &Lines<'_>) -> String {
             format!("{file}:{line}:{column} ({shown}): \"{text}\"")
         }
     }
-}
-
-fn plural(n: usize, one: &str) -> String {
-    format!("{n} {one}{}", if n == 1 { "" } else { "s" })
 }
 
 /// The JSON report, pretty-printed, with a final newline.

@@ -2,6 +2,7 @@
 //! baseline, changed files), render in one format to stdout or a file, append the GitHub
 //! step summary, and decide the exit status from the findings reported.
 
+use crate::audit::plural;
 use crate::baseline::Baseline;
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -213,13 +214,10 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
 /// reading the arguments and the baseline, so it is a little more than the stages' sum).
 fn timings_table(timings: &crate::engine::Timings, run: &crate::engine::Run, total: f64) -> String {
     let mut out = format!(
-        "timings: {} document{}, {} claim{}, {} thread{}\n",
-        run.files,
-        if run.files == 1 { "" } else { "s" },
-        run.claims,
-        if run.claims == 1 { "" } else { "s" },
-        rayon::current_num_threads(),
-        if rayon::current_num_threads() == 1 { "" } else { "s" },
+        "timings: {}, {}, {}\n",
+        plural(run.files, "document"),
+        plural(run.claims, "claim"),
+        plural(rayon::current_num_threads(), "thread"),
     );
     let width = timings.stages.iter().map(|(stage, ..)| stage.len()).max().unwrap_or(0).max("total".len());
     for (stage, does, seconds) in &timings.stages {
