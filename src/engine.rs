@@ -289,10 +289,7 @@ pub fn check_paths_with_progress(
     let docs = process_all(&plan, options, |_| true, progress);
     timings.lap("documents", "reading, extracting, per-document checks (in parallel)", since);
     let Plan { settings, rules, mut problems, .. } = plan;
-    let mut run = cross_check(docs, &mut problems, &settings, rules, options.quoted);
-    timings.stages.append(&mut run.timings.stages);
-    run.timings = timings;
-    Ok(run)
+    Ok(cross_check(docs, &mut problems, &settings, rules, options.quoted, timings))
 }
 
 /// Settings, rules and the per-document extraction of every document under `paths`, with
@@ -390,15 +387,16 @@ impl DocRecord {
 }
 
 /// The cross-document stage: the claim index, the corpus-wide checks, suppressions,
-/// levels, fingerprints and order. `docs` are in `DocId` order.
+/// levels, fingerprints and order. `docs` are in `DocId` order; `timings`, the stages
+/// run before it, to which it adds its own.
 pub fn cross_check(
     mut docs: Vec<DocRecord>,
     diagnostics: &mut Vec<Diagnostic>,
     settings: &Settings,
     rules: RuleBook,
     quoted: Quoted,
+    mut timings: Timings,
 ) -> Run {
-    let mut timings = Timings::default();
     let start = Instant::now();
     let mut claims = Vec::new();
     for d in &mut docs {

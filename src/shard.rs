@@ -154,10 +154,7 @@ pub fn check_claims(files: &[PathBuf], options: &Options) -> Result<Run, ShardEr
     }
     let mut timings = engine::Timings::default();
     timings.lap("shards", "reading and merging the shard files, configuration, rules", start);
-    let mut run = engine::cross_check(docs, &mut problems, &settings, rules, options.quoted);
-    timings.stages.append(&mut run.timings.stages);
-    run.timings = timings;
-    Ok(run)
+    Ok(engine::cross_check(docs, &mut problems, &settings, rules, options.quoted, timings))
 }
 
 /// Whether `path` looks like a shard file (for friendlier errors).
