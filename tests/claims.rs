@@ -669,6 +669,22 @@ fn working_only_where_it_is_read_changes_nothing() {
          Nobody dated the Russo-China War here. The Boxer Rebellion was long."
             .into(),
     ));
+    // Blocks that only a time makes hot, and that name nothing, are left whole: unless the
+    // next block opens with an answer or a quotation, whose question or speaker they
+    // hold, or a dated sentence of theirs names an entity (no dominant year here) or may
+    // name an event past an abbreviation ("St. Petersburg") or a closer.
+    texts.push((
+        "time-only".into(),
+        "Q: What happened in the spring of 1904?\n\n\
+         A: The Russo-Japanese War broke out on 8 February 1904.\n\n\
+         The consul wrote in March 1905 from the coast:\n\n\
+         \"The Treaty of Portsmouth was signed on 5 September 1905, and the war was over.\"\n\n\
+         In 1911 the harvest failed. In 1912 it failed again.\n\n\
+         On 3 May 1906 the envoys left for Leningrad by the night train.\n\n\
+         The ships lay at St. Petersburg in 1905. \"Then,\" he said, \"the Treaty of Portsmouth was signed in 1905.\"\n\n\
+         In 1907 nothing at all happened here. Mr. Witte (of the Treaty of Portsmouth, 1905) returned in 1906.\n"
+            .into(),
+    ));
     // An undated quotation naming an entity: its flags are read by `anachronism` alone.
     texts.push((
         "quoted-entity".into(),

@@ -15,7 +15,7 @@ use super::{DocExtract, Matcher};
 use crate::corpus::Document;
 use crate::rules::RuleBook;
 use crate::span::Span;
-use crate::text::{find_citations_in, folds_like_ascii, mark_flags, segment_hot, Segmented};
+use crate::text::{find_citations_in, folds_like_ascii, mark_flags, segment_needed, Segmented, Weak};
 use crate::time::{tag, TagContext};
 
 /// Runs the per-document stage over one document. `matcher` is built once per rule book
@@ -53,14 +53,29 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     } else {
         crate::text::is_thread(text, None)
     };
-    let mut hot: Vec<Span> = times.iter().map(|t| t.span).collect();
-    hot.extend(entities.iter().map(|(s, _)| *s));
+    let mut hot: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
     hot.extend(&head_words);
     hot.extend(&anniversary);
+    // A block that only times make hot is split only if a sentence with a time in it can
+    // be read: one that may name a known event (`may_name`), an answer ("A:"), or, with
+    // no dominant year, one naming an entity. Otherwise none of its sentences is
+    // relevant, named or worded, and they would only be split to be passed over. The
+    // window of a time holds its sentences (`segment_needed`), and the tests are tests
+    // for words in it, so a window that fails them holds no sentence that passes.
+    let time_spans: Vec<Span> = times.iter().map(|t| t.span).collect();
+    let needed = |block: Span, window: Span| {
+        memchr::memmem::find(window.slice(text).as_bytes(), b"A:").is_some()
+            || matcher.may_name(window.slice(&lower), folds)
+            || names.filter(|_| !dominant).is_some_and(|lit| {
+                let part = Span::new(window.start - block.start, window.end - block.start);
+                !lit.find_within(block.slice(text), &[part]).is_empty()
+            })
+    };
+    let weak = Weak { spans: &time_spans, needed: &needed };
     let Segmented { mut sentences, blocks, thread } =
-        segment_hot(text, folds.then_some(lower.as_str()), &hot, thread);
+        segment_needed(text, folds.then_some(lower.as_str()), &hot, &weak, thread);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
-    let dated = touched(&times.iter().map(|t| t.span).collect::<Vec<_>>());
+    let dated = touched(&time_spans);
     if let Some(lit) = names.filter(|_| !dominant) {
         // The names in the dated sentences of each block, as a search of the block finds
         // them (no name runs over a blank line, so over the end of a block).

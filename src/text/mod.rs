@@ -11,7 +11,7 @@ pub use citations::{find_citations, find_citations_in};
 pub use flags::is_thread;
 pub(crate) use flags::{is_thread_at, THREAD_MARKS, THREAD_WORD};
 pub use lines::LineIndex;
-pub use segment::{mark_flags, segment, segment_hot, Segmented};
+pub use segment::{mark_flags, segment, segment_hot, segment_needed, Segmented, Weak};
 
 use crate::span::Span;
 use crate::swar::{ascii_letter_bits, digit_bits, load, HIGH_BITS};

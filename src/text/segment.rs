@@ -256,19 +256,95 @@ pub struct Segmented {
 /// `is_thread(text, lower)`, which the caller may know from searches it makes anyway
 /// (`is_thread_at`).
 pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span], thread: bool) -> Segmented {
+    segment_needed(text, lower, hot, &Weak::NONE, thread)
+}
+
+/// Spans that make a block worth splitting only if something can read the sentences they
+/// are in: `needed(block, window)` says whether that is so for a `window` of the block
+/// that holds every sentence the span touches (`sentence_window`). A block is split if
+/// it holds a hot span, or a weak one whose window is `needed`.
+///
+/// `needed` must be monotone: true of a window if true of any part of it made of whole
+/// words, as a test for words or names in it is. The window is found from sentence ends
+/// the splitter would certainly make, so it may hold more than the sentences it stands
+/// for, never less.
+pub struct Weak<'a> {
+    pub spans: &'a [Span],
+    pub needed: &'a dyn Fn(Span, Span) -> bool,
+}
+
+impl Weak<'_> {
+    /// No weak spans.
+    pub const NONE: Weak<'static> = Weak { spans: &[], needed: &|_, _| true };
+}
+
+/// `segment_hot` with `weak` spans besides the hot ones. On book-length text most of the
+/// blocks that only a date makes hot hold no sentence that a name or an answer could make
+/// something of, and they are left whole (`Weak`).
+pub fn segment_needed(
+    text: &str,
+    lower: Option<&str>,
+    hot: &[Span],
+    weak: &Weak<'_>,
+    thread: bool,
+) -> Segmented {
     let layout = Layout::new(text);
     let mut keep = vec![thread; layout.blocks.len()];
     if !thread {
+        // The blocks each span touches, by index.
+        let blocks = &layout.blocks;
+        let touching = |h: &Span| {
+            let first = blocks.partition_point(|b| b.span.end <= h.start);
+            let end = h.end.max(h.start + 1);
+            (first..blocks.len()).take_while(move |&i| blocks.get(i).is_some_and(|b| b.span.start < end))
+        };
         for h in hot {
-            let mut i = layout.blocks.partition_point(|b| b.span.end <= h.start);
-            while let (Some(b), Some(k)) = (layout.blocks.get(i), keep.get_mut(i)) {
-                if b.span.start >= h.end.max(h.start + 1) {
-                    break;
+            for i in touching(h) {
+                if let Some(k) = keep.get_mut(i) {
+                    *k = true;
                 }
-                *k = true;
-                i += 1;
             }
         }
+        // The windows of the weak spans of a block, in order; those that overlap are
+        // joined and tested once (a test true of a window's part is true of it), so that
+        // the times of one sentence ("from 1904 to 1905") cost one test.
+        let mut pending: Option<(usize, Span)> = None;
+        let test = |pending: Option<(usize, Span)>, keep: &mut [bool]| {
+            if let Some((i, w)) = pending {
+                if let (Some(k), Some(b)) = (keep.get_mut(i), blocks.get(i)) {
+                    *k = *k || (weak.needed)(b.span, w);
+                }
+            }
+        };
+        for h in weak.spans {
+            for i in touching(h) {
+                let (Some(&k), Some(b)) = (keep.get(i), blocks.get(i)) else { continue };
+                if k {
+                    continue;
+                }
+                if pending.is_some_and(|(p, w)| p == i && h.end <= w.end) {
+                    continue;
+                }
+                // A URL can hide a sentence end from the splitter: no window is found in
+                // a block that may hold one, and the block is split.
+                if lower.is_none_or(|l| has_url_mark(l, b.span)) {
+                    if let Some(k) = keep.get_mut(i) {
+                        *k = true;
+                    }
+                    continue;
+                }
+                let window = sentence_window(text, b.span, *h);
+                pending = match pending {
+                    Some((p, w)) if p == i && window.start <= w.end => Some((i, w.cover(window))),
+                    other => {
+                        test(other, &mut keep);
+                        // The test may have kept this very block.
+                        (!keep.get(i).copied().unwrap_or(true)).then_some((i, window))
+                    }
+                };
+            }
+        }
+        test(pending, &mut keep);
         for i in (1..layout.blocks.len()).rev() {
             let opens = layout.blocks.get(i).map_or("", |b| b.span.slice(text).trim_start());
             if keep.get(i).copied().unwrap_or(false)
@@ -386,6 +462,12 @@ impl Layout {
     }
 }
 
+/// Whether `span` of `lower` (lowercased text) holds what every URL holds ("://" or "www.").
+fn has_url_mark(lower: &str, span: Span) -> bool {
+    let bytes = lower.as_bytes().get(span.start..span.end).unwrap_or_default();
+    URL_MARKS.iter().any(|f| f.find(bytes).is_some())
+}
+
 fn in_url(urls: &[Span], at: usize) -> bool {
     let i = urls.partition_point(|u| u.end <= at);
     urls.get(i).is_some_and(|u| u.start <= at && at < u.end)
@@ -459,36 +541,95 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
         // Swallow a run of final punctuation and closing quotes or brackets.
         let mut end = at + c.len_utf8();
         while let Some(d) = body.get(from..).and_then(|r| r.chars().next()) {
-            if matches!(d, '.' | '?' | '!' | '…') || CLOSERS.contains(&d) {
+            if is_terminal(d) || CLOSERS.contains(&d) {
                 from += d.len_utf8();
                 end = unit.start + from;
             } else {
                 break;
             }
         }
-        let rest = text.get(end..unit.end).unwrap_or("");
-        if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
-            continue;
-        }
-        let next = rest.trim_start();
-        let Some(nc) = next.chars().next() else { continue };
-        let starts_sentence = nc.is_uppercase()
-            || nc.is_ascii_digit()
-            || is_bullet(nc)
-            || next.starts_with("http://")
-            || next.starts_with("https://")
-            || (matches!(nc, '"' | '“' | '‘' | '(' | '[' | '\'')
-                && next.chars().nth(1).is_some_and(|d| d.is_uppercase() || d.is_ascii_digit()));
-        if !starts_sentence {
-            continue;
-        }
-        if c == '.' && end == at + 1 && is_abbreviation(word_before(text, at), next) {
+        if !ends_sentence(text, at, c, end, unit.end) {
             continue;
         }
         push(text, Span::new(start, end), paragraph, out);
         start = end;
     }
     push(text, Span::new(start, unit.end), paragraph, out);
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…')
+}
+
+/// Whether the run of final punctuation and closers that starts with `c` at `at` and ends
+/// at `end` ends a sentence, judged on the text after it up to `limit`.
+fn ends_sentence(text: &str, at: usize, c: char, end: usize, limit: usize) -> bool {
+    let rest = text.get(end..limit).unwrap_or("");
+    if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let next = rest.trim_start();
+    let Some(nc) = next.chars().next() else { return false };
+    let starts_sentence = nc.is_uppercase()
+        || nc.is_ascii_digit()
+        || is_bullet(nc)
+        || next.starts_with("http://")
+        || next.starts_with("https://")
+        || (matches!(nc, '"' | '“' | '‘' | '(' | '[' | '\'')
+            && next.chars().nth(1).is_some_and(|d| d.is_uppercase() || d.is_ascii_digit()));
+    starts_sentence && !(c == '.' && end == at + 1 && is_abbreviation(word_before(text, at), next))
+}
+
+/// The run of final punctuation and closers around the ASCII final mark at `i` of
+/// `block` (its start and end), and whether a sentence certainly ends there.
+///
+/// The splitter judges a run (marks "?", "!", ".", "…" and closers, with no space) at its
+/// first final mark, and ends a sentence at the run's end if `ends_sentence` says so on
+/// the text up to the end of the unit (lines joined by soft breaks). Judged up to the end
+/// of the block instead, the answer differs only where the unit ends right after the run,
+/// and there the sentence ends anyway. (Not in a block with a URL, where the splitter
+/// passes over marks inside one.)
+fn certain_end(text: &str, block: Span, i: usize) -> (usize, usize, bool) {
+    let in_run = |c: char| is_terminal(c) || CLOSERS.contains(&c);
+    let head = text.get(block.start..i).unwrap_or("");
+    let run_start = block.start
+        + head.char_indices().rev().take_while(|&(_, c)| in_run(c)).last().map_or(head.len(), |(k, _)| k);
+    let run = text.get(run_start..block.end).unwrap_or("");
+    let run_len = run.char_indices().find(|&(_, c)| !in_run(c)).map_or(run.len(), |(k, _)| k);
+    let end = run_start + run_len;
+    let first = run.get(..run_len).and_then(|r| r.char_indices().find(|&(_, c)| is_terminal(c)));
+    let ends = first.is_some_and(|(k, c)| ends_sentence(text, run_start + k, c, end, block.end));
+    (run_start, end, ends)
+}
+
+/// A span of `block` that holds every sentence the splitter makes there that `span`
+/// touches: from the last certain sentence end at or before its start to the first at or
+/// after its end (`certain_end`), or the block's ends. Each end is looked for by its
+/// ASCII marks only: a sentence end by "…" alone is passed over, which only widens it.
+pub(crate) fn sentence_window(text: &str, block: Span, span: Span) -> Span {
+    let bytes = text.as_bytes();
+    let mut start = block.start;
+    let mut before = span.start.clamp(block.start, block.end);
+    while let Some(i) = bytes.get(block.start..before).and_then(|b| memchr::memrchr3(b'.', b'?', b'!', b)) {
+        // Each run is judged once: the search goes on before its start.
+        let (run_start, run_end, ends) = certain_end(text, block, block.start + i);
+        if ends && run_end <= span.start {
+            start = run_end;
+            break;
+        }
+        before = run_start;
+    }
+    let mut end = block.end;
+    let mut after = span.end.clamp(block.start, block.end);
+    while let Some(i) = bytes.get(after..block.end).and_then(|b| memchr::memchr3(b'.', b'?', b'!', b)) {
+        let (_, run_end, ends) = certain_end(text, block, after + i);
+        if ends && run_end >= span.end {
+            end = run_end;
+            break;
+        }
+        after = run_end;
+    }
+    Span::new(start, end.max(start))
 }
 
 fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
@@ -631,6 +772,123 @@ mod tests {
         ];
         for (text, n) in cases {
             assert_eq!(texts(text).len(), *n, "{text}: {:?}", texts(text));
+        }
+    }
+
+    /// Text made of the pieces sentence ends are judged by: abbreviations, initials,
+    /// numbers after them, runs of final marks and closers, quotations, answers, lines
+    /// and blank lines.
+    fn pieces() -> impl proptest::strategy::Strategy<Value = String> {
+        const PIECES: &[&str] = &[
+            "The",
+            "war",
+            "ended",
+            "in",
+            "1904",
+            "St.",
+            "Petersburg",
+            "Mr.",
+            "No.",
+            "3",
+            "Jan.",
+            "7",
+            "U.S.",
+            "e.g.",
+            "A.",
+            "c.",
+            "said",
+            "x",
+            ".",
+            "?",
+            "!",
+            "…",
+            "...",
+            "?!",
+            "\"",
+            "“",
+            "”",
+            ")",
+            "’",
+            "A:",
+            "Q:",
+            "—",
+            "•",
+            "\n",
+            "\n\n",
+            "ōtsu",
+            "Ōtsu",
+            "www.x.org.",
+            "4to",
+        ];
+        let piece = proptest::sample::select(PIECES);
+        let glue = proptest::sample::select(&[" ", " ", " ", "", "\n"][..]);
+        proptest::collection::vec((piece, glue), 0..60)
+            .prop_map(|v| v.into_iter().flat_map(|(p, g)| [p, g]).collect::<String>())
+    }
+
+    /// The sentences of `segment(text)` that `span` touches, as `touched` reads them.
+    fn touching(sentences: &[Sentence], span: Span) -> Vec<Span> {
+        let end = span.end.max(span.start + 1);
+        sentences.iter().map(|s| s.span).filter(|s| s.start < end && span.start < s.end).collect()
+    }
+
+    use proptest::strategy::Strategy;
+
+    proptest::proptest! {
+        /// The window of a span holds every sentence the splitter makes that it touches,
+        /// in blocks without a URL, whatever the abbreviations, closers and line breaks.
+        #[test]
+        fn a_window_holds_every_sentence_its_span_touches(text in pieces(), at in 0usize..400, len in 0usize..10) {
+            let sentences = segment(&text);
+            let lower = text.to_ascii_lowercase();
+            for block in blocks(&text) {
+                let mut start = block.start + at % (block.len() + 1);
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                let mut end = (start + len).min(block.end);
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                let span = Span::new(start, end);
+                if has_url_mark(&lower, block) {
+                    continue;
+                }
+                let window = sentence_window(&text, block, span);
+                proptest::prop_assert!(block.start <= window.start && window.end <= block.end);
+                for s in touching(&sentences, span) {
+                    proptest::prop_assert!(
+                        window.start <= s.start && s.end <= window.end,
+                        "{:?} is outside the window {:?} of {:?}", s.slice(&text), window.slice(&text), span.slice(&text)
+                    );
+                }
+            }
+        }
+
+        /// With weak spans (here every "1904"), a block is left whole only if no sentence
+        /// they touch passes the test (here: holds "war"), and the blocks split give the
+        /// sentences that splitting everything gives there.
+        #[test]
+        fn a_block_is_left_whole_only_if_no_sentence_of_a_weak_span_is_needed(text in pieces()) {
+            let all = segment(&text);
+            let lower = crate::text::ascii_lowered(&text);
+            let weak: Vec<Span> = text.match_indices("1904").map(|(i, m)| Span::new(i, i + m.len())).collect();
+            let needed = |_: Span, w: Span| w.slice(&text).contains("war");
+            let thread = crate::text::is_thread(&text, lower.as_deref());
+            let part = segment_needed(&text, lower.as_deref(), &[], &Weak { spans: &weak, needed: &needed }, thread);
+            let split = |s: &Span| part.blocks.iter().any(|b| b.start <= s.start && s.end <= b.end);
+            for w in &weak {
+                for s in touching(&all, *w) {
+                    proptest::prop_assert!(
+                        split(&s) || !s.slice(&text).contains("war"),
+                        "{:?} holds the word but its block was not split", s.slice(&text)
+                    );
+                }
+            }
+            let some: Vec<(Span, usize)> = part.sentences.iter().map(|s| (s.span, s.paragraph)).collect();
+            let inside: Vec<(Span, usize)> =
+                all.iter().filter(|s| split(&s.span)).map(|s| (s.span, s.paragraph)).collect();
+            proptest::prop_assert_eq!(some, inside);
         }
     }
 
