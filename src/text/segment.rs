@@ -309,6 +309,7 @@ pub fn segment_needed(
         // joined and tested once (a test true of a window's part is true of it), so that
         // the times of one sentence ("from 1904 to 1905") cost one test.
         let mut pending: Option<(usize, Span)> = None;
+        let mut marked: Option<(usize, bool)> = None;
         let test = |pending: Option<(usize, Span)>, keep: &mut [bool]| {
             if let Some((i, w)) = pending {
                 if let (Some(k), Some(b)) = (keep.get_mut(i), blocks.get(i)) {
@@ -326,8 +327,14 @@ pub fn segment_needed(
                     continue;
                 }
                 // A URL can hide a sentence end from the splitter: no window is found in
-                // a block that may hold one, and the block is split.
-                if lower.is_none_or(|l| has_url_mark(l, b.span)) {
+                // a block that may hold one, and the block is split. (Looked for once per
+                // block: the spans of a block come one after another.)
+                let url = match marked {
+                    Some((j, url)) if j == i => url,
+                    _ => lower.is_none_or(|l| has_url_mark(l, b.span)),
+                };
+                marked = Some((i, url));
+                if url {
                     if let Some(k) = keep.get_mut(i) {
                         *k = true;
                     }
