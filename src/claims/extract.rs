@@ -61,15 +61,13 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // no dominant year, one naming an entity. Otherwise none of its sentences is
     // relevant, named or worded, and they would only be split to be passed over. The
     // window of a time holds its sentences (`segment_needed`), and the tests are tests
-    // for words in it, so a window that fails them holds no sentence that passes.
+    // for words or names in it, so a window that fails them holds no sentence that
+    // passes. (A name the block's search finds in a sentence occurs in its window.)
     let time_spans: Vec<Span> = times.iter().map(|t| t.span).collect();
-    let needed = |block: Span, window: Span| {
+    let needed = |window: Span| {
         memchr::memmem::find(window.slice(text).as_bytes(), b"A:").is_some()
             || matcher.may_name(window.slice(&lower), folds)
-            || names.filter(|_| !dominant).is_some_and(|lit| {
-                let part = Span::new(window.start - block.start, window.end - block.start);
-                !lit.find_within(block.slice(text), &[part]).is_empty()
-            })
+            || names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)))
     };
     let weak = Weak { spans: &time_spans, needed: &needed };
     let Segmented { mut sentences, blocks, thread } =

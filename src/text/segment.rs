@@ -260,8 +260,8 @@ pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span], thread: bool) 
 }
 
 /// Spans that make a block worth splitting only if something can read the sentences they
-/// are in: `needed(block, window)` says whether that is so for a `window` of the block
-/// that holds every sentence the span touches (`sentence_window`). A block is split if
+/// are in: `needed(window)` says whether that is so for a `window` of the block that
+/// holds every sentence the span touches (`sentence_window`). A block is split if
 /// it holds a hot span, or a weak one whose window is `needed`.
 ///
 /// `needed` must be monotone: true of a window if true of any part of it made of whole
@@ -270,12 +270,12 @@ pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span], thread: bool) 
 /// for, never less.
 pub struct Weak<'a> {
     pub spans: &'a [Span],
-    pub needed: &'a dyn Fn(Span, Span) -> bool,
+    pub needed: &'a dyn Fn(Span) -> bool,
 }
 
 impl Weak<'_> {
     /// No weak spans.
-    pub const NONE: Weak<'static> = Weak { spans: &[], needed: &|_, _| true };
+    pub const NONE: Weak<'static> = Weak { spans: &[], needed: &|_| true };
 }
 
 /// `segment_hot` with `weak` spans besides the hot ones. On book-length text most of the
@@ -312,8 +312,8 @@ pub fn segment_needed(
         let mut marked: Option<(usize, bool)> = None;
         let test = |pending: Option<(usize, Span)>, keep: &mut [bool]| {
             if let Some((i, w)) = pending {
-                if let (Some(k), Some(b)) = (keep.get_mut(i), blocks.get(i)) {
-                    *k = *k || (weak.needed)(b.span, w);
+                if let Some(k) = keep.get_mut(i) {
+                    *k = *k || (weak.needed)(w);
                 }
             }
         };
@@ -880,7 +880,7 @@ mod tests {
             let all = segment(&text);
             let lower = crate::text::ascii_lowered(&text);
             let weak: Vec<Span> = text.match_indices("1904").map(|(i, m)| Span::new(i, i + m.len())).collect();
-            let needed = |_: Span, w: Span| w.slice(&text).contains("war");
+            let needed = |w: Span| w.slice(&text).contains("war");
             let thread = crate::text::is_thread(&text, lower.as_deref());
             let part = segment_needed(&text, lower.as_deref(), &[], &Weak { spans: &weak, needed: &needed }, thread);
             let split = |s: &Span| part.blocks.iter().any(|b| b.start <= s.start && s.end <= b.end);
