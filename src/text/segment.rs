@@ -564,6 +564,7 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
     push(text, Span::new(start, unit.end), paragraph, out);
 }
 
+/// A final mark: what the splitter looks for to end a sentence.
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…')
 }
