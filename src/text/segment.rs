@@ -331,7 +331,7 @@ pub fn segment_needed(
                 // block: the spans of a block come one after another.)
                 let url = match marked {
                     Some((j, url)) if j == i => url,
-                    _ => lower.is_none_or(|l| has_url_mark(l, b.span)),
+                    _ => lower.is_none_or(|l| has_url_mark(b.span.slice(l))),
                 };
                 marked = Some((i, url));
                 if url {
@@ -435,7 +435,7 @@ impl Layout {
         let lines = self.lines.get(block.lines.clone()).unwrap_or(&[]);
         // URLs hold no white space: those of the block are those the whole text has there.
         let urls: Vec<Span> = match lower.and_then(|l| l.get(block.span.start..block.span.end)) {
-            Some(lower) if !URL_MARKS.iter().any(|f| f.find(lower.as_bytes()).is_some()) => Vec::new(),
+            Some(lower) if !has_url_mark(lower) => Vec::new(),
             Some(lower) => URL_LOWER.find_iter(lower).map(|m| Span::new(m.start(), m.end())).collect(),
             None => {
                 let block = block.span.slice(text);
@@ -469,10 +469,9 @@ impl Layout {
     }
 }
 
-/// Whether `span` of `lower` (lowercased text) holds what every URL holds ("://" or "www.").
-fn has_url_mark(lower: &str, span: Span) -> bool {
-    let bytes = lower.as_bytes().get(span.start..span.end).unwrap_or_default();
-    URL_MARKS.iter().any(|f| f.find(bytes).is_some())
+/// Whether `lower` (lowercased text) holds what every URL holds ("://" or "www.").
+fn has_url_mark(lower: &str) -> bool {
+    URL_MARKS.iter().any(|f| f.find(lower.as_bytes()).is_some())
 }
 
 fn in_url(urls: &[Span], at: usize) -> bool {
@@ -630,8 +629,9 @@ pub(crate) fn sentence_window(text: &str, block: Span, span: Span) -> Span {
     let mut end = block.end;
     let mut after = span.end.clamp(block.start, block.end);
     while let Some(i) = bytes.get(after..block.end).and_then(|b| memchr::memchr3(b'.', b'?', b'!', b)) {
+        // Every run found here ends past the span (it holds a mark at or after its end).
         let (_, run_end, ends) = certain_end(text, block, after + i);
-        if ends && run_end >= span.end {
+        if ends {
             end = run_end;
             break;
         }
@@ -859,7 +859,7 @@ mod tests {
                     end += 1;
                 }
                 let span = Span::new(start, end);
-                if has_url_mark(&lower, block) {
+                if has_url_mark(block.slice(&lower)) {
                     continue;
                 }
                 let window = sentence_window(&text, block, span);
