@@ -534,9 +534,11 @@ fn finalize(
     // Each file is read again on its own (in parallel: a large corpus has findings in
     // thousands of files), and the results are gathered in file order.
     let by_file: Vec<_> = by_file.into_iter().collect();
+    let names = crate::fingerprint::Names::new(&settings.root);
     let read: Vec<_> = by_file
         .into_par_iter()
         .map(|(file, (at, spans))| {
+            let name = names.of(file);
             let text = corpus::load(Path::new(file)).unwrap_or_default();
             let words: Vec<(Span, String)> =
                 spans.iter().map(|&s| (s, crate::fingerprint::folded_words(s.slice(&text)))).collect();
@@ -545,24 +547,19 @@ fn finalize(
             let kept = match quoted {
                 Quoted::Text => Kept::Text(text),
                 Quoted::Positions => {
-                    let lines = crate::text::LineIndex::new(&text);
-                    Kept::Positions(
-                        at.into_iter()
-                            .map(|o| {
-                                let (line, column) = lines.line_col(&text, o);
-                                (o, (line, column, lines.byte_column(&text, o)))
-                            })
-                            .collect(),
-                    )
+                    let of = crate::text::positions(&text, &at);
+                    Kept::Positions(at.into_iter().zip(of).collect())
                 }
             };
-            (file, words, kept)
+            (file, name, words, kept)
         })
         .collect();
     let mut sources = BTreeMap::new();
     let mut positions = Positions::new();
     let mut words: BTreeMap<(String, usize, usize), String> = BTreeMap::new();
-    for (file, under, kept) in read {
+    let mut file_names: BTreeMap<String, String> = BTreeMap::new();
+    for (file, name, under, kept) in read {
+        file_names.insert(file.to_string(), name);
         for (span, w) in under {
             words.insert((file.to_string(), span.start, span.end), w);
         }
@@ -578,7 +575,9 @@ fn finalize(
     let words_of = |l: &crate::diagnostic::Label| {
         words.get(&(l.file.clone(), l.span.start, l.span.end)).cloned().unwrap_or_default()
     };
-    crate::fingerprint::assign(diagnostics, &words_of, &settings.root);
+    // Every file a primary label is in was read above, and named.
+    let name_of = |f: &str| file_names.get(f).cloned().unwrap_or_else(|| names.of(f));
+    crate::fingerprint::assign(diagnostics, &words_of, &name_of);
     (sources, positions)
 }
 

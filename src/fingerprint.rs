@@ -21,14 +21,17 @@ pub fn folded_words(text: &str) -> String {
 
 /// Sets `fingerprint` on every diagnostic. `diagnostics` must be in report order (file,
 /// start, code); `words` gives the folded words under a primary label (`folded_words`);
-/// `root` is the folder file names are made relative to.
-pub fn assign(diagnostics: &mut [Diagnostic], words: &dyn Fn(&Label) -> String, root: &Path) {
+/// `name` the name of a file relative to the root (`Names`).
+pub fn assign(
+    diagnostics: &mut [Diagnostic],
+    words: &dyn Fn(&Label) -> String,
+    name: &dyn Fn(&str) -> String,
+) {
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     let mut seen: BTreeMap<u64, u32> = BTreeMap::new();
     for d in diagnostics.iter_mut() {
-        let base = base(d, words, &mut |f: &str| {
-            names.entry(f.to_string()).or_insert_with(|| relative_name(f, root)).clone()
-        });
+        let base =
+            base(d, words, &mut |f: &str| names.entry(f.to_string()).or_insert_with(|| name(f)).clone());
         let n = seen.entry(base).or_default();
         d.fingerprint = format!("{:016x}", fnv1a(&[&base.to_le_bytes()[..], &n.to_le_bytes()[..]]));
         *n += 1;
@@ -49,11 +52,37 @@ fn base(d: &Diagnostic, words: &dyn Fn(&Label) -> String, name: &mut dyn FnMut(&
 
 /// `file` relative to `root`, `/`-separated; the path as given when it is not under it.
 pub fn relative_name(file: &str, root: &Path) -> String {
-    let path = Path::new(file);
-    let full = std::fs::canonicalize(path).or_else(|_| std::path::absolute(path));
-    let base = std::fs::canonicalize(root).or_else(|_| std::path::absolute(root));
-    let rel = match (full, base) {
-        (Ok(f), Ok(b)) => f.strip_prefix(&b).map(Path::to_path_buf).ok(),
+    relative_to(file, real_path(root).as_deref())
+}
+
+/// File names relative to a root, as fingerprints hash them (`relative_name`), the root's
+/// real path worked out once: a run with findings in a thousand files asks for a thousand
+/// names (in parallel, as it reads those files again).
+#[derive(Debug, Clone)]
+pub struct Names {
+    root: Option<std::path::PathBuf>,
+}
+
+impl Names {
+    pub fn new(root: &Path) -> Names {
+        Names { root: real_path(root) }
+    }
+
+    /// `relative_name(file, root)`.
+    pub fn of(&self, file: &str) -> String {
+        relative_to(file, self.root.as_deref())
+    }
+}
+
+/// The real path of `path` (links resolved), or its absolute path where it has none.
+fn real_path(path: &Path) -> Option<std::path::PathBuf> {
+    std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).ok()
+}
+
+/// `relative_name` with the root's real path (`real_path`) worked out.
+fn relative_to(file: &str, root: Option<&Path>) -> String {
+    let rel = match (real_path(Path::new(file)), root) {
+        (Some(f), Some(b)) => f.strip_prefix(b).map(Path::to_path_buf).ok(),
         _ => None,
     };
     let shown = match &rel {
@@ -91,7 +120,8 @@ mod tests {
     fn prints(diags: &mut [Diagnostic], sources: &BTreeMap<String, String>) -> Vec<String> {
         diags.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
         let words = |l: &Label| folded_words(sources.get(&l.file).map_or("", |t| l.span.slice(t)));
-        assign(diags, &words, Path::new("/nonexistent-root"));
+        let names = Names::new(Path::new("/nonexistent-root"));
+        assign(diags, &words, &|f| names.of(f));
         diags.iter().map(|d| d.fingerprint.clone()).collect()
     }
 

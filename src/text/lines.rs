@@ -94,6 +94,57 @@ impl LineIndex {
     }
 }
 
+/// (line, column, byte column) of each of `offsets`, as `LineIndex::line_col` and
+/// `LineIndex::byte_column` give them, in the order of `offsets`, without an index of the
+/// whole text: the line breaks are looked for only up to the last offset, and characters
+/// counted only on the lines the offsets are on. A report re-reads every file a finding
+/// is in for a handful of offsets, and indexing each whole file (every line start, and a
+/// count of every character) was most of that work.
+pub fn positions(text: &str, offsets: &[usize]) -> Vec<(usize, usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut order: Vec<usize> = (0..offsets.len()).collect();
+    order.sort_by_key(|&k| offsets.get(k).copied().unwrap_or(0));
+    let mut out = vec![(1, 1, 1); offsets.len()];
+    // The line of the offsets so far: its number and where it starts; line breaks
+    // before `scanned` are counted.
+    let (mut line, mut start, mut scanned) = (1, 0, 0);
+    // The last offset on this line that is a char boundary, and the characters from the
+    // line's start to it: the next offset on the line counts on from there, so a line of
+    // megabytes with thousands of findings is read once.
+    let mut counted: Option<(usize, usize)> = None;
+    for k in order {
+        let offset = offsets.get(k).copied().unwrap_or(0).min(text.len());
+        // A line starts after each `\n` and each lone `\r` before the offset.
+        for i in
+            bytes.get(scanned..offset).map(|b| memchr::memchr2_iter(b'\n', b'\r', b)).into_iter().flatten()
+        {
+            let i = scanned + i;
+            let lone_cr = bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) != Some(&b'\n');
+            if lone_cr || bytes.get(i) == Some(&b'\n') {
+                line += 1;
+                start = i + 1;
+                counted = None;
+            }
+        }
+        scanned = scanned.max(offset);
+        let column = if text.is_char_boundary(offset) {
+            let (from, before) = counted.filter(|&(at, _)| at >= start).unwrap_or((start, 0));
+            let chars = before + text.get(from..offset).map_or(0, |s| s.chars().count());
+            counted = Some((offset, chars));
+            chars
+        } else {
+            offset - start
+        };
+        // The `\r` of a `\r\n` ends the line's own bytes: an offset after it is at byte
+        // column 1.
+        let byte_start = if offset > start && bytes.get(offset - 1) == Some(&b'\r') { offset } else { start };
+        if let Some(slot) = out.get_mut(k) {
+            *slot = (line, column + 1, offset - byte_start + 1);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -141,6 +192,24 @@ mod tests {
                 }
             }
             proptest::prop_assert_eq!(ix.line_col(&text, text.len()), (line, column));
+        }
+
+        /// `positions` gives what an index of the whole text gives, for offsets in any
+        /// order, repeated, between the bytes of a character or past the end.
+        #[test]
+        fn positions_are_those_of_the_whole_index(
+            text in "(?s)[ab é日\r\n]{0,80}",
+            offsets in proptest::collection::vec(0usize..100, 0..12),
+        ) {
+            let ix = LineIndex::new(&text);
+            let expected: Vec<(usize, usize, usize)> = offsets
+                .iter()
+                .map(|&o| {
+                    let (line, column) = ix.line_col(&text, o);
+                    (line, column, ix.byte_column(&text, o))
+                })
+                .collect();
+            proptest::prop_assert_eq!(positions(&text, &offsets), expected);
         }
     }
 }

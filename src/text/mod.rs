@@ -10,7 +10,7 @@ mod segment;
 pub use citations::{find_citations, find_citations_in};
 pub use flags::is_thread;
 pub(crate) use flags::{is_thread_at, THREAD_MARKS, THREAD_WORD};
-pub use lines::LineIndex;
+pub use lines::{positions, LineIndex};
 pub use segment::{mark_flags, segment, segment_hot, segment_needed, Segmented, Weak};
 
 use crate::span::Span;
