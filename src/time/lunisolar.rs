@@ -57,22 +57,49 @@ impl LunarMonth {
     }
 }
 
+/// The shape of one lunar year: its first Gregorian day, which of its (up to 13) months
+/// have 30 days, and the place of its leap month, if any.
+#[derive(Debug, Clone, Copy)]
+struct LunarYear {
+    new_year: Day,
+    long: [bool; 13],
+    leap: Option<u8>,
+}
+
+/// Years of the Tenpō calendar, 1844–1872.
+const TENPO_YEARS: std::ops::RangeInclusive<i64> = 1844..=1872;
+
+/// The lunar year that began in Gregorian `year`, worked out once per run: the astronomy
+/// (true new moons and solar terms) costs tens of microseconds a year, and a corpus with
+/// hundreds of dates a lunar month off asked for the same few years again and again.
+/// `None` outside 1844–1872.
+fn lunar_year(year: i64) -> Option<&'static LunarYear> {
+    static YEARS: [std::sync::OnceLock<LunarYear>; 29] = [const { std::sync::OnceLock::new() }; 29];
+    let slot = YEARS
+        .get(usize::try_from(year - TENPO_YEARS.start()).ok()?)
+        .filter(|_| TENPO_YEARS.contains(&year))?;
+    Some(slot.get_or_init(|| {
+        // The lunar year holding midsummer began in January or February of `year`.
+        let bounds = YearBounds::compute::<Kyoto>(RataDie::new(days_from_civil(year, 7, 1)));
+        let (long, leap) =
+            chinese_based::month_structure_for_year::<Kyoto>(bounds.new_year, bounds.next_new_year);
+        LunarYear { new_year: bounds.new_year.to_i64_date(), long, leap }
+    }))
+}
+
 /// The lunar months numbered `month` (1–12) of the Japanese year that began in Gregorian
 /// `year`: the month itself and, in a year that repeats it, its leap month after it.
 /// Empty outside 1844–1872 (the Tenpō calendar) or for a month out of range. The 12th
 /// month of 1872 ends on 31 December, the day before the switch.
 pub fn japanese_months(year: i64, month: u8) -> Vec<LunarMonth> {
-    if !(1844..=1872).contains(&year) || !(1..=12).contains(&month) {
+    let Some(&LunarYear { new_year, long, leap }) = lunar_year(year) else { return Vec::new() };
+    if !(1..=12).contains(&month) {
         return Vec::new();
     }
-    // The lunar year holding midsummer began in January or February of `year`.
-    let bounds = YearBounds::compute::<Kyoto>(RataDie::new(days_from_civil(year, 7, 1)));
-    let (long, leap) =
-        chinese_based::month_structure_for_year::<Kyoto>(bounds.new_year, bounds.next_new_year);
     // Months in order: the leap month, if any, is at (1-based) place `leap` and repeats
     // the month before it.
     let mut out = Vec::new();
-    let mut first = bounds.new_year.to_i64_date();
+    let mut first = new_year;
     let mut number = 0u8;
     for (place, is_long) in (1u8..=13).zip(long) {
         let is_leap = leap == Some(place);
