@@ -4,6 +4,7 @@
 //! The forms are DESIGN.md's: `1895-04-17`, `1895-04`, `1900-SU`, `1895`, `189X`, `18XX`,
 //! `XXXX-02-06`, `-0479`, `1894/1895`, `1898/..`, `../1901`, `1900~`.
 
+use super::value::{push_padded, push_year};
 use super::{days_from_civil, days_in_month, format_year, Calendar, Day, Granularity, TimeValue};
 
 /// Years the grammar and the parser accept: four EDTF digits either side of year 0.
@@ -122,12 +123,38 @@ impl Period {
     }
 
     pub(crate) fn edtf(self) -> String {
-        let year = |y: Option<i64>| y.map_or_else(|| "XXXX".to_string(), format_year);
+        // Days, months, seasons and years written by hand (`push_year`): the tagger makes
+        // tens of thousands of them per run; the rare rest through `format!`.
+        let mut out = String::with_capacity(10);
+        let year = |out: &mut String, y: Option<i64>| match y {
+            Some(y) => push_year(out, y),
+            None => out.push_str("XXXX"),
+        };
         match self {
-            Period::Day(y, m, d) => format!("{}-{m:02}-{d:02}", year(y)),
-            Period::Month(y, m) => format!("{}-{m:02}", year(y)),
-            Period::Season(y, s) => format!("{}-{}", format_year(y), s.code()),
-            Period::Year(y) => format_year(y),
+            Period::Day(y, m, d) => {
+                year(&mut out, y);
+                out.push('-');
+                push_padded(&mut out, m.into(), 2);
+                out.push('-');
+                push_padded(&mut out, d.into(), 2);
+                out
+            }
+            Period::Month(y, m) => {
+                year(&mut out, y);
+                out.push('-');
+                push_padded(&mut out, m.into(), 2);
+                out
+            }
+            Period::Season(y, s) => {
+                push_year(&mut out, y);
+                out.push('-');
+                out.push_str(s.code());
+                out
+            }
+            Period::Year(y) => {
+                push_year(&mut out, y);
+                out
+            }
             Period::Decade(y) => {
                 let s = format_year(y);
                 format!("{}X", s.get(..s.len().saturating_sub(1)).unwrap_or(""))
@@ -313,4 +340,41 @@ pub(crate) fn parse(s: &str) -> Option<TimeValue> {
         return Some(v);
     }
     Some(Period::parse(s)?.value())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `Period::edtf` as it was written with `format!`, for the test below.
+    fn edtf_by_format(p: Period) -> String {
+        let year = |y: i64| if y < 0 { format!("-{:04}", -y) } else { format!("{y:04}") };
+        let maybe = |y: Option<i64>| y.map_or_else(|| "XXXX".to_string(), year);
+        match p {
+            Period::Day(y, m, d) => format!("{}-{m:02}-{d:02}", maybe(y)),
+            Period::Month(y, m) => format!("{}-{m:02}", maybe(y)),
+            Period::Season(y, s) => format!("{}-{}", year(y), s.code()),
+            Period::Year(y) => year(y),
+            other => other.edtf(),
+        }
+    }
+
+    proptest::proptest! {
+        /// The EDTF written by hand is what `format!` wrote, for any year (but the one
+        /// whose negation overflows), month and day numbers, in range or not.
+        #[test]
+        fn edtf_by_hand_is_edtf_by_format(
+            y in proptest::prop_oneof![-20_000i64..20_000, (i64::MIN + 1)..=i64::MAX],
+            known in proptest::bool::ANY,
+            m in 0u8..=255,
+            d in 0u8..=255,
+            season in 0usize..4,
+        ) {
+            let s = [Season::Spring, Season::Summer, Season::Autumn, Season::Winter][season];
+            let year = known.then_some(y);
+            for p in [Period::Day(year, m, d), Period::Month(year, m), Period::Season(y, s), Period::Year(y)] {
+                proptest::prop_assert_eq!(p.edtf(), edtf_by_format(p));
+            }
+        }
+    }
 }
