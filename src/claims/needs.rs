@@ -148,6 +148,44 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
     open.is_some_and(|start| f(start, bytes.len()))
 }
 
+/// What `Needs::met_in` marks as it scans a text: the words seen and the groups met of
+/// each need, each with the call that marked it (`stamp`), so that a call starts with
+/// nothing marked without clearing anything. Kept per thread: a pair of zeroed lists made
+/// for every call (two sentences or windows per dated block) were a fifth of the test's
+/// cost, in `calloc` and `free`.
+#[derive(Debug, Default)]
+struct Marks {
+    stamp: u32,
+    /// Per word id, the call that saw it.
+    seen: Vec<u32>,
+    /// Per need, the call that last met a group of it, and the groups that call met.
+    met: Vec<(u32, u8)>,
+}
+
+impl Marks {
+    /// The stamp of a new call over `words` words and `needs` needs.
+    fn next(&mut self, words: usize, needs: usize) -> u32 {
+        self.stamp = self.stamp.wrapping_add(1);
+        if self.stamp == 0 {
+            // Every stamp was used: what older calls marked could pass for this one's.
+            self.seen.fill(0);
+            self.met.fill((0, 0));
+            self.stamp = 1;
+        }
+        if self.seen.len() < words {
+            self.seen.resize(words, 0);
+        }
+        if self.met.len() < needs {
+            self.met.resize(needs, (0, 0));
+        }
+        self.stamp
+    }
+}
+
+thread_local! {
+    static MARKS: std::cell::RefCell<Marks> = std::cell::RefCell::default();
+}
+
 /// A need under construction: groups of alternative words.
 pub(super) type Groups = Vec<Vec<String>>;
 
@@ -264,19 +302,30 @@ impl Needs {
     /// where it has one of the latter; folding a run alone folds it as in its text, since
     /// folding maps each character on its own.
     pub fn met_in(&self, text: &str, fold: impl Fn(&str) -> String) -> bool {
+        MARKS.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut marks) => self.met_in_marked(text, &fold, &mut marks),
+            Err(_) => self.met_in_marked(text, &fold, &mut Marks::default()),
+        })
+    }
+
+    /// `met_in`, marking in `marks`.
+    fn met_in_marked(&self, text: &str, fold: &impl Fn(&str) -> String, marks: &mut Marks) -> bool {
+        let stamp = marks.next(self.meets.len(), self.full.len());
+        let Marks { seen, met, .. } = marks;
         // Per word, whether it was seen; per need, the groups met so far. A word meets its
         // groups once, when first seen; the scan stops at the first need met whole.
-        let mut seen = vec![false; self.meets.len()];
-        let mut met = vec![0u8; self.full.len()];
         let mut hit = |id: Option<usize>| -> bool {
             let Some((id, s)) = id.and_then(|id| Some((id, seen.get_mut(id)?))) else { return false };
-            if std::mem::replace(s, true) {
+            if std::mem::replace(s, stamp) == stamp {
                 return false;
             }
             self.meets.get(id).into_iter().flatten().any(|&(n, bit)| {
                 let n = n as usize;
                 match (met.get_mut(n), self.full.get(n)) {
-                    (Some(m), Some(full)) => {
+                    (Some((marked, m)), Some(full)) => {
+                        if std::mem::replace(marked, stamp) != stamp {
+                            *m = 0;
+                        }
                         *m |= bit;
                         *m == *full
                     }
@@ -324,6 +373,23 @@ mod tests {
 
     fn met(n: &Needs, text: &str) -> bool {
         n.met_in(text, fold)
+    }
+
+    #[test]
+    fn marks_left_by_earlier_calls_and_stamps_that_wrap_change_nothing() {
+        let n = needs(&[g(&[&["treaty"], &["portsmouth"]]), g(&[&["yalu"]])]);
+        let texts = ["the treaty of portsmouth", "the treaty", "portsmouth", "on the yalu", "nothing here"];
+        let fresh: Vec<bool> =
+            texts.iter().map(|t| n.met_in_marked(t, &fold, &mut Marks::default())).collect();
+        assert_eq!(fresh, [true, false, false, true, false]);
+        // Each call follows one that marked other words; the stamp wraps on the way.
+        let mut marks = Marks { stamp: u32::MAX - 2, ..Marks::default() };
+        for _ in 0..3 {
+            for (text, &want) in texts.iter().zip(&fresh) {
+                assert_eq!(n.met_in_marked(text, &fold, &mut marks), want, "{text}");
+            }
+        }
+        assert!(marks.stamp < 20, "the stamp wrapped");
     }
 
     #[test]
