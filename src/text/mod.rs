@@ -94,14 +94,21 @@ pub(crate) fn ascii_lowered(text: &str) -> Option<String> {
 }
 
 /// Whether no character of `text` folds (by Unicode rules) to an ASCII letter without
-/// being one: "ſ" and the Kelvin sign (two SIMD substring searches, where the text is not
-/// all ASCII: half the books of the bench corpus are, and a test for that is a fraction
-/// of either search).
+/// being one: "ſ" and the Kelvin sign. Where the text is not all ASCII (half the books of
+/// the bench corpus are, and a test for that is a fraction of any search), one search
+/// for the second byte of either (`ſ` is C5 BF, the Kelvin sign E2 84 AA), each hit
+/// checked against the bytes around it: those bytes are rare in text, where two
+/// substring searches, one for each, read the whole text twice.
 pub(crate) fn folds_like_ascii(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.is_ascii()
-        || (memchr::memmem::find(bytes, "ſ".as_bytes()).is_none()
-            && memchr::memmem::find(bytes, "\u{212a}".as_bytes()).is_none())
+        || !memchr::memchr2_iter(0xBF, 0x84, bytes).any(|i| {
+            let at = |k: usize| bytes.get(k).copied();
+            matches!(
+                (i.checked_sub(1).and_then(at), at(i), at(i + 1)),
+                (Some(0xC5), Some(0xBF), _) | (Some(0xE2), Some(0x84), Some(0xAA))
+            )
+        })
 }
 
 /// Which sentences the matches (`start`, `end`) of a search over the whole text overlap:
@@ -328,6 +335,19 @@ mod tests {
         // "ſ" folds to "s" and the Kelvin sign to "k", anywhere in the text.
         for text in ["the ſiege", "ſ", "300 \u{212a} and more", "Pékin, then \u{212a}"] {
             assert!(!folds_like_ascii(text), "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The one search for the second bytes finds what a search for each character
+        /// finds, wherever they stand (first, last, next to other characters of the same
+        /// bytes: "Ŀ" is C4 BF, "ń" C5 84, "℃" E2 84 83).
+        #[test]
+        fn folding_is_found_as_by_a_search_for_each_character(
+            text in "[aſ\u{212a}Ŀń℃é ]{0,12}",
+        ) {
+            let by_search = !text.contains('ſ') && !text.contains('\u{212a}');
+            proptest::prop_assert_eq!(folds_like_ascii(&text), by_search);
         }
     }
 
