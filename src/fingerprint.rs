@@ -64,6 +64,7 @@ pub struct Names {
 }
 
 impl Names {
+    /// Names relative to `root` (its real path, where it has one).
     pub fn new(root: &Path) -> Names {
         Names { root: real_path(root) }
     }

@@ -66,15 +66,17 @@ struct LunarYear {
     leap: Option<u8>,
 }
 
-/// Years of the Tenpō calendar, 1844–1872.
+/// Years of the Tenpō calendar, 1844–1872, and how many.
 const TENPO_YEARS: std::ops::RangeInclusive<i64> = 1844..=1872;
+const TENPO_YEAR_COUNT: usize = (*TENPO_YEARS.end() - *TENPO_YEARS.start() + 1) as usize;
 
 /// The lunar year that began in Gregorian `year`, worked out once per run: the astronomy
 /// (true new moons and solar terms) costs tens of microseconds a year, and a corpus with
 /// hundreds of dates a lunar month off asked for the same few years again and again.
 /// `None` outside 1844–1872.
 fn lunar_year(year: i64) -> Option<&'static LunarYear> {
-    static YEARS: [std::sync::OnceLock<LunarYear>; 29] = [const { std::sync::OnceLock::new() }; 29];
+    static YEARS: [std::sync::OnceLock<LunarYear>; TENPO_YEAR_COUNT] =
+        [const { std::sync::OnceLock::new() }; TENPO_YEAR_COUNT];
     let slot = YEARS
         .get(usize::try_from(year - TENPO_YEARS.start()).ok()?)
         .filter(|_| TENPO_YEARS.contains(&year))?;
