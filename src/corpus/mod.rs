@@ -173,7 +173,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
         // In order of file name, compared as whole paths: the entries of one folder share
         // its path up to their names, so the order is the same, and a comparison is one
         // `memcmp`, where `sort_by_file_name` parses each path for its last component
-        // (about 20 ms of one thread for a corpus of 20,000 files, before any is read).
+        // (about 10 ms of one thread for a corpus of 20,000 files, before any is read).
         let walker = walkdir::WalkDir::new(root)
             .follow_links(true)
             .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
