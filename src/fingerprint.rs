@@ -50,12 +50,7 @@ fn base(d: &Diagnostic, words: &dyn Fn(&Label) -> String, name: &mut dyn FnMut(&
     fnv1a(&bytes)
 }
 
-/// `file` relative to `root`, `/`-separated; the path as given when it is not under it.
-pub fn relative_name(file: &str, root: &Path) -> String {
-    relative_to(file, real_path(root).as_deref())
-}
-
-/// File names relative to a root, as fingerprints hash them (`relative_name`), the root's
+/// File names relative to a root, as fingerprints hash them (`Names::of`), the root's
 /// real path worked out once: a run with findings in a thousand files asks for a thousand
 /// names (in parallel, as it reads those files again).
 #[derive(Debug, Clone)]
@@ -69,29 +64,25 @@ impl Names {
         Names { root: real_path(root) }
     }
 
-    /// `relative_name(file, root)`.
+    /// `file` relative to the root, `/`-separated; the path as given when it is not under
+    /// it.
     pub fn of(&self, file: &str) -> String {
-        relative_to(file, self.root.as_deref())
+        let rel = match (real_path(Path::new(file)), self.root.as_deref()) {
+            (Some(f), Some(b)) => f.strip_prefix(b).map(Path::to_path_buf).ok(),
+            _ => None,
+        };
+        let shown = match &rel {
+            Some(r) => r.to_string_lossy().into_owned(),
+            None => file.to_string(),
+        };
+        let shown = shown.replace('\\', "/");
+        shown.strip_prefix("./").map(str::to_string).unwrap_or(shown)
     }
 }
 
 /// The real path of `path` (links resolved), or its absolute path where it has none.
 fn real_path(path: &Path) -> Option<std::path::PathBuf> {
     std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).ok()
-}
-
-/// `relative_name` with the root's real path (`real_path`) worked out.
-fn relative_to(file: &str, root: Option<&Path>) -> String {
-    let rel = match (real_path(Path::new(file)), root) {
-        (Some(f), Some(b)) => f.strip_prefix(b).map(Path::to_path_buf).ok(),
-        _ => None,
-    };
-    let shown = match &rel {
-        Some(r) => r.to_string_lossy().into_owned(),
-        None => file.to_string(),
-    };
-    let shown = shown.replace('\\', "/");
-    shown.strip_prefix("./").map(str::to_string).unwrap_or(shown)
 }
 
 /// FNV-1a, 64 bits: stable across runs, platforms and versions of std.
@@ -188,7 +179,8 @@ mod tests {
         std::fs::create_dir(dir.path().join("blog")).unwrap();
         std::fs::write(dir.path().join("blog/a.txt"), "x").unwrap();
         let via_dot = format!("{}/./blog/a.txt", dir.path().display());
-        assert_eq!(relative_name(&via_dot, dir.path()), "blog/a.txt");
-        assert_eq!(relative_name("./elsewhere/b.txt", dir.path()), "elsewhere/b.txt");
+        let names = Names::new(dir.path());
+        assert_eq!(names.of(&via_dot), "blog/a.txt");
+        assert_eq!(names.of("./elsewhere/b.txt"), "elsewhere/b.txt");
     }
 }
