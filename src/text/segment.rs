@@ -547,7 +547,7 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
         // Swallow a run of final punctuation and closing quotes or brackets.
         let mut end = at + c.len_utf8();
         while let Some(d) = body.get(from..).and_then(|r| r.chars().next()) {
-            if is_terminal(d) || CLOSERS.contains(&d) {
+            if in_final_run(d) {
                 from += d.len_utf8();
                 end = unit.start + from;
             } else {
@@ -566,6 +566,12 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
 /// A final mark: what the splitter looks for to end a sentence.
 fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…')
+}
+
+/// A character of a run of final marks and closers, which the splitter swallows whole
+/// after a final mark ("?!", ".”)").
+fn in_final_run(c: char) -> bool {
+    is_terminal(c) || CLOSERS.contains(&c)
 }
 
 /// Whether the run of final punctuation and closers that starts with `c` at `at` and ends
@@ -597,12 +603,16 @@ fn ends_sentence(text: &str, at: usize, c: char, end: usize, limit: usize) -> bo
 /// and there the sentence ends anyway. (Not in a block with a URL, where the splitter
 /// passes over marks inside one.)
 fn certain_end(text: &str, block: Span, i: usize) -> (usize, usize, bool) {
-    let in_run = |c: char| is_terminal(c) || CLOSERS.contains(&c);
     let head = text.get(block.start..i).unwrap_or("");
     let run_start = block.start
-        + head.char_indices().rev().take_while(|&(_, c)| in_run(c)).last().map_or(head.len(), |(k, _)| k);
+        + head
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| in_final_run(c))
+            .last()
+            .map_or(head.len(), |(k, _)| k);
     let run = text.get(run_start..block.end).unwrap_or("");
-    let run_len = run.char_indices().find(|&(_, c)| !in_run(c)).map_or(run.len(), |(k, _)| k);
+    let run_len = run.char_indices().find(|&(_, c)| !in_final_run(c)).map_or(run.len(), |(k, _)| k);
     let end = run_start + run_len;
     let first = run.get(..run_len).and_then(|r| r.char_indices().find(|&(_, c)| is_terminal(c)));
     let ends = first.is_some_and(|(k, c)| ends_sentence(text, run_start + k, c, end, block.end));
