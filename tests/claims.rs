@@ -1005,3 +1005,23 @@ fn claimed_in(rules: &RuleBook, matcher: &Matcher, text: &str, meta: SourceMeta)
     assert_eq!(json(&fast), json(&slow), "{text}");
     fast.claims.iter().map(|c| rules.events[c.event].id.clone()).collect()
 }
+
+#[test]
+fn file_names_make_no_claim() {
+    let (rules, matcher) = shipped();
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
+    // The same words in prose are a claim: what follows tests the file names and cells,
+    // not a name or a year the rules lack.
+    assert_eq!(claims_of("The Battle of Tsushima was fought in 1905."), ["battle-of-tsushima"]);
+    // A book list names its files: "1906" dates the book, and the slug names no battle.
+    for text in [
+        "See `pg57324-semenoff-battle-of-tsushima-1906.txt` for the Russian side.",
+        "## pg57324-semenoff-battle-of-tsushima-1906.txt\n\n- Title: a book.",
+        "The notes of 1906 are in /home/me/battle-of-tsushima.md now.",
+        "(Saved as Battle-of-Tsushima-1905.PDF.)",
+    ] {
+        assert!(claims_of(text).is_empty(), "{text}");
+    }
+    // A file named in a timeline's table leaves the row's own claim alone.
+    assert_eq!(claims_of("| 1905 | Battle of Tsushima | `tsushima-notes.md` |"), ["battle-of-tsushima"]);
+}

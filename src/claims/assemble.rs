@@ -8,7 +8,7 @@ use super::{Claim, EventMention, MatchKind, MentionTarget};
 use crate::corpus::DocId;
 use crate::rules::{EventId, Role, RuleBook};
 use crate::span::Span;
-use crate::text::{citations::Reach, text_key, Citation, Sentence};
+use crate::text::{citations::Reach, in_file_name, text_key, Citation, Sentence};
 use crate::time::{Day, TimeExpr};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -75,7 +75,9 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let mut here: Vec<&TimeExpr> = Vec::new();
         let mut k = t;
         while let Some(x) = times.get(k).filter(|x| x.span.start < sentence.span.end) {
-            if sentence.span.contains(x.span) && !cited.overlaps(x.span) {
+            // A time in a citation ("(Nish 1985)") or a file's name ("tsushima-1906.txt")
+            // dates that, not what the sentence tells.
+            if sentence.span.contains(x.span) && !cited.overlaps(x.span) && !in_file_name(text, x.span) {
                 here.push(x);
             }
             k += 1;
@@ -90,6 +92,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             .unwrap_or(&[])
             .iter()
             .take_while(|m| m.sentence == si)
+            .filter(|m| !in_file_name(text, m.span))
             .filter_map(|m| match m.target {
                 MentionTarget::Known(e) => Some((m, e)),
                 MentionTarget::Unknown(_) => None,

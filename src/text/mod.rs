@@ -3,11 +3,13 @@
 //! Knows nothing about dates or events.
 
 pub mod citations;
+mod files;
 mod flags;
 mod lines;
 mod segment;
 
 pub use citations::{find_citations, find_citations_in};
+pub use files::in_file_name;
 pub use flags::is_thread;
 pub(crate) use flags::{is_thread_at, THREAD_MARKS, THREAD_WORD};
 pub use lines::{positions, LineIndex};
