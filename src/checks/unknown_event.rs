@@ -362,9 +362,11 @@ const GENERIC: &[&str] = &[
 /// The concepts a name is made of: lowercased words, with combining forms mapped to
 /// their country (Russo -> russia, Sino -> china, Japanese -> japan).
 fn concepts(name: &str) -> BTreeSet<String> {
+    // The "s" of a possessive ("the Boxer's War", "Admiral Seymour's expedition") is no
+    // word of the name: shared, it made any two possessive names look alike.
     fold(name)
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && *w != "the" && *w != "of")
+        .filter(|w| !w.is_empty() && *w != "the" && *w != "of" && *w != "s")
         .map(|w| {
             match w {
                 "russo" | "russian" | "russians" => "russia",
@@ -464,8 +466,26 @@ mod tests {
         assert_eq!(ids("Convention of Tientsin"), ["treaty-of-tientsin"]);
         // "War" is said of a rebellion too.
         assert_eq!(ids("Boxer War"), ["boxer-rebellion"]);
+        assert_eq!(ids("Boxer's War"), ["boxer-rebellion"]);
         assert_eq!(kinds_for("the Treaty of Peking").map(|k| k.contains(&"treaty")), Some(true));
         assert_eq!(kinds_for("the Boxer Troubles"), None, "a head the table does not know filters nothing");
+    }
+
+    #[test]
+    fn a_possessive_shares_no_word_with_another() {
+        let mut seymour =
+            event("seymour-expedition", "the Seymour Expedition", &["Admiral Seymour's expedition"]);
+        seymour.kind = "expedition".into();
+        let mut perry = event("perry-expedition", "the Perry Expedition", &["Commodore Perry's expedition"]);
+        perry.kind = "expedition".into();
+        let mut boxers = event("boxer-rebellion", "the Boxer Rebellion", &["Boxer War"]);
+        boxers.kind = "rebellion".into();
+        let rules = book(vec![seymour, perry, boxers]);
+        // The Boxer Rebellion named in the same row ("The Boxer's War Against the Foreigner |
+        // ... | Boxer Rebellion"): the expeditions share only the possessive's "s" with it.
+        let exclude: BTreeSet<usize> = [4].into_iter().collect();
+        assert!(suggest(&rules, "the Boxer's War", (None, None), &exclude).is_empty());
+        assert_eq!(concepts("Admiral Seymour’s expedition").len(), 3);
     }
 
     /// A text cannot mean an event after it was written, and a name that gives its year
