@@ -8,7 +8,7 @@ use super::{Claim, EventMention, MatchKind, MentionTarget};
 use crate::corpus::DocId;
 use crate::rules::{EventId, Role, RuleBook};
 use crate::span::Span;
-use crate::text::{citations::Reach, in_file_name, text_key, Citation, Sentence};
+use crate::text::{citations::Reach, in_file_name, text_key, Citation, Sentence, Tables};
 use crate::time::{Day, TimeExpr};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -67,6 +67,12 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
     let Input { text, sentences, times, mentions, citations, .. } = *input;
     let cited = CitedReach::new(citations);
     let reach_of = Reach::new(citations);
+    // Made when a time and a name are first found with a `|` between them.
+    let tables = std::cell::OnceCell::new();
+    let apart_in_a_table = |time: Span, mention: Span| {
+        between(text, time, mention).contains('|')
+            && tables.get_or_init(|| Tables::new(text)).separates(text, time, mention)
+    };
     let mut t = 0;
     for (si, sentence) in sentences.iter().enumerate() {
         while times.get(t).is_some_and(|x| x.span.start < sentence.span.start) {
@@ -188,6 +194,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 let its_role = || *found_role.get_or_init(|| role(text, sentence.span, time, mention.span));
                 if gap(time.span, near_end(best)) > MAX_GAP
                     || crosses_clause(text, (sentence.span, comma), time.span, near_end(best))
+                    || apart_in_a_table(time.span, mention.span)
                     || time_between(&here, time.span, near_end(best))
                         .is_some_and(|t| role(text, sentence.span, t, mention.span).0 == its_role().0)
                     || splits(text, time.span, far_end(best))

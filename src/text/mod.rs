@@ -7,6 +7,7 @@ mod files;
 mod flags;
 mod lines;
 mod segment;
+mod tables;
 
 pub use citations::{find_citations, find_citations_in};
 pub use files::in_file_name;
@@ -14,6 +15,7 @@ pub use flags::is_thread;
 pub(crate) use flags::{is_thread_at, THREAD_MARKS, THREAD_WORD};
 pub use lines::{positions, LineIndex};
 pub use segment::{mark_flags, segment, segment_hot, segment_needed, Segmented, Weak};
+pub use tables::Tables;
 
 use crate::span::Span;
 use crate::swar::{ascii_letter_bits, digit_bits, load, HIGH_BITS};
