@@ -81,9 +81,8 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let mut here: Vec<&TimeExpr> = Vec::new();
         let mut k = t;
         while let Some(x) = times.get(k).filter(|x| x.span.start < sentence.span.end) {
-            // A time in a citation ("(Nish 1985)") or a file's name ("tsushima-1906.txt")
-            // dates that, not what the sentence tells.
-            if sentence.span.contains(x.span) && !cited.overlaps(x.span) && !in_file_name(text, x.span) {
+            // A time in a citation ("(Nish 1985)") dates that, not what the sentence tells.
+            if sentence.span.contains(x.span) && !cited.overlaps(x.span) {
                 here.push(x);
             }
             k += 1;
@@ -107,7 +106,10 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         if known.is_empty() {
             known = answered_question(text, sentences, mentions, si);
         }
-        if known.is_empty() {
+        // So does a time in a file's name ("tsushima-1906.txt"), whose words name nothing.
+        // (Looked at only where an event is named: most dated sentences name none.)
+        here.retain(|x| !in_file_name(text, x.span));
+        if known.is_empty() || here.is_empty() {
             continue;
         }
         let reach: Vec<Citation> = reach_of.of(sentences, si).into_iter().cloned().collect();

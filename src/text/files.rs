@@ -35,10 +35,14 @@ pub fn in_file_name(text: &str, span: Span) -> bool {
     }) else {
         return false;
     };
+    let Some(rest) = tail.get(..after) else { return false };
+    // Most spans have white space right after them, or no full stop before it.
+    if !rest.contains(&b'.') {
+        return false;
+    }
     if head.iter().rev().take(REACH + 1).position(u8::is_ascii_whitespace).is_none() && head.len() > REACH {
         return false;
     }
-    let Some(rest) = tail.get(..after) else { return false };
     let closers: &[u8] = b".,;:!?)]}'\"`*_>";
     let mut end = rest.len();
     // Closing marks after the name, and curly quotes and guillemets (UTF-8 sequences that
