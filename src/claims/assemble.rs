@@ -67,7 +67,8 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
     let Input { text, sentences, times, mentions, citations, .. } = *input;
     let cited = CitedReach::new(citations);
     let reach_of = Reach::new(citations);
-    // Made when a time and a name are first found with a `|` between them.
+    // A year in a list of works is a work's (`Tables::separates`). The document's tables
+    // are found when a time and a name first have a `|` between them.
     let tables = std::cell::OnceCell::new();
     let apart_in_a_table = |time: Span, mention: Span| {
         between(text, time, mention).contains('|')

@@ -1,31 +1,33 @@
-//! Markdown tables with a header: which column a position of a row is in, and what that
-//! column is called.
+//! Markdown tables with a header: which of them list works (books, files, sources), and
+//! whether two positions are in different cells of one of their rows.
 //!
 //! A row of a list of books ("| file | title | author | year | topic |") puts a year and
 //! an event side by side: "| 1906 (reprint 1912) | Russo-Japanese War |" says the book
 //! came out in 1906 and is about the war, not that the war was in 1906. A timeline's row
-//! ("| 1905 | Treaty of Portsmouth signed |") does date its event. The header tells them
-//! apart: a column headed "topic", "title" or "author" holds a field of a record of a
-//! work, whatever the row's other cells say.
+//! ("| 1905 | Treaty of Portsmouth signed |"), or a list of treaties ("| Year | Title |
+//! Parties |"), does date its event. The header tells them apart: a table with a column
+//! of authors, files, publishers or editions lists works, and a year in one cell of its
+//! row is the work's.
 
 use crate::span::Span;
 
-/// Words of a column header that make it a field of a record of a work (a book, a file, a
-/// source), not of what happened: an event named there is what the work is about.
-const WORK_FIELDS: &[&str] = &[
+/// Words of a column header that make a table a list of works: no timeline or list of
+/// events has a column of them.
+const WORK_COLUMNS: &[&str] = &[
     "author",
-    "book",
+    "authors",
     "edition",
+    "editor",
+    "editors",
     "file",
+    "filename",
+    "files",
+    "isbn",
     "licence",
     "license",
     "publication",
     "publisher",
     "repository",
-    "subject",
-    "title",
-    "topic",
-    "work",
 ];
 
 /// The tables of a text that have a header row and a delimiter row under it.
@@ -39,9 +41,8 @@ pub struct Tables {
 struct Table {
     /// From the first row under the delimiter row to the end of the last row.
     body: Span,
-    /// Per column, whether its header names a field of a work (`WORK_FIELDS`), indexed by
-    /// the number of `|` before the cell on its line.
-    work_field: Vec<bool>,
+    /// Whether its header makes it a list of works (`WORK_COLUMNS`).
+    works: bool,
 }
 
 impl Tables {
@@ -65,16 +66,14 @@ impl Tables {
                 previous = Some(row);
             }
             if !body.is_empty() {
-                let work_field = header.slice(text).split('|').map(names_a_work_field).collect();
-                tables.push(Table { body, work_field });
+                tables.push(Table { body, works: lists_works(header.slice(text)) });
             }
         }
         Tables { tables }
     }
 
-    /// Whether `a` and `b` lie in different cells of one row of a table, `b` in a column
-    /// whose header names a field of a work ("topic", "title"): what `b` names is what the
-    /// work is about, and `a` does not date it.
+    /// Whether `a` and `b` lie in different cells of one row of a list of works: a year
+    /// there is the work's, and does not date an event named in another cell.
     pub fn separates(&self, text: &str, a: Span, b: Span) -> bool {
         let i = self.tables.partition_point(|t| t.body.end <= b.start);
         let Some(table) = self.tables.get(i).filter(|t| t.body.start <= b.start && a.end <= t.body.end)
@@ -84,15 +83,13 @@ impl Tables {
         let bytes = text.as_bytes();
         let line_start =
             |at: usize| bytes.get(..at).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |p| p + 1);
-        if line_start(a.start) != line_start(b.start) || a.start < table.body.start {
+        let start = line_start(b.start);
+        if !table.works || line_start(a.start) != start || a.start < table.body.start {
             return false;
         }
-        let column = |at: usize| {
-            let start = line_start(at);
-            bytes.get(start..at).map_or(0, |h| memchr::memchr_iter(b'|', h).count())
-        };
-        let (ca, cb) = (column(a.start), column(b.start));
-        ca != cb && table.work_field.get(cb).copied().unwrap_or(false)
+        // The cell of a position: how many `|` come before it on its line.
+        let column = |at: usize| bytes.get(start..at).map_or(0, |h| memchr::memchr_iter(b'|', h).count());
+        column(a.start) != column(b.start)
     }
 }
 
@@ -129,10 +126,10 @@ fn is_delimiter(line: &str) -> bool {
         && line.contains("---")
 }
 
-/// Whether a header cell names a field of a work: one of its words is in `WORK_FIELDS`
-/// ("licence / status", "source repository, path @ commit").
-fn names_a_work_field(cell: &str) -> bool {
-    cell.split(|c: char| !c.is_alphabetic()).any(|w| WORK_FIELDS.iter().any(|f| w.eq_ignore_ascii_case(f)))
+/// Whether a header row makes its table a list of works: one of its words is in
+/// `WORK_COLUMNS` ("author", "source repository, path @ commit", "licence / status").
+fn lists_works(header: &str) -> bool {
+    header.split(|c: char| !c.is_alphabetic()).any(|w| WORK_COLUMNS.iter().any(|f| w.eq_ignore_ascii_case(f)))
 }
 
 #[cfg(test)]
@@ -168,6 +165,10 @@ mod tests {
         let timeline =
             "| year | event | notes |\n| --- | --- | --- |\n| 1905 | Treaty of Portsmouth | ends the war |\n";
         assert!(!separated(timeline, "1905", "Treaty of Portsmouth"));
+        // A list of treaties calls its names titles: still no list of works.
+        let treaties =
+            "| Year | Title | Parties |\n|---|---|---|\n| 1905 | Treaty of Portsmouth | Russia, Japan |\n";
+        assert!(!separated(treaties, "1905", "Treaty of Portsmouth"));
         // With no header, nothing says what a column is.
         let bare = "| 1905 | Treaty of Portsmouth signed |\n| 1906 | topic |\n";
         assert!(!separated(bare, "1905", "Treaty of Portsmouth"));
