@@ -36,7 +36,7 @@ pub fn in_file_name(text: &str, span: Span) -> bool {
         return false;
     };
     let Some(rest) = tail.get(..after) else { return false };
-    // Most spans have white space right after them, or no full stop before it.
+    // Most spans have white space right after them, or no full stop before the next.
     if !rest.contains(&b'.') {
         return false;
     }
@@ -45,8 +45,8 @@ pub fn in_file_name(text: &str, span: Span) -> bool {
     }
     let closers: &[u8] = b".,;:!?)]}'\"`*_>";
     let mut end = rest.len();
-    // Closing marks after the name, and curly quotes and guillemets (UTF-8 sequences that
-    // end in these bytes: ’ ” »).
+    // Closing marks after the name: punctuation, straight and curly quotes, backticks,
+    // emphasis, a closing guillemet.
     while let Some(&last) = rest.get(..end).and_then(|r| r.last()) {
         if closers.contains(&last) {
             end -= 1;
