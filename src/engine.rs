@@ -58,7 +58,7 @@ pub enum EngineError {
     Rules(Vec<RuleError>),
     #[error("no such file or folder: {0}")]
     MissingPath(PathBuf),
-    #[error("no documents (*.txt, *.md) found under {}", .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
+    #[error("no documents found under {} (documents are *.txt and *.md files, or the files `include` in chronolint.toml names)", .0.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", "))]
     NoDocuments(Vec<PathBuf>),
     #[error(
         "the paths given resolve to two configurations: {first} (for {first_path}) and {second} (for {second_path}); check them in separate runs, or choose one with --config"
@@ -192,8 +192,10 @@ pub fn plan(paths: &[impl AsRef<Path>], options: &Options) -> Result<Plan, Engin
     let rules = rules_for(&settings)?;
     // The files are found and the rules' matcher built while the other threads build the
     // patterns of the per-document stage, which every document needs at once.
-    let ((discovered, matcher), ()) =
-        rayon::join(|| (corpus::discover(&paths), claims::Matcher::new(&rules)), warm_up);
+    let ((discovered, matcher), ()) = rayon::join(
+        || (corpus::discover_with(&paths, settings.documents()), claims::Matcher::new(&rules)),
+        warm_up,
+    );
     let files: Vec<PathBuf> = discovered.files.into_iter().filter(|p| settings.includes(p)).collect();
     if files.is_empty() && discovered.problems.is_empty() {
         return Err(EngineError::NoDocuments(paths));

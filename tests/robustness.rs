@@ -161,6 +161,37 @@ fn no_documents_at_all_exits_2() {
 }
 
 #[test]
+fn include_globs_name_documents_of_any_extension() {
+    // The same dated sentence in an HTML page, a text file and a config file.
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<p>The <b>Treaty of Portsmouth</b> was signed in 1906.</p>\n";
+    fs::write(dir.path().join("page.html"), page).unwrap();
+    fs::write(dir.path().join("notes.txt"), "The Treaty of Portsmouth was signed in 1906.\n").unwrap();
+    let files = |config: &str| {
+        fs::write(dir.path().join("chronolint.toml"), config).unwrap();
+        let out = chronolint().args(["check", "--format", "json"]).arg(dir.path()).output().unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap_or_default();
+        let mut files: Vec<String> = v["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["file"].as_str())
+            .map(|f| Path::new(f).file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        files.dedup();
+        (files, String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    // Without `include`, the documents are the .txt and .md files.
+    assert_eq!(files("rules = [\"<built-in>\"]\n").0, ["notes.txt"]);
+    // With it, what its globs name, whatever the extension: the page, not the notes.
+    assert_eq!(files("rules = [\"<built-in>\"]\ninclude = [\"**/*.html\"]\n").0, ["page.html"]);
+    // Globs that name nothing: the message says what a document is.
+    let (found, stderr) = files("rules = [\"<built-in>\"]\ninclude = [\"**/*.rst\"]\n");
+    assert!(found.is_empty());
+    assert!(stderr.contains("no documents") && stderr.contains("`include`"), "{stderr}");
+}
+
+#[test]
 fn a_missing_path_exits_2() {
     chronolint()
         .args(["check", "/nonexistent/corpus"])

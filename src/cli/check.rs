@@ -139,7 +139,7 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         Some(f) => Some(Baseline::read(f).map_err(|e| miette::miette!("{e}"))?),
         None => None,
     };
-    let changed = changed_files(&args, &paths)?;
+    let changed = changed_files(&args, &paths, &options)?;
 
     let mut run = if args.claims.is_empty() {
         super::progress::with_bar(|p| check_paths_with_progress(&paths, &options, p))
@@ -246,7 +246,11 @@ fn identity(path: &Path) -> PathBuf {
 }
 
 /// The changed files asked for, as identities; `None` when every finding is reported.
-fn changed_files(args: &Args, paths: &[PathBuf]) -> miette::Result<Option<BTreeSet<PathBuf>>> {
+fn changed_files(
+    args: &Args,
+    paths: &[PathBuf],
+    options: &Options,
+) -> miette::Result<Option<BTreeSet<PathBuf>>> {
     if let Some(list) = &args.changed_files {
         // `@F` is always a list file; a bare existing file is one too unless it is itself
         // a document of the run (then it names that one changed document).
@@ -254,7 +258,18 @@ fn changed_files(args: &Args, paths: &[PathBuf]) -> miette::Result<Option<BTreeS
             Some(f) => Some(f),
             None if Path::new(list).is_file() => {
                 let me = identity(Path::new(list));
-                let is_doc = crate::corpus::discover(paths).files.iter().any(|d| identity(d) == me);
+                // The run's documents, as the run finds them (a configuration's `include`
+                // may name files of any extension); the run reports a configuration it
+                // cannot read.
+                let docs = match crate::engine::settings_for(paths, options) {
+                    Ok(settings) => crate::corpus::discover_with(paths, settings.documents())
+                        .files
+                        .into_iter()
+                        .filter(|p| settings.includes(p))
+                        .collect(),
+                    Err(_) => crate::corpus::discover(paths).files,
+                };
+                let is_doc = docs.iter().any(|d| identity(d) == me);
                 (!is_doc).then_some(list.as_str())
             }
             None => None,

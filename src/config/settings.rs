@@ -232,6 +232,16 @@ impl Settings {
         blank_matches(&self.ignore, text);
     }
 
+    /// Which files of a folder are candidates for `includes`: with `include` globs, every
+    /// file (the globs name the documents, `**/*.html` among them); without, those with a
+    /// document extension.
+    pub fn documents(&self) -> crate::corpus::Found {
+        match self.include {
+            Some(_) => crate::corpus::Found::Every,
+            None => crate::corpus::Found::Documents,
+        }
+    }
+
     /// Whether a discovered file is a document of this corpus.
     pub fn includes(&self, path: &Path) -> bool {
         // Without globs every file is: no path to work out (a corpus of 20,000 files spent

@@ -154,10 +154,25 @@ pub struct Discovered {
     pub problems: Vec<(PathBuf, String)>,
 }
 
-/// The files under `paths` with a document extension, sorted, each once. A file named
-/// directly is taken whatever its extension. Symbolic links are followed; loops are
-/// reported, not followed forever.
+/// The files under `paths` with a document extension (`.txt`, `.md`), sorted, each once.
+/// A file named directly is taken whatever its extension. Symbolic links are followed;
+/// loops are reported, not followed forever.
 pub fn discover(paths: &[PathBuf]) -> Discovered {
+    discover_with(paths, Found::Documents)
+}
+
+/// Which files of a folder `discover_with` takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    /// Those with a document extension: `.txt` and `.md`.
+    Documents,
+    /// Every file: the caller chooses (a configuration's `include` globs name the
+    /// documents, whatever their extension).
+    Every,
+}
+
+/// `discover`, taking the files of folders that `found` says.
+pub fn discover_with(paths: &[PathBuf], found_files: Found) -> Discovered {
     let mut found = Discovered::default();
     // Folders already walked, by their real path: one reached again through a symbolic
     // link (two links to one folder, nested twenty deep, make a million paths to it) is
@@ -183,7 +198,11 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
             !e.file_type().is_dir() || walked.insert(identity(e.path()))
         }) {
             match entry {
-                Ok(e) if e.file_type().is_file() && is_document(e.path()) => found.files.push(e.into_path()),
+                Ok(e)
+                    if e.file_type().is_file() && (found_files == Found::Every || is_document(e.path())) =>
+                {
+                    found.files.push(e.into_path())
+                }
                 Ok(_) => {}
                 Err(e) => {
                     let path = e.path().map_or_else(|| root.clone(), Path::to_path_buf);
