@@ -264,10 +264,12 @@ pub fn audit_with_progress(
             let shown = path.to_string_lossy().into_owned();
             match corpus::load(path) {
                 Ok(text) => {
-                    // Claims are read with the ignored text blanked; excerpts quote the file.
-                    let written = (!settings.ignore.is_empty()).then(|| text.clone());
+                    // Claims are read with the ignored text blanked and character references
+                    // written as characters; excerpts quote the file.
+                    let written = (!settings.ignore.is_empty() || text.contains('&')).then(|| text.clone());
                     let mut doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
                     settings.blank_ignored(&mut doc.text);
+                    corpus::unescape_entities(&mut doc.text);
                     let extract = claims::extract(&doc, &rules, &matcher);
                     (extract, Ok(written.unwrap_or(doc.text)))
                 }

@@ -312,6 +312,7 @@ pub fn extract_all(
             match corpus::load(path) {
                 Ok(mut text) => {
                     plan.settings.blank_ignored(&mut text);
+                    corpus::unescape_entities(&mut text);
                     let doc = Document { id, path: shown, text, meta };
                     (claims::extract(&doc, &plan.rules, &plan.matcher), None)
                 }
@@ -363,6 +364,7 @@ pub fn process(id: DocId, path: &Path, plan: &Plan, cache: Option<&Cache>) -> Do
     };
     let (suppressions, malformed) = suppress::scan(&text);
     settings.blank_ignored(&mut text); // after the scan: suppression comments still apply
+    corpus::unescape_entities(&mut text); // after the patterns, which are written against the file
     let doc = Document { id, path: shown.clone(), text, meta };
     let extract = claims::extract(&doc, rules, &plan.matcher);
     let cx = checks::DocContext { text: &doc.text, extract: &extract, rules, policy: &settings.policy };

@@ -192,6 +192,26 @@ fn include_globs_name_documents_of_any_extension() {
 }
 
 #[test]
+fn character_references_read_as_the_characters_they_stand_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = "<p>The Russo-Japanese War (1904&ndash;1905) was fought in Manchuria.</p>\n\
+        <p>The Treaty&nbsp;of&nbsp;Portsmouth was signed in 1906.</p>\n";
+    fs::write(dir.path().join("page.txt"), page).unwrap();
+    let out =
+        chronolint().args(["claims", "--format", "jsonl"]).arg(dir.path().join("page.txt")).output().unwrap();
+    let claims: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let found: Vec<(&str, &str)> =
+        claims.iter().map(|c| (c["event"].as_str().unwrap(), c["time"]["value"].as_str().unwrap())).collect();
+    // The range, and the name its no-break spaces join.
+    assert_eq!(found, [("russo-japanese-war", "1904/1905"), ("treaty-of-portsmouth", "1906")]);
+    // Offsets are the file's: the treaty's claim runs from its name to its year as written.
+    let (start, end) =
+        (claims[1]["start"].as_u64().unwrap() as usize, claims[1]["end"].as_u64().unwrap() as usize);
+    assert_eq!(&page[start..end], "Treaty&nbsp;of&nbsp;Portsmouth was signed in 1906");
+}
+
+#[test]
 fn a_missing_path_exits_2() {
     chronolint()
         .args(["check", "/nonexistent/corpus"])

@@ -191,8 +191,9 @@ impl<'a> Context<'a> {
         Context { rules, index, docs, policy, ignore, paragraphs: calendar_offset::Paragraphs::default() }
     }
 
-    /// The text of a document, read again from its file (empty when unreadable) and
-    /// blanked by the `ignore` patterns. The cross-document stage keeps no text, so a
+    /// The text of a document, read again from its file (empty when unreadable), blanked
+    /// by the `ignore` patterns and its character references written as characters, as
+    /// the per-document stage read it. The cross-document stage keeps no text, so a
     /// check asks only for the few documents whose passages it must look at.
     pub fn text(&self, doc: usize) -> String {
         let mut text = self
@@ -201,6 +202,7 @@ impl<'a> Context<'a> {
             .and_then(|d| crate::corpus::load(std::path::Path::new(&d.path)).ok())
             .unwrap_or_default();
         crate::config::blank_matches(self.ignore, &mut text);
+        crate::corpus::unescape_entities(&mut text);
         text
     }
 

@@ -84,6 +84,9 @@ pub enum LoadError {
     Binary { offset: usize },
 }
 
+mod entities;
+pub use entities::unescape as unescape_entities;
+
 /// Reads one file as UTF-8 text.
 pub fn load(path: &Path) -> Result<String, LoadError> {
     decode(read(path)?)
