@@ -77,9 +77,8 @@ const TENPO_YEAR_COUNT: usize = (*TENPO_YEARS.end() - *TENPO_YEARS.start() + 1) 
 fn lunar_year(year: i64) -> Option<&'static LunarYear> {
     static YEARS: [std::sync::OnceLock<LunarYear>; TENPO_YEAR_COUNT] =
         [const { std::sync::OnceLock::new() }; TENPO_YEAR_COUNT];
-    let slot = YEARS
-        .get(usize::try_from(year - TENPO_YEARS.start()).ok()?)
-        .filter(|_| TENPO_YEARS.contains(&year))?;
+    // Before 1844 the index is negative, after 1872 past the table's end.
+    let slot = YEARS.get(usize::try_from(year.checked_sub(*TENPO_YEARS.start())?).ok()?)?;
     Some(slot.get_or_init(|| {
         // The lunar year holding midsummer began in January or February of `year`.
         let bounds = YearBounds::compute::<Kyoto>(RataDie::new(days_from_civil(year, 7, 1)));
@@ -170,6 +169,7 @@ mod tests {
         assert_eq!(day_of(1872, 12, 3), None);
         assert!(japanese_months(1873, 1).is_empty());
         assert!(japanese_months(1843, 7).is_empty());
+        assert!(japanese_months(i64::MIN, 7).is_empty() && japanese_months(i64::MAX, 7).is_empty());
         assert!(japanese_months(1863, 13).is_empty());
     }
 
