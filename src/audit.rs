@@ -268,8 +268,7 @@ pub fn audit_with_progress(
                     // written as characters; excerpts quote the file.
                     let written = (!settings.ignore.is_empty() || text.contains('&')).then(|| text.clone());
                     let mut doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
-                    settings.blank_ignored(&mut doc.text);
-                    corpus::unescape_entities(&mut doc.text);
+                    settings.prose(&mut doc.text);
                     let extract = claims::extract(&doc, &rules, &matcher);
                     (extract, Ok(written.unwrap_or(doc.text)))
                 }

@@ -311,8 +311,7 @@ pub fn extract_all(
             let meta = plan.settings.meta_for(path);
             match corpus::load(path) {
                 Ok(mut text) => {
-                    plan.settings.blank_ignored(&mut text);
-                    corpus::unescape_entities(&mut text);
+                    plan.settings.prose(&mut text);
                     let doc = Document { id, path: shown, text, meta };
                     (claims::extract(&doc, &plan.rules, &plan.matcher), None)
                 }
@@ -363,8 +362,7 @@ pub fn process(id: DocId, path: &Path, plan: &Plan, cache: Option<&Cache>) -> Do
         Err(e) => return fail(e, meta),
     };
     let (suppressions, malformed) = suppress::scan(&text);
-    settings.blank_ignored(&mut text); // after the scan: suppression comments still apply
-    corpus::unescape_entities(&mut text); // after the patterns, which are written against the file
+    settings.prose(&mut text); // after the scan: suppression comments still apply
     let doc = Document { id, path: shown.clone(), text, meta };
     let extract = claims::extract(&doc, rules, &plan.matcher);
     let cx = checks::DocContext { text: &doc.text, extract: &extract, rules, policy: &settings.policy };

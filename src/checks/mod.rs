@@ -201,8 +201,7 @@ impl<'a> Context<'a> {
             .get(doc)
             .and_then(|d| crate::corpus::load(std::path::Path::new(&d.path)).ok())
             .unwrap_or_default();
-        crate::config::blank_matches(self.ignore, &mut text);
-        crate::corpus::unescape_entities(&mut text);
+        crate::config::prose(self.ignore, &mut text);
         text
     }
 

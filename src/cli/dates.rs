@@ -47,8 +47,7 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     for file in &args.files {
         let mut text = crate::corpus::load(file).map_err(|e| miette::miette!("{}: {e}", file.display()))?;
         let (mut cx, settings) = context_for(file)?;
-        settings.blank_ignored(&mut text);
-        crate::corpus::unescape_entities(&mut text);
+        settings.prose(&mut text);
         if document_date.is_some() {
             cx.document_date.clone_from(&document_date);
         }

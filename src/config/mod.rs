@@ -5,7 +5,7 @@ mod raw;
 mod settings;
 
 pub use raw::{RawConfig, RawPolicy, RawTrust};
-pub use settings::{blank_matches, parse_date, ConfigError, Settings};
+pub use settings::{parse_date, prose, ConfigError, Settings};
 
 use serde::{Deserialize, Serialize};
 

@@ -232,6 +232,13 @@ impl Settings {
         blank_matches(&self.ignore, text);
     }
 
+    /// A document's text as claims are read from it: what the `ignore` patterns
+    /// match blanked, then character references written as characters. Every reader of a
+    /// document for its claims goes through here, so that they all read the same text.
+    pub fn prose(&self, text: &mut String) {
+        prose(&self.ignore, text);
+    }
+
     /// Which files of a folder are candidates for `includes`: with `include` globs, every
     /// file (the globs name the documents, `**/*.html` among them); without, those with a
     /// document extension.
@@ -307,9 +314,17 @@ impl Settings {
     }
 }
 
-/// `Settings::blank_ignored` with the compiled `patterns`: for the cross-document stage,
-/// which reads a file again and must see it as the per-document stage did.
-pub fn blank_matches(patterns: &[regex::Regex], text: &mut String) {
+/// `Settings::prose` with the compiled `ignore` patterns: for the cross-document stage,
+/// which reads a file again and must see it as the per-document stage did. The patterns
+/// are written against the file, so they are matched before references are replaced,
+/// which keeps every offset (`corpus::unescape_entities`).
+pub fn prose(patterns: &[regex::Regex], text: &mut String) {
+    blank_matches(patterns, text);
+    crate::corpus::unescape_entities(text);
+}
+
+/// `Settings::blank_ignored` with the compiled `patterns`.
+fn blank_matches(patterns: &[regex::Regex], text: &mut String) {
     if patterns.is_empty() {
         return;
     }
