@@ -192,11 +192,9 @@ pub fn plan(paths: &[impl AsRef<Path>], options: &Options) -> Result<Plan, Engin
     let rules = rules_for(&settings)?;
     // The files are found and the rules' matcher built while the other threads build the
     // patterns of the per-document stage, which every document needs at once.
-    let ((discovered, matcher), ()) = rayon::join(
-        || (corpus::discover_with(&paths, settings.documents()), claims::Matcher::new(&rules)),
-        warm_up,
-    );
-    let files: Vec<PathBuf> = discovered.files.into_iter().filter(|p| settings.includes(p)).collect();
+    let ((discovered, matcher), ()) =
+        rayon::join(|| (documents(&paths, &settings), claims::Matcher::new(&rules)), warm_up);
+    let files = discovered.files;
     if files.is_empty() && discovered.problems.is_empty() {
         return Err(EngineError::NoDocuments(paths));
     }
@@ -208,6 +206,15 @@ pub fn plan(paths: &[impl AsRef<Path>], options: &Options) -> Result<Plan, Engin
         })
         .collect();
     Ok(Plan { settings, rules, matcher, files, problems })
+}
+
+/// The documents under `paths` as a run with `settings` reads them: the files the walk
+/// takes (any file, where `include` globs name the documents: `Settings::documents`) that
+/// the settings include, and the paths that could not be walked.
+pub fn documents(paths: &[PathBuf], settings: &Settings) -> corpus::Discovered {
+    let mut found = corpus::discover_with(paths, settings.documents());
+    found.files.retain(|p| settings.includes(p));
+    found
 }
 
 /// Builds the patterns of the per-document stage (a few dozen regexes and tables, each a

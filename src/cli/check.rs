@@ -262,11 +262,7 @@ fn changed_files(
                 // may name files of any extension); the run reports a configuration it
                 // cannot read.
                 let docs = match crate::engine::settings_for(paths, options) {
-                    Ok(settings) => crate::corpus::discover_with(paths, settings.documents())
-                        .files
-                        .into_iter()
-                        .filter(|p| settings.includes(p))
-                        .collect(),
+                    Ok(settings) => crate::engine::documents(paths, &settings).files,
                     Err(_) => crate::corpus::discover(paths).files,
                 };
                 let is_doc = docs.iter().any(|d| identity(d) == me);
