@@ -1025,3 +1025,33 @@ fn file_names_make_no_claim() {
     // A file named in a timeline's table leaves the row's own claim alone.
     assert_eq!(claims_of("| 1905 | Battle of Tsushima | `tsushima-notes.md` |"), ["battle-of-tsushima"]);
 }
+
+#[test]
+fn web_addresses_without_a_scheme_are_links_not_prose() {
+    let (rules, matcher) = shipped();
+    let extract_of = |text: &str| {
+        let doc = Document { id: 0, path: "t.md".into(), text: text.into(), meta: SourceMeta::default() };
+        let fast = extract(&doc, &rules, &matcher);
+        let slow = chronolint::claims::extract_everywhere(&doc, &rules, &matcher);
+        let json = chronolint::claims::claims_for_comparison;
+        assert_eq!(json(&fast), json(&slow), "{text}");
+        fast
+    };
+    // The year and the words of an address's path are the page's label.
+    for text in [
+        "Read more at example.com/history/1906-battle-of-tsushima and nowhere else.",
+        "The archive copy is kept at archive.org/details/treaty-of-portsmouth-1906 for reference.",
+        "(see en.wikipedia.org/wiki/Battle_of_Tsushima_1906)",
+    ] {
+        assert!(extract_of(text).claims.is_empty(), "{text}");
+    }
+    // An address backs what its sentence says, as one with a scheme does.
+    let cited =
+        extract_of("The Battle of Tsushima was fought in 1905 (britannica.com/event/Battle-of-Tsushima).");
+    let [claim] = cited.claims.as_slice() else { panic!("one claim: {:?}", cited.claims) };
+    assert_eq!(claim.time.value.edtf, "1905");
+    assert_eq!(
+        claim.citations.iter().map(|c| c.target.as_str()).collect::<Vec<_>>(),
+        ["britannica.com/event/Battle-of-Tsushima"]
+    );
+}

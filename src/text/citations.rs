@@ -93,8 +93,17 @@ const BROKEN_REF_REACH: usize = 1024;
 fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKind, Span, String)>) {
     let at = |m: regex::Match<'_>| Span::new(base + m.start(), base + m.end());
     let fits = crate::twin::fits(part);
+    let from = found.len();
     for m in super::segment::URL.pick(fits).find_iter(part) {
         found.push((CitationKind::Url, at(m), m.as_str().to_string()));
+    }
+    // Addresses without a scheme; one inside an address with one is part of it.
+    let urls = found.len();
+    for a in super::addresses::bare_addresses(part) {
+        let span = a.shift(base);
+        if !found.get(from..urls).unwrap_or_default().iter().any(|(_, u, _)| u.overlaps(span)) {
+            found.push((CitationKind::Url, span, a.slice(part).to_string()));
+        }
     }
     for m in FOOTNOTE.pick(fits).find_iter(part) {
         let label = m.as_str().trim_matches(['[', ']', '^']).to_string();

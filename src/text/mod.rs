@@ -2,6 +2,7 @@
 //! repeated), citations, and `LineIndex` (byte offset <-> line:column, for `report/`).
 //! Knows nothing about dates or events.
 
+mod addresses;
 pub mod citations;
 mod files;
 mod flags;
