@@ -46,19 +46,24 @@ struct Table {
 }
 
 impl Tables {
-    /// The tables of `text`: one pass over its lines.
+    /// The tables of `text`: one pass over its lines. A table, as GitHub Flavored Markdown
+    /// has it, is a header row, a delimiter row with as many cells under it, and the rows
+    /// that follow up to a blank line; the outer pipes of a row may be left out
+    /// ("Author | Title | Year").
     pub fn new(text: &str) -> Tables {
         let mut tables = Vec::new();
         let mut lines = line_spans(text).peekable();
         let mut previous: Option<Span> = None;
         while let Some(line) = lines.next() {
             let header = previous.replace(line);
-            let Some(header) = header.filter(|h| is_row(h.slice(text)) && is_delimiter(line.slice(text)))
-            else {
+            let Some(header) = header.filter(|h| {
+                let (h, d) = (h.slice(text), line.slice(text));
+                is_delimiter(d) && has_pipe(h) && cells(h) == cells(d)
+            }) else {
                 continue;
             };
             let mut body = Span::new(line.end, line.end);
-            while let Some(row) = lines.next_if(|l| is_row(l.slice(text))) {
+            while let Some(row) = lines.next_if(|l| has_pipe(l.slice(text))) {
                 if body.is_empty() {
                     body.start = row.start;
                 }
@@ -82,48 +87,79 @@ impl Tables {
         };
         let bytes = text.as_bytes();
         let line_start =
-            |at: usize| bytes.get(..at).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |p| p + 1);
+            |at: usize| bytes.get(..at).and_then(|h| memchr::memrchr2(b'\n', b'\r', h)).map_or(0, |p| p + 1);
         let start = line_start(b.start);
         if !table.works || line_start(a.start) != start || a.start < table.body.start {
             return false;
         }
-        // The cell of a position: how many `|` come before it on its line.
-        let column = |at: usize| bytes.get(start..at).map_or(0, |h| memchr::memchr_iter(b'|', h).count());
+        // The cell of a position: how many pipes that split cells come before it on its
+        // line.
+        let column = |at: usize| text.get(start..at).map_or(0, |h| pipes(h).count());
         column(a.start) != column(b.start)
     }
 }
 
-/// The lines of `text`, without their line breaks.
+/// The lines of `text`, without their line breaks ("\n", "\r\n" or a lone "\r").
 fn line_spans(text: &str) -> impl Iterator<Item = Span> + '_ {
+    let bytes = text.as_bytes();
     let mut start = 0;
-    let mut ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
-    std::iter::from_fn(move || {
+    let mut ends = memchr::memchr2_iter(b'\n', b'\r', bytes).chain(std::iter::once(text.len()));
+    std::iter::from_fn(move || loop {
         let end = ends.next()?;
+        // The "\n" of a "\r\n" ends no line of its own.
+        if end < start {
+            continue;
+        }
         let line = Span::new(start, end);
-        start = end + 1;
-        // "\r\n": the "\r" is not part of the line.
-        Some(if text.as_bytes().get(end.wrapping_sub(1)) == Some(&b'\r') && end > line.start {
-            Span::new(line.start, end - 1)
+        start = if bytes.get(end) == Some(&b'\r') && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
         } else {
-            line
-        })
+            end + 1
+        };
+        return Some(line);
     })
 }
 
-/// A row of a table: a line that starts with `|`, spaces aside.
-fn is_row(line: &str) -> bool {
-    line.trim_start().starts_with('|')
+/// The positions of the pipes of `line` that split cells: all but those escaped with a
+/// backslash ("1904 \| 1905" is one cell). GitHub's tables split at a pipe inside a code
+/// span too, unless it is escaped, and so does this.
+fn pipes(line: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = line.as_bytes();
+    memchr::memchr_iter(b'|', bytes).filter(move |&p| {
+        let slashes = bytes.get(..p).map_or(0, |h| h.iter().rev().take_while(|&&b| b == b'\\').count());
+        slashes % 2 == 0
+    })
 }
 
-/// A delimiter row: `|---|:---:|`, cells of at least three dashes with optional colons.
+/// Whether `line` has a pipe that splits cells: a row, when it follows a table's rows.
+fn has_pipe(line: &str) -> bool {
+    pipes(line).next().is_some()
+}
+
+/// The number of cells of a row: one more than its pipes, less a pipe at either end.
+fn cells(line: &str) -> usize {
+    let trimmed = line.trim();
+    let offset = line.len() - line.trim_start().len();
+    let at: Vec<usize> = pipes(line).collect();
+    let leading = at.first().is_some_and(|&p| p == offset);
+    let trailing = trimmed.len() > 1 && at.last().is_some_and(|&p| p + 1 == offset + trimmed.len());
+    (at.len() + 1).saturating_sub(usize::from(leading) + usize::from(trailing))
+}
+
+/// A delimiter row: `|---|:---:|` or `--- | ---`, cells of dashes with optional colons at
+/// either end, and a pipe somewhere (a line of dashes alone is a rule or a heading's
+/// underline).
 fn is_delimiter(line: &str) -> bool {
     let line = line.trim();
-    is_row(line)
-        && line.split('|').filter(|c| !c.trim().is_empty()).all(|c| {
-            let c = c.trim().trim_start_matches(':').trim_end_matches(':');
-            c.len() >= 3 && c.bytes().all(|b| b == b'-')
+    let inner = line.strip_prefix('|').unwrap_or(line);
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    line.contains('|')
+        && inner.split('|').all(|c| {
+            let c = c.trim();
+            let c = c.strip_prefix(':').unwrap_or(c);
+            let c = c.strip_suffix(':').unwrap_or(c);
+            !c.is_empty() && c.bytes().all(|b| b == b'-')
         })
-        && line.contains("---")
 }
 
 /// Whether a header row makes its table a list of works: one of its words is in
@@ -192,8 +228,54 @@ mod tests {
     fn delimiter_rows_are_recognised() {
         assert!(is_delimiter("|---|:---:|---:|"));
         assert!(is_delimiter("| --- | --- |"));
-        assert!(!is_delimiter("| - | - |"));
+        assert!(is_delimiter("|-|-|"));
+        assert!(is_delimiter("--- | :--"));
         assert!(!is_delimiter("| 1905 | war |"));
+        assert!(!is_delimiter("| --- | |"));
+        assert!(!is_delimiter("| -:- |"));
         assert!(!is_delimiter("---"));
+    }
+
+    #[test]
+    fn cells_are_counted_as_github_splits_them() {
+        assert_eq!(cells("| a | b | c |"), 3);
+        assert_eq!(cells("a | b | c"), 3);
+        assert_eq!(cells("  | a | b"), 2);
+        assert_eq!(cells(r"| 1904 \| 1905 | war |"), 2);
+        // An escaped backslash escapes no pipe.
+        assert_eq!(cells(r"| a \| b |"), 1);
+        assert_eq!(cells(r"| a \\| b |"), 2);
+        assert_eq!(cells("|"), 1);
+    }
+
+    #[test]
+    fn tables_without_outer_pipes_are_tables() {
+        let text = "Author | Title | Year | Topic\n--- | --- | --- | ---\n\
+            Semenoff | Rasplata | 1909 | Russo-Japanese War\n\nThe war of 1904 | was long.";
+        assert!(separated(text, "1909", "Russo-Japanese War"));
+        // Past the blank line the table has ended.
+        assert!(!separated(text, "1904", "was long"));
+        // A header with more cells than the delimiter row makes no table.
+        let odd =
+            "Author | Title | Year | Topic\n--- | ---\n| Semenoff | Rasplata | 1909 | Russo-Japanese War |\n";
+        assert!(!separated(odd, "1909", "Russo-Japanese War"));
+    }
+
+    #[test]
+    fn an_escaped_pipe_stays_in_its_cell() {
+        // The year and the topic share the cell "1906 \| Russo-Japanese War".
+        let text = "| file | note |\n|---|---|\n| `a.txt` | 1906 \\| Russo-Japanese War |\n";
+        assert!(!separated(text, "1906", "Russo-Japanese War"));
+        assert!(separated(text, "a.txt", "Russo-Japanese War"));
+    }
+
+    #[test]
+    fn rows_end_at_any_line_break() {
+        for eol in ["\n", "\r\n", "\r"] {
+            let text = BOOKS.replace('\n', eol);
+            assert!(separated(&text, "1906", "Russo-Japanese War"), "{eol:?}");
+            assert!(!separated(&text, "27th May 1905", "Battle of Tsu-shima"), "{eol:?}");
+            assert!(!separated(&text, "1907", "After"), "{eol:?}");
+        }
     }
 }
