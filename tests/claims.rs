@@ -1055,3 +1055,50 @@ fn web_addresses_without_a_scheme_are_links_not_prose() {
         ["britannica.com/event/Battle-of-Tsushima"]
     );
 }
+
+/// The claims of `text` as (event, year as written, quoted, whose words), the fast
+/// per-document stage checked against the slow one.
+fn flagged(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<(String, String, bool, Option<String>)> {
+    let doc = Document { id: 0, path: "t.md".into(), text: text.into(), meta: SourceMeta::default() };
+    let fast = extract(&doc, rules, matcher);
+    let slow = chronolint::claims::extract_everywhere(&doc, rules, matcher);
+    let json = chronolint::claims::claims_for_comparison;
+    assert_eq!(json(&fast), json(&slow), "{text}");
+    fast.claims
+        .iter()
+        .map(|c| {
+            let year = c.time.span.slice(text).to_string();
+            (rules.events[c.event].id.clone(), year, c.quoted, c.attributed_to.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn quotations_set_off_by_markup_are_quoted() {
+    let (rules, matcher) = shipped();
+    let of = |text: &str| flagged(&rules, &matcher, text);
+    let own = |year: &str| ("triple-intervention".to_string(), year.to_string(), false, None);
+    let by = |year: &str, who: &str| {
+        ("triple-intervention".to_string(), year.to_string(), true, Some(who.to_string()))
+    };
+    // A forum's BBCode, with the reply after the closing tag on the same line.
+    assert_eq!(
+        of("[quote=\"Ivan, post: 12\"]The Triple Intervention came in 1894.[/quote] No: the Triple Intervention was in 1895."),
+        [by("1894", "Ivan"), own("1895")]
+    );
+    // A forum page saved as text.
+    assert_eq!(
+        of("Ivan said:\nThe Triple Intervention came in 1894.\nClick to expand...\nNo: the Triple Intervention was in 1895.\n"),
+        [by("1894", "Ivan"), own("1895")]
+    );
+    // HTML, and the quoted lines of Markdown and mail.
+    let html = of("<blockquote>The Triple Intervention came in 1894.</blockquote>\n<p>It was 1895.</p>");
+    assert_eq!(html.first().map(|c| c.2), Some(true));
+    assert_eq!(
+        of("Ivan wrote:\n> The Triple Intervention came in 1894.\n\nNo: the Triple Intervention was in 1895.\n"),
+        [by("1894", "Ivan"), own("1895")]
+    );
+    // Not quotations: mail transport's ">From" in a book, and a GitHub alert.
+    assert_eq!(of(">From the Triple Intervention of 1895 on, Japan armed.\n"), [own("1895")]);
+    assert_eq!(of("> [!NOTE]\n> The Triple Intervention came in 1895.\n"), [own("1895")]);
+}

@@ -43,7 +43,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // phrase, and must be found as the earlier copy all the same. Of "ago", only an "ago"
     // such a copy can hold counts (`anniversary_kin`).
     let CapitalWords { heads: head_words, thread_marks } = capital_words(text);
-    let LowerWords { anniversary, alternate } = lower_words(&lower);
+    let LowerWords { anniversary, alternate, quote_markup } = lower_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
     let anniversary = anniversary_kin(&lower, &anniversary);
     // Whether the text is an alternate-history thread, from the marks those searches
@@ -132,7 +132,18 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         .collect();
     let flags_for = any_of(&[&claiming, &worded, &named]);
     let repeats_for = any_of(&[&relevant, &named, &touched(&head_words), &touched(&anniversary)]);
-    mark_flags(text, folds.then_some(lower.as_str()), &mut sentences, &flags_for, &repeats_for, thread);
+    // A block quotation delimited by tags needs one of their closing marks, which the
+    // search of the lowercased text looked for (`quote_markup`); where case folding is
+    // not ASCII's, the flags look for themselves.
+    let markup = quote_markup || !folds;
+    mark_flags(
+        text,
+        folds.then_some(lower.as_str()),
+        &mut sentences,
+        (&flags_for, &repeats_for),
+        thread,
+        markup,
+    );
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`).
     let mut cited: Vec<Span> = sentences

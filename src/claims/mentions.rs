@@ -948,9 +948,18 @@ fn runs(text: &str, sentences: &[Sentence], relevant: &[bool]) -> Vec<Span> {
 /// all the Unicode-folded regex does. No two of them can overlap.
 const ANNIVERSARY: [&str; 3] = ["anniver", "centen", "ago"];
 
-/// The `ANNIVERSARY` words and `text::THREAD_WORD` ("alternate"), which the search of
-/// the lowercased text finds for `text::is_thread_at`. No two of the four can overlap.
-const LOWER_WORDS: [&str; 4] = [ANNIVERSARY[0], ANNIVERSARY[1], ANNIVERSARY[2], crate::text::THREAD_WORD];
+/// The `ANNIVERSARY` words, `text::THREAD_WORD` ("alternate"), which the search of the
+/// lowercased text finds for `text::is_thread_at`, and `text::QUOTE_MARKUP`, the closing
+/// marks of a quotation set off by markup. No two of them can overlap.
+const LOWER_WORDS: [&str; 7] = [
+    ANNIVERSARY[0],
+    ANNIVERSARY[1],
+    ANNIVERSARY[2],
+    crate::text::THREAD_WORD,
+    crate::text::QUOTE_MARKUP[0],
+    crate::text::QUOTE_MARKUP[1],
+    crate::text::QUOTE_MARKUP[2],
+];
 
 /// The `LOWER_WORDS` in one vectorised search (Teddy, which tells candidates by their
 /// first three bytes: "a" and "c" start too many words for the first-byte prefilter an
@@ -964,7 +973,7 @@ static LOWER_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock
     b.build()
 });
 
-static LOWER_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+static LOWER_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 7]> =
     LazyLock::new(|| LOWER_WORDS.map(|w| memchr::memmem::Finder::new(w.as_bytes())));
 
 /// Which sentences can yield something from their event mentions: those holding a time
@@ -985,12 +994,14 @@ pub fn relevant_sentences(text: &str, sentences: &[Sentence], dated: &[bool], wo
     out
 }
 
-/// What the search of a lowercased text finds: its anniversary words, and where
-/// "alternate" starts (for `text::is_thread_at`).
+/// What the search of a lowercased text finds: its anniversary words, where "alternate"
+/// starts (for `text::is_thread_at`), and whether it holds a closing mark of a quotation
+/// set off by markup (`text::QUOTE_MARKUP`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LowerWords {
     pub anniversary: Vec<Span>,
     pub alternate: Vec<usize>,
+    pub quote_markup: bool,
 }
 
 /// The `LOWER_WORDS` in `lower` (the text lowercased), in one search.
@@ -1006,8 +1017,10 @@ pub fn lower_words(lower: &str) -> LowerWords {
     for (word, span) in found {
         if word < ANNIVERSARY.len() {
             out.anniversary.push(span);
-        } else {
+        } else if word == ANNIVERSARY.len() {
             out.alternate.push(span.start);
+        } else {
+            out.quote_markup = true;
         }
     }
     out
@@ -1823,13 +1836,15 @@ mod tests {
         /// per word does.
         #[test]
         fn anniversary_words_in_one_search_are_those_of_one_per_word(
-            text in "(?:anniver|anniversary|centen|ago|agago|chicago|alternate|alternago|altern|ate|a|c|x|n|\\n| |é){0,60}",
+            text in "(?:anniver|anniversary|centen|ago|agago|chicago|alternate|alternago|altern|ate|a|c|x|n|\\n| |é|\\[/quote|\\[/quot|</blockquote|click to expand|click to|clago){0,60}",
         ) {
             let one_by_one = lower_words_one_by_one(&text);
-            let (anniversary, alternate): (Vec<_>, Vec<_>) = one_by_one.iter().partition(|(k, _)| *k < ANNIVERSARY.len());
+            let (anniversary, others): (Vec<_>, Vec<_>) = one_by_one.iter().partition(|(k, _)| *k < ANNIVERSARY.len());
+            let (alternate, markup): (Vec<_>, Vec<_>) = others.iter().partition(|(k, _)| *k == ANNIVERSARY.len());
             let found = lower_words(&text);
             proptest::prop_assert_eq!(&found.anniversary, &anniversary.iter().map(|(_, s)| *s).collect::<Vec<_>>());
             proptest::prop_assert_eq!(&found.alternate, &alternate.iter().map(|(_, s)| s.start).collect::<Vec<_>>());
+            proptest::prop_assert_eq!(found.quote_markup, !markup.is_empty());
             proptest::prop_assert!(LOWER_SEARCH.is_some(), "no Teddy on this CPU: the test compares nothing");
         }
 

@@ -11,19 +11,23 @@ use std::sync::LazyLock;
 
 /// `lower` is `text` from `ascii_lowered`, when it could be made; `thread` is
 /// `is_thread(text, lower)`. With `needed` (flags for, repeats for), only the marked
-/// sentences get their flags (all of them in an alternate-history thread).
+/// sentences get their flags (all of them in an alternate-history thread). `markup`:
+/// whether `text` may hold a block quotation delimited by tags (`QUOTE_MARKUP`); `true`
+/// where that is not known.
 pub(super) fn mark(
     text: &str,
     lower: Option<&str>,
     sentences: &mut [Sentence],
     needed: Option<(&[bool], &[bool])>,
     thread: bool,
+    markup: bool,
 ) {
     let needed = needed.filter(|_| !thread);
     let marked = |mask: Option<&[bool]>, i: usize| mask.is_none_or(|n| n.get(i).copied().unwrap_or(false));
     let flags_for = |i: usize| marked(needed.map(|n| n.0), i);
     let repeats_for = |i: usize| marked(needed.map(|n| n.1), i);
     mark_quotes(text, sentences, &flags_for);
+    super::blockquotes::mark(text, lower, sentences, &flags_for, markup);
     mark_hypothetical(text, lower, sentences, thread, &flags_for);
     mark_repeats(text, sentences, &repeats_for);
 }

@@ -3,6 +3,7 @@
 //! Knows nothing about dates or events.
 
 mod addresses;
+mod blockquotes;
 pub mod citations;
 mod files;
 mod flags;
@@ -10,6 +11,7 @@ mod lines;
 mod segment;
 mod tables;
 
+pub(crate) use blockquotes::QUOTE_MARKUP;
 pub use citations::{find_citations, find_citations_in};
 pub use files::in_file_name;
 pub use flags::is_thread;

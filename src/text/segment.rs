@@ -224,7 +224,7 @@ pub fn segment(text: &str) -> Vec<Sentence> {
     let thread = super::flags::is_thread(text, lower.as_deref());
     let Segmented { mut sentences, .. } =
         segment_hot(text, lower.as_deref(), &[Span::new(0, text.len())], thread);
-    super::flags::mark(text, lower.as_deref(), &mut sentences, None, thread);
+    super::flags::mark(text, lower.as_deref(), &mut sentences, None, thread, true);
     sentences
 }
 
@@ -380,11 +380,11 @@ pub fn mark_flags(
     text: &str,
     lower: Option<&str>,
     sentences: &mut [Sentence],
-    flags_for: &[bool],
-    repeats_for: &[bool],
+    (flags_for, repeats_for): (&[bool], &[bool]),
     thread: bool,
+    markup: bool,
 ) {
-    super::flags::mark(text, lower, sentences, Some((flags_for, repeats_for)), thread);
+    super::flags::mark(text, lower, sentences, Some((flags_for, repeats_for)), thread, markup);
 }
 
 /// The blocks of `text`: runs of non-blank lines, in order. No sentence, and no citation,
@@ -554,6 +554,13 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
                 break;
             }
         }
+        // Closing tags after the run ("1894.[/quote] That is", "1905.</p>") close what
+        // the sentence was in; the sentence ends after them.
+        let tags = closing_tags(body.get(from..).unwrap_or(""));
+        if tags > 0 {
+            from += tags;
+            end = unit.start + from;
+        }
         if !ends_sentence(text, at, c, end, unit.end) {
             continue;
         }
@@ -574,6 +581,47 @@ fn in_final_run(c: char) -> bool {
     is_terminal(c) || CLOSERS.contains(&c)
 }
 
+/// The length of the closing markup tags at the start of `rest`: BBCode's `[/quote]`,
+/// HTML's `</p>`, one after another (`</i></p>`). A tag's name is one to twelve ASCII
+/// letters or digits; nothing else is taken for one.
+fn closing_tags(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut len = 0;
+    while let Some(tag) = bytes.get(len..) {
+        let close = match tag {
+            [b'[', b'/', ..] => b']',
+            [b'<', b'/', ..] => b'>',
+            _ => break,
+        };
+        let name = tag.get(2..).unwrap_or_default().iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+        if !(1..=12).contains(&name) || tag.get(2 + name) != Some(&close) {
+            break;
+        }
+        len += name + 3;
+    }
+    len
+}
+
+/// `rest` after the opening markup tags at its start (`<p>`, `<a href="...">`,
+/// `[quote="name"]`): a tag is `<` or `[`, an ASCII letter, and up to 80 more bytes
+/// to its `>` or `]` on the same line.
+fn after_opening_tags(mut rest: &str) -> &str {
+    loop {
+        let bytes = rest.as_bytes();
+        let close = match bytes {
+            [b'<', l, ..] if l.is_ascii_alphabetic() => b'>',
+            [b'[', l, ..] if l.is_ascii_alphabetic() => b']',
+            _ => return rest,
+        };
+        let reach = bytes.get(..bytes.len().min(82)).unwrap_or_default();
+        let Some(end) = reach.iter().position(|&b| b == close || b == b'\n') else { return rest };
+        if reach.get(end) != Some(&close) {
+            return rest;
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
+    }
+}
+
 /// Whether the run of final punctuation and closers that starts with `c` at `at` and ends
 /// at `end` ends a sentence, judged on the text after it up to `limit`.
 fn ends_sentence(text: &str, at: usize, c: char, end: usize, limit: usize) -> bool {
@@ -582,6 +630,9 @@ fn ends_sentence(text: &str, at: usize, c: char, end: usize, limit: usize) -> bo
         return false;
     }
     let next = rest.trim_start();
+    // Opening tags before the next sentence ("1905. <p>The", "[quote]It") are passed
+    // over: what follows them starts it.
+    let next = after_opening_tags(next);
     let Some(nc) = next.chars().next() else { return false };
     let starts_sentence = nc.is_uppercase()
         || nc.is_ascii_digit()
@@ -614,6 +665,7 @@ fn certain_end(text: &str, block: Span, i: usize) -> (usize, usize, bool) {
     let run = text.get(run_start..block.end).unwrap_or("");
     let run_len = run.char_indices().find(|&(_, c)| !in_final_run(c)).map_or(run.len(), |(k, _)| k);
     let end = run_start + run_len;
+    let end = end + closing_tags(text.get(end..block.end).unwrap_or(""));
     let first = run.get(..run_len).and_then(|r| r.char_indices().find(|&(_, c)| is_terminal(c)));
     let ends = first.is_some_and(|(k, c)| ends_sentence(text, run_start + k, c, end, block.end));
     (run_start, end, ends)
@@ -677,6 +729,26 @@ mod tests {
 
     fn texts(text: &str) -> Vec<&str> {
         segment(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn a_sentence_ends_after_the_closing_tags_that_follow_it() {
+        assert_eq!(
+            texts("[quote]It came in 1894.[/quote] No, it was 1895. <p>Then 1896.</p></div> After."),
+            ["[quote]It came in 1894.[/quote]", "No, it was 1895.", "<p>Then 1896.</p></div>", "After."]
+        );
+        // No tag: a name too long, a bracket that does not close it, no space after it.
+        assert_eq!(
+            texts("It came in 1894.[/averyveryverylongname] Yes."),
+            ["It came in 1894.[/averyveryverylongname] Yes."]
+        );
+        assert_eq!(texts("It came in 1894.[/quote> Yes."), ["It came in 1894.[/quote> Yes."]);
+        assert_eq!(texts("It came in 1894.[/quote]Yes."), ["It came in 1894.[/quote]Yes."]);
+        // An opening tag before the next sentence, but not a bracket of prose.
+        assert_eq!(texts("It was 1895. [b]Then[/b] came 1896."), ["It was 1895.", "[b]Then[/b] came 1896."]);
+        assert_eq!(texts("It was 1895. [sic] then 1896."), ["It was 1895. [sic] then 1896."]);
+        assert_eq!(closing_tags("</i></p>x"), 8);
+        assert_eq!(closing_tags("[/]"), 0);
     }
 
     /// `wrap_width` by sorting the widths: what the count must give.
@@ -837,6 +909,13 @@ mod tests {
             "Ōtsu",
             "www.x.org.",
             "4to",
+            "[/quote]",
+            "</p>",
+            "[/",
+            "</i",
+            "<p>",
+            "[quote=x]",
+            "<a",
         ];
         let piece = proptest::sample::select(PIECES);
         let glue = proptest::sample::select(&[" ", " ", " ", "", "\n"][..]);
