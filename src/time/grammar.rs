@@ -525,6 +525,22 @@ const AFTER_NOT_YEAR: &[&str] = &[
     "bales",
     "chests",
     "sacks",
+    "bundles",
+    "bushels",
+    "pieces",
+    "suits",
+    "kinds",
+    "drowned",
+    "missing",
+    "captured",
+    "mon",
+    "koku",
+    "ryo",
+    "sen",
+    "cash",
+    "kopeks",
+    "poods",
+    "puds",
 ];
 /// Words before a relative expression that make it a duration ("for the next year").
 const DURATION: [&str; 7] = ["for", "over", "throughout", "within", "through", "all", "spanning"];
