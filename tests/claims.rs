@@ -1102,3 +1102,38 @@ fn quotations_set_off_by_markup_are_quoted() {
     assert_eq!(of(">From the Triple Intervention of 1895 on, Japan armed.\n"), [own("1895")]);
     assert_eq!(of("> [!NOTE]\n> The Triple Intervention came in 1895.\n"), [own("1895")]);
 }
+
+#[test]
+fn dates_a_sentence_denies_make_no_claim() {
+    let (rules, matcher) = shipped();
+    let years = |text: &str| -> Vec<String> {
+        flagged(&rules, &matcher, text)
+            .into_iter()
+            .map(|(event, year, _, _)| format!("{event} {year}"))
+            .collect()
+    };
+    assert_eq!(
+        years("The Battle of Tsushima did not take place in 1904 but in 1905."),
+        ["battle-of-tsushima 1905"]
+    );
+    assert_eq!(
+        years("The Treaty of Portsmouth was signed in 1905, not 1906."),
+        ["treaty-of-portsmouth 1905"]
+    );
+    assert_eq!(
+        years("The Treaty of Shimonoseki, often misdated to 1896, was signed in 1895."),
+        ["treaty-of-shimonoseki 1895"]
+    );
+    for text in [
+        "It is a myth that the Treaty of Portsmouth was signed in 1906.",
+        "Some claim the Battle of Mukden was fought in 1906, but that is wrong.",
+        "The Triple Intervention wasn't in 1894.",
+    ] {
+        assert!(years(text).is_empty(), "{text}");
+    }
+    // A date the negation bounds is the writer's.
+    assert_eq!(
+        years("It was not until 1905 that the Treaty of Portsmouth was signed."),
+        ["treaty-of-portsmouth until 1905"]
+    );
+}

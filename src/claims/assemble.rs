@@ -113,6 +113,14 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         if known.is_empty() || here.is_empty() {
             continue;
         }
+        // A date the sentence denies ("did not take place in 1904", "misdated to 1896")
+        // is not the writer's.
+        if super::refuted::may_deny(text, sentence.span) {
+            here.retain(|x| !super::refuted::refuted(text, sentence.span, x.span));
+            if here.is_empty() {
+                continue;
+            }
+        }
         let reach: Vec<Citation> = reach_of.of(sentences, si).into_iter().cloned().collect();
         let key = text_key(sentence.span.slice(text));
         let comma = first_comma(text, sentence.span);

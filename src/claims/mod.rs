@@ -8,6 +8,8 @@ mod guessed;
 mod index;
 pub mod mentions;
 mod needs;
+mod refuted;
+pub(crate) use refuted::warm_up as refuted_warm_up;
 
 pub use extract::{claims_for_comparison, extract, extract_everywhere};
 pub use guessed::{guessed_year_note, settle_guessed_years, settled};

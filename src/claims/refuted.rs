@@ -1,0 +1,283 @@
+//! Dates a sentence denies: "the battle did not take place in 1904", "signed in 1905, not
+//! 1906", "the treaty, often misdated to 1896, ...", "It is a myth that the treaty was
+//! signed in 1906", "Some say 1906, but that is wrong".
+//!
+//! Such a date is the one the writer corrects, not the one they give, and reading it as
+//! the writer's claim turned every correction of a common error into an error of its own.
+//! Three readings, each of the clause the date is in (clauses split at `,`, `;`, `:` and
+//! a "but", "though", "whereas" or "yet"):
+//!
+//! - a negation before the date in its clause ("not", "never", "n't"), unless it bounds
+//!   the date instead of denying it: "not until 1905", "not before", "no later than",
+//!   "not only in 1904 but";
+//! - a word of misdating before it in its clause ("misdated to", "wrongly dated",
+//!   "erroneously given as");
+//! - the clause is what a myth or a mistake says ("It is a myth that ...", "The common
+//!   misconception that ...") or what a later clause of the sentence calls wrong ("...,
+//!   but that is wrong", "..., which is incorrect").
+//!
+//! Precision comes first here too, the other way round: a clause that only might deny its
+//! date keeps it. "Contrary to popular belief, it was fought in 1905" asserts 1905.
+
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// A clause boundary inside a sentence: punctuation, or a word that turns to another
+/// statement.
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)[,;:()]|—|–|\b(?:but|though|although|whereas|yet|rather|instead)\b")
+        .expect("valid regex")
+});
+
+/// A negation, and what may follow it that bounds rather than denies ("not until").
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)(?:\b(?:not|never)|n(?:'|’)t)\b",
+        r"(\s+(?:until|till|before|after|earlier|later|only|just|long|merely|simply|far|so\s+much|more|less|quite|yet)\b)?",
+    ))
+    .expect("valid regex")
+});
+
+/// Words before a time that bound it rather than place the event at it: "no later than
+/// 1905", "until 1905".
+static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i-u)\b(?:until|till|before|after|since|than|by)\s*(?:the\s+)?$").expect("valid regex")
+});
+
+/// Misdating: the writer names the date to say it is wrong.
+static MISDATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)\b(?:misdated|misdates|misdating",
+        r"|(?:wrongly|incorrectly|erroneously|mistakenly|falsely)\s+(?:dated|given|placed|put|assigned|said|stated|believed|reported|recorded|supposed|thought))\b",
+    ))
+    .expect("valid regex")
+});
+
+/// A clause that states a myth or a mistake: what follows is denied.
+static MYTH_THAT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)\b(?:(?:it\s+is|it\s+was|it's)\s+(?:a\s+)?(?:common\s+|popular\s+|widespread\s+|persistent\s+)?(?:myth|misconception|mistake|error|fallacy|legend)",
+        r"|(?:myth|misconception|mistake|error|fallacy)\s+(?:is\s+|was\s+)?that",
+        r"|(?:it\s+is|it's)\s+(?:not\s+true|untrue|false|wrong|incorrect)",
+        r")\b",
+    ))
+    .expect("valid regex")
+});
+
+/// A later clause that calls what came before it wrong: "but that is wrong", "which is
+/// incorrect", "this is a myth".
+static CALLED_WRONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)^\s*(?:but\s+|and\s+)?(?:that|this|which|it)\s+(?:is|was|are|were)\s+",
+        r"(?:(?:simply|plainly|clearly|quite|certainly|demonstrably)\s+)?",
+        r"(?:wrong|incorrect|false|untrue|mistaken|erroneous|not\s+(?:so|true|correct|right|the\s+case)|a\s+(?:myth|mistake|misconception|legend|fallacy)|an\s+error)\b",
+    ))
+    .expect("valid regex")
+});
+
+/// Words one of which every denial the patterns below read holds (ASCII case aside):
+/// most sentences that make a claim hold none, and are not read further.
+static CUES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "not",
+            "n't",
+            "n’t",
+            "never",
+            "misdat",
+            "wrong",
+            "incorrect",
+            "erroneous",
+            "mistake",
+            "false",
+            "myth",
+            "misconception",
+            "error",
+            "fallac",
+            "legend",
+            "untrue",
+        ])
+        .ok()
+});
+
+/// Whether `sentence` of `text` may deny a time in it: whether it holds one of `CUES` at
+/// the start of a word ("not" and "never" as whole words: "another", "nothing" and
+/// "notes" are none).
+pub fn may_deny(text: &str, sentence: Span) -> bool {
+    let words = text.get(sentence.start..sentence.end).unwrap_or_default();
+    let Some(cues) = CUES.as_ref() else { return true };
+    let bytes = words.as_bytes();
+    let letter = |at: usize| bytes.get(at).is_some_and(u8::is_ascii_alphabetic);
+    cues.find_iter(words).any(|m| {
+        let whole = matches!(m.pattern().as_usize(), 0 | 3);
+        let glued = matches!(m.pattern().as_usize(), 1 | 2);
+        (glued || m.start() == 0 || !letter(m.start() - 1)) && !(whole && letter(m.end()))
+    })
+}
+
+/// Whether `sentence` of `text` denies the time at `time` (a span inside it).
+pub fn refuted(text: &str, sentence: Span, time: Span) -> bool {
+    if !may_deny(text, sentence) {
+        return false;
+    }
+    let Some(words) = text.get(sentence.start..sentence.end) else { return false };
+    if time.start < sentence.start || time.end > sentence.end {
+        return false;
+    }
+    let at = time.start - sentence.start;
+    // Clause starts: the sentence start and each break's end.
+    let breaks: Vec<(usize, usize)> = CLAUSE_BREAK.find_iter(words).map(|m| (m.start(), m.end())).collect();
+    let clause_start = breaks.iter().rev().find(|(_, e)| *e <= at).map_or(0, |(_, e)| *e);
+    let clause_end =
+        breaks.iter().find(|(s, _)| *s >= time.end - sentence.start).map_or(words.len(), |(s, _)| *s);
+    let before = words.get(clause_start..at).unwrap_or_default();
+    // "not until 1905", "no later than 1905": the time bounds, and is the writer's. (The
+    // time's own span may hold its "until": "Not until June, 1917, ...".)
+    let own = words.get(at..time.end - sentence.start).unwrap_or_default();
+    let bounding = ["until", "till", "before", "after", "since", "by"];
+    let first = own.split_whitespace().next().unwrap_or_default();
+    if BOUND_BEFORE.is_match(before) || bounding.iter().any(|b| first.eq_ignore_ascii_case(b)) {
+        return false;
+    }
+    if NEGATION
+        .captures_iter(before)
+        .any(|c| c.get(1).is_none() && c.get(0).is_some_and(|m| denies_what_follows(before, m.end())))
+    {
+        return true;
+    }
+    if MISDATED.is_match(before) {
+        return true;
+    }
+    // The clause a myth states runs from its "that" to the end of the clause the time is
+    // in; a myth named earlier in the sentence reaches the time unless a clause turns
+    // away in between ("It is a myth that it was 1906; it was 1905").
+    if let Some(m) = MYTH_THAT.find_iter(words.get(..at).unwrap_or_default()).last() {
+        let between = words.get(m.end()..clause_start).unwrap_or_default();
+        if !between.contains(';') && !turns(between) {
+            return true;
+        }
+    }
+    // A later clause that calls this one wrong: the one right after it.
+    let rest = words.get(clause_end..).unwrap_or_default();
+    let rest = rest.trim_start_matches([',', ';', ':', '—', '–', ' ']);
+    CALLED_WRONG.is_match(rest)
+}
+
+/// Words a negation runs over to reach its time: "did not take place in 1904", "was never
+/// fought at all in 1904". Farther away, the negation is of something else ("the war
+/// never really ended, though it began two centuries ago").
+const NEGATION_REACH: usize = 4;
+
+/// Verbs whose negation does not deny what follows them: "don't forget the war was
+/// fought in 1894", "not to mention".
+const NOT_DENYING: &[&str] = &[
+    "forget",
+    "forgetting",
+    "mention",
+    "doubt",
+    "doubting",
+    "deny",
+    "surprisingly",
+    "least",
+    "to",
+    "that",
+    "matter",
+    "only",
+    "knowing",
+    "withstanding",
+];
+
+/// Whether the negation ending at byte `end` of `before` (the clause up to the time)
+/// denies the time: the time is at most `NEGATION_REACH` words after it, and the first of
+/// them is not one of `NOT_DENYING`.
+fn denies_what_follows(before: &str, end: usize) -> bool {
+    let after = before.get(end..).unwrap_or_default();
+    let words = after.split_whitespace();
+    let first = words.clone().next();
+    words.count() <= NEGATION_REACH
+        && !first.is_some_and(|w| NOT_DENYING.iter().any(|n| w.eq_ignore_ascii_case(n)))
+}
+
+/// Whether `between` holds a word that turns to another statement.
+fn turns(between: &str) -> bool {
+    CLAUSE_BREAK.find_iter(between).any(|m| m.as_str().chars().all(char::is_alphabetic))
+}
+
+crate::warm_up!(CUES, CLAUSE_BREAK, NEGATION, BOUND_BEFORE, MISDATED, MYTH_THAT, CALLED_WRONG);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the sentence `text` denies its time `time` (its first occurrence).
+    fn denies(text: &str, time: &str) -> bool {
+        let at = text.find(time).expect("the time is in the text");
+        refuted(text, Span::new(0, text.len()), Span::new(at, at + time.len()))
+    }
+
+    #[test]
+    fn denied_dates_are_found() {
+        assert!(denies("The Battle of Tsushima did not take place in 1904.", "1904"));
+        assert!(denies("The treaty wasn't signed in 1906.", "1906"));
+        assert!(denies("The treaty was signed in 1905, not 1906.", "1906"));
+        assert!(denies("The battle was never fought in May 1904 at all.", "May 1904"));
+        assert!(denies("The Treaty of Shimonoseki, often misdated to 1896, was signed in 1895.", "1896"));
+        assert!(denies("The intervention is wrongly dated 1894 in many books.", "1894"));
+        assert!(denies("It is a myth that the Treaty of Portsmouth was signed in 1906.", "1906"));
+        assert!(denies("A common misconception is that the war began in 1903.", "1903"));
+        assert!(denies("Some claim the Battle of Mukden was fought in 1906, but that is wrong.", "1906"));
+        assert!(denies("The battle is dated 1906 here, which is incorrect.", "1906"));
+    }
+
+    #[test]
+    fn dates_a_sentence_gives_are_kept() {
+        assert!(!denies("The Battle of Tsushima did not take place in 1904 but in 1905.", "1905"));
+        assert!(!denies("The treaty was signed in 1905, not 1906.", "1905"));
+        assert!(!denies("It was not until 1905 that the treaty was signed.", "1905"));
+        assert!(!denies("Japan did not declare war until 10 February 1904.", "10 February 1904"));
+        assert!(!denies("Not until June, 1917, was the conference able to meet.", "until June, 1917"));
+        assert!(!denies("The treaty was signed no later than 1905.", "1905"));
+        assert!(!denies("The war was fought not only in 1904 but in 1905.", "1904"));
+        assert!(!denies("The Treaty of Shimonoseki, often misdated to 1896, was signed in 1895.", "1895"));
+        assert!(!denies("It is a myth that the treaty was signed in 1906; it was signed in 1905.", "1905"));
+        assert!(!denies("Contrary to popular belief, the battle was fought in 1905.", "1905"));
+        assert!(!denies("Russia, which did not want peace, signed the treaty in 1905.", "1905"));
+        assert!(!denies("The treaty was signed in 1905, and that is not disputed.", "1905"));
+        assert!(!denies("The treaty was signed in 1905.", "1905"));
+        // A negation of something else in the clause.
+        assert!(!denies(
+            "Don't forget the first Sino Japanese war was fought in 1894 - 1895.",
+            "1894 - 1895"
+        ));
+        assert!(!denies(
+            "The War Never Really Ended Russia Challenges Japan since relations began two centuries ago.",
+            "two centuries ago"
+        ));
+        assert!(!denies("Not surprisingly the treaty was signed in 1905.", "1905"));
+    }
+
+    #[test]
+    fn only_sentences_with_a_cue_at_a_word_start_are_read() {
+        let may = |text: &str| may_deny(text, Span::new(0, text.len()));
+        for text in [
+            "It did not end.",
+            "It didn't.",
+            "It didn’t.",
+            "Never in 1904.",
+            "often misdated",
+            "Wrongly.",
+            "a myth",
+        ] {
+            assert!(may(text), "{text}");
+        }
+        for text in [
+            "Another treaty, nothing else, notes and nevertheless.",
+            "The treaty was signed in 1905.",
+            "terror",
+        ] {
+            assert!(!may(text), "{text}");
+        }
+    }
+}
