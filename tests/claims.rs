@@ -1137,3 +1137,24 @@ fn dates_a_sentence_denies_make_no_claim() {
         ["treaty-of-portsmouth until 1905"]
     );
 }
+
+#[test]
+fn an_alternate_timeline_is_hypothetical_and_ours_is_not() {
+    let (rules, matcher) = shipped();
+    let hypothetical = |text: &str| -> Vec<bool> {
+        let doc = Document { id: 0, path: "t.md".into(), text: text.into(), meta: SourceMeta::default() };
+        let fast = extract(&doc, &rules, &matcher);
+        let slow = chronolint::claims::extract_everywhere(&doc, &rules, &matcher);
+        let json = chronolint::claims::claims_for_comparison;
+        assert_eq!(json(&fast), json(&slow), "{text}");
+        fast.claims.iter().map(|c| c.hypothetical).collect()
+    };
+    for text in [
+        "In an alternate timeline, the Triple Intervention happens in 1894.",
+        "In this timeline the Triple Intervention comes in 1894.",
+        "An alternative history: the Triple Intervention of 1894 fails.",
+    ] {
+        assert_eq!(hypothetical(text), [true], "{text}");
+    }
+    assert_eq!(hypothetical("In our timeline the Triple Intervention came in 1895."), [false]);
+}

@@ -160,6 +160,9 @@ static STRONG: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?i)(?-u:\b)what\s+if(?-u:\b)|(?-u:\b)WI:|(?-u:\b)(?:POD|PoDs?|ATL|ITTL)(?-u:\b)|(?i)(?-u:\b)let'?s\s+say(?-u:\b)",
         r"|(?i)(?-u:\b)(?:suppose|supposing|imagine)(?-u:\b)|(?i)(?-u:\b)if(?-u:\b)[^.;]{0,80}(?-u:\b)had\s+(?:not\s+)?\w+ed(?-u:\b)",
         r"|(?i)(?-u:\b)if(?-u:\b)[^.;]{0,120}(?-u:\b)would(?-u:\b)",
+        // The other timeline of alternate-history talk; "our timeline" is the real one.
+        r"|(?i)(?-u:\b)alternat(?:e|ive)\s+(?:timeline|history|universe|world|reality)(?-u:\b)",
+        r"|(?i)(?-u:\b)(?:this|that|my|the\s+new)\s+timeline(?-u:\b)",
     ))
     .dfa_size_limit(32 << 20)
     .build()
@@ -267,7 +270,7 @@ static POST_BREAK: LazyLock<Regex> =
 /// and starting a word, each with the cues it gives (`Cues`). ("iotl" starts a word where
 /// "otl" inside it does not.) The regexes fold case by Unicode rules, where "ſ" is an "s"
 /// and "K" a "k": a text holding either skips this prefilter.
-const TRIGGERS: [(&[u8], u16); 22] = [
+const TRIGGERS: [(&[u8], u16); 24] = [
     (b"would", Cues::MODAL | Cues::WOULD),
     (b"could", Cues::MODAL),
     (b"might", Cues::MODAL),
@@ -285,6 +288,9 @@ const TRIGGERS: [(&[u8], u16); 22] = [
     // "suppose" and "supposing".
     (b"suppos", Cues::ALONE),
     (b"imagine", Cues::ALONE),
+    // "alternate" and "alternative", with a timeline or a history after them.
+    (b"alternat", Cues::ALONE),
+    (b"timeline", Cues::ALONE),
     (b"otl", Cues::ASSERTS),
     (b"iotl", Cues::ASSERTS),
     (b"forget", Cues::ASSERTS),
@@ -584,6 +590,9 @@ mod tests {
         "what",
         "historically",
         "histori",
+        "alternat",
+        "alternative",
+        "timelines",
         "have",
         "had",
         "ha",
@@ -624,6 +633,12 @@ mod tests {
         " suppose",
         "Supposing",
         "Imagine",
+        " alternate",
+        " Alternative",
+        " timeline",
+        " history",
+        " this",
+        " our",
         "WI:",
         " POD",
         " PoDs",
