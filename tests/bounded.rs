@@ -170,6 +170,20 @@ fn a_paragraph_of_quotations() {
 }
 
 #[test]
+fn a_page_of_forty_thousand_quoted_posts() {
+    // Each quoted post, in every markup, holds a wrong date and a reply its own: the
+    // blocks are swept once as the sentences go forward, not read for each sentence.
+    let post = "[quote=\"Ivan\"]The Treaty of Portsmouth was signed in 1907.[/quote] The Treaty of Portsmouth was signed in 1905.\n\
+        <blockquote>The Treaty of Portsmouth was signed in 1907.</blockquote> The Treaty of Portsmouth was signed in 1905.\n\
+        Olga said:\nThe Treaty of Portsmouth was signed in 1907.\nClick to expand...\nThe Treaty of Portsmouth was signed in 1905.\n\
+        > The Treaty of Portsmouth was signed in 1907.\n\nThe Treaty of Portsmouth was signed in 1905.\n\n";
+    let dir = corpus_with("forum.txt", &post.repeat(10_000));
+    let v = summary(dir.path());
+    assert_eq!(v["summary"]["claims"], 80_000, "{}", v["summary"]);
+    assert_eq!(v["summary"]["error"], 0, "a quoted 1907 is not the author's claim: {}", v["summary"]);
+}
+
+#[test]
 fn thousands_of_findings_in_one_file_in_every_format() {
     // Each finding's line and column were counted from the start of its line (JSON), and
     // miette read the file from its start for each (human): 17,000 findings in a 0.4 MB
@@ -211,6 +225,15 @@ fn a_sentence_of_thirty_thousand_dated_names_with_no_comma() {
 fn thirty_thousand_question_prefixes_in_one_sentence() {
     // "WI:" (a wiki heading's initials) joins nothing: still one sentence.
     thirty_thousand_claims_in_one_sentence("wi.txt", "WI: the Treaty of Portsmouth in 1905 ");
+}
+
+#[test]
+fn thirty_thousand_corrections_in_one_sentence() {
+    // Each denied date was read with the whole sentence around it.
+    thirty_thousand_claims_in_one_sentence(
+        "denied.txt",
+        "the Treaty of Portsmouth was signed in 1905, not 1906; ",
+    );
 }
 
 #[test]

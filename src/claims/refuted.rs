@@ -118,14 +118,18 @@ pub fn may_deny(text: &str, sentence: Span) -> bool {
 }
 
 /// Whether `sentence` of `text` denies the time at `time` (a span inside it).
+///
+/// Only `REACH` bytes on either side of the time are read: a run-on sentence of thousands
+/// of dates is not read whole for each. (Callers ask `may_deny` of the sentence first.)
 pub fn refuted(text: &str, sentence: Span, time: Span) -> bool {
-    if !may_deny(text, sentence) {
-        return false;
-    }
-    let Some(words) = text.get(sentence.start..sentence.end) else { return false };
     if time.start < sentence.start || time.end > sentence.end {
         return false;
     }
+    let lo = crate::text::ceil_boundary(text, time.start.saturating_sub(REACH).max(sentence.start));
+    let hi =
+        crate::text::floor_boundary(text, time.end.saturating_add(REACH).min(sentence.end)).max(time.end);
+    let Some(words) = text.get(lo..hi) else { return false };
+    let sentence = Span::new(lo, hi);
     let at = time.start - sentence.start;
     // Clause starts: the sentence start and each break's end.
     let breaks: Vec<(usize, usize)> = CLAUSE_BREAK.find_iter(words).map(|m| (m.start(), m.end())).collect();
@@ -164,6 +168,9 @@ pub fn refuted(text: &str, sentence: Span, time: Span) -> bool {
     let rest = rest.trim_start_matches([',', ';', ':', '—', '–', ' ']);
     CALLED_WRONG.is_match(rest)
 }
+
+/// Bytes read on either side of a time: more than a clause.
+const REACH: usize = 320;
 
 /// Words a negation runs over to reach its time: "did not take place in 1904", "was never
 /// fought at all in 1904". Farther away, the negation is of something else ("the war
@@ -214,7 +221,8 @@ mod tests {
     /// Whether the sentence `text` denies its time `time` (its first occurrence).
     fn denies(text: &str, time: &str) -> bool {
         let at = text.find(time).expect("the time is in the text");
-        refuted(text, Span::new(0, text.len()), Span::new(at, at + time.len()))
+        let sentence = Span::new(0, text.len());
+        may_deny(text, sentence) && refuted(text, sentence, Span::new(at, at + time.len()))
     }
 
     #[test]
@@ -256,6 +264,9 @@ mod tests {
             "two centuries ago"
         ));
         assert!(!denies("Not surprisingly the treaty was signed in 1905.", "1905"));
+        // A myth named more than `REACH` bytes before is out of reach.
+        let far = format!("It is a myth that {} the treaty was signed in 1906.", "x ".repeat(REACH));
+        assert!(!denies(&far, "1906"));
     }
 
     #[test]
