@@ -198,6 +198,13 @@ pub(super) fn mark(
     tags: bool,
 ) {
     let mut blocks: Option<Vec<Block>> = None;
+    // A sweep over the blocks as the sentences go forward: `open` holds the blocks begun
+    // at or before the sentence's start, innermost last (nested ones are pushed after
+    // their outer one), `next` is the first block not begun yet. A block that has ended
+    // leaves the top of `open` when a later sentence comes. Each block is pushed and
+    // popped once: a page of many quotations is not read once per sentence.
+    let mut open: Vec<usize> = Vec::new();
+    let mut next = 0;
     for i in 0..sentences.len() {
         if !wanted(i) {
             continue;
@@ -217,14 +224,29 @@ pub(super) fn mark(
             Some(lower) => tagged(text, lower),
             None => tagged(text, &text.to_ascii_lowercase()),
         });
-        // The innermost block that holds the sentence: blocks are sorted by start, an
-        // inner one after its outer one.
-        let inner = blocks.iter().take_while(|b| b.span.start < s.span.end).filter(|b| {
+        while let Some(k) = blocks.get(next).filter(|b| b.span.start <= s.span.start).map(|_| next) {
+            open.push(k);
+            next += 1;
+        }
+        while open.last().and_then(|&k| blocks.get(k)).is_some_and(|b| b.span.end <= s.span.start) {
+            open.pop();
+        }
+        // The innermost block the sentence starts in, or else the first that begins
+        // inside it and holds six tenths of it.
+        let holds = |b: &&Block| {
             let inside = s.span.start.max(b.span.start)..s.span.end.min(b.span.end);
-            (b.span.start <= s.span.start && s.span.start < b.span.end)
-                || inside.len() * 10 >= s.span.len() * 6
-        });
-        if let Some(b) = inner.last() {
+            inside.len() * 10 >= s.span.len() * 6
+        };
+        let starts_in = open.last().and_then(|&k| blocks.get(k)).filter(|b| s.span.start < b.span.end);
+        let later = || {
+            blocks
+                .get(next..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| b.span.start < s.span.end)
+                .find(holds)
+        };
+        if let Some(b) = starts_in.or_else(later) {
             s.quoted = true;
             if b.by.is_some() {
                 s.attributed_to = b.by.clone();
