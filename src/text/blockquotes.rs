@@ -157,11 +157,10 @@ fn is_quoted_line(line: &str) -> bool {
     }
 }
 
-/// If the sentence starting at `at` starts on a `>` line, the quotation it is in: `None`
-/// for no quotation, `Some(by)` for one, with whose words it holds where the line before
-/// the quotation says ("Ivan wrote:", "On 5 May 1905, Ivan wrote:").
-pub(super) fn quoted_line(text: &str, at: usize) -> Option<Option<String>> {
-    let mut line = line_at(text, at);
+/// If `line` (a line of `text`, as `line_at` gives it) is a `>` line, the quotation it is
+/// in: `None` for no quotation, `Some(by)` for one, with whose words it holds where the
+/// line before the quotation says ("Ivan wrote:", "On 5 May 1905, Ivan wrote:").
+fn quoted_line(text: &str, mut line: Span) -> Option<Option<String>> {
     if !is_quoted_line(line.slice(text)) {
         return None;
     }
@@ -205,12 +204,26 @@ pub(super) fn mark(
     // popped once: a page of many quotations is not read once per sentence.
     let mut open: Vec<usize> = Vec::new();
     let mut next = 0;
+    // The line the last sentence started on, and what `quoted_line` said of it: the
+    // sentences of one line (a paragraph of a page, a megabyte of a one-line file) ask it
+    // once, and finding each new line's start reads back only to the last one's end.
+    let mut line: Option<(Span, Option<Option<String>>)> = None;
     for i in 0..sentences.len() {
         if !wanted(i) {
             continue;
         }
         let Some(s) = sentences.get_mut(i) else { continue };
-        if let Some(by) = quoted_line(text, s.span.start) {
+        let at = s.span.start;
+        let quoted = match line.as_ref().filter(|(l, _)| l.start <= at && at <= l.end) {
+            Some((_, quoted)) => quoted.clone(),
+            None => {
+                let here = line_at(text, at);
+                let quoted = quoted_line(text, here);
+                line = Some((here, quoted.clone()));
+                quoted
+            }
+        };
+        if let Some(by) = quoted {
             s.quoted = true;
             if by.is_some() {
                 s.attributed_to = by;
@@ -299,21 +312,26 @@ mod tests {
         assert!(blocks("It was 1894.\nClick to expand...\n").is_empty());
     }
 
+    /// `quoted_line` of the line that holds `at`.
+    fn quoted_at(text: &str, at: usize) -> Option<Option<String>> {
+        quoted_line(text, line_at(text, at))
+    }
+
     #[test]
     fn quoted_lines_are_read_as_markdown_and_mail_write_them() {
         let text = "Ivan wrote:\n> The Yalu was fought\n> in 1894.\n\nNo.";
         let at = text.find("in 1894").expect("in the text");
-        assert_eq!(quoted_line(text, at), Some(Some("Ivan".to_string())));
+        assert_eq!(quoted_at(text, at), Some(Some("Ivan".to_string())));
         let mail = "On 5 May 1905, Olga Petrova wrote:\n>> It was 1894.";
         assert_eq!(
-            quoted_line(mail, mail.find("It was").expect("there")),
+            quoted_at(mail, mail.find("It was").expect("there")),
             Some(Some("Olga Petrova".to_string()))
         );
-        assert_eq!(quoted_line("> It was 1894.", 2), Some(None));
+        assert_eq!(quoted_at("> It was 1894.", 2), Some(None));
         // Not quotations: mail transport's ">From", a deep indent, an alert, prose.
-        assert_eq!(quoted_line(">From every carriage people poured out.", 1), None);
-        assert_eq!(quoted_line("        > Prince Koretaka", 10), None);
-        assert_eq!(quoted_line("> [!NOTE]\n> The war began in 1904.", 12), None);
-        assert_eq!(quoted_line("He wrote 3 > 2 in 1904.", 0), None);
+        assert_eq!(quoted_at(">From every carriage people poured out.", 1), None);
+        assert_eq!(quoted_at("        > Prince Koretaka", 10), None);
+        assert_eq!(quoted_at("> [!NOTE]\n> The war began in 1904.", 12), None);
+        assert_eq!(quoted_at("He wrote 3 > 2 in 1904.", 0), None);
     }
 }
