@@ -109,7 +109,18 @@ fn expanded(text: &str, lower: &str, out: &mut Vec<Block>) {
     let bytes = lower.as_bytes();
     let mut floor = 0;
     for at in EXPAND.find_iter(bytes) {
-        // The button is a line of its own.
+        // The button is a line of its own: only spaces before it on its line, and dots
+        // and spaces after it.
+        let lead =
+            bytes.get(..at).map_or(0, |h| h.iter().rev().take_while(|&&b| b == b' ' || b == b'\t').count());
+        if at > lead && !matches!(bytes.get(at - lead - 1), Some(b'\n' | b'\r')) {
+            continue;
+        }
+        let after = at + EXPAND.needle().len();
+        let mut tail = bytes.get(after..).unwrap_or_default().iter().take_while(|&&b| b != b'\n').take(16);
+        if !tail.all(|&b| matches!(b, b'.' | b' ' | b'\t' | b'\r') || b >= 0x80) {
+            continue;
+        }
         let line = line_at(lower, at);
         if !line.slice(lower).trim().trim_end_matches(['.', '…']).eq("click to expand") {
             continue;
@@ -120,7 +131,14 @@ fn expanded(text: &str, lower: &str, out: &mut Vec<Block>) {
         let Some(head) = text.get(from..line.start) else { continue };
         let said = head.rmatch_indices(" said:").find_map(|(i, _)| {
             let end = from + i + " said:".len();
-            let said = line_at(text, from + i);
+            // The line up to its end: a line that is not short is no "said:" line.
+            let rest = text.as_bytes().get(end..).unwrap_or_default();
+            let line_end = match memchr::memchr(b'\n', rest.get(..rest.len().min(MAX_SAID_LINE + 1))?) {
+                Some(n) => end + n,
+                None if rest.len() <= MAX_SAID_LINE => text.len(),
+                None => return None,
+            };
+            let said = line_ending_at(text, line_end)?;
             (said.end == end || text.get(end..said.end).is_some_and(|r| r.trim().is_empty()))
                 .then_some(said)
                 .filter(|s| s.len() <= MAX_SAID_LINE)
@@ -134,6 +152,25 @@ fn expanded(text: &str, lower: &str, out: &mut Vec<Block>) {
             out.push(Block { span: body, by: (!name.is_empty()).then(|| name.to_string()) });
         }
     }
+}
+
+/// The longest line looked back over: a quotation's line, the line naming who wrote it.
+/// A longer one is taken for no such line, so that looking back never reads a long line
+/// of prose again for each line after it.
+const MAX_LOOKED_BACK: usize = 4096;
+
+/// The line of `text` that ends at byte `end` (its line break, or the text's end), if it
+/// starts at most `MAX_LOOKED_BACK` bytes before.
+fn line_ending_at(text: &str, end: usize) -> Option<Span> {
+    let bytes = text.as_bytes();
+    let floor = end.saturating_sub(MAX_LOOKED_BACK);
+    let start = match bytes.get(floor..end).and_then(|h| memchr::memrchr(b'\n', h)) {
+        Some(p) => floor + p + 1,
+        None if floor == 0 => 0,
+        None => return None,
+    };
+    let end = if end > start && bytes.get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+    Some(Span::new(start, end))
 }
 
 /// The line of `text` that holds byte `at`, without its line break.
@@ -166,7 +203,7 @@ fn quoted_line(text: &str, mut line: Span) -> Option<Option<String>> {
     }
     // Back to the run's first line.
     for _ in 0..MAX_QUOTED_LINES {
-        let Some(prev) = line.start.checked_sub(1).map(|p| line_at(text, p)) else { break };
+        let Some(prev) = line.start.checked_sub(1).and_then(|p| line_ending_at(text, p)) else { break };
         if !is_quoted_line(prev.slice(text)) {
             break;
         }
@@ -176,7 +213,8 @@ fn quoted_line(text: &str, mut line: Span) -> Option<Option<String>> {
     if first.starts_with("[!") {
         return None; // a GitHub alert: the writer's own note
     }
-    let before = line.start.checked_sub(1).map(|p| line_at(text, p).slice(text).trim()).unwrap_or_default();
+    let before = line.start.checked_sub(1).and_then(|p| line_ending_at(text, p));
+    let before = before.map(|b| b.slice(text).trim()).unwrap_or_default();
     let by = ["wrote:", "writes:", "said:", "says:"].iter().find_map(|verb| {
         let who = before.strip_suffix(verb)?.trim_end();
         let who = who.rsplit(", ").next().unwrap_or(who).trim();
