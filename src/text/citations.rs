@@ -97,11 +97,16 @@ fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKi
     for m in super::segment::URL.pick(fits).find_iter(part) {
         found.push((CitationKind::Url, at(m), m.as_str().to_string()));
     }
-    // Addresses without a scheme; one inside an address with one is part of it.
+    // Addresses without a scheme; one inside an address with one is part of it. Both
+    // lists are in order: the URLs are walked once beside the addresses.
     let urls = found.len();
+    let mut u = from;
     for a in super::addresses::bare_addresses(part) {
         let span = a.shift(base);
-        if !found.get(from..urls).unwrap_or_default().iter().any(|(_, u, _)| u.overlaps(span)) {
+        while found.get(u).filter(|_| u < urls).is_some_and(|(_, url, _)| url.end <= span.start) {
+            u += 1;
+        }
+        if !found.get(u).filter(|_| u < urls).is_some_and(|(_, url, _)| url.overlaps(span)) {
             found.push((CitationKind::Url, span, a.slice(part).to_string()));
         }
     }
