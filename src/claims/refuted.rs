@@ -4,8 +4,9 @@
 //!
 //! Such a date is the one the writer corrects, not the one they give, and reading it as
 //! the writer's claim turned every correction of a common error into an error of its own.
-//! Three readings, each of the clause the date is in (clauses split at `,`, `;`, `:` and
-//! a "but", "though", "whereas" or "yet"):
+//! Three readings, each of the clause the date is in (clauses split at `,`, `;`, `:`,
+//! dashes, parentheses and a word that turns to another statement: "but", "though",
+//! "although", "whereas", "yet", "rather", "instead"):
 //!
 //! - a negation before the date in its clause ("not", "never", "n't"), unless it bounds
 //!   the date instead of denying it: "not until 1905", "not before", "no later than",
