@@ -183,6 +183,8 @@ const NEGATION_REACH: usize = 4;
 const NOT_DENYING: &[&str] = &[
     "forget",
     "forgetting",
+    "forgot",
+    "forgotten",
     "mention",
     "doubt",
     "doubting",
@@ -198,13 +200,17 @@ const NOT_DENYING: &[&str] = &[
 ];
 
 /// Whether the negation ending at byte `end` of `before` (the clause up to the time)
-/// denies the time: the time is at most `NEGATION_REACH` words after it, and the first of
-/// them is not one of `NOT_DENYING`.
+/// denies the time: the time is at most `NEGATION_REACH` words after it, the first of
+/// them is not one of `NOT_DENYING`, and none is capitalised. A name between them is what
+/// the negation is about, and the date is the name's: "Japan never accepted the Triple
+/// Intervention of 1895" denies the acceptance, not the date.
 fn denies_what_follows(before: &str, end: usize) -> bool {
     let after = before.get(end..).unwrap_or_default();
     let words = after.split_whitespace();
     let first = words.clone().next();
+    let named = words.clone().any(|w| w.chars().next().is_some_and(char::is_uppercase));
     words.count() <= NEGATION_REACH
+        && !named
         && !first.is_some_and(|w| NOT_DENYING.iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
 
@@ -265,6 +271,8 @@ mod tests {
             "two centuries ago"
         ));
         assert!(!denies("Not surprisingly the treaty was signed in 1905.", "1905"));
+        assert!(!denies("Japan never accepted the Intervention of 1895.", "1895"));
+        assert!(!denies("Japan never forgot the humiliation of 1895.", "1895"));
         // A myth named more than `REACH` bytes before is out of reach.
         let far = format!("It is a myth that {} the treaty was signed in 1906.", "x ".repeat(REACH));
         assert!(!denies(&far, "1906"));
