@@ -47,7 +47,7 @@ pub struct Settings {
     sources: Vec<(GlobSet, SourcePatch)>,
     /// Citation policy per trust tier.
     pub policy: super::TrustPolicies,
-    /// The `ignore` patterns, compiled: text they match is not read (`blank_ignored`).
+    /// The `ignore` patterns, compiled: text they match is not read (`prose`).
     pub ignore: Vec<regex::Regex>,
     /// Levels from the command line (`--deny`, `--warn`): over every level in the file.
     pub forced: BTreeMap<String, Level>,
@@ -223,15 +223,6 @@ impl Settings {
         }
     }
 
-    /// Blanks the text the `ignore` patterns match, in place, so that it is not read:
-    /// every byte of every match becomes an ASCII space, but line breaks stay. Byte offsets,
-    /// lines and columns stay those of the file and the text stays UTF-8. Matches are found
-    /// in the text as written (one pattern's blanks do not hide text from another). Without
-    /// patterns, no work.
-    pub fn blank_ignored(&self, text: &mut String) {
-        blank_matches(&self.ignore, text);
-    }
-
     /// A document's text as claims are read from it: what the `ignore` patterns
     /// match blanked, then character references written as characters. Every reader of a
     /// document for its claims goes through here, so that they all read the same text.
@@ -323,7 +314,11 @@ pub fn prose(patterns: &[regex::Regex], text: &mut String) {
     crate::corpus::unescape_entities(text);
 }
 
-/// `Settings::blank_ignored` with the compiled `patterns`.
+/// Blanks the text the compiled `ignore` `patterns` match, in place, so that it is not
+/// read: every byte of every match becomes an ASCII space, but line breaks stay. Byte
+/// offsets, lines and columns stay those of the file and the text stays UTF-8. Matches are
+/// found in the text as written (one pattern's blanks do not hide text from another).
+/// Without patterns, no work.
 fn blank_matches(patterns: &[regex::Regex], text: &mut String) {
     if patterns.is_empty() {
         return;
@@ -494,13 +489,13 @@ mod tests {
     }
 
     #[test]
-    fn blank_ignored_blanks_every_match_of_every_pattern_in_the_text_as_written() {
+    fn blank_matches_blanks_every_match_of_every_pattern_in_the_text_as_written() {
         let s =
             settings(r"ignore = ['\{\{cite[^}]*\}\}', '(?s)<!-- skip -->.*?<!-- /skip -->', '\d{4}\{\{']")
                 .expect("valid");
         let text = "In 1895{{cite|Hay}} peace.\n<!-- skip -->\nIn 1894 – é\n<!-- /skip -->\nIn 1905.";
         let mut got = text.to_string();
-        s.blank_ignored(&mut got);
+        blank_matches(&s.ignore, &mut got);
         // Each byte but a line break is a space: `In 1894 – é` is 14 bytes (– has 3, é 2).
         // The third pattern matches `1895{{` in the text as written, where the first
         // pattern's blanks would hide it.
@@ -514,7 +509,7 @@ mod tests {
         assert_eq!(got, want);
         assert_eq!(got.len(), text.len());
         let mut none = text.to_string();
-        Settings::default().blank_ignored(&mut none);
+        blank_matches(&Settings::default().ignore, &mut none);
         assert_eq!(none, text, "no patterns, no change");
     }
 
