@@ -284,10 +284,7 @@ pub(super) fn mark(
         }
         // The innermost block the sentence starts in, or else the first that begins
         // inside it and holds six tenths of it.
-        let holds = |b: &&Block| {
-            let inside = s.span.start.max(b.span.start)..s.span.end.min(b.span.end);
-            inside.len() * 10 >= s.span.len() * 6
-        };
+        let holds = |b: &&Block| super::flags::mostly_in(s.span, b.span);
         let starts_in = open.last().and_then(|&k| blocks.get(k)).filter(|b| s.span.start < b.span.end);
         let later = || {
             blocks

@@ -107,10 +107,8 @@ fn mark_quotes(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) ->
                 lo + sentences.get(lo..j).map_or(0, |p| p.partition_point(|s| s.span.start < region.end));
             let mut first = None;
             for (k, s) in sentences.iter_mut().enumerate().take(hi).skip(lo) {
-                let inside = s.span.start.max(region.start)..s.span.end.min(region.end);
-                let share = inside.len() * 10 >= s.span.len() * 6;
                 let begins = region.start <= s.span.start && s.span.start < region.end;
-                if begins || share {
+                if begins || mostly_in(s.span, region) {
                     s.quoted = true;
                     first.get_or_insert(k);
                 }
@@ -127,6 +125,13 @@ fn mark_quotes(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) ->
         }
         i = j;
     }
+}
+
+/// Whether six tenths of `sentence` lie inside `region`: a sentence a quotation holds,
+/// though it starts before it (a lead-in glued to the quotation).
+pub(super) fn mostly_in(sentence: Span, region: Span) -> bool {
+    let inside = sentence.start.max(region.start)..sentence.end.min(region.end);
+    inside.len() * 10 >= sentence.len() * 6
 }
 
 /// Who a quotation starting in sentence `k` is attributed to: a link on the line before
