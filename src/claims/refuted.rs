@@ -40,10 +40,14 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
-/// Words before a time that bound it rather than place the event at it: "no later than
-/// 1905", "until 1905".
+/// Words that bound a time rather than place the event at it: "no later than 1905",
+/// "until 1905". Right before the time (`BOUND_BEFORE`), or its own first word ("Not
+/// until June, 1917, ..."), where the tagger made it part of the time.
+const BOUNDING: [&str; 7] = ["until", "till", "before", "after", "since", "than", "by"];
+
+/// A `BOUNDING` word at the end of the text before a time.
 static BOUND_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)\b(?:until|till|before|after|since|than|by)\s*(?:the\s+)?$").expect("valid regex")
+    Regex::new(&format!(r"(?i-u)\b(?:{})\s*(?:the\s+)?$", BOUNDING.join("|"))).expect("valid regex")
 });
 
 /// Misdating: the writer names the date to say it is wrong.
@@ -141,9 +145,8 @@ pub fn refuted(text: &str, sentence: Span, time: Span) -> bool {
     // "not until 1905", "no later than 1905": the time bounds, and is the writer's. (The
     // time's own span may hold its "until": "Not until June, 1917, ...".)
     let own = words.get(at..time.end - sentence.start).unwrap_or_default();
-    let bounding = ["until", "till", "before", "after", "since", "by"];
     let first = own.split_whitespace().next().unwrap_or_default();
-    if BOUND_BEFORE.is_match(before) || bounding.iter().any(|b| first.eq_ignore_ascii_case(b)) {
+    if BOUND_BEFORE.is_match(before) || BOUNDING.iter().any(|b| first.eq_ignore_ascii_case(b)) {
         return false;
     }
     if NEGATION
