@@ -133,16 +133,16 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let flags_for = any_of(&[&claiming, &worded, &named]);
     let repeats_for = any_of(&[&relevant, &named, &touched(&head_words), &touched(&anniversary)]);
     // A block quotation delimited by tags needs one of their closing marks, which the
-    // search of the lowercased text looked for (`quote_markup`); where case folding is
-    // not ASCII's, the flags look for themselves.
-    let markup = quote_markup || !folds;
+    // search of the lowercased text looked for (`quote_markup`). The tags are ASCII, and
+    // the flags find them in the ASCII-lowercased text whatever the document's folding,
+    // so where that search found none, the flags need not look.
     mark_flags(
         text,
         folds.then_some(lower.as_str()),
         &mut sentences,
         (&flags_for, &repeats_for),
         thread,
-        markup,
+        quote_markup,
     );
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`).
