@@ -1096,12 +1096,33 @@ impl Grammar<'_, '_> {
             {
                 return false;
             }
+            // "1280 taken prisoners", "900 made prisoners"
+            if last_is_num
+                && self.is_any(end, &["taken", "made"])
+                && self.is_any(end + 1, &["prisoner", "prisoners", "captive", "captives"])
+                && !dated()
+            {
+                return false;
+            }
             // "1904 Main Street"
             if last_is_num
                 && n.kind == Kind::Word
                 && n.is_capitalized()
                 && self.is_any(end + 1, &["street", "st", "avenue", "road", "lane", "boulevard"])
             {
+                return false;
+            }
+        }
+        // "382 killed and 1280 taken": a bare number joined by "and" or "or" to a count
+        // ("382 killed", "500 men") counts too. The count's own number must not follow a
+        // month or "in" ("In 1894 troops and 1895 ..."), as for a count after the number.
+        if last_is_num && end == start + 1 && start >= 3 && self.is_any(start - 1, &["and", "or"]) {
+            let counted = self
+                .tok(start - 2)
+                .is_some_and(|w| w.kind == Kind::Word && AFTER_NOT_YEAR.contains(&w.text) && !w.unit)
+                && self.tok(start - 3).is_some_and(|t| t.kind == Kind::Num)
+                && !(start >= 4 && self.tok(start - 4).is_some_and(|t| t.month != 0 || t.is("in")));
+            if counted {
                 return false;
             }
         }
