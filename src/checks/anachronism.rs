@@ -94,7 +94,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     {
         let doc = cx.extract;
         let text = cx.text(doc.doc);
-        let dominant = dominant_year(&doc.times);
+        let dominant = doc.dominant;
         let times = Times::new(&doc.times);
         // What a sentence gives every name in it, found once per sentence: the names come
         // in order, and a sentence of thousands of them read itself again for each.

@@ -31,7 +31,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // makes its block hot, so the whole text is searched for them first; without one,
     // only names in a sentence holding a time can be judged, so only those sentences are
     // searched, once they are known. Most books have no dominant year.
-    let dominant = crate::checks::anachronism::dominant_year(&times).is_some();
+    let dominant_year = crate::checks::anachronism::dominant_year(&times);
+    let dominant = dominant_year.is_some();
     let mut entities: Vec<(Span, usize)> = match names.filter(|_| dominant) {
         Some(lit) => lit.find_iter(text).map(|m| (Span::new(m.start, m.end), m.pattern)).collect(),
         None => Vec::new(),
@@ -155,7 +156,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     cited.dedup();
     let attributed = sentences.iter().zip(&claiming).any(|(s, c)| *c && s.attributed_to.is_some());
     let citations = find_citations_in(text, &sentences, &cited, attributed);
-    let parts = Parts { sentences, times, mentions, citations, entities: Some(entities) };
+    let parts =
+        Parts { sentences, times, mentions, citations, entities: Some(entities), dominant: dominant_year };
     assembled(doc, rules, parts)
 }
 
@@ -169,7 +171,8 @@ pub fn extract_everywhere(doc: &Document, rules: &RuleBook, matcher: &Matcher) -
     let sentences = crate::text::segment(text);
     let citations = crate::text::find_citations(text, &sentences);
     let mentions = matcher.find(text, &sentences);
-    assembled(doc, rules, Parts { sentences, times, mentions, citations, entities: None })
+    let dominant = crate::checks::anachronism::dominant_year(&times);
+    assembled(doc, rules, Parts { sentences, times, mentions, citations, entities: None, dominant })
 }
 
 /// How to read the times of `doc`: its metadata.
@@ -189,11 +192,12 @@ struct Parts {
     mentions: Vec<super::EventMention>,
     citations: Vec<crate::text::Citation>,
     entities: Option<Vec<(Span, usize)>>,
+    dominant: Option<i64>,
 }
 
 /// The claims of `doc` from its parts, and the extract that holds them all.
 fn assembled(doc: &Document, rules: &RuleBook, parts: Parts) -> DocExtract {
-    let Parts { sentences, times, mentions, citations, entities } = parts;
+    let Parts { sentences, times, mentions, citations, entities, dominant } = parts;
     let claims = assemble(&Input {
         doc: doc.id,
         text: &doc.text,
@@ -213,6 +217,7 @@ fn assembled(doc: &Document, rules: &RuleBook, parts: Parts) -> DocExtract {
         citations,
         claims,
         entities,
+        dominant,
     }
 }
 

@@ -115,6 +115,10 @@ pub struct DocExtract {
     /// when not looked for (the check then looks itself).
     #[serde(skip)]
     pub entities: Option<Vec<(Span, usize)>>,
+    /// The year most of the document's dates are in, if one is
+    /// (`checks::anachronism::dominant_year`), worked out once for the extract and the check.
+    #[serde(skip)]
+    pub dominant: Option<i64>,
 }
 
 impl DocExtract {
