@@ -217,3 +217,88 @@ fn every_listed_claim_shows_its_line_and_words_whatever_the_run_kept() {
         assert!(line >= 1 && !words.trim().is_empty(), "{row}");
     }
 }
+
+/// Measures every word of every timeline as Chromium sets it and lists, in
+/// `<pre id="layout-check">`, the words that overlap one another, the date labels that
+/// cover another claim's mark, and the words outside the picture; first the number of
+/// words measured.
+const LAYOUT_CHECK: &str = r#"<script>
+(function () {
+  var problems = [], words = 0;
+  function box(b) { return { x0: b.x, x1: b.x + b.width, y0: b.y, y1: b.y + b.height }; }
+  function over(a, b) {
+    return Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0) > 1 && Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0) > 1;
+  }
+  document.querySelectorAll('svg.timeline').forEach(function (svg) {
+    var name = svg.getAttribute('aria-label'), view = svg.viewBox.baseVal;
+    var texts = Array.prototype.map.call(svg.querySelectorAll('text'), function (t) {
+      var b = box(t.getBBox());
+      b.node = t;
+      b.words = t.lastChild.textContent;
+      return b;
+    });
+    words += texts.length;
+    texts.forEach(function (a, i) {
+      if (a.x0 < -0.5 || a.x1 > view.width + 0.5 || a.y0 < -0.5 || a.y1 > view.height + 0.5) {
+        problems.push(name + ': "' + a.words + '" is outside the picture');
+      }
+      for (var j = i + 1; j < texts.length; j++) {
+        if (over(a, texts[j])) problems.push(name + ': "' + a.words + '" overlaps "' + texts[j].words + '"');
+      }
+    });
+    svg.querySelectorAll('g.mark').forEach(function (g) {
+      var shape = box(g.querySelector('rect, circle').getBBox());
+      texts.forEach(function (a) {
+        if (a.node.classList.contains('val') && a.node.parentNode !== g && over(a, shape)) {
+          problems.push(name + ': "' + a.words + '" covers the mark of ' + g.getAttribute('data-date'));
+        }
+      });
+    });
+  });
+  var pre = document.createElement('pre');
+  pre.id = 'layout-check';
+  pre.textContent = ['words ' + words].concat(problems).join('\n');
+  document.body.appendChild(pre);
+})();
+</script>"#;
+
+/// What `LAYOUT_CHECK` finds on `page`: the number of timeline words, and the problems.
+fn layout_problems(page: &Path) -> (usize, Vec<String>) {
+    let html = std::fs::read_to_string(page).unwrap();
+    // The page's policy runs its own script only (by hash): the copy measured drops it.
+    let policy = html.find("<meta http-equiv=\"Content-Security-Policy\"").expect("the page has a policy");
+    let end = policy + html[policy..].find('>').unwrap() + 1;
+    let html = format!("{}{}", &html[..policy], &html[end..]);
+    assert!(html.contains("</body>"));
+    let checked = page.with_extension("layout.html");
+    std::fs::write(&checked, html.replace("</body>", &format!("{LAYOUT_CHECK}</body>"))).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dom = browse(&checked, dir.path(), &["--dump-dom".to_string()]);
+    let report = dom
+        .split("<pre id=\"layout-check\">")
+        .nth(1)
+        .and_then(|s| s.split("</pre>").next())
+        .expect("the layout check ran");
+    let mut lines = report.lines();
+    let words = lines.next().and_then(|l| l.strip_prefix("words ")).and_then(|n| n.parse().ok()).unwrap();
+    (words, lines.map(str::to_string).collect())
+}
+
+#[test]
+fn timeline_words_overlap_nothing_and_stay_in_the_picture() {
+    // The corpus, and a fixture crowding close dates of two events into three documents,
+    // one with a file name too long for the room left of the plot.
+    for (name, path) in
+        [("layout-corpus.html", "corpus"), ("layout-crowded.html", "tests/fixtures/html/crowded")]
+    {
+        let page = kept(name);
+        let json = write_report(&[path], &page);
+        let events: std::collections::BTreeSet<&str> =
+            json["diagnostics"].as_array().unwrap().iter().filter_map(|d| d["event"].as_str()).collect();
+        assert!(events.len() >= 2, "{path}: timelines to draw: {events:?}");
+        let (words, problems) = layout_problems(&page);
+        // Each timeline has at least its row labels, a date and its year ticks.
+        assert!(words >= 5 * events.len(), "{path}: {words} words measured");
+        assert!(problems.is_empty(), "{path}:\n{}", problems.join("\n"));
+    }
+}

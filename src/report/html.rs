@@ -30,6 +30,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 mod assets;
+mod layout;
 
 /// Escapes text for HTML content and attribute values (double- or single-quoted).
 pub fn escape(s: &str) -> String {
@@ -706,7 +707,95 @@ fn tick_step(years: i64) -> i64 {
 const SVG_WIDTH: i64 = 1000;
 const LABEL_WIDTH: i64 = 240;
 const ROW_HEIGHT: i64 = 30;
-const AXIS_TOP: i64 = 34;
+/// Lines of words above the plot (reference labels) and below a row's marks, apart by
+/// more than a line's height (13.1 units for 11px text in Chromium).
+const LINE: i64 = 14;
+/// The size of the reference and date labels (`text.val`, `.band text` in the CSS).
+const SMALL: f64 = 11.0;
+/// The right end of the plot, and the room left to words at either end.
+const PLOT_END: i64 = SVG_WIDTH - 20;
+const PAD: f64 = 4.0;
+/// The most lines of date labels below a row's marks: a label that finds no room on them
+/// is left to the mark's tooltip, so a row of hundreds of close dates stays a row.
+const MOST_BELOW: usize = 4;
+
+/// A word placed by `layout`: where it starts (anchored at its start) and its line.
+struct Placed {
+    x: f64,
+    lane: usize,
+}
+
+/// A row's marks with the place of each one's date label, and how many lines of labels
+/// the row needs below its marks.
+struct RowLayout<'m> {
+    /// `None`: a mark of the same dates and label already shows it, or there was no room.
+    marks: Vec<(&'m Mark, Option<Placed>)>,
+    below: usize,
+}
+
+/// The label a mark shows: its date, and how many claims give it in a folded row.
+fn mark_text(m: &Mark) -> String {
+    if m.count > 1 {
+        format!("{} ×{}", m.shown, m.count)
+    } else {
+        m.shown.clone()
+    }
+}
+
+/// Places the date labels of one row (see `html::layout`): beside the mark on the marks'
+/// own line, right of it or else left, where the label covers no mark and no other label
+/// and stays inside the plot; else on the first line below the marks where it covers no
+/// other label, starting under its mark. Findings are placed before plain claims, so they
+/// get the places beside their marks.
+fn layout_row<'m>(row: &'m Row, x: &impl Fn(Day) -> f64) -> RowLayout<'m> {
+    let (lo, hi) = (LABEL_WIDTH as f64 + 2.0, PLOT_END as f64);
+    let extent = |m: &Mark| {
+        let (mx0, mx1) = (x(m.earliest), x(m.latest.saturating_add(1)));
+        if mx1 - mx0 < 8.0 {
+            let c = (mx0 + mx1) / 2.0;
+            (c - 6.0, c + 6.0)
+        } else {
+            (mx0, mx1)
+        }
+    };
+    let mut lanes = layout::Lanes::default();
+    for m in &row.marks {
+        let (a, b) = extent(m);
+        lanes.put(0, a, b);
+    }
+    let mut order: Vec<&Mark> = row.marks.iter().collect();
+    order.sort_by_key(|m| (m.class == "claim", m.earliest, m.latest));
+    let mut marks = Vec::new();
+    let mut shown: BTreeSet<(Day, Day, String)> = BTreeSet::new();
+    for m in order {
+        let text = mark_text(m);
+        // Two claims of one document giving the same dates: one label says it.
+        if !shown.insert((m.earliest, m.latest, text.clone())) {
+            marks.push((m, None));
+            continue;
+        }
+        let (a, b) = extent(m);
+        let w = layout::text_width(&text, SMALL);
+        let right = (b + PAD, b + PAD + w);
+        let left = (a - PAD - w, a - PAD);
+        let beside =
+            [right, left].into_iter().find(|&(la, lb)| la >= lo && lb <= hi && lanes.free(0, la, lb));
+        let placed = match beside {
+            Some((la, lb)) => {
+                lanes.put(0, la, lb);
+                Some(Placed { x: la, lane: 0 })
+            }
+            None => {
+                let la = layout::clamped(a + w / 2.0, w, lo, hi);
+                lanes.first_free(1..=MOST_BELOW, la - PAD, la + w + PAD).map(|lane| Placed { x: la, lane })
+            }
+        };
+        marks.push((m, placed));
+    }
+    // Drawn as before: plain claims first, findings last, on top.
+    marks.sort_by_key(|(m, _)| (m.class != "claim", m.earliest, m.latest));
+    RowLayout { marks, below: lanes.count().saturating_sub(1) }
+}
 
 fn svg(t: &Timeline, prefix: &str) -> String {
     let days = t
@@ -723,9 +812,29 @@ fn svg(t: &Timeline, prefix: &str) -> String {
     let y1 = civil_from_days(hi).0.saturating_add(2);
     let (d0, d1) = (days_from_civil(y0, 1, 1), days_from_civil(y1, 1, 1));
     let span = (d1 - d0).max(1);
-    let plot = SVG_WIDTH - LABEL_WIDTH - 20;
+    let plot = PLOT_END - LABEL_WIDTH;
     let x = |d: Day| -> f64 { LABEL_WIDTH as f64 + (d - d0) as f64 * plot as f64 / span as f64 };
-    let height = AXIS_TOP + ROW_HEIGHT * (t.rows.len() as i64).max(1) + 26;
+
+    // Reference labels: centred over their bands, on as many lines as they need.
+    let mut band_lanes = layout::Lanes::default();
+    let band_labels: Vec<Placed> = t
+        .bands
+        .iter()
+        .map(|b| {
+            let (bx0, bx1) = (x(b.earliest), x(b.latest.saturating_add(1)));
+            let w = layout::text_width(&b.label, SMALL);
+            let la = layout::clamped((bx0 + bx1.max(bx0 + 3.0)) / 2.0, w, 2.0, SVG_WIDTH as f64 - 2.0);
+            // As many lines as labels at most, so there is always one free.
+            let lane = band_lanes.first_free(0..=t.bands.len(), la - PAD, la + w + PAD).unwrap_or(0);
+            Placed { x: la, lane }
+        })
+        .collect();
+    // The first line's baseline at 12, the plot's top a line below the last.
+    let axis_top = 12 + LINE * (band_lanes.count().max(2) as i64 - 1) + 10;
+    let rows: Vec<RowLayout<'_>> = t.rows.iter().map(|r| layout_row(r, &x)).collect();
+    let heights: Vec<i64> = rows.iter().map(|r| ROW_HEIGHT + LINE * r.below as i64).collect();
+    let height = axis_top + heights.iter().sum::<i64>().max(ROW_HEIGHT) + 26;
+
     let mut s = String::new();
     let _ = write!(
         s,
@@ -735,18 +844,18 @@ fn svg(t: &Timeline, prefix: &str) -> String {
     let _ = write!(s, "<title>{}</title>", escape(&format!("Every dated claim about {}", t.name)));
     let bottom = height - 22;
     // Reference bands under everything.
-    for (i, b) in t.bands.iter().enumerate() {
+    for (b, placed) in t.bands.iter().zip(&band_labels) {
         let (bx0, bx1) = (x(b.earliest), x(b.latest.saturating_add(1)));
         let w = (bx1 - bx0).max(3.0);
         let class = if b.disputed { "band disputed" } else { "band" };
         let _ = write!(
             s,
-            "<g class=\"{class}\"><title>{}</title><rect x=\"{bx0:.1}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\"/><text x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+            "<g class=\"{class}\"><title>{}</title><rect x=\"{bx0:.1}\" y=\"{}\" width=\"{w:.1}\" height=\"{}\"/><text x=\"{:.1}\" y=\"{}\">{}</text></g>",
             escape(&b.tooltip),
-            AXIS_TOP - 8,
-            bottom - AXIS_TOP + 8,
-            bx0 + w / 2.0,
-            12 + 12 * (i as i64 % 2),
+            axis_top - 8,
+            bottom - axis_top + 8,
+            placed.x,
+            12 + LINE * placed.lane as i64,
             escape(&b.label)
         );
     }
@@ -758,7 +867,7 @@ fn svg(t: &Timeline, prefix: &str) -> String {
         let tx = x(days_from_civil(y, 1, 1));
         let _ = write!(
             s,
-            "<line class=\"grid\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"{AXIS_TOP}\" y2=\"{bottom}\"/><text class=\"tick\" x=\"{tx:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
+            "<line class=\"grid\" x1=\"{tx:.1}\" x2=\"{tx:.1}\" y1=\"{axis_top}\" y2=\"{bottom}\"/><text class=\"tick\" x=\"{tx:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
             bottom + 16,
             escape(&crate::time::format_year(y))
         );
@@ -766,17 +875,15 @@ fn svg(t: &Timeline, prefix: &str) -> String {
     }
     let _ = write!(
         s,
-        "<line class=\"axis\" x1=\"{LABEL_WIDTH}\" x2=\"{}\" y1=\"{bottom}\" y2=\"{bottom}\"/>",
-        SVG_WIDTH - 20
+        "<line class=\"axis\" x1=\"{LABEL_WIDTH}\" x2=\"{PLOT_END}\" y1=\"{bottom}\" y2=\"{bottom}\"/>"
     );
-    for (i, row) in t.rows.iter().enumerate() {
-        let cy = AXIS_TOP + ROW_HEIGHT * i as i64 + ROW_HEIGHT / 2;
-        let label = shorten(&strip_prefix(&row.label, prefix), 34);
-        let _ = write!(
-            s,
-            "<line class=\"row\" x1=\"{LABEL_WIDTH}\" x2=\"{}\" y1=\"{cy}\" y2=\"{cy}\"/>",
-            SVG_WIDTH - 20
-        );
+    let mut top = axis_top;
+    for ((row, layout), row_height) in t.rows.iter().zip(&rows).zip(&heights) {
+        let cy = top + ROW_HEIGHT / 2;
+        top += row_height;
+        let label = fit_label(&strip_prefix(&row.label, prefix));
+        let _ =
+            write!(s, "<line class=\"row\" x1=\"{LABEL_WIDTH}\" x2=\"{PLOT_END}\" y1=\"{cy}\" y2=\"{cy}\"/>");
         let text = format!(
             "<text class=\"label\" x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>",
             LABEL_WIDTH - 8,
@@ -789,10 +896,7 @@ fn svg(t: &Timeline, prefix: &str) -> String {
         } else {
             let _ = write!(s, "<a href=\"{}\">{text}</a>", escape(&row.href));
         }
-        // Plain claims first, findings last so they are drawn on top.
-        let mut marks: Vec<&Mark> = row.marks.iter().collect();
-        marks.sort_by_key(|m| (m.class != "claim", m.earliest, m.latest));
-        for m in marks {
+        for (m, placed) in &layout.marks {
             let (mx0, mx1) = (x(m.earliest), x(m.latest.saturating_add(1)));
             let shape = if mx1 - mx0 < 8.0 {
                 format!("<circle cx=\"{:.1}\" cy=\"{cy}\" r=\"6\"/>", (mx0 + mx1) / 2.0)
@@ -803,14 +907,20 @@ fn svg(t: &Timeline, prefix: &str) -> String {
                     mx1 - mx0
                 )
             };
+            // The marks' own line, or a line below them.
+            let text = placed.as_ref().map_or(String::new(), |p| {
+                let baseline = if p.lane == 0 { cy + 4 } else { cy + 6 + LINE * p.lane as i64 - 2 };
+                format!(
+                    "<text class=\"val\" x=\"{:.1}\" y=\"{baseline}\">{}</text>",
+                    p.x,
+                    escape(&mark_text(m))
+                )
+            });
             let mark = format!(
-                "<g class=\"mark {}\" data-date=\"{}\"><title>{}</title>{shape}<text class=\"val\" x=\"{:.1}\" y=\"{}\">{}</text></g>",
+                "<g class=\"mark {}\" data-date=\"{}\"><title>{}</title>{shape}{text}</g>",
                 m.class,
                 escape(&m.edtf),
                 escape(&m.tooltip),
-                mx1.max(mx0 + 6.0) + 4.0,
-                cy + 4,
-                escape(&if m.count > 1 { format!("{} ×{}", m.shown, m.count) } else { m.shown.clone() })
             );
             match &m.href {
                 Some(h) => {
@@ -822,6 +932,19 @@ fn svg(t: &Timeline, prefix: &str) -> String {
     }
     s.push_str("</svg>");
     s
+}
+
+/// A row's label cut (in the middle) to at most 34 characters and to the room left of
+/// the plot (it ends 8 units before it, in regular 12px type).
+fn fit_label(label: &str) -> String {
+    let room = (LABEL_WIDTH - 8 - 2) as f64;
+    let mut n = 34;
+    let mut cut = shorten(label, n);
+    while n > 8 && layout::text_width(&cut, 12.0) * layout::REGULAR > room {
+        n -= 2;
+        cut = shorten(label, n);
+    }
+    cut
 }
 
 /// The folder every path shares, with its final `/` ("" if none).
@@ -1338,6 +1461,48 @@ mod tests {
         for y in ["1898", "1899", "1900", "1901", "1902"] {
             assert!(svg.contains(&format!(">{y}</text>")), "tick {y}: {svg}");
         }
+    }
+
+    #[test]
+    fn crowded_rows_keep_their_labels_apart_inside_the_plot_and_their_height_bounded() {
+        // 200 claims on 200 days in a row, a finding every seventh: the labels cannot all
+        // be drawn.
+        let first = days_from_civil(1904, 1, 1);
+        let dates: Vec<(Day, &'static str)> =
+            (0..200).map(|i| (first + i, if i % 7 == 0 { "conflict" } else { "claim" })).collect();
+        let r = row("a.txt", &dates);
+        let (d0, d1) = (days_from_civil(1903, 1, 1), days_from_civil(1906, 1, 1));
+        let x = |d: Day| {
+            LABEL_WIDTH as f64 + (d - d0) as f64 * (PLOT_END - LABEL_WIDTH) as f64 / (d1 - d0) as f64
+        };
+        let layout = layout_row(&r, &x);
+        assert_eq!(layout.marks.len(), 200, "every mark is drawn");
+        assert!(layout.below <= MOST_BELOW, "{} lines below", layout.below);
+        let placed: Vec<(usize, f64, f64, &str)> = layout
+            .marks
+            .iter()
+            .filter_map(|(m, p)| {
+                let p = p.as_ref()?;
+                Some((p.lane, p.x, p.x + layout::text_width(&mark_text(m), SMALL), m.class))
+            })
+            .collect();
+        assert!(placed.len() > 10 && placed.len() < 200, "{} labels placed", placed.len());
+        for (i, a) in placed.iter().enumerate() {
+            assert!(a.1 >= LABEL_WIDTH as f64 && a.2 <= PLOT_END as f64, "inside the plot: {a:?}");
+            for b in placed.get(i + 1..).unwrap_or_default() {
+                assert!(a.0 != b.0 || a.2 <= b.1 || b.2 <= a.1, "{a:?} overlaps {b:?}");
+            }
+        }
+        // Findings are placed first, so some of them keep a label.
+        assert!(placed.iter().any(|p| p.3 == "conflict"));
+        let t = Timeline { name: "x".into(), id: "x".into(), rows: vec![r], bands: Vec::new() };
+        let height: i64 = svg(&t, "")
+            .split("viewBox=\"0 0 1000 ")
+            .nth(1)
+            .and_then(|h| h.split('"').next())
+            .and_then(|h| h.parse().ok())
+            .unwrap();
+        assert!(height <= 36 + ROW_HEIGHT + LINE * MOST_BELOW as i64 + 26, "height {height}");
     }
 
     #[test]
