@@ -269,7 +269,9 @@ pub fn audit_with_progress(
                     let written = (!settings.ignore.is_empty() || text.contains('&')).then(|| text.clone());
                     let mut doc = Document { id, path: shown, text, meta: settings.meta_for(path) };
                     settings.prose(&mut doc.text);
-                    let extract = claims::extract(&doc, &rules, &matcher);
+                    let mut extract = claims::extract(&doc, &rules, &matcher);
+                    // Compared as the corpus's claims are: canonical, guessed years settled.
+                    claims::as_compared(&mut extract.claims, &rules);
                     (extract, Ok(written.unwrap_or(doc.text)))
                 }
                 Err(e) => (DocExtract { doc: id, path: shown, ..DocExtract::default() }, Err(e.to_string())),
@@ -339,17 +341,27 @@ fn audit_document(
 ) -> DocumentAudit {
     let mut counts = Counts::default();
     let mut out = Vec::new();
-    for claim in &extract.claims {
+    // One sentence that names an event twice ("Port Arthur surrendered", the surrender
+    // and the end of the siege, one event once canonical) says one thing: it is judged
+    // once, from its first mention.
+    let mut claims: Vec<&Claim> = extract.claims.iter().collect();
+    claims.sort_by_key(|c| c.span());
+    let mut said = BTreeSet::new();
+    for claim in claims {
         if !claim.is_assertion() {
             counts.skipped += 1;
             continue;
         }
-        let a = classify(claim, text, corpus, rules, corpus_texts);
-        counts.add(a.verdict);
-        out.push(a);
+        if !said.insert((claim.sentence, claim.event, claim.role, claim.time.value.edtf.as_str())) {
+            continue;
+        }
+        out.push(classify(claim, text, corpus, rules, corpus_texts));
     }
     out.sort_by(|a, b| (a.span, &a.event, a.role).cmp(&(b.span, &b.event, b.role)));
     out.dedup_by(|a, b| a.span == b.span && a.event == b.event && a.role == b.role);
+    for a in &out {
+        counts.add(a.verdict);
+    }
     DocumentAudit { file: extract.path.clone(), counts, claims: out, error: None }
 }
 

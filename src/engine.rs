@@ -413,10 +413,7 @@ pub fn cross_check(
         diagnostics.append(&mut d.diagnostics);
         claims.append(&mut d.claims);
     }
-    for c in &mut claims {
-        (c.event, c.role) = rules.canonical(c.event, c.role);
-    }
-    claims::settle_guessed_years(&mut claims, &rules);
+    claims::as_compared(&mut claims, &rules);
     let index = ClaimIndex::build(claims);
     let cx = Context::new(&rules, &index, &docs, &settings.policy, &settings.ignore);
     diagnostics.extend(checks::run_all(&cx));

@@ -168,3 +168,38 @@ fn an_unreadable_new_document_is_reported_and_the_audit_goes_on() {
     assert!(docs[0]["error"].as_str().unwrap().contains("UTF-8"), "{}", docs[0]);
     assert_eq!(docs[1]["claims"][0]["verdict"], "agrees");
 }
+
+#[test]
+fn new_claims_are_compared_as_the_corpus_claims_are() {
+    // Against the shipped corpus and rules. "Port Arthur surrendered" names the surrender
+    // of Port Arthur, which the rules make the end of the siege (`same-as`), and the
+    // siege itself: one claim, the end of the siege, against the reference's 2 January.
+    // A year inside the Boxer Rebellion, which the rules date as a span, falls inside it.
+    let out = chronolint()
+        .args(["audit", "tests/fixtures/audit/compared", "--against", "corpus", "--format", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "a conflict fails the audit");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
+    let doc = &v["documents"][0];
+    let claims: Vec<(&str, &str, &str, &str)> = doc["claims"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            let s = |k: &str| c[k].as_str().unwrap();
+            (s("event"), s("role"), s("value"), s("verdict"))
+        })
+        .collect();
+    assert_eq!(
+        claims,
+        [
+            ("siege-of-port-arthur", "end", "1905-01-03", "conflicts"),
+            ("boxer-rebellion", "span", "1900", "agrees"),
+        ]
+    );
+    // The counts are those of the claims listed.
+    assert_eq!(doc["counts"]["conflicts"], 1);
+    assert_eq!(doc["counts"]["agrees"], 1);
+    assert_eq!(doc["counts"]["new"], 0);
+}

@@ -22,6 +22,18 @@ pub fn year_guessed(time: &TimeExpr) -> bool {
         && time.written.is_none()
 }
 
+/// Makes claims as they are compared, with the rules and with each other: each one's
+/// event and role canonical (`RuleBook::canonical`: "the surrender of Port Arthur" is the
+/// end of the siege), then its guessed year settled (`settle_guessed_years`). `check`
+/// does it to every claim of the corpus before the claim index, and `audit` to the new
+/// documents' claims, which are compared with those.
+pub fn as_compared(claims: &mut [Claim], rules: &RuleBook) {
+    for c in claims.iter_mut() {
+        (c.event, c.role) = rules.canonical(c.event, c.role);
+    }
+    settle_guessed_years(claims, rules);
+}
+
 /// Moves each claim whose year was guessed, and which its event's reference dates do not
 /// admit, into the year next to the guess that they do admit (`settled`). Claims are as
 /// `ClaimIndex::build` takes them, with canonical events and roles.
