@@ -481,10 +481,26 @@ pub(crate) fn plural(n: usize, one: &str) -> String {
 /// The sentence around `span`, whitespace folded, cut to about 300 characters around
 /// the span with `…` where cut. Never panics: every cut is on a char boundary.
 pub fn excerpt(text: &str, sentence: Span, span: Span) -> String {
-    const WIDTH: usize = 150;
+    excerpt_within(text, sentence, span, 150)
+}
+
+/// `excerpt` with at most about `width` bytes of the sentence on each side of `span`.
+pub fn excerpt_within(text: &str, sentence: Span, span: Span, width: usize) -> String {
     let s = sentence.cover(span);
-    let start = crate::text::floor_boundary(text, s.start.max(span.start.saturating_sub(WIDTH)));
-    let end = crate::text::ceil_boundary(text, s.end.min(span.end.saturating_add(WIDTH)));
+    let mut start = crate::text::floor_boundary(text, s.start.max(span.start.saturating_sub(width)));
+    let mut end = crate::text::ceil_boundary(text, s.end.min(span.end.saturating_add(width)));
+    // A cut inside a word moves to the space beside it, never into the span.
+    let space = |c: char| c.is_whitespace();
+    if start > s.start && !text.get(..start).is_some_and(|h| h.ends_with(space)) {
+        if let Some(i) = text.get(start..span.start).and_then(|t| t.find(space)) {
+            start += i;
+        }
+    }
+    if end < s.end && !text.get(end..).is_some_and(|t| t.starts_with(space)) {
+        if let Some(i) = text.get(span.end..end).and_then(|t| t.rfind(space)) {
+            end = span.end + i;
+        }
+    }
     let body = text.get(start..end).unwrap_or("");
     let mut out = body.split_whitespace().collect::<Vec<_>>().join(" ");
     if start > s.start {
@@ -541,6 +557,16 @@ mod tests {
         let long = "é".repeat(400);
         let cut = excerpt(&long, Span::new(0, long.len()), Span::new(401, 403));
         assert!(cut.starts_with("… ") && cut.ends_with(" …"), "{cut}");
+        // Cuts fall between words.
+        let words = "alpha beta gamma delta 1900 epsilon zeta eta theta";
+        let at = words.find("1900").unwrap();
+        let cut = excerpt_within(words, Span::new(0, words.len()), Span::new(at, at + 4), 9);
+        assert_eq!(cut, "… delta 1900 epsilon …");
+        // The words cut are left out; the span stays whole.
+        let cut = excerpt_within("abcdefghij 1900 klmnopqrst", Span::new(0, 26), Span::new(11, 15), 4);
+        assert_eq!(cut, "… 1900 …");
+        let cut = excerpt_within("abcdefghij1900klmnopqrst", Span::new(0, 24), Span::new(10, 14), 4);
+        assert_eq!(cut, "… ghij1900klmn …", "no space to cut at: cut inside the word");
     }
 
     use crate::claims::ClaimIndex;
