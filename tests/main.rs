@@ -16,3 +16,4 @@ mod rules;
 mod shard;
 mod text;
 mod time;
+mod timeline;

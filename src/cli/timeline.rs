@@ -18,6 +18,27 @@ pub struct Args {
     config: Option<PathBuf>,
 }
 
+/// Bytes of a claim's sentence shown on each side of its words, about a line's worth.
+const EXCERPT_SIDE: usize = 60;
+
+/// What a claim's row says of it besides its date: not an assertion, or backed.
+fn flags(c: &crate::claims::Claim) -> Vec<&'static str> {
+    let mut flags = Vec::new();
+    if c.quoted {
+        flags.push("quoted");
+    }
+    if c.hypothetical {
+        flags.push("hypothetical");
+    }
+    if c.repeated {
+        flags.push("repeated");
+    }
+    if !c.citations.is_empty() {
+        flags.push("cited");
+    }
+    flags
+}
+
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let paths = if args.paths.is_empty() { vec![PathBuf::from(".")] } else { args.paths };
     let run = check_paths(&paths, &Options { config: args.config, ..Options::default() })
@@ -47,66 +68,63 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         ));
     };
     let event = run.rules.event(id);
+    let mut claims: Vec<_> = run.index.about(id).collect();
+    claims.sort_by_key(|c| (c.time.value.earliest, c.doc, c.sentence.start, c.span()));
+    // One sentence naming the event twice ("Port Arthur surrendered": the surrender, which
+    // the rules make the end of the siege, and the siege) makes one row.
+    let mut said = std::collections::BTreeSet::new();
+    claims.retain(|c| said.insert((c.doc, c.sentence, c.role, c.time.value.edtf.clone(), flags(c))));
+    let references: Vec<(&str, String, String)> = event
+        .dates
+        .iter()
+        .flat_map(|d| {
+            let disputed = if d.is_disputed() { " [disputed]" } else { "" };
+            d.views
+                .iter()
+                .map(move |v| (d.role.as_str(), v.value.to_string(), format!("{}{disputed}", v.source)))
+        })
+        .collect();
+    let shown_values: Vec<String> = claims.iter().map(|c| c.time.value.to_string()).collect();
+    // Columns as wide as their widest value.
+    let width = references
+        .iter()
+        .map(|(_, v, _)| v.chars().count())
+        .chain(shown_values.iter().map(|v| v.chars().count()))
+        .max()
+        .unwrap_or(0);
     let mut out = String::new();
     let _ = writeln!(out, "{} ({})", event.name, event.id);
-    for d in &event.dates {
-        for v in &d.views {
-            let disputed = if d.is_disputed() { " [disputed]" } else { "" };
-            let _ = writeln!(
-                out,
-                "  reference {:<6} {:<24} {}{}",
-                d.role.as_str(),
-                v.value.to_string(),
-                v.source,
-                disputed
-            );
-        }
+    for (role, value, source) in &references {
+        let _ = writeln!(out, "  {value:<width$}  {role:<6} reference: {source}");
     }
-    let mut claims: Vec<_> = run.index.about(id).collect();
-    claims.sort_by_key(|c| (c.time.value.earliest, c.doc, c.sentence.start));
     if claims.is_empty() {
         let _ = writeln!(out, "  no claims in these documents");
     }
-    // The line of each claim's date and the words of its sentence, each file read once
-    // (not once per claim).
+    // The line of each claim's date and the words around it in its sentence, each file
+    // read once (not once per claim).
     let mut of_doc: BTreeMap<usize, Vec<(Span, Span)>> = BTreeMap::new();
     for c in &claims {
-        of_doc.entry(c.doc).or_default().push((c.time.span, c.sentence));
+        of_doc.entry(c.doc).or_default().push((c.span(), c.sentence));
     }
     let mut shown: BTreeMap<(usize, Span, Span), (usize, String)> = BTreeMap::new();
     for (doc, spans) in of_doc {
         let path = run.docs.get(doc).map_or("", |d| d.path.as_str());
         let text = crate::corpus::load(std::path::Path::new(path)).unwrap_or_default();
         let index = crate::text::LineIndex::new(&text);
-        for (time, sentence) in spans {
-            let (line, _) = index.line_col(&text, time.start);
-            let excerpt: String = sentence.slice(&text).split_whitespace().collect::<Vec<_>>().join(" ");
-            shown.insert((doc, time, sentence), (line, excerpt.chars().take(90).collect()));
+        for (span, sentence) in spans {
+            let (line, _) = index.line_col(&text, span.start);
+            let excerpt = crate::audit::excerpt_within(&text, sentence, span, EXCERPT_SIDE);
+            shown.insert((doc, span, sentence), (line, excerpt));
         }
     }
-    for c in claims {
+    for (c, value) in claims.iter().zip(&shown_values) {
         let path = run.docs.get(c.doc).map_or("", |d| d.path.as_str());
-        let (line, excerpt) = shown.get(&(c.doc, c.time.span, c.sentence)).cloned().unwrap_or_default();
-        let mut flags = Vec::new();
-        if c.quoted {
-            flags.push("quoted");
-        }
-        if c.hypothetical {
-            flags.push("hypothetical");
-        }
-        if c.repeated {
-            flags.push("repeated");
-        }
-        if !c.citations.is_empty() {
-            flags.push("cited");
-        }
+        let (line, excerpt) = shown.get(&(c.doc, c.span(), c.sentence)).cloned().unwrap_or_default();
+        let flags = flags(c);
         let _ = writeln!(
             out,
-            "  {:<16} {:<6} {}:{}{}\n      {excerpt}",
-            c.time.value.to_string(),
+            "  {value:<width$}  {:<6} {path}:{line}{}\n      {excerpt}",
             c.role.as_str(),
-            path,
-            line,
             if flags.is_empty() { String::new() } else { format!(" [{}]", flags.join(", ")) },
         );
     }
