@@ -87,6 +87,15 @@ impl Claim {
         !self.quoted && !self.hypothetical && !self.repeated
     }
 
+    /// Why it is not an assertion, as reports name it: "quoted", "hypothetical",
+    /// "repeated" (none for an assertion).
+    pub fn not_asserted(&self) -> Vec<&'static str> {
+        [(self.quoted, "quoted"), (self.hypothetical, "hypothetical"), (self.repeated, "repeated")]
+            .into_iter()
+            .filter_map(|(is, name)| is.then_some(name))
+            .collect()
+    }
+
     /// The claim's own words: the time expression and the event mention.
     pub fn span(&self) -> Span {
         let (t, e) = (self.time.span, self.event_span);

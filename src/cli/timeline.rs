@@ -23,16 +23,7 @@ const EXCERPT_SIDE: usize = 60;
 
 /// What a claim's row says of it besides its date: not an assertion, or backed.
 fn flags(c: &crate::claims::Claim) -> Vec<&'static str> {
-    let mut flags = Vec::new();
-    if c.quoted {
-        flags.push("quoted");
-    }
-    if c.hypothetical {
-        flags.push("hypothetical");
-    }
-    if c.repeated {
-        flags.push("repeated");
-    }
+    let mut flags = c.not_asserted();
     if !c.citations.is_empty() {
         flags.push("cited");
     }

@@ -566,16 +566,7 @@ fn meta_line(meta: &crate::corpus::SourceMeta, claims: usize) -> String {
 }
 
 fn claim_row(rules: &RuleBook, c: &Claim, class: &'static str) -> ClaimRow {
-    let mut flags = Vec::new();
-    if c.quoted {
-        flags.push("quoted");
-    }
-    if c.hypothetical {
-        flags.push("hypothetical");
-    }
-    if c.repeated {
-        flags.push("repeated");
-    }
+    let flags = c.not_asserted();
     let what = if flags.is_empty() {
         c.role.as_str().to_string()
     } else {
