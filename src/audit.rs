@@ -14,7 +14,9 @@
 //!   or, with no reference, every corpus claim of that event and role allows it.
 //! - **new**: the corpus says nothing about that event and role, and the rules give no date.
 //!
-//! Quoted, hypothetical and repeated claims are not the document's own assertions: they are
+//! Quoted, hypothetical and repeated claims are not the document's own assertions, and a
+//! time without a year ("March 1st", read where no date before it gives one) or with an
+//! open end ("until 1923") cannot be set against a date, as in `check`: such claims are
 //! counted as `skipped`, not classified. Everything here is plain data, sorted (documents by
 //! path, claims by position, events by id); rendering is `cli/audit.rs` and `report/html.rs`.
 
@@ -67,7 +69,8 @@ pub struct Counts {
     pub conflicts: usize,
     pub new: usize,
     pub unsupported: usize,
-    /// Quoted, hypothetical or repeated claims, not classified.
+    /// Quoted, hypothetical or repeated claims, and claims whose time has no year or
+    /// an open end: not classified.
     pub skipped: usize,
 }
 
@@ -348,7 +351,7 @@ fn audit_document(
     claims.sort_by_key(|c| c.span());
     let mut said = BTreeSet::new();
     for claim in claims {
-        if !claim.is_assertion() {
+        if !claim.is_assertion() || !claim.time.value.is_bounded() {
             counts.skipped += 1;
             continue;
         }
@@ -408,7 +411,31 @@ fn classify(
         (Verdict::Agrees, None) => {
             format!("{} of the corpus agree and none disagrees", plural(agreeing.len(), "passage"))
         }
-        _ => format!("neither the corpus nor the rules date {what}"),
+        _ => {
+            // The rules may date the event in another role: say which, so that "new" does
+            // not read as an event the rules know nothing of.
+            let others: Vec<String> = event
+                .dates
+                .iter()
+                .map(|d| match d.role {
+                    crate::rules::Role::Point => format!("its date {}", views(d)),
+                    role => format!("its {} {}", role.as_str(), views(d)),
+                })
+                .collect();
+            if others.is_empty() {
+                format!("neither the corpus nor the rules date {what}")
+            } else {
+                let missing = match claim.role {
+                    crate::rules::Role::Point => format!("no single date for {what}"),
+                    crate::rules::Role::Span => format!("no span for {what}"),
+                    _ => format!("no date for {what}"),
+                };
+                format!(
+                    "the rules give {missing}, only {}; the corpus does not date it",
+                    others.join(" and ")
+                )
+            }
+        }
     };
 
     let reference_evidence = |r: &RefDate, pick: &dyn Fn(bool) -> bool| -> Vec<Evidence> {

@@ -175,13 +175,9 @@ fn new_claims_are_compared_as_the_corpus_claims_are() {
     // of Port Arthur, which the rules make the end of the siege (`same-as`), and the
     // siege itself: one claim, the end of the siege, against the reference's 2 January.
     // A year inside the Boxer Rebellion, which the rules date as a span, falls inside it.
-    let out = chronolint()
-        .args(["audit", "tests/fixtures/audit/compared", "--against", "corpus", "--format", "json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "a conflict fails the audit");
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("valid JSON");
-    let doc = &v["documents"][0];
+    let (code, v) = audit_compared();
+    assert_eq!(code, Some(1), "a conflict fails the audit");
+    let doc = document(&v, "surrender.txt");
     let claims: Vec<(&str, &str, &str, &str)> = doc["claims"]
         .as_array()
         .unwrap()
@@ -202,4 +198,39 @@ fn new_claims_are_compared_as_the_corpus_claims_are() {
     assert_eq!(doc["counts"]["conflicts"], 1);
     assert_eq!(doc["counts"]["agrees"], 1);
     assert_eq!(doc["counts"]["new"], 0);
+}
+
+/// tests/fixtures/audit/compared audited against the shipped corpus and rules, as JSON.
+fn audit_compared() -> (Option<i32>, serde_json::Value) {
+    let out = chronolint()
+        .args(["audit", "tests/fixtures/audit/compared", "--against", "corpus", "--format", "json"])
+        .output()
+        .unwrap();
+    (out.status.code(), serde_json::from_slice(&out.stdout).expect("valid JSON"))
+}
+
+/// The audit of the new document whose path ends in `name`.
+fn document<'v>(v: &'v serde_json::Value, name: &str) -> &'v serde_json::Value {
+    v["documents"].as_array().unwrap().iter().find(|d| d["file"].as_str().unwrap().ends_with(name)).unwrap()
+}
+
+#[test]
+fn a_time_without_a_year_is_skipped_and_new_says_what_the_rules_do_date() {
+    // "On March 1st" with no year before it cannot be set against a date; "the March
+    // First Movement, 1919" is a point the rules do not give (they date its start), which
+    // the corpus does not date either: new, and the reason says what the rules give.
+    let (_, v) = audit_compared();
+    let doc = document(&v, "korea.txt");
+    assert_eq!(doc["counts"]["skipped"], 1, "{doc}");
+    assert_eq!(doc["counts"]["new"], 1, "{doc}");
+    let claims = doc["claims"].as_array().unwrap();
+    assert_eq!(claims.len(), 1, "{doc}");
+    assert_eq!(claims[0]["value"], "1919");
+    let reason = claims[0]["reason"].as_str().unwrap();
+    assert!(
+        reason.starts_with(
+            "the rules give no single date for the March First Movement, only its start 1 March 1919"
+        ),
+        "{reason}"
+    );
 }
