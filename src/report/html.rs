@@ -492,7 +492,7 @@ pub fn render_audit(a: &Audit) -> String {
     for v in Verdict::ALL {
         summary.push((v.as_str().to_string(), r.counts.get(v).to_string()));
     }
-    summary.push(("skipped (quoted, hypothetical, repeated)".to_string(), r.counts.skipped.to_string()));
+    summary.push(("skipped (not asserted, or no year)".to_string(), r.counts.skipped.to_string()));
     let mut tables = String::new();
     let head = "<th>agrees</th><th>conflicts</th><th>new</th><th>unsupported</th>";
     let _ = write!(tables, "<table class=\"counts\"><thead><tr><th>document</th>{head}</tr></thead><tbody>");
