@@ -703,8 +703,9 @@ const ROW_HEIGHT: i64 = 30;
 const LINE: i64 = 14;
 /// The size of the reference and date labels (`text.val`, `.band text` in the CSS).
 const SMALL: f64 = 11.0;
-/// The right end of the plot, and the room left to words at either end.
+/// The right end of the plot.
 const PLOT_END: i64 = SVG_WIDTH - 20;
+/// The room kept between a label and its mark, and between two labels on one line.
 const PAD: f64 = 4.0;
 /// The most lines of date labels below a row's marks: a label that finds no room on them
 /// is left to the mark's tooltip, so a row of hundreds of close dates stays a row.
