@@ -1158,3 +1158,33 @@ fn an_alternate_timeline_is_hypothetical_and_ours_is_not() {
     }
     assert_eq!(hypothetical("In our timeline the Triple Intervention came in 1895."), [false]);
 }
+
+#[test]
+fn a_time_before_and_or_a_comma_dates_the_clause_it_ends() {
+    // Each treaty has its own date, though the second one's name is nearer the first
+    // date than the first one's is: a conjunction after a time opens the next clause, and
+    // only a sentence-initial time ("In 1875, the ...") reaches across a comma to a name.
+    let (rules, matcher) = shipped();
+    let dated = |text: &str| -> Vec<String> {
+        flagged(&rules, &matcher, text)
+            .into_iter()
+            .map(|(event, year, _, _)| format!("{event} {year}"))
+            .collect()
+    };
+    for text in [
+        "The Treaty of Portsmouth was signed in 1905 and the Boxer Protocol was signed in 1901.",
+        "The Treaty of Portsmouth was signed in 1905, and the Boxer Protocol was signed in 1901.",
+        "The Treaty of Portsmouth was signed in 1905, the Boxer Protocol in 1901.",
+        "The Treaty of Portsmouth was signed in 1905, while the Boxer Protocol was signed in 1901.",
+    ] {
+        assert_eq!(dated(text), ["treaty-of-portsmouth 1905", "boxer-protocol 1901"], "{text}");
+    }
+    assert_eq!(
+        dated("The Treaty of Portsmouth was signed in 1905, and the Boxer Protocol was signed later."),
+        ["treaty-of-portsmouth 1905"]
+    );
+    assert_eq!(
+        dated("In 1875, the Treaty of Saint Petersburg was signed."),
+        ["treaty-of-saint-petersburg-1875 1875"]
+    );
+}
