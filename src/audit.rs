@@ -344,18 +344,11 @@ fn audit_document(
 ) -> DocumentAudit {
     let mut counts = Counts::default();
     let mut out = Vec::new();
-    // One sentence that names an event twice ("Port Arthur surrendered", the surrender
-    // and the end of the siege, one event once canonical) says one thing: it is judged
-    // once, from its first mention.
-    let mut claims: Vec<&Claim> = extract.claims.iter().collect();
-    claims.sort_by_key(|c| c.span());
-    let mut said = BTreeSet::new();
-    for claim in claims {
+    // The claims are as compared (`claims::as_compared`): one per sentence, event, role
+    // and time.
+    for claim in &extract.claims {
         if !claim.is_assertion() || !claim.time.value.is_bounded() {
             counts.skipped += 1;
-            continue;
-        }
-        if !said.insert((claim.sentence, claim.event, claim.role, claim.time.value.edtf.as_str())) {
             continue;
         }
         out.push(classify(claim, text, corpus, rules, corpus_texts));

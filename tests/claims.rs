@@ -1056,6 +1056,11 @@ fn web_addresses_without_a_scheme_are_links_not_prose() {
     );
 }
 
+/// "event-id time-as-written" of each claim of `text` (`flagged`).
+fn event_years(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<String> {
+    flagged(rules, matcher, text).into_iter().map(|(event, year, _, _)| format!("{event} {year}")).collect()
+}
+
 /// The claims of `text` as (event, year as written, quoted, whose words), the fast
 /// per-document stage checked against the slow one.
 fn flagged(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<(String, String, bool, Option<String>)> {
@@ -1106,12 +1111,7 @@ fn quotations_set_off_by_markup_are_quoted() {
 #[test]
 fn dates_a_sentence_denies_make_no_claim() {
     let (rules, matcher) = shipped();
-    let years = |text: &str| -> Vec<String> {
-        flagged(&rules, &matcher, text)
-            .into_iter()
-            .map(|(event, year, _, _)| format!("{event} {year}"))
-            .collect()
-    };
+    let years = |text: &str| event_years(&rules, &matcher, text);
     assert_eq!(
         years("The Battle of Tsushima did not take place in 1904 but in 1905."),
         ["battle-of-tsushima 1905"]
@@ -1160,17 +1160,46 @@ fn an_alternate_timeline_is_hypothetical_and_ours_is_not() {
 }
 
 #[test]
+fn two_readings_of_one_date_for_one_event_are_one_claim() {
+    // "Port Arthur surrendered on January 3, 1905" names the surrender of Port Arthur
+    // (which the rules make the end of the siege) and the siege (its place and verb): the
+    // extraction reads the date twice, the checks count it once. Two dates in one
+    // sentence stay two claims.
+    let fixture = crate::common::at("tests/fixtures/audit/compared/surrender.txt");
+    let out = crate::common::run(&["claims", "tests/fixtures/audit/compared/surrender.txt"]);
+    let raw: Vec<serde_json::Value> =
+        String::from_utf8_lossy(&out.stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let on_line_1: Vec<&str> =
+        raw.iter().filter(|c| c["line"] == 1).map(|c| c["event"].as_str().unwrap()).collect();
+    assert_eq!(on_line_1, ["surrender-of-port-arthur", "siege-of-port-arthur"], "{raw:?}");
+
+    let options = chronolint::Options { config: None, ..Default::default() };
+    let run = chronolint::check_paths(&[&fixture], &options).expect("runs");
+    let ends: Vec<String> = run
+        .index
+        .claims
+        .iter()
+        .filter(|c| c.role == Role::End)
+        .map(|c| format!("{} {}", run.rules.event(c.event).id, c.time.value.edtf))
+        .collect();
+    assert_eq!(ends, ["siege-of-port-arthur 1905-01-03"]);
+    assert_eq!(run.claims, raw.len() - 1);
+
+    let text =
+        "The Treaty of Portsmouth was signed in 1905, and the Treaty of Portsmouth was signed in 1905.";
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("twice.txt"), text).unwrap();
+    let run = chronolint::check_paths(&[dir.path()], &options).expect("runs");
+    assert_eq!(run.claims, 2, "two time expressions, two claims");
+}
+
+#[test]
 fn a_time_before_and_or_a_comma_dates_the_clause_it_ends() {
     // Each treaty has its own date, though the second one's name is nearer the first
     // date than the first one's is: a conjunction after a time opens the next clause, and
     // only a sentence-initial time ("In 1875, the ...") reaches across a comma to a name.
     let (rules, matcher) = shipped();
-    let dated = |text: &str| -> Vec<String> {
-        flagged(&rules, &matcher, text)
-            .into_iter()
-            .map(|(event, year, _, _)| format!("{event} {year}"))
-            .collect()
-    };
+    let dated = |text: &str| event_years(&rules, &matcher, text);
     for text in [
         "The Treaty of Portsmouth was signed in 1905 and the Boxer Protocol was signed in 1901.",
         "The Treaty of Portsmouth was signed in 1905, and the Boxer Protocol was signed in 1901.",

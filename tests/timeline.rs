@@ -2,16 +2,8 @@
 //! reference dates, expectations written by hand from the fixture text
 //! (tests/fixtures/html/crowded/) and rules/.
 
-use assert_cmd::Command;
-
 fn timeline(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::cargo_bin("chronolint")
-        .unwrap()
-        .current_dir(crate::common::root())
-        .arg("timeline")
-        .args(args)
-        .output()
-        .unwrap();
+    let out = crate::common::run(&[&["timeline"], args].concat());
     let text = |b: &[u8]| String::from_utf8(b.to_vec()).expect("UTF-8");
     (out.status.code(), text(&out.stdout), text(&out.stderr))
 }

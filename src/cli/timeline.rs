@@ -61,10 +61,6 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     let event = run.rules.event(id);
     let mut claims: Vec<_> = run.index.about(id).collect();
     claims.sort_by_key(|c| (c.time.value.earliest, c.doc, c.sentence.start, c.span()));
-    // One sentence naming the event twice ("Port Arthur surrendered": the surrender, which
-    // the rules make the end of the siege, and the siege) makes one row.
-    let mut said = std::collections::BTreeSet::new();
-    claims.retain(|c| said.insert((c.doc, c.sentence, c.role, c.time.value.edtf.clone(), flags(c))));
     let references: Vec<(&str, String, String)> = event
         .dates
         .iter()

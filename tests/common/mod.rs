@@ -26,3 +26,8 @@ pub fn shared(rel: &str) -> PathBuf {
         .find(|p| p.exists())
         .unwrap_or_else(|| panic!("no shared/{rel} beside {} (set CHRONOLINT_SHARED)", root.display()))
 }
+
+/// The chronolint binary run from the repository root with `args`.
+pub fn run(args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("chronolint").unwrap().current_dir(root()).args(args).output().unwrap()
+}
