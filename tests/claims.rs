@@ -1217,3 +1217,42 @@ fn a_time_before_and_or_a_comma_dates_the_clause_it_ends() {
         ["treaty-of-saint-petersburg-1875 1875"]
     );
 }
+
+#[test]
+fn an_event_something_else_is_placed_against_is_not_dated_by_its_time() {
+    // "before", "after", "prior to", "following": the event is the point something else
+    // is placed against, and a time outside its phrase is that something's; a time inside
+    // it ("after the Treaty of Shimonoseki in 1895") is the event's. So is one in a
+    // relative clause about the event, and not one about what belongs to it.
+    let (rules, matcher) = shipped();
+    let dated = |text: &str| event_years(&rules, &matcher, text);
+    for text in [
+        "In 1904, before the Treaty of Portsmouth, Japan attacked.",
+        "In 1898, long before the Boxer Protocol, Russia built railways.",
+        "Long before the Boxer Protocol, Russia had built railways in 1898.",
+        "Shortly after the Treaty of Portsmouth, in 1906, Japan set up the railway company.",
+        "The Boxer Protocol, whose indemnity was remitted by America in 1908, was harsh.",
+    ] {
+        assert_eq!(dated(text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        dated("Japan prepared for a decade after the Treaty of Shimonoseki in 1895."),
+        ["treaty-of-shimonoseki 1895"]
+    );
+    assert_eq!(
+        dated("After the Battle of Mukden in March 1905, the Japanese halted."),
+        ["battle-of-mukden March 1905"]
+    );
+    assert_eq!(
+        dated("Before the Treaty of Portsmouth (1905) the war went on."),
+        ["treaty-of-portsmouth 1905"]
+    );
+    assert_eq!(
+        dated("After the Boxer Rebellion of 1900, the Boxer Protocol was signed in 1901."),
+        ["boxer-rebellion 1900", "boxer-protocol 1901"]
+    );
+    assert_eq!(
+        dated("Kuroki rested after the Battle of Liaoyang, which took place in August 1904."),
+        ["battle-of-liaoyang August 1904"]
+    );
+}

@@ -177,8 +177,14 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 named.partition_point(|(m, _)| m.span.start < lo),
                 named.partition_point(|(m, _)| m.span.start <= hi),
             );
-            let candidates: Vec<(&EventMention, EventId)> =
-                named.get(a..b).unwrap_or(&[]).iter().chain(described.iter()).copied().collect();
+            let candidates: Vec<(&EventMention, EventId)> = named
+                .get(a..b)
+                .unwrap_or(&[])
+                .iter()
+                .chain(described.iter())
+                .copied()
+                .filter(|(m, _)| !placed_against(text, sentence.span, m.span, time.span))
+                .collect();
             let Some(&(best, _)) =
                 candidates.iter().min_by_key(|(m, _)| (costs.cost(time.span, near_end(m)), m.span.start))
             else {
@@ -485,6 +491,11 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if !time_first && AFTER_WHICH.is_match(between) {
         return true;
     }
+    // "The Boxer Protocol, whose indemnity was remitted by America in 1908": the time
+    // dates what belongs to the event, not the event.
+    if !time_first && WHOSE.is_match(between) {
+        return true;
+    }
     // "in the summer following the conclusion of the treaty of Peking, 1861, the emperor
     // breathed his last": the event is the point a period is counted from, and the time
     // after it dates the period.
@@ -576,6 +587,47 @@ static REFERENCE_POINT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Right before a mention: a word that places something else against the event ("long
+/// before the Boxer Protocol", "shortly after the Treaty of Portsmouth"). ("Since" and
+/// "until" are `REFERENCE_POINT`'s; "till the treaty of Nanking, in 1842, opened the
+/// five ports" tells of the treaty itself.)
+static RELATIVE_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:before|after|prior\s+to|following)\s+(?:the\s+)?$").expect("valid regex")
+});
+
+/// Between a mention and a time after it: a relative clause that tells of the event
+/// itself ("the battle of the Sha-ho, which took place in October").
+static WHICH_WAS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^,\s*(?:which|that)\s+(?:[a-z]+\s+){0,3}?(?:in|on|at)$").expect("valid regex")
+});
+
+/// Whether the event `mention` names is the point something else is placed against, with
+/// `time` outside its phrase, so that the time is that something's: "In 1898, long before
+/// the Boxer Protocol, Russia built railways", "Shortly after the Treaty of Portsmouth, in
+/// 1906, Japan set up the railway company". A time inside the phrase is the event's own:
+/// "after the Treaty of Shimonoseki in 1895", "after Port Arthur fell in January 1905",
+/// "before the Treaty of Portsmouth (1905)", "after the battle of the Sha-ho, which took
+/// place in October".
+fn placed_against(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
+    if mention.overlaps(time) {
+        return false; // "the revolution of 1905", "the battle of August 10"
+    }
+    let from = crate::text::floor_boundary(text, mention.start.saturating_sub(24).max(sentence.start));
+    let before = text.get(from..mention.start).unwrap_or("");
+    if !RELATIVE_TO.is_match(before) {
+        return false;
+    }
+    let Some(gap) = text.get(mention.end..time.start).filter(|_| mention.end <= time.start) else {
+        return true; // the time comes first
+    };
+    let gap = gap.trim();
+    let attached = gap.is_empty()
+        || gap == "("
+        || ["of", "in", "on"].iter().any(|w| gap.eq_ignore_ascii_case(w))
+        || WHICH_WAS.is_match(gap);
+    !attached && gap.contains([',', ';', ':', '—', '('])
+}
+
 /// Right before a mention: a period counted from the event ("the summer following the
 /// conclusion of", "the year after").
 static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -588,6 +640,9 @@ static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 static AFTER_WHICH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:from|after|since|before|following)\s+which(?-u:\b)").expect("valid regex")
 });
+
+/// A relative clause about what belongs to the event before it: ", whose indemnity".
+static WHOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^,\s+whose(?-u:\b)").expect("valid regex"));
 
 /// A relative clause telling what came of what is dated: "..., which compelled ...",
 /// "..., which led to ...".
@@ -868,8 +923,11 @@ crate::warm_up!(
     SINCE_BEFORE,
     ANSWER_IT,
     REFERENCE_POINT,
+    RELATIVE_TO,
+    WHICH_WAS,
     PERIOD_AFTER,
     AFTER_WHICH,
+    WHOSE,
     BROUGHT_ABOUT,
     OFFSET,
     AIMED_AT,
