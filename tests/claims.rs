@@ -1256,3 +1256,24 @@ fn an_event_something_else_is_placed_against_is_not_dated_by_its_time() {
         ["battle-of-liaoyang August 1904"]
     );
 }
+
+#[test]
+fn what_was_done_with_an_event_later_does_not_date_it() {
+    // A debate, a confirmation, a memorial, a cancelled indemnity, a negotiator's death:
+    // each time is that deed's, not the event's, which stays dated where the text dates it.
+    let (rules, matcher) = shipped();
+    for text in [
+        "Historians writing in 1920 judged the Treaty of Portsmouth harshly.",
+        "A memorial to the Battle of Tsushima was unveiled in 1925.",
+        "The Triple Intervention was debated again in the Diet in 1897.",
+        "The Boxer Protocol's indemnity was cancelled in 1917.",
+        "Witte, who negotiated the Treaty of Portsmouth, died in 1915.",
+        "In 1907 Japan and Russia signed a convention that confirmed the Treaty of Portsmouth.",
+    ] {
+        assert_eq!(event_years(&rules, &matcher, text), Vec::<String>::new(), "{text}");
+    }
+    assert_eq!(
+        event_years(&rules, &matcher, "The Treaty of Portsmouth was signed in 1905."),
+        ["treaty-of-portsmouth 1905"]
+    );
+}

@@ -686,6 +686,22 @@ static KNOWN_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// Right before a mention: the event as the subject of words said or written ("principles
 /// which were put forth on the 25th of December by Mr. von Kuehlmann as a parody on the
 /// Russian revolution"). A time is the words', unless it is part of the name.
+/// Right before a mention: a thing made of the event or about it ("a memorial to the
+/// Battle of Tsushima", "the museum of the siege"), whose own time a sentence gives.
+static MADE_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:memorials?|monuments?|museums?|statues?|plaques?|films?|novels?|commemorations?)\s+(?:to|of|on|about|for)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// Between a mention and a time: what was done with the event afterwards, or a death
+/// ("The Triple Intervention was debated again in the Diet in 1897", "a convention that
+/// confirmed the Treaty of Portsmouth", "Witte, who negotiated the Treaty of Portsmouth,
+/// died in 1915"): the time is that deed's.
+static AFTERMATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:debated|confirmed|revised|renounced|abrogated|annulled|commemorated|celebrated|remembered|forgotten|judged|criticised|criticized|cancell?ed|remitted|unveiled|denounced|died)(?-u:\b)")
+        .expect("valid regex")
+});
+
 static SPOKEN_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:a|an|his|her|their)\s+(?:parody|parodies|comments?|commentary|reply|answer|tribute|protest|allusion|lecture|speech|sermon|essay|pamphlet|poem|toast)\s+(?:on|upon|to|about|against)\s+(?:the\s+)?$")
         .expect("valid regex")
@@ -727,8 +743,11 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
                     || gap.eq_ignore_ascii_case("of")
                     || gap.eq_ignore_ascii_case("in")
             }));
+    let between = between(text, time, mention);
     AIMED_AT.is_match(before)
-        || ((KNOWN_BY.is_match(before) || SPOKEN_OF.is_match(before)) && !attached)
+        || ((KNOWN_BY.is_match(before) || SPOKEN_OF.is_match(before) || MADE_OF.is_match(before))
+            && !attached)
+        || (!attached && AFTERMATH.is_match(between))
         || TO_COME.is_match(after)
         || dates_a_document(text, sentence, mention, time)
         || labels_something_else(text, mention, time)
@@ -934,6 +953,8 @@ crate::warm_up!(
     TO_COME,
     KNOWN_BY,
     SPOKEN_OF,
+    MADE_OF,
+    AFTERMATH,
     DOCUMENT_DATE,
     ANOTHER_DEED,
     EVENT_NOUN
