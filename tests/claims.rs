@@ -1269,9 +1269,15 @@ fn what_was_done_with_an_event_later_does_not_date_it() {
         "The Boxer Protocol's indemnity was cancelled in 1917.",
         "Witte, who negotiated the Treaty of Portsmouth, died in 1915.",
         "In 1907 Japan and Russia signed a convention that confirmed the Treaty of Portsmouth.",
+        "Twenty years later, in 1925, the Treaty of Portsmouth was still resented.",
     ] {
         assert_eq!(event_years(&rules, &matcher, text), Vec::<String>::new(), "{text}");
     }
+    // What was done later in another clause leaves the time alone.
+    assert_eq!(
+        event_years(&rules, &matcher, "In 1905 the Treaty of Portsmouth was signed and later debated."),
+        ["treaty-of-portsmouth 1905"]
+    );
     assert_eq!(
         event_years(&rules, &matcher, "The Treaty of Portsmouth was signed in 1905."),
         ["treaty-of-portsmouth 1905"]

@@ -693,14 +693,24 @@ static MADE_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Between a mention and a time: what was done with the event afterwards, or a death
+/// Between a mention and a time (or, for a time before it, in the mention's own clause
+/// after it): what was done with the event afterwards, or a death
 /// ("The Triple Intervention was debated again in the Diet in 1897", "a convention that
 /// confirmed the Treaty of Portsmouth", "Witte, who negotiated the Treaty of Portsmouth,
 /// died in 1915"): the time is that deed's.
 static AFTERMATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:debated|confirmed|revised|renounced|abrogated|annulled|commemorated|celebrated|remembered|forgotten|judged|criticised|criticized|cancell?ed|remitted|unveiled|denounced|died)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:debated|confirmed|revised|renounced|abrogated|annulled|commemorated|celebrated|remembered|forgotten|judged|criticised|criticized|cancell?ed|remitted|unveiled|denounced|resented|died)(?-u:\b)")
         .expect("valid regex")
 });
+
+/// The words after a mention up to the end of its clause (a comma, a stop or "and"):
+/// where a time before the mention ("Twenty years later, in 1925, the Treaty of
+/// Portsmouth was still resented") meets what was done with the event.
+fn own_clause(after: &str) -> &str {
+    let end = after.find([',', ';', '.', ':']).unwrap_or(after.len());
+    let clause = after.get(..end).unwrap_or(after);
+    clause.find(" and ").map_or(clause, |i| clause.get(..i).unwrap_or(clause))
+}
 
 static SPOKEN_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:a|an|his|her|their)\s+(?:parody|parodies|comments?|commentary|reply|answer|tribute|protest|allusion|lecture|speech|sermon|essay|pamphlet|poem|toast)\s+(?:on|upon|to|about|against)\s+(?:the\s+)?$")
@@ -749,6 +759,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
             && !attached)
         || (!attached && AFTERMATH.is_match(between))
         || TO_COME.is_match(after)
+        || (time.end <= mention.start && !attached && AFTERMATH.is_match(own_clause(after)))
         || dates_a_document(text, sentence, mention, time)
         || labels_something_else(text, mention, time)
         || (mention.end <= time.start
