@@ -1270,9 +1270,25 @@ fn what_was_done_with_an_event_later_does_not_date_it() {
         "Witte, who negotiated the Treaty of Portsmouth, died in 1915.",
         "In 1907 Japan and Russia signed a convention that confirmed the Treaty of Portsmouth.",
         "Twenty years later, in 1925, the Treaty of Portsmouth was still resented.",
+        // A relative clause's time dates what the clause tells of.
+        "The war that began in 1904 ended with the Treaty of Portsmouth.",
+        "The negotiations which opened in August 1905 produced the Treaty of Portsmouth.",
     ] {
         assert_eq!(event_years(&rules, &matcher, text), Vec::<String>::new(), "{text}");
     }
+    assert_eq!(
+        event_years(&rules, &matcher, "The Boxer Protocol, which was signed in 1901, was harsh."),
+        ["boxer-protocol 1901"]
+    );
+    // A relative clause that goes on past its time dates what it names there (the corpus).
+    assert_eq!(
+        event_years(
+            &rules,
+            &matcher,
+            "Russia concluded an alliance with China, which led in 1898 to an occupation and administration of the entire Liaodong Peninsula and to a fortification of the ice-free Port Arthur."
+        ),
+        ["russian-lease-of-port-arthur 1898"]
+    );
     // What was done later in another clause leaves the time alone.
     assert_eq!(
         event_years(&rules, &matcher, "In 1905 the Treaty of Portsmouth was signed and later debated."),

@@ -510,6 +510,14 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if time_first && REFERENCE_POINT.is_match(between) {
         return true;
     }
+    // "The war that began in 1904 ended with the Treaty of Portsmouth": a time in a
+    // relative clause dates the words the clause tells of, before it, not a name after.
+    if time_first {
+        let from = crate::text::floor_boundary(text, time.start.saturating_sub(40).max(sentence.start));
+        if text.get(from..time.start).is_some_and(|head| IN_RELATIVE.is_match(head)) {
+            return true;
+        }
+    }
     if EVENT_NOUN.is_match(between) {
         return true;
     }
@@ -639,6 +647,14 @@ static PERIOD_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 /// she had driven Japan", "after which the Allies entered".
 static AFTER_WHICH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i),\s+(?:from|after|since|before|following)\s+which(?-u:\b)").expect("valid regex")
+});
+
+/// Right before a time: a relative clause that dates what it tells of, whole ("that
+/// began in", "which had broken out in"). Not one that goes on past the time ("which led
+/// in 1898 to an occupation ... of Port Arthur" dates the occupation it names).
+static IN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:that|which)\s+(?:had\s+|have\s+|has\s+|was\s+|were\s+)?(?:began|begun|started|opened|broke\s+out|broken\s+out|erupted|ended|closed|took\s+place|taken\s+place|occurred|happened|fought|held)\s+(?:in|on|during)\s+$")
+        .expect("valid regex")
 });
 
 /// A relative clause about what belongs to the event before it: ", whose indemnity".
@@ -957,6 +973,7 @@ crate::warm_up!(
     WHICH_WAS,
     PERIOD_AFTER,
     AFTER_WHICH,
+    IN_RELATIVE,
     WHOSE,
     BROUGHT_ABOUT,
     OFFSET,
