@@ -625,10 +625,10 @@ fn placed_against(text: &str, sentence: Span, mention: Span, time: Span) -> bool
     if !RELATIVE_TO.is_match(before) {
         return false;
     }
-    let Some(gap) = text.get(mention.end..time.start).filter(|_| mention.end <= time.start) else {
+    if time.end <= mention.start {
         return true; // the time comes first
-    };
-    let gap = gap.trim();
+    }
+    let gap = text.get(mention.end..time.start).unwrap_or("").trim();
     let attached = gap.is_empty()
         || gap == "("
         || ["of", "in", "on"].iter().any(|w| gap.eq_ignore_ascii_case(w))
@@ -769,11 +769,11 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
                     || gap.eq_ignore_ascii_case("of")
                     || gap.eq_ignore_ascii_case("in")
             }));
-    let between = between(text, time, mention);
+    let between_them = between(text, time, mention);
     AIMED_AT.is_match(before)
         || ((KNOWN_BY.is_match(before) || SPOKEN_OF.is_match(before) || MADE_OF.is_match(before))
             && !attached)
-        || (!attached && AFTERMATH.is_match(between))
+        || (!attached && AFTERMATH.is_match(between_them))
         || TO_COME.is_match(after)
         || (time.end <= mention.start && !attached && AFTERMATH.is_match(own_clause(after)))
         || dates_a_document(text, sentence, mention, time)
