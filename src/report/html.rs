@@ -725,6 +725,35 @@ struct RowLayout<'m> {
     below: usize,
 }
 
+/// The radius of a dot, the mark of a time too short to draw as a bar.
+const DOT: f64 = 6.0;
+
+/// How a mark is drawn: a dot at its centre for a time narrower than 8 units, else a bar
+/// from its first day to the end of its last. Layout and drawing both read it.
+enum Shape {
+    Dot(f64),
+    Bar(f64, f64),
+}
+
+impl Shape {
+    fn of(m: &Mark, x: &impl Fn(Day) -> f64) -> Shape {
+        let (x0, x1) = (x(m.earliest), x(m.latest.saturating_add(1)));
+        if x1 - x0 < 8.0 {
+            Shape::Dot((x0 + x1) / 2.0)
+        } else {
+            Shape::Bar(x0, x1)
+        }
+    }
+
+    /// Where it lies along the row.
+    fn extent(&self) -> (f64, f64) {
+        match *self {
+            Shape::Dot(c) => (c - DOT, c + DOT),
+            Shape::Bar(x0, x1) => (x0, x1),
+        }
+    }
+}
+
 /// The label a mark shows: its date, and how many claims give it in a folded row.
 fn mark_text(m: &Mark) -> String {
     if m.count > 1 {
@@ -741,15 +770,7 @@ fn mark_text(m: &Mark) -> String {
 /// get the places beside their marks.
 fn layout_row<'m>(row: &'m Row, x: &impl Fn(Day) -> f64) -> RowLayout<'m> {
     let (lo, hi) = (LABEL_WIDTH as f64 + 2.0, PLOT_END as f64);
-    let extent = |m: &Mark| {
-        let (mx0, mx1) = (x(m.earliest), x(m.latest.saturating_add(1)));
-        if mx1 - mx0 < 8.0 {
-            let c = (mx0 + mx1) / 2.0;
-            (c - 6.0, c + 6.0)
-        } else {
-            (mx0, mx1)
-        }
-    };
+    let extent = |m: &Mark| Shape::of(m, x).extent();
     let mut lanes = layout::Lanes::default();
     for m in &row.marks {
         let (a, b) = extent(m);
@@ -889,15 +910,13 @@ fn svg(t: &Timeline, prefix: &str) -> String {
             let _ = write!(s, "<a href=\"{}\">{text}</a>", escape(&row.href));
         }
         for (m, placed) in &layout.marks {
-            let (mx0, mx1) = (x(m.earliest), x(m.latest.saturating_add(1)));
-            let shape = if mx1 - mx0 < 8.0 {
-                format!("<circle cx=\"{:.1}\" cy=\"{cy}\" r=\"6\"/>", (mx0 + mx1) / 2.0)
-            } else {
-                format!(
+            let shape = match Shape::of(m, &x) {
+                Shape::Dot(c) => format!("<circle cx=\"{c:.1}\" cy=\"{cy}\" r=\"{DOT}\"/>"),
+                Shape::Bar(mx0, mx1) => format!(
                     "<rect x=\"{mx0:.1}\" y=\"{}\" width=\"{:.1}\" height=\"12\" rx=\"3\"/>",
                     cy - 6,
                     mx1 - mx0
-                )
+                ),
             };
             // The marks' own line, or a line below them.
             let text = placed.as_ref().map_or(String::new(), |p| {
