@@ -7,10 +7,8 @@
 //! and the month, agrees with the reference.
 
 use super::Claim;
-use crate::rules::{Role, RuleBook};
-use crate::span::Span;
+use crate::rules::RuleBook;
 use crate::time::{Anchor, Granularity, TimeExpr};
-use std::collections::HashSet;
 
 /// How many years away from the guess the year may be looked for: the date before is
 /// near (`time::tag` reaches back a few pages at most), so the story is at most a year on
@@ -22,22 +20,6 @@ pub fn year_guessed(time: &TimeExpr) -> bool {
     matches!(time.anchor, Some(Anchor::Previous(_)))
         && matches!(time.value.granularity, Granularity::Day | Granularity::Month)
         && time.written.is_none()
-}
-
-/// Makes claims as they are compared, with the rules and with each other: each one's
-/// event and role canonical (`RuleBook::canonical`: "the surrender of Port Arthur" is the
-/// end of the siege), then its guessed year settled (`settle_guessed_years`). A sentence
-/// that names one event twice for one date ("Port Arthur surrendered on January 3, 1905":
-/// the surrender, and the siege by its place and verb) says one thing: of the claims that
-/// read one time expression for the same event and role, the first listed is kept. `check` does it to every claim of the corpus
-/// before the claim index, and `audit` to the new documents' claims, compared with those.
-pub fn as_compared(claims: &mut Vec<Claim>, rules: &RuleBook) {
-    for c in claims.iter_mut() {
-        (c.event, c.role) = rules.canonical(c.event, c.role);
-    }
-    settle_guessed_years(claims, rules);
-    let mut said: HashSet<(usize, Span, usize, Role)> = HashSet::new();
-    claims.retain(|c| said.insert((c.doc, c.time.span, c.event, c.role)));
 }
 
 /// Moves each claim whose year was guessed, and which its event's reference dates do not

@@ -12,8 +12,8 @@ mod refuted;
 pub(crate) use refuted::warm_up as refuted_warm_up;
 
 pub use extract::{claims_for_comparison, extract, extract_everywhere};
-pub use guessed::{as_compared, guessed_year_note, settle_guessed_years, settled};
-pub use index::ClaimIndex;
+pub use guessed::{guessed_year_note, settle_guessed_years, settled};
+pub use index::{as_compared, ClaimIndex};
 pub use mentions::Matcher;
 
 use crate::corpus::{DocId, SourceMeta};
