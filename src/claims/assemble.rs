@@ -617,7 +617,7 @@ static WHICH_WAS: LazyLock<Regex> = LazyLock::new(|| {
 /// "before the Treaty of Portsmouth (1905)", "after the battle of the Sha-ho, which took
 /// place in October".
 fn placed_against(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
-    if mention.overlaps(time) {
+    if attached(text, mention, time) {
         return false; // "the revolution of 1905", "the battle of August 10"
     }
     let from = crate::text::floor_boundary(text, mention.start.saturating_sub(24).max(sentence.start));
@@ -629,11 +629,23 @@ fn placed_against(text: &str, sentence: Span, mention: Span, time: Span) -> bool
         return true; // the time comes first
     }
     let gap = text.get(mention.end..time.start).unwrap_or("").trim();
-    let attached = gap.is_empty()
-        || gap == "("
-        || ["of", "in", "on"].iter().any(|w| gap.eq_ignore_ascii_case(w))
-        || WHICH_WAS.is_match(gap);
-    !attached && gap.contains([',', ';', ':', '—', '('])
+    let joined = gap.eq_ignore_ascii_case("on") || WHICH_WAS.is_match(gap);
+    !joined && gap.contains([',', ';', ':', '—', '('])
+}
+
+/// Whether `time` is part of the mention's phrase: inside it, or right after it with
+/// nothing, "(", "of" or "in" between ("the Satsuma rebellion of 1877", "the Opium War
+/// (1839-42)").
+fn attached(text: &str, mention: Span, time: Span) -> bool {
+    mention.overlaps(time)
+        || (mention.end <= time.start
+            && text.get(mention.end..time.start).is_some_and(|gap| {
+                let gap = gap.trim();
+                gap.is_empty()
+                    || gap == "("
+                    || gap.eq_ignore_ascii_case("of")
+                    || gap.eq_ignore_ascii_case("in")
+            }))
 }
 
 /// Right before a mention: a period counted from the event ("the summer following the
@@ -760,15 +772,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     let after = text.get(mention.end..to).unwrap_or("");
     // A time that is part of the name is the event's all the same ("the leader of the
     // Satsuma rebellion of 1877").
-    let attached = mention.overlaps(time)
-        || (mention.end <= time.start
-            && text.get(mention.end..time.start).is_some_and(|gap| {
-                let gap = gap.trim();
-                gap.is_empty()
-                    || gap == "("
-                    || gap.eq_ignore_ascii_case("of")
-                    || gap.eq_ignore_ascii_case("in")
-            }));
+    let attached = attached(text, mention, time);
     let between_them = between(text, time, mention);
     AIMED_AT.is_match(before)
         || ((KNOWN_BY.is_match(before) || SPOKEN_OF.is_match(before) || MADE_OF.is_match(before))
