@@ -1255,6 +1255,16 @@ fn an_event_something_else_is_placed_against_is_not_dated_by_its_time() {
         dated("Kuroki rested after the Battle of Liaoyang, which took place in August 1904."),
         ["battle-of-liaoyang August 1904"]
     );
+    // A period counted from the event: a time in the event's phrase is still the event's,
+    // one after "in" may be the period's.
+    assert_eq!(
+        dated("Six days after the Treaty of Shimonoseki of 17 April 1895, the powers intervened."),
+        ["treaty-of-shimonoseki 17 April 1895"]
+    );
+    assert_eq!(
+        dated("Two years after the Treaty of Shimonoseki in 1897, Korea became an empire."),
+        Vec::<String>::new()
+    );
 }
 
 #[test]

@@ -501,7 +501,11 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     // after it dates the period.
     if !time_first {
         let before = text.get(sentence.start..mention.start).unwrap_or_default();
-        if PERIOD_AFTER.is_match(before) {
+        // A time in the event's phrase is the event's own ("six days after the Treaty of
+        // Shimonoseki of 17 April 1895"), but not one after "in" ("two years after the war
+        // in 1897" may date the period).
+        let own = attached(text, mention, time) && !between.trim().eq_ignore_ascii_case("in");
+        if PERIOD_AFTER.is_match(before) && !own {
             return true;
         }
     }
