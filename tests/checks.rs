@@ -77,6 +77,26 @@ fn check_fixtures() {
     assert!(cases >= 10, "only {cases} fixture cases ran");
 }
 
+/// A finding on a date the text does not write out says what it was worked out from: the
+/// error may be in that date, not in the count.
+#[test]
+fn a_finding_on_a_counted_date_says_what_it_was_counted_from() {
+    let case = "tests/fixtures/checks/reference-mismatch/counted-date";
+    let run = check_paths(&[case], &Options::for_tests()).expect("runs");
+    let d = run.diagnostics.iter().find(|d| d.code == "reference-mismatch").expect("a mismatch");
+    assert!(d.message.contains("dated 1906 here"), "{}", d.message);
+    assert!(
+        d.notes
+            .iter()
+            .any(|n| n == "the date here is not written out: it is worked out from the date before it, 1904"),
+        "{:?}",
+        d.notes
+    );
+    // In the conflict between the two passages, both dates are counted.
+    let d = run.diagnostics.iter().find(|d| d.code == "date-conflict").expect("a conflict");
+    assert_eq!(d.notes.iter().filter(|n| n.contains("worked out from the date before it, 1904")).count(), 2);
+}
+
 /// The checks of this area: each documents itself with exactly the three headings and
 /// has at least one fixture case that expects a finding and one that expects none.
 #[test]

@@ -1,7 +1,7 @@
 //! `date-conflict`: two claims that date the same event and role incompatibly.
 
 use crate::checks::{declare_check, Context};
-use crate::claims::{guessed_year_note, Claim};
+use crate::claims::{unwritten_note, Claim};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::rules::Role;
@@ -115,8 +115,8 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
     if same > 1 {
         d = d.note(format!("{same} passages give {ta}; the first is shown"));
     }
-    let guessed = [guessed_year_note(&a.time, "here"), guessed_year_note(&b.time, "of the other passage")];
-    for note in guessed.into_iter().flatten() {
+    let unwritten = [unwritten_note(&a.time, "here"), unwritten_note(&b.time, "of the other passage")];
+    for note in unwritten.into_iter().flatten() {
         d = d.note(note);
     }
     // Twelve or thirteen days apart in a Russian context: likely one day in Old and New

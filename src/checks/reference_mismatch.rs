@@ -12,12 +12,14 @@ declare_check! {
     /// here (`unsupported-claim` asks for a citation instead). A day or month written
     /// without its year ("On January 2") takes the year of the date before it; where only
     /// that guessed year disagrees, and the year next to it agrees, the text does not
-    /// contradict the reference and the claim is read in that year. A hedged count is a
-    /// round figure: "some 150 years ago" allows a tenth of it either side. A date that
-    /// the reference allows once converted is a warning with a note: an Old Style date in
-    /// a Russian context, or, in a Japanese one, a month or day of 1844–1872 read as the
-    /// lunar month of its number ("in July, 1863" for the 7th month, which began on 14
-    /// August).
+    /// contradict the reference and the claim is read in that year. A date the text
+    /// counts from another ("two years later", "150 years ago") is flagged like a written
+    /// one, and a note says what it was counted from: the error may be that date's. A
+    /// hedged count is a round figure: "some 150 years ago" allows a tenth of it either
+    /// side. A date that the reference allows once converted is a warning with a note: an
+    /// Old Style date in a Russian context, or, in a Japanese one, a month or day of
+    /// 1844–1872 read as the lunar month of its number ("in July, 1863" for the 7th
+    /// month, which began on 14 August).
     ///
     /// ## Why it matters
     /// The reference timeline in rules/ records what sourced histories say; a claim
@@ -75,7 +77,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 views.join(" or "),
                 sources.join("; ")
             ));
-            if let Some(note) = crate::claims::guessed_year_note(&c.time, "here") {
+            if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
                 d = d.note(note);
             }
             if let Some(why) = old_style {

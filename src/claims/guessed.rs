@@ -50,13 +50,28 @@ pub fn settled(claim: &Claim, rules: &RuleBook) -> Option<crate::time::TimeValue
     REACH.iter().filter_map(|&k| claim.time.value.moved_by_years(k)).find(|v| reference.admits(v))
 }
 
-/// For a message about `time`: that its year is not written, and where it was read from
-/// ("the year is not written here: it is read from the date before it, 30 December 1904").
-/// `None` when the year was written.
-pub fn guessed_year_note(time: &TimeExpr, whose: &str) -> Option<String> {
-    let Some(Anchor::Previous(before)) = time.anchor.as_ref().filter(|_| year_guessed(time)) else {
-        return None;
+/// For a message about `time`: that it is not written out, and what it was worked out
+/// from ("the year here is not written: it is read from the date before it, 30 December
+/// 1904"; "the date here is not written out: it is worked out from the date before it,
+/// 1904" for "ten years earlier"). A finding on a date counted from another one may be the
+/// other one's error. `None` when the date is written whole.
+pub fn unwritten_note(time: &TimeExpr, whose: &str) -> Option<String> {
+    let shown = |edtf: &String| {
+        crate::time::TimeValue::parse_edtf(edtf).map_or_else(|| edtf.clone(), |v| v.to_string())
     };
-    let before = crate::time::TimeValue::parse_edtf(before).map_or_else(|| before.clone(), |v| v.to_string());
-    Some(format!("the year {whose} is not written: it is read from the date before it, {before}"))
+    match time.anchor.as_ref()? {
+        Anchor::Previous(before) if year_guessed(time) => Some(format!(
+            "the year {whose} is not written: it is read from the date before it, {}",
+            shown(before)
+        )),
+        Anchor::Previous(before) => Some(format!(
+            "the date {whose} is not written out: it is worked out from the date before it, {}",
+            shown(before)
+        )),
+        Anchor::Document(date) => Some(format!(
+            "the date {whose} is not written out: it is worked out from the document's date, {}",
+            shown(date)
+        )),
+        Anchor::None => None,
+    }
 }
