@@ -379,8 +379,12 @@ fn classify(
     let (agreeing, disagreeing): (Vec<&Claim>, Vec<&Claim>) =
         corpus_claims.iter().partition(|c| c.time.value.overlaps(value));
 
+    // Where the rules do not date this role, a time before the event's start or after its
+    // end contradicts them all the same.
+    let outside = reference.is_none().then(|| crate::claims::outside(claim, rules)).flatten();
     let verdict = match reference {
         Some(r) if !r.admits(value) => Verdict::Conflicts,
+        None if outside.is_some() => Verdict::Conflicts,
         Some(r) if r.is_disputed() && claim.citations.is_empty() => Verdict::Unsupported,
         Some(_) => Verdict::Agrees,
         None if !disagreeing.is_empty() => Verdict::Conflicts,
@@ -394,9 +398,18 @@ fn classify(
     };
     let reason = match (verdict, reference) {
         (Verdict::Conflicts, Some(r)) => format!("the reference timeline dates {what} {}", views(r)),
-        (Verdict::Conflicts, None) => {
-            format!("{} of the corpus date {what} otherwise", plural(disagreeing.len(), "passage"))
-        }
+        (Verdict::Conflicts, None) => match outside {
+            Some((side, r)) => {
+                let whose = match r.role {
+                    crate::rules::Role::Start => format!("the start of {}", event.name),
+                    crate::rules::Role::End => format!("the end of {}", event.name),
+                    _ => event.name.clone(),
+                };
+                let when = if side == crate::rules::Side::Before { "before" } else { "after" };
+                format!("this date is {when} {whose}, which the reference timeline dates {}", views(r))
+            }
+            None => format!("{} of the corpus date {what} otherwise", plural(disagreeing.len(), "passage")),
+        },
         (Verdict::Unsupported, Some(r)) => {
             format!("reference works disagree on {what} ({}) and no citation backs this one", views(r))
         }
@@ -447,6 +460,9 @@ fn classify(
     if let Some(r) = reference {
         against.extend(reference_evidence(r, &|admits| !admits));
         supported_by.extend(reference_evidence(r, &|admits| admits));
+    }
+    if let Some((_, r)) = outside {
+        against.extend(reference_evidence(r, &|_| true));
     }
     let mut more = 0;
     for (list, claims) in [(&mut against, &disagreeing), (&mut supported_by, &agreeing)] {

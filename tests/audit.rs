@@ -234,3 +234,27 @@ fn a_time_without_a_year_is_skipped_and_new_says_what_the_rules_do_date() {
         "{reason}"
     );
 }
+
+#[test]
+fn a_time_before_an_event_began_conflicts_though_the_rules_give_no_date_of_its_role() {
+    // The rules date the Hibiya riots and the March First Movement only by their starts (5
+    // September 1905, 1 March 1919). "The Hibiya riots of 1904" is before the riots
+    // began: a conflict with the reference. "The March First Movement of 1920" may be
+    // true: new.
+    let (_, v) = audit_compared();
+    let doc = document(&v, "before-it-began.txt");
+    let claims = doc["claims"].as_array().unwrap();
+    let verdict = |event: &str| {
+        let c = claims.iter().find(|c| c["event"] == event).unwrap_or_else(|| panic!("{event}: {doc}"));
+        (c["verdict"].as_str().unwrap().to_string(), c["reason"].as_str().unwrap().to_string())
+    };
+    let (riots, why) = verdict("hibiya-riots");
+    assert_eq!(riots, "conflicts");
+    assert!(
+        why.starts_with(
+            "this date is before the start of the Hibiya riots, which the reference timeline dates 5 September 1905"
+        ),
+        "{why}"
+    );
+    assert_eq!(verdict("march-first-movement").0, "new");
+}

@@ -396,3 +396,72 @@ date = [{ role = "point", value = "1856-03-30", source = "Encyclopaedia Britanni
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("missing") && stderr.contains("invalid-rule"), "{stderr}");
 }
+
+#[test]
+fn a_time_is_outside_an_event_only_before_every_start_or_after_every_end() {
+    use chronolint::rules::Side;
+    use chronolint::time::TimeValue;
+    let dir = tempfile::tempdir().expect("a temp dir");
+    std::fs::write(
+        dir.path().join("events.toml"),
+        r#"
+[[event]]
+id = "started"
+name = "the started"
+kind = "war"
+date = [{ role = "start", value = "1904-02-08", source = "S" }]
+
+[[event]]
+id = "ended"
+name = "the ended"
+kind = "war"
+date = [{ role = "end", value = "1905-09", source = "S" }]
+
+[[event]]
+id = "spanned"
+name = "the spanned"
+kind = "war"
+date = [{ role = "span", value = "1894/1895", source = "S" }]
+
+[[event]]
+id = "open"
+name = "the open"
+kind = "war"
+date = [{ role = "span", value = "1898/..", source = "S" }]
+
+[[event]]
+id = "disputed"
+name = "the disputed"
+kind = "war"
+[[event.date]]
+role = "start"
+disputed = true
+[[event.date.view]]
+value = "1899-FA"
+source = "S"
+[[event.date.view]]
+value = "1900-06"
+source = "T"
+"#,
+    )
+    .expect("writes");
+    let book = load_dir(dir.path()).unwrap_or_else(|e| panic!("{e:#?}"));
+    let side = |id: &str, v: TimeValue| book.outside(book.find(id).expect(id), &v).map(|(s, r)| (s, r.role));
+    // Wholly before the start, or touching it.
+    assert_eq!(side("started", TimeValue::year(1903)), Some((Side::Before, Role::Start)));
+    assert_eq!(side("started", TimeValue::year(1904)), None);
+    assert_eq!(side("started", TimeValue::year(1950)), None, "no end is known");
+    // Wholly after the end.
+    assert_eq!(side("ended", TimeValue::month(1905, 10)), Some((Side::After, Role::End)));
+    assert_eq!(side("ended", TimeValue::year(1800)), None, "no start is known");
+    // Either side of a span.
+    assert_eq!(side("spanned", TimeValue::year(1893)), Some((Side::Before, Role::Span)));
+    assert_eq!(side("spanned", TimeValue::year(1896)), Some((Side::After, Role::Span)));
+    assert_eq!(side("spanned", TimeValue::year(1895)), None);
+    // An open end bounds nothing on that side.
+    assert_eq!(side("open", TimeValue::year(1950)), None);
+    assert_eq!(side("open", TimeValue::year(1897)), Some((Side::Before, Role::Span)));
+    // Before every view of a disputed start, not just one of them.
+    assert_eq!(side("disputed", TimeValue::month(1899, 10)), None);
+    assert_eq!(side("disputed", TimeValue::month(1899, 8)), Some((Side::Before, Role::Start)));
+}

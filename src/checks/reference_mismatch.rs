@@ -1,8 +1,10 @@
 //! `reference-mismatch`: a claim that contradicts the reference timeline.
 
 use crate::checks::{declare_check, Context};
+use crate::claims::Claim;
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
+use crate::rules::{EventId, Role, Side};
 use std::collections::BTreeSet;
 
 declare_check! {
@@ -36,7 +38,10 @@ declare_check! {
 
 fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for ((event, role), claims) in cx.index.by_event_and_role() {
-        let Some(reference) = cx.rules.reference(event, role) else { continue };
+        let Some(reference) = cx.rules.reference(event, role) else {
+            outside(cx, (event, role), &claims, out);
+            continue;
+        };
         let mut seen = BTreeSet::new();
         for c in claims.iter().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
             if reference.admits(&c.time.value) || !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key))
@@ -103,5 +108,55 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             out.push(d);
         }
+    }
+}
+
+/// Claims of an (event, role) that the rules do not date, but that lie wholly before the
+/// event's start or after its end as the rules date them (`RuleBook::outside`): "the March
+/// First Movement of 1918", when the rules give only its start, 1 March 1919.
+fn outside(cx: &Context<'_>, (event, role): (EventId, Role), claims: &[&Claim], out: &mut Vec<Diagnostic>) {
+    // Claims are as the index holds them: canonical event and role, as `outside` wants.
+    let mut seen = BTreeSet::new();
+    for c in claims.iter().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
+        let Some((side, reference)) = crate::claims::outside(c, cx.rules) else { continue };
+        if !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key)) {
+            continue;
+        }
+        let ev = cx.rules.event(event);
+        let views: Vec<String> = reference.views.iter().map(|v| v.value.to_string()).collect();
+        let sources: Vec<String> = reference.views.iter().map(|v| v.source.clone()).collect();
+        let (when, whose) = match (side, reference.role) {
+            (Side::Before, Role::Start) => ("before it began", "its start"),
+            (Side::After, Role::End) => ("after it ended", "its end"),
+            (Side::Before, _) => ("before it began", "it"),
+            (Side::After, _) => ("after it ended", "it"),
+        };
+        let missing = match role {
+            Role::Point => format!("no single date for {}", ev.name),
+            Role::Start => format!("no date for the start of {}", ev.name),
+            Role::End => format!("no date for the end of {}", ev.name),
+            Role::Span => format!("no span for {}", ev.name),
+        };
+        let t = &c.time.value;
+        let mut d = Diagnostic::new(
+            REFERENCE_MISMATCH.code,
+            cx.claim_label(c, format!("dated {t} here")),
+            format!(
+                "{} is dated {t} here, {when}: the reference timeline dates {whose} {}",
+                ev.name,
+                views.join(" or ")
+            ),
+        )
+        .event(ev.id.clone())
+        .help(format!("correct the date (source: {})", sources.join("; ")))
+        .note(format!(
+            "the rules give {missing} to compare with, but {t} lies wholly {} {}",
+            if side == Side::Before { "before" } else { "after" },
+            views.join(" or ")
+        ));
+        if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
+            d = d.note(note);
+        }
+        out.push(d);
     }
 }

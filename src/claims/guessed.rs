@@ -50,6 +50,20 @@ pub fn settled(claim: &Claim, rules: &RuleBook) -> Option<crate::time::TimeValue
     REACH.iter().filter_map(|&k| claim.time.value.moved_by_years(k)).find(|v| reference.admits(v))
 }
 
+/// `RuleBook::outside` for a claim whose (canonical) event and role the rules do not date:
+/// the reference date its time lies wholly before or after. A year read from the date
+/// before, where the year next to it would not be outside, is not: what the text wrote
+/// does not contradict the rules (as in `settled`).
+pub fn outside<'r>(
+    claim: &Claim,
+    rules: &'r RuleBook,
+) -> Option<(crate::rules::Side, &'r crate::rules::RefDate)> {
+    let found = rules.outside(claim.event, &claim.time.value)?;
+    let near =
+        |k: i64| claim.time.value.moved_by_years(k).is_some_and(|v| rules.outside(claim.event, &v).is_none());
+    (!(year_guessed(&claim.time) && REACH.iter().any(|&k| near(k)))).then_some(found)
+}
+
 /// For a message about `time`: that it is not written out, and what it was worked out
 /// from ("the year here is not written: it is read from the date before it, 30 December
 /// 1904"; "the date here is not written out: it is worked out from the date before it,

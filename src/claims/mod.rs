@@ -12,7 +12,7 @@ mod refuted;
 pub(crate) use refuted::warm_up as refuted_warm_up;
 
 pub use extract::{claims_for_comparison, extract, extract_everywhere};
-pub use guessed::{settle_guessed_years, settled, unwritten_note};
+pub use guessed::{outside, settle_guessed_years, settled, unwritten_note};
 pub use index::{as_compared, ClaimIndex};
 pub use mentions::Matcher;
 

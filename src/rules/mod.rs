@@ -101,6 +101,13 @@ pub struct RefDate {
     pub origin: Origin,
 }
 
+/// Which side of a reference date a time lies on (`RuleBook::outside`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Before,
+    After,
+}
+
 /// One dating of an event by one source.
 #[derive(Debug, Clone)]
 pub struct View {
@@ -235,6 +242,28 @@ impl RuleBook {
     /// The reference date of `event` for `role`, if the rules have one.
     pub fn reference(&self, event: EventId, role: Role) -> Option<&RefDate> {
         self.events.get(event)?.dates.iter().find(|d| d.role == role)
+    }
+
+    /// Where the rules date `event` only in other roles than a claim's, the reference date
+    /// that `value` falls wholly outside of, if any: before every view of its start or its
+    /// span, or after every view of its end or its span. An event happens after it begins
+    /// and before it ends, so "the March First Movement of 1918" contradicts its start of
+    /// 1 March 1919 though the rules give no single date to compare it with.
+    pub fn outside(&self, event: EventId, value: &TimeValue) -> Option<(Side, &RefDate)> {
+        let e = self.events.get(event)?;
+        let (earliest, latest) = (value.earliest?, value.latest?);
+        e.dates.iter().find_map(|d| {
+            // Over every view, and none where a view is open at that end.
+            let first = d.views.iter().map(|v| v.value.earliest).collect::<Option<Vec<_>>>();
+            let last = d.views.iter().map(|v| v.value.latest).collect::<Option<Vec<_>>>();
+            let first = first.and_then(|f| f.into_iter().min());
+            let last = last.and_then(|l| l.into_iter().max());
+            match d.role {
+                Role::Start | Role::Span if first.is_some_and(|f| latest < f) => Some((Side::Before, d)),
+                Role::End | Role::Span if last.is_some_and(|l| earliest > l) => Some((Side::After, d)),
+                _ => None,
+            }
+        })
     }
 
     /// The (event, role) a claim is compared as: through `same-as` first, then by the
