@@ -15,7 +15,9 @@ declare_check! {
     /// pair of distinct dates, not per pair of sentences. For an event the rules date as
     /// a span (a war, a rebellion), or at a point that lasted days (a battle), a year or
     /// day inside it says the event was going on then: "the war of 1894" and "the war of
-    /// 1895" agree; a time outside the span conflicts with them. Two dates that may be
+    /// 1895" agree; a time outside the span conflicts with them. For an event the rules
+    /// date only by its start, two such times after the start may both be true, and are
+    /// not flagged (so for one dated only by its end, before it). Two dates that may be
     /// one day in two calendars are a warning with a note: twelve days apart in a
     /// Russian context (Old and New Style), or a month of 1844–1872 in a Japanese one
     /// that, read as the lunar month of its number, is the other date.
@@ -79,6 +81,26 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             if matches!(role, Role::Span | Role::Point)
                 && lasting.iter().any(|v| inside(claim, v) && inside(anchor, v))
+            {
+                continue;
+            }
+            // Under an event the rules date only by its start or only by its end (a
+            // movement, an alliance, a government in exile), two such times on the open side
+            // may both be true: "the Provisional Government of 1919" and "the Provisional
+            // Government in 1925". How long it lasted is not known here. Where the rules give
+            // both ends, the points are still compared: a point between them is as often a
+            // phase the text names as the event going on, and realtext's "completed in 1899"
+            // and "in the year 1900 ... was completed" (read as points, since "completed"
+            // also ends revolutions that began earlier) are a true conflict.
+            let dates = &cx.rules.event(event).dates;
+            let has = |r: Role| dates.iter().any(|d| d.role == r);
+            let going_on =
+                |c: &Claim| !c.time.value.is_range() && crate::claims::outside(c, cx.rules).is_none();
+            if role == Role::Point
+                && reference.is_none()
+                && has(Role::Start) != has(Role::End)
+                && going_on(claim)
+                && going_on(anchor)
             {
                 continue;
             }
