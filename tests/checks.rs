@@ -97,6 +97,34 @@ fn a_finding_on_a_counted_date_says_what_it_was_counted_from() {
     assert_eq!(d.notes.iter().filter(|n| n.contains("worked out from the date before it, 1904")).count(), 2);
 }
 
+/// A time the rules rule out though they give no date of its role ("the Russo-Japanese
+/// War of 1903", before its start) is `reference-mismatch`'s alone: `unsupported-claim`
+/// does not flag it again, nor another source for disagreeing with it, and a
+/// `date-conflict` with a time the rules allow is reported on the ruled-out one.
+#[test]
+fn a_time_before_the_event_began_is_reported_once_and_where_it_is() {
+    let case = "tests/fixtures/checks/reference-mismatch/outside-the-event";
+    let run = check_paths(&[case], &Options::for_tests()).expect("runs");
+    let at = |code: &str| -> Vec<String> {
+        run.diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| format!("{}:{}", d.primary.file.rsplit('/').next().unwrap_or(""), d.primary.span.start))
+            .collect()
+    };
+    let mismatches = at("reference-mismatch");
+    assert!(mismatches.contains(&"encyclopedia-a.txt:4".to_string()), "{mismatches:?}");
+    let unsupported = at("unsupported-claim");
+    assert!(unsupported.iter().all(|u| !mismatches.contains(u)), "{unsupported:?} {mismatches:?}");
+    assert!(!unsupported.contains(&"encyclopedia-b.txt:4".to_string()), "1905 is contradicted only by 1903");
+    let conflicts: Vec<_> = run.diagnostics.iter().filter(|d| d.code == "date-conflict").collect();
+    assert!(
+        conflicts.iter().any(|d| d.message.starts_with("the Russo-Japanese War is dated 1903 here but 1905")),
+        "{:?}",
+        conflicts.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+}
+
 /// The checks of this area: each documents itself with exactly the three headings and
 /// has at least one fixture case that expects a finding and one that expects none.
 #[test]

@@ -48,14 +48,20 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         if buckets.len() < 2 {
             continue;
         }
-        // The anchor is the bucket the reference admits, else the best attested one, else
-        // the earliest in the corpus; every bucket incompatible with it is one finding.
+        // The anchor is the bucket the reference admits (or does not rule out), else the
+        // best attested one, else the earliest in the corpus; every bucket incompatible
+        // with it is one finding.
         let reference = cx.rules.reference(event, role);
         let first_pos = |b: &Vec<&Claim>| b.iter().map(|c| (c.doc, c.sentence.start)).min();
         let anchor = buckets
             .values()
             .max_by_key(|b| {
-                let admitted = reference.is_some_and(|r| r.admits(&b[0].time.value));
+                // Where the rules do not date this role, a time they still rule out (before
+                // the event began, `claims::outside`) is no anchor.
+                let admitted = match reference {
+                    Some(r) => r.admits(&b[0].time.value),
+                    None => crate::claims::outside(b[0], cx.rules).is_none(),
+                };
                 let pos = first_pos(b).unwrap_or_default();
                 (admitted, b.len(), std::cmp::Reverse(pos))
             })
@@ -84,23 +90,11 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             {
                 continue;
             }
-            // Under an event the rules date only by its start or only by its end (a
-            // movement, an alliance, a government in exile), two such times on the open side
-            // may both be true: "the Provisional Government of 1919" and "the Provisional
-            // Government in 1925". How long it lasted is not known here. Where the rules give
-            // both ends, the points are still compared: a point between them is as often a
-            // phase the text names as the event going on, and realtext's "completed in 1899"
-            // and "in the year 1900 ... was completed" (read as points, since "completed"
-            // also ends revolutions that began earlier) are a true conflict.
-            let dates = &cx.rules.event(event).dates;
-            let has = |r: Role| dates.iter().any(|d| d.role == r);
-            let going_on =
-                |c: &Claim| !c.time.value.is_range() && crate::claims::outside(c, cx.rules).is_none();
+            // Under an event the rules date only by its start (or only by its end), two
+            // points on the open side may both be true (`claims::both_may_hold`).
             if role == Role::Point
                 && reference.is_none()
-                && has(Role::Start) != has(Role::End)
-                && going_on(claim)
-                && going_on(anchor)
+                && crate::claims::both_may_hold(claim, anchor, cx.rules)
             {
                 continue;
             }

@@ -51,7 +51,11 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             let Some(doc) = cx.docs.get(c.doc) else { continue };
             let policy = cx.policy.of(doc.meta.trust);
-            let reason = if reference.is_some_and(|r| !r.admits(&c.time.value)) {
+            let mismatch = match reference {
+                Some(r) => !r.admits(&c.time.value),
+                None => crate::claims::outside(c, cx.rules).is_some(),
+            };
+            let reason = if mismatch {
                 None // reference-mismatch reports it
             } else if let Some(r) = reference.filter(|r| r.is_disputed()) {
                 (policy.cite != Cite::Never).then(|| {
@@ -66,7 +70,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     format!("reference works disagree on this date: {}", views.join(" or "))
                 })
             } else if reference.is_none() && policy.cite != Cite::Never {
-                contradicted_by(c, &assertions).map(|other| {
+                contradicted_by(c, &assertions, cx.rules).map(|other| {
                     format!(
                         "{} gives {} and the reference timeline does not settle it",
                         cx.path(other.doc),
@@ -115,9 +119,16 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
 }
 
 /// Another asserted claim of the same event and role, in another document, that cannot
-/// hold together with `c`.
-fn contradicted_by<'a>(c: &Claim, all: &[&'a Claim]) -> Option<&'a Claim> {
-    all.iter().copied().find(|o| o.doc != c.doc && !o.time.value.overlaps(&c.time.value))
+/// hold together with `c`, of an event and role the rules do not date. One the rules
+/// contradict (before the event began, `claims::outside`) settles nothing, and two points
+/// of an event whose end (or start) is not known may both hold (`claims::both_may_hold`).
+fn contradicted_by<'a>(c: &Claim, all: &[&'a Claim], rules: &crate::rules::RuleBook) -> Option<&'a Claim> {
+    all.iter().copied().find(|o| {
+        o.doc != c.doc
+            && !o.time.value.overlaps(&c.time.value)
+            && crate::claims::outside(o, rules).is_none()
+            && !crate::claims::both_may_hold(c, o, rules)
+    })
 }
 
 /// Whether a source of a tier that establishes facts makes an agreeing claim.

@@ -13,7 +13,7 @@ use crate::time::{Anchor, Granularity, TimeExpr};
 /// How many years away from the guess the year may be looked for: the date before is
 /// near (`time::tag` reaches back a few pages at most), so the story is at most a year on
 /// or back.
-const REACH: [i64; 2] = [1, -1];
+pub(super) const REACH: [i64; 2] = [1, -1];
 
 /// Whether the year of `time` was taken from the date before it in the text.
 pub fn year_guessed(time: &TimeExpr) -> bool {
@@ -48,20 +48,6 @@ pub fn settled(claim: &Claim, rules: &RuleBook) -> Option<crate::time::TimeValue
         return None;
     }
     REACH.iter().filter_map(|&k| claim.time.value.moved_by_years(k)).find(|v| reference.admits(v))
-}
-
-/// `RuleBook::outside` for a claim whose (canonical) event and role the rules do not date:
-/// the reference date its time lies wholly before or after. A year read from the date
-/// before, where the year next to it would not be outside, is not: what the text wrote
-/// does not contradict the rules (as in `settled`).
-pub fn outside<'r>(
-    claim: &Claim,
-    rules: &'r RuleBook,
-) -> Option<(crate::rules::Side, &'r crate::rules::RefDate)> {
-    let found = rules.outside(claim.event, &claim.time.value)?;
-    let near =
-        |k: i64| claim.time.value.moved_by_years(k).is_some_and(|v| rules.outside(claim.event, &v).is_none());
-    (!(year_guessed(&claim.time) && REACH.iter().any(|&k| near(k)))).then_some(found)
 }
 
 /// For a message about `time`: that it is not written out, and what it was worked out

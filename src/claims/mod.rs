@@ -3,6 +3,7 @@
 //! Runs per document (`extract`), then once over all documents (`ClaimIndex::build`).
 
 pub mod assemble;
+mod bounds;
 mod extract;
 mod guessed;
 mod index;
@@ -11,8 +12,9 @@ mod needs;
 mod refuted;
 pub(crate) use refuted::warm_up as refuted_warm_up;
 
+pub use bounds::{both_may_hold, outside};
 pub use extract::{claims_for_comparison, extract, extract_everywhere};
-pub use guessed::{outside, settle_guessed_years, settled, unwritten_note};
+pub use guessed::{settle_guessed_years, settled, unwritten_note};
 pub use index::{as_compared, ClaimIndex};
 pub use mentions::Matcher;
 
