@@ -92,10 +92,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             }
             // Under an event the rules date only by its start (or only by its end), two
             // points on the open side may both be true (`claims::both_may_hold`).
-            if role == Role::Point
-                && reference.is_none()
-                && crate::claims::both_may_hold(claim, anchor, cx.rules)
-            {
+            if crate::claims::both_may_hold(claim, anchor, cx.rules) {
                 continue;
             }
             // Count passages, not mentions: one sentence may name the event twice.
