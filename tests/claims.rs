@@ -1309,3 +1309,13 @@ fn what_was_done_with_an_event_later_does_not_date_it() {
         ["treaty-of-portsmouth 1905"]
     );
 }
+
+#[test]
+fn a_footnote_mark_after_a_sentence_ends_it() {
+    // Wikipedia-style text: "began in 1899 in Shandong.[1] By June 1900 ..." is two
+    // sentences, and "By June 1900" does not end the rebellion of the first.
+    let (rules, matcher) = shipped();
+    let text =
+        "The Boxer Rebellion began in 1899 in Shandong.[1] By June 1900 the Boxers had reached Peking.";
+    assert_eq!(event_years(&rules, &matcher, text), ["boxer-rebellion 1899"]);
+}

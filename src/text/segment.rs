@@ -555,8 +555,9 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
             }
         }
         // Closing tags after the run ("1894.[/quote] That is", "1905.</p>") close what
-        // the sentence was in; the sentence ends after them.
-        let tags = closing_tags(body.get(from..).unwrap_or(""));
+        // the sentence was in, and footnote marks ("in 1905.[28] In the year 1904") point
+        // from it: the sentence ends after them.
+        let tags = closing_marks(body.get(from..).unwrap_or(""));
         if tags > 0 {
             from += tags;
             end = unit.start + from;
@@ -600,6 +601,45 @@ fn closing_tags(rest: &str) -> usize {
         len += name + 3;
     }
     len
+}
+
+/// The length of the footnote marks at the start of `rest`: "[28]", "[a]", one after
+/// another ("[1][2]"). One to three digits, or one lowercase letter, in square brackets.
+fn footnote_marks(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    let mut len = 0;
+    while let Some([b'[', tail @ ..]) = bytes.get(len..) {
+        let digits = tail.iter().take_while(|b| b.is_ascii_digit()).count();
+        let inner = match tail.first() {
+            Some(b) if b.is_ascii_lowercase() => 1,
+            _ if (1..=3).contains(&digits) => digits,
+            _ => break,
+        };
+        if tail.get(inner) != Some(&b']') {
+            break;
+        }
+        len += inner + 2;
+    }
+    len
+}
+
+/// The length of the closing tags and footnote marks after a sentence's final run, in
+/// any order ("1905.[3]</p>").
+fn closing_marks(rest: &str) -> usize {
+    // Nearly every final run is followed by a space: one look spares the searches.
+    if !rest.starts_with(['<', '[']) {
+        return 0;
+    }
+    let mut len = 0;
+    loop {
+        let tail = rest.get(len..).unwrap_or("");
+        let tags = closing_tags(tail);
+        let n = tags + footnote_marks(tail.get(tags..).unwrap_or(""));
+        if n == 0 {
+            return len;
+        }
+        len += n;
+    }
 }
 
 /// `rest` after the opening markup tags at its start (`<p>`, `<a href="...">`,
@@ -665,7 +705,7 @@ fn certain_end(text: &str, block: Span, i: usize) -> (usize, usize, bool) {
     let run = text.get(run_start..block.end).unwrap_or("");
     let run_len = run.char_indices().find(|&(_, c)| !in_final_run(c)).map_or(run.len(), |(k, _)| k);
     let end = run_start + run_len;
-    let end = end + closing_tags(text.get(end..block.end).unwrap_or(""));
+    let end = end + closing_marks(text.get(end..block.end).unwrap_or(""));
     let first = run.get(..run_len).and_then(|r| r.char_indices().find(|&(_, c)| is_terminal(c)));
     let ends = first.is_some_and(|(k, c)| ends_sentence(text, run_start + k, c, end, block.end));
     (run_start, end, ends)
@@ -749,6 +789,29 @@ mod tests {
         assert_eq!(texts("It was 1895. [sic] then 1896."), ["It was 1895. [sic] then 1896."]);
         assert_eq!(closing_tags("</i></p>x"), 8);
         assert_eq!(closing_tags("[/]"), 0);
+        assert_eq!(footnote_marks("[28] In"), 4);
+        assert_eq!(footnote_marks("[1][2] In"), 6);
+        assert_eq!(footnote_marks("[a] In"), 3);
+        assert_eq!(footnote_marks("[1234] In"), 0);
+        assert_eq!(footnote_marks("[A] In"), 0);
+        assert_eq!(footnote_marks("[ab] In"), 0);
+        assert_eq!(footnote_marks("[/quote]"), 0);
+        assert_eq!(closing_marks("[3]</p> Next"), 7);
+        assert_eq!(closing_marks("</p>[3] Next"), 7);
+    }
+
+    #[test]
+    fn a_sentence_ends_after_the_footnote_marks_that_follow_it() {
+        // Brown: "in 1905.[28] In the year 1904, 63,529,623 gallons of kerosene".
+        assert_eq!(
+            texts("It rose in 1905.[28] In the year 1904, it fell.[1][2] Then 1906.[a]</p> After."),
+            ["It rose in 1905.[28]", "In the year 1904, it fell.[1][2]", "Then 1906.[a]</p>", "After."]
+        );
+        // Not a footnote mark: four digits, a capital, a word, no space after it.
+        assert_eq!(texts("It came in 1894.[1894] Yes."), ["It came in 1894.[1894] Yes."]);
+        assert_eq!(texts("It came in 1894.[A] Yes."), ["It came in 1894.[A] Yes."]);
+        assert_eq!(texts("It came in 1894.[note] Yes."), ["It came in 1894.[note] Yes."]);
+        assert_eq!(texts("It came in 1894.[1]Yes."), ["It came in 1894.[1]Yes."]);
     }
 
     /// `wrap_width` by sorting the widths: what the count must give.
