@@ -382,8 +382,10 @@ fn classify(
     // Where the rules do not date this role, a time before the event's start or after its
     // end contradicts them all the same.
     let outside = reference.is_none().then(|| crate::claims::outside(claim, rules)).flatten();
+    // A range that starts before the reference span or ends after it, as `check` finds.
+    let sticks_out = reference.is_some_and(|r| !r.ends_outside(value).is_empty());
     let verdict = match reference {
-        Some(r) if !r.admits(value) => Verdict::Conflicts,
+        Some(r) if !r.admits(value) || sticks_out => Verdict::Conflicts,
         None if outside.is_some() => Verdict::Conflicts,
         Some(r) if r.is_disputed() && claim.citations.is_empty() => Verdict::Unsupported,
         Some(_) => Verdict::Agrees,
@@ -447,7 +449,7 @@ fn classify(
     let reference_evidence = |r: &RefDate, pick: &dyn Fn(bool) -> bool| -> Vec<Evidence> {
         r.views
             .iter()
-            .filter(|v| pick(v.value.overlaps(value)))
+            .filter(|v| pick(v.value.overlaps(value) && !sticks_out))
             .map(|v| Evidence::Reference {
                 value: v.value.edtf.clone(),
                 shown: v.value.to_string(),

@@ -10,11 +10,14 @@ use std::collections::BTreeSet;
 declare_check! {
     /// ## What it does
     /// Flags an asserted claim whose time no reference date of the same event and role
-    /// allows. Where reference works disagree, a claim that matches any side passes
-    /// here (`unsupported-claim` asks for a citation instead). A day or month written
-    /// without its year ("On January 2") takes the year of the date before it; where only
-    /// that guessed year disagrees, and the year next to it agrees, the text does not
-    /// contradict the reference and the claim is read in that year. A date the text
+    /// allows. A range given for an event the rules date as a span must fall inside it
+    /// at both ends, each read at the precision it is written in: "the war (1904–1906)"
+    /// overlaps 1904/1905 but says the war lasted a year longer. Where reference works
+    /// disagree, a claim that matches any side passes here (`unsupported-claim` asks for
+    /// a citation instead). A day or month written without its year ("On January 2")
+    /// takes the year of the date before it; where only that guessed year disagrees, and
+    /// the year next to it agrees, the text does not contradict the reference and the
+    /// claim is read in that year. A date the text
     /// counts from another ("two years later", "150 years ago") is flagged like a written
     /// one, and a note says what it was counted from: the error may be that date's. A
     /// hedged count is a round figure: "some 150 years ago" allows a tenth of it either
@@ -44,7 +47,10 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         };
         let mut seen = BTreeSet::new();
         for c in claims.iter().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
-            if reference.admits(&c.time.value) || !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key))
+            // A range is allowed when both its ends are, not only when it touches the span.
+            let sticks_out = reference.ends_outside(&c.time.value);
+            if (reference.admits(&c.time.value) && sticks_out.is_empty())
+                || !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key))
             {
                 continue;
             }
@@ -84,6 +90,23 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             ));
             if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
                 d = d.note(note);
+            }
+            if reference.admits(&c.time.value) {
+                let ends: Vec<String> = sticks_out.iter().map(ToString::to_string).collect();
+                match ends.as_slice() {
+                    [] => {}
+                    [one] => {
+                        d = d.note(format!(
+                            "the range overlaps the reference, but its end {one} lies outside it"
+                        ))
+                    }
+                    _ => {
+                        d = d.note(format!(
+                            "the range overlaps the reference, but both its ends, {}, lie outside it",
+                            ends.join(" and ")
+                        ))
+                    }
+                }
             }
             if let Some(why) = old_style {
                 d = d

@@ -128,6 +128,21 @@ impl RefDate {
     pub fn admits(&self, value: &TimeValue) -> bool {
         self.views.iter().any(|v| v.value.overlaps(value))
     }
+
+    /// For a span: the ends of a range `value` ("8 February 1904 – 5 September 1906") that
+    /// no view allows, each end read at the precision it is written in ("1894–1895" is
+    /// any day of 1894 to any day of 1895). A range that overlaps the span may still
+    /// start before it or end after it, and then it says the event lasted longer than
+    /// the sources do. None for a value that is no range, or whose ends both fall in a
+    /// view (one view for its start and another for its end, where they disagree).
+    pub fn ends_outside(&self, value: &TimeValue) -> Vec<TimeValue> {
+        let Some((start, end)) =
+            value.edtf.split_once('/').filter(|_| self.role == Role::Span && value.is_range())
+        else {
+            return Vec::new();
+        };
+        [start, end].into_iter().filter_map(TimeValue::parse_edtf).filter(|e| !self.admits(e)).collect()
+    }
 }
 
 /// What `unknown-event` suggests from: the unknown name, the passage's year, the events
