@@ -623,8 +623,23 @@ fn footnote_marks(rest: &str) -> usize {
     len
 }
 
-/// The length of the closing tags and footnote marks after a sentence's final run, in
-/// any order ("1905.[3]</p>").
+/// The length of a superscript element at the start of `rest` (`<sup>[3]</sup>`, or
+/// Wikipedia's `<sup class="reference"><a href="#cite_note-3">[3]</a></sup>`): after a
+/// sentence's final run it holds a footnote mark. Up to 200 bytes, on one line.
+fn superscript(rest: &str) -> usize {
+    let bytes = rest.as_bytes();
+    if !(bytes.starts_with(b"<sup>") || bytes.starts_with(b"<sup ")) {
+        return 0;
+    }
+    let reach = bytes.get(..bytes.len().min(200)).unwrap_or_default();
+    match memchr::memmem::find(reach, b"</sup>") {
+        Some(end) if !reach.get(..end).unwrap_or_default().contains(&b'\n') => end + 6,
+        _ => 0,
+    }
+}
+
+/// The length of the closing tags, footnote marks and superscripts after a sentence's
+/// final run, in any order ("1905.[3]</p>", "1905.<sup>[3]</sup>").
 fn closing_marks(rest: &str) -> usize {
     // Nearly every final run is followed by a space: one look spares the searches.
     if !rest.starts_with(['<', '[']) {
@@ -633,7 +648,7 @@ fn closing_marks(rest: &str) -> usize {
     let mut len = 0;
     loop {
         let tail = rest.get(len..).unwrap_or("");
-        let tags = closing_tags(tail);
+        let tags = closing_tags(tail) + superscript(tail);
         let n = tags + footnote_marks(tail.get(tags..).unwrap_or(""));
         if n == 0 {
             return len;
@@ -812,6 +827,18 @@ mod tests {
         assert_eq!(texts("It came in 1894.[A] Yes."), ["It came in 1894.[A] Yes."]);
         assert_eq!(texts("It came in 1894.[note] Yes."), ["It came in 1894.[note] Yes."]);
         assert_eq!(texts("It came in 1894.[1]Yes."), ["It came in 1894.[1]Yes."]);
+        // In a superscript, as web pages set them.
+        assert_eq!(
+            texts(
+                r##"<p>It rose in 1905.<sup id="r1" class="reference"><a href="#n1">[1]</a></sup> In 1904 it fell.<sup>2</sup></p> After."##
+            ),
+            [
+                r##"<p>It rose in 1905.<sup id="r1" class="reference"><a href="#n1">[1]</a></sup>"##,
+                "In 1904 it fell.<sup>2</sup></p>",
+                "After."
+            ]
+        );
+        assert_eq!(texts("It came in 1894.<sup>1 Yes."), ["It came in 1894.<sup>1 Yes."]);
     }
 
     /// `wrap_width` by sorting the widths: what the count must give.
