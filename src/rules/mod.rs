@@ -133,7 +133,7 @@ impl RefDate {
     /// no view allows, each end read at the precision it is written in ("1894–1895" is
     /// any day of 1894 to any day of 1895). A range that overlaps the span may still
     /// start before it or end after it, and then it says the event lasted longer than
-    /// the sources do. None for a value that is no range, or whose ends both fall in a
+    /// the sources do. Empty for a value that is no range, or whose ends both fall in a
     /// view (one view for its start and another for its end, where they disagree).
     pub fn ends_outside(&self, value: &TimeValue) -> Vec<TimeValue> {
         let Some((start, end)) =
