@@ -393,22 +393,17 @@ fn classify(
         None if !agreeing.is_empty() => Verdict::Agrees,
         None => Verdict::New,
     };
-    let what = match claim.role {
-        crate::rules::Role::Start => format!("the start of {}", event.name),
-        crate::rules::Role::End => format!("the end of {}", event.name),
-        _ => event.name.clone(),
-    };
+    let what = event.in_role(claim.role);
     let reason = match (verdict, reference) {
         (Verdict::Conflicts, Some(r)) => format!("the reference timeline dates {what} {}", views(r)),
         (Verdict::Conflicts, None) => match outside {
             Some((side, r)) => {
-                let whose = match r.role {
-                    crate::rules::Role::Start => format!("the start of {}", event.name),
-                    crate::rules::Role::End => format!("the end of {}", event.name),
-                    _ => event.name.clone(),
-                };
                 let when = if side == crate::rules::Side::Before { "before" } else { "after" };
-                format!("this date is {when} {whose}, which the reference timeline dates {}", views(r))
+                format!(
+                    "this date is {when} {}, which the reference timeline dates {}",
+                    event.in_role(r.role),
+                    views(r)
+                )
             }
             None => format!("{} of the corpus date {what} otherwise", plural(disagreeing.len(), "passage")),
         },

@@ -113,11 +113,7 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
     } else {
         place
     };
-    let what = match role {
-        Role::Start => format!("the start of {}", ev.name),
-        Role::End => format!("the end of {}", ev.name),
-        _ => ev.name.clone(),
-    };
+    let what = ev.in_role(role);
     let mut d = Diagnostic::new(
         DATE_CONFLICT.code,
         cx.claim_label(a, format!("dated {ta} here")),

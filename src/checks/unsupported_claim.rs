@@ -5,7 +5,6 @@ use crate::claims::Claim;
 use crate::config::{Cite, Level};
 use crate::corpus::Trust;
 use crate::diagnostic::Diagnostic;
-use crate::rules::Role;
 use std::collections::BTreeSet;
 
 declare_check! {
@@ -96,11 +95,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 });
             let Some(reason) = reason else { continue };
             let ev = cx.rules.event(event);
-            let what = match role {
-                Role::Start => format!("the start of {}", ev.name),
-                Role::End => format!("the end of {}", ev.name),
-                _ => ev.name.clone(),
-            };
+            let what = ev.in_role(role);
             out.push(
                 Diagnostic::new(
                     UNSUPPORTED_CLAIM.code,
@@ -155,6 +150,7 @@ mod tests {
     use crate::config::TrustPolicies;
     use crate::corpus::SourceMeta;
     use crate::engine::DocRecord;
+    use crate::rules::Role;
     use crate::rules::{Event, Origin, RefDate, RuleBook, View};
     use crate::span::Span;
     use crate::text::{Citation, CitationKind};

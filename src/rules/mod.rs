@@ -81,6 +81,16 @@ impl Event {
         let end = values.filter_map(|v| v.end_year()).max()?;
         Some((start, end))
     }
+
+    /// The event in a role, for messages: "the start of the Boxer Rebellion", "the end of
+    /// ...", or its name for a point or a span.
+    pub fn in_role(&self, role: Role) -> String {
+        match role {
+            Role::Start => format!("the start of {}", self.name),
+            Role::End => format!("the end of {}", self.name),
+            Role::Point | Role::Span => self.name.clone(),
+        }
+    }
 }
 
 /// Words that together name an event: every group must match in the sentence, a group
