@@ -715,9 +715,6 @@ static KNOWN_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-/// Right before a mention: the event as the subject of words said or written ("principles
-/// which were put forth on the 25th of December by Mr. von Kuehlmann as a parody on the
-/// Russian revolution"). A time is the words', unless it is part of the name.
 /// Right before a mention: a thing made of the event or about it ("a memorial to the
 /// Battle of Tsushima", "the museum of the siege"), whose own time a sentence gives.
 static MADE_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -744,6 +741,9 @@ fn own_clause(after: &str) -> &str {
     clause.find(" and ").map_or(clause, |i| clause.get(..i).unwrap_or(clause))
 }
 
+/// Right before a mention: the event as the subject of words said or written ("principles
+/// which were put forth on the 25th of December by Mr. von Kuehlmann as a parody on the
+/// Russian revolution"). A time is the words', unless it is part of the name.
 static SPOKEN_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:a|an|his|her|their)\s+(?:parody|parodies|comments?|commentary|reply|answer|tribute|protest|allusion|lecture|speech|sermon|essay|pamphlet|poem|toast)\s+(?:on|upon|to|about|against)\s+(?:the\s+)?$")
         .expect("valid regex")
