@@ -516,11 +516,8 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     }
     // "The war that began in 1904 ended with the Treaty of Portsmouth": a time in a
     // relative clause dates the words the clause tells of, before it, not a name after.
-    if time_first {
-        let from = crate::text::floor_boundary(text, time.start.saturating_sub(40).max(sentence.start));
-        if text.get(from..time.start).is_some_and(|head| IN_RELATIVE.is_match(head)) {
-            return true;
-        }
+    if time_first && IN_RELATIVE.is_match(before_in(text, sentence, time.start).1) {
+        return true;
     }
     if EVENT_NOUN.is_match(between) {
         return true;
