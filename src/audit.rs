@@ -428,13 +428,9 @@ fn classify(
             if others.is_empty() {
                 format!("neither the corpus nor the rules date {what}")
             } else {
-                let missing = match claim.role {
-                    crate::rules::Role::Point => format!("no single date for {what}"),
-                    crate::rules::Role::Span => format!("no span for {what}"),
-                    _ => format!("no date for {what}"),
-                };
                 format!(
-                    "the rules give {missing}, only {}; the corpus does not date it",
+                    "the rules give {}, only {}; the corpus does not date it",
+                    event.undated(claim.role),
                     others.join(" and ")
                 )
             }

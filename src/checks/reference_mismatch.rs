@@ -4,7 +4,7 @@ use crate::checks::{declare_check, Context};
 use crate::claims::Claim;
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
-use crate::rules::{EventId, Role, Side};
+use crate::rules::{EventId, RefDate, Role, Side};
 use std::collections::BTreeSet;
 
 declare_check! {
@@ -55,8 +55,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             let ev = cx.rules.event(event);
-            let views: Vec<String> = reference.views.iter().map(|v| v.value.to_string()).collect();
-            let sources: Vec<String> = reference.views.iter().map(|v| v.source.clone()).collect();
+            let (views, sources) = shown(reference);
             // A date the Julian–Gregorian offset away from the reference, in a Russian
             // context, is likely the Old Style date of the same day: say so, and soften.
             let old_style = reference
@@ -77,17 +76,11 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 cx.claim_label(c, format!("dated {} here", c.time.value)),
                 format!(
                     "{} is dated {} here but the reference timeline gives {}",
-                    ev.name,
-                    c.time.value,
-                    views.join(" or ")
+                    ev.name, c.time.value, views
                 ),
             )
             .event(ev.id.clone())
-            .help(format!(
-                "correct the date to {} (source: {})",
-                views.join(" or "),
-                sources.join("; ")
-            ));
+            .help(format!("correct the date to {} (source: {})", views, sources));
             if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
                 d = d.note(note);
             }
@@ -113,8 +106,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .note(format!("likely an Old Style date: {why}"))
                     .help(format!(
                         "mark it \"(O.S.)\" or give the New Style date {} (source: {})",
-                        views.join(" or "),
-                        sources.join("; ")
+                        views, sources
                     ))
                     .at_most(crate::diagnostic::Severity::Warning);
             }
@@ -123,9 +115,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                     .note(lunar.note())
                     .help(format!(
                         "say it is {} of the lunar calendar, or give the Gregorian date {} (source: {})",
-                        lunar.month,
-                        views.join(" or "),
-                        sources.join("; ")
+                        lunar.month, views, sources
                     ))
                     .at_most(crate::diagnostic::Severity::Warning);
             }
@@ -146,40 +136,37 @@ fn outside(cx: &Context<'_>, (event, role): (EventId, Role), claims: &[&Claim], 
             continue;
         }
         let ev = cx.rules.event(event);
-        let views: Vec<String> = reference.views.iter().map(|v| v.value.to_string()).collect();
-        let sources: Vec<String> = reference.views.iter().map(|v| v.source.clone()).collect();
+        let (views, sources) = shown(reference);
         let (when, whose) = match (side, reference.role) {
             (Side::Before, Role::Start) => ("before it began", "its start"),
             (Side::After, Role::End) => ("after it ended", "its end"),
             (Side::Before, _) => ("before it began", "it"),
             (Side::After, _) => ("after it ended", "it"),
         };
-        let missing = match role {
-            Role::Point => format!("no single date for {}", ev.name),
-            Role::Start => format!("no date for the start of {}", ev.name),
-            Role::End => format!("no date for the end of {}", ev.name),
-            Role::Span => format!("no span for {}", ev.name),
-        };
         let t = &c.time.value;
         let mut d = Diagnostic::new(
             REFERENCE_MISMATCH.code,
             cx.claim_label(c, format!("dated {t} here")),
-            format!(
-                "{} is dated {t} here, {when}: the reference timeline dates {whose} {}",
-                ev.name,
-                views.join(" or ")
-            ),
+            format!("{} is dated {t} here, {when}: the reference timeline dates {whose} {views}", ev.name),
         )
         .event(ev.id.clone())
-        .help(format!("correct the date (source: {})", sources.join("; ")))
+        .help(format!("correct the date (source: {sources})"))
         .note(format!(
-            "the rules give {missing} to compare with, but {t} lies wholly {} {}",
+            "the rules give {} to compare with, but {t} lies wholly {} {views}",
+            ev.undated(role),
             if side == Side::Before { "before" } else { "after" },
-            views.join(" or ")
         ));
         if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
             d = d.note(note);
         }
         out.push(d);
     }
+}
+
+/// A reference's views ("5 September 1905", "autumn 1899 or June 1900") and their sources,
+/// as messages show them.
+fn shown(reference: &RefDate) -> (String, String) {
+    let views: Vec<String> = reference.views.iter().map(|v| v.value.to_string()).collect();
+    let sources: Vec<String> = reference.views.iter().map(|v| v.source.clone()).collect();
+    (views.join(" or "), sources.join("; "))
 }

@@ -91,6 +91,16 @@ impl Event {
             Role::Point | Role::Span => self.name.clone(),
         }
     }
+
+    /// What the rules lack for a claim of `role`, for messages: "no single date for the
+    /// March First Movement", "no span for ...", "no date for the start of ...".
+    pub fn undated(&self, role: Role) -> String {
+        match role {
+            Role::Point => format!("no single date for {}", self.name),
+            Role::Span => format!("no span for {}", self.name),
+            Role::Start | Role::End => format!("no date for {}", self.in_role(role)),
+        }
+    }
 }
 
 /// Words that together name an event: every group must match in the sentence, a group
