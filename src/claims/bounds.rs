@@ -31,7 +31,7 @@ pub fn both_may_hold(a: &Claim, b: &Claim, rules: &RuleBook) -> bool {
     a.event == b.event
         && a.role == Role::Point
         && b.role == Role::Point
-        && rules.reference(a.event, Role::Point).is_none()
+        && !has(Role::Point)
         && !has(Role::Span)
         && has(Role::Start) != has(Role::End)
         && open_side(a)
