@@ -1319,3 +1319,40 @@ fn a_footnote_mark_after_a_sentence_ends_it() {
         "The Boxer Rebellion began in 1899 in Shandong.[1] By June 1900 the Boxers had reached Peking.";
     assert_eq!(event_years(&rules, &matcher, text), ["boxer-rebellion 1899"]);
 }
+
+#[test]
+fn the_time_heading_a_list_entry_dates_the_entry_across_its_dash() {
+    let rules = book();
+    let y = |n| TimeValue::year(n);
+    let cases: &[Case<'_>] = &[
+        // A "today in history" list: the dash marks off the label, not a clause.
+        (
+            "February 8\n\n1904 – The Battle of Port Arthur opens the war.\n",
+            &[("1904", y(1904))],
+            one("battle-of-port-arthur", Role::Point, "1904"),
+        ),
+        (
+            "* 1905 - The Treaty of Portsmouth is signed.",
+            &[("1905", y(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
+        (
+            "September 5, 1905 — The Treaty of Portsmouth is signed.",
+            &[("September 5, 1905", TimeValue::day(1905, 9, 5))],
+            one("treaty-of-portsmouth", Role::Point, "1905-09-05"),
+        ),
+        // A topic before a colon is the entry's story: the time dates the entry's event,
+        // not the topic (an entry of 1906 may sit under a war that ended in 1905).
+        (
+            "1905 – Russo-Japanese War: The Battle of Mukden is fought.",
+            &[("1905", y(1905))],
+            one("battle-of-mukden", Role::Point, "1905"),
+        ),
+        ("1906 – Russo-Japanese War: Japan celebrates the victory.", &[("1906", y(1906))], vec![]),
+        // Inside a sentence a dash still sets a clause apart.
+        ("In 1905 – a year of upheaval – the Treaty of Portsmouth was signed.", &[("1905", y(1905))], vec![]),
+    ];
+    for (text, times, want) in cases {
+        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
+    }
+}

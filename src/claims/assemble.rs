@@ -147,6 +147,12 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
         for &time in &here {
+            // A time that heads a list entry ("1905 – Port Arthur surrenders") reaches past
+            // its dash (and a topic: "1904 – Russo-Japanese War: ...") as if they were not
+            // there; the topic's names are the entry's story, not what it dates.
+            let entry = super::label::label(text, time.span);
+            let at = entry.map_or(time.span, |l| l.reach);
+            let in_topic = |m: &EventMention| entry.and_then(|l| l.topic).is_some_and(|t| t.contains(m.span));
             // A description that spans the time ("battles, at Liaoyang in August 1904 and
             // Mukden") is as far from it as its last word, usually the naming one.
             let near_end = |m: &EventMention| {
@@ -183,10 +189,10 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 .iter()
                 .chain(described.iter())
                 .copied()
-                .filter(|(m, _)| !placed_against(text, sentence.span, m.span, time.span))
+                .filter(|(m, _)| !placed_against(text, sentence.span, m.span, time.span) && !in_topic(m))
                 .collect();
             let Some(&(best, _)) =
-                candidates.iter().min_by_key(|(m, _)| (costs.cost(time.span, near_end(m)), m.span.start))
+                candidates.iter().min_by_key(|(m, _)| (costs.cost(at, near_end(m)), m.span.start))
             else {
                 continue;
             };
@@ -209,12 +215,12 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 // (a sentence of forty thousand times has as many candidates).
                 let found_role = std::cell::OnceCell::new();
                 let its_role = || *found_role.get_or_init(|| role(text, sentence.span, time, mention.span));
-                if gap(time.span, near_end(best)) > MAX_GAP
-                    || crosses_clause(text, (sentence.span, comma), time.span, near_end(best))
+                if gap(at, near_end(best)) > MAX_GAP
+                    || crosses_clause(text, (sentence.span, comma), at, near_end(best))
                     || apart_in_a_table(time.span, mention.span)
-                    || time_between(&here, time.span, near_end(best))
+                    || time_between(&here, at, near_end(best))
                         .is_some_and(|t| role(text, sentence.span, t, mention.span).0 == its_role().0)
-                    || splits(text, time.span, far_end(best))
+                    || splits(text, at, far_end(best))
                     || !plausible(input.rules, event, time, window(mention.via))
                     || (matches!(mention.via, MatchKind::Place | MatchKind::Description)
                         && (a_neighbours_time(input.rules, event, time, text)
@@ -232,7 +238,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 if from_verb && POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
                     role = Role::Point;
                 }
-                let c = costs.cost(time.span, near_end(mention));
+                let c = costs.cost(at, near_end(mention));
                 here_claims.push((
                     c,
                     Claim {

@@ -1,0 +1,130 @@
+//! Entry labels: the time that heads an entry of a chronology or a "today in history"
+//! list ("1905 – Port Arthur surrenders to the Japanese.", "* January 2, 1905: ...").
+//! Such a time dates the whole entry: the dash after it marks off the label, not a clause
+//! (elsewhere " – " between a time and a name does: "1894-1895 – to be spoken of later –
+//! and a war with Russia"). A topic after it, in title case and closed by a colon
+//! ("1904 – Russo-Japanese War: A surprise attack on Port Arthur starts the war"), says
+//! which story the entry belongs to; the time dates the entry, not the topic.
+
+use crate::span::Span;
+
+/// Bytes a topic ("Russo-Japanese War", "Siege of the International Legations") may run.
+const TOPIC: usize = 60;
+
+/// What the label of an entry covers: the time, the separator after it and a topic, if
+/// any (`reach`); and the topic's words (`topic`), which the time does not date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Label {
+    pub reach: Span,
+    pub topic: Option<Span>,
+}
+
+/// The label `time` heads, if it heads its line's entry: nothing before it on its line
+/// but white space, a list bullet or emphasis marks, and after it a dash or a colon that
+/// does not start a range ("1904 – 1905" is one time, "1904 - 5" no entry).
+pub fn label(text: &str, time: Span) -> Option<Label> {
+    let line_start = memchr::memrchr(b'\n', text.as_bytes().get(..time.start)?).map_or(0, |i| i + 1);
+    if !text.get(line_start..time.start)?.chars().all(|c| c.is_whitespace() || "*-+•_'#".contains(c)) {
+        return None;
+    }
+    let after = text.get(time.end..)?;
+    let closed = after.trim_start_matches(['*', '_', '\'']);
+    let spaced = closed.trim_start_matches([' ', '\t']);
+    let rest = ["–", "—", "--", "-", ":"].iter().find_map(|s| spaced.strip_prefix(s))?;
+    // "1904 —Japan ..." is written; "1904-1905" and "1904:5" are not labels.
+    let body = rest.trim_start_matches([' ', '\t']);
+    let spaced_after = body.len() < rest.len();
+    let em = spaced.starts_with(['—', '–']);
+    if !(spaced_after || em) || body.starts_with(|c: char| c.is_ascii_digit() || c == '\n') || body.is_empty()
+    {
+        return None;
+    }
+    let body_start = text.len() - body.len();
+    let mut label = Label { reach: Span::new(time.start, body_start), topic: None };
+    if let Some(topic_end) = topic(body) {
+        let past = body.get(topic_end + 1..).unwrap_or("");
+        let past = past.trim_start_matches([' ', '\t']);
+        if !past.is_empty() && !past.starts_with('\n') {
+            label.topic = Some(Span::new(body_start, body_start + topic_end));
+            label.reach = Span::new(time.start, text.len() - past.len());
+        }
+    }
+    Some(label)
+}
+
+/// Where the colon of a topic at the start of `body` is: words in title case ("Siege of
+/// Port Arthur", "Russo-Japanese War", "World War I") up to a colon, within `TOPIC`
+/// bytes. A sentence before a colon ("Japan annexes Korea: the treaty ...") has a word in
+/// lower case that is not a joining word, and is not a topic.
+fn topic(body: &str) -> Option<usize> {
+    let colon = body.char_indices().take_while(|&(i, _)| i <= TOPIC).find(|&(_, c)| c == ':')?.0;
+    let words = body.get(..colon)?;
+    if words.trim().is_empty() || words.contains(['\n', '.', ',', ';', '(', ')', '"', '!', '?']) {
+        return None;
+    }
+    let title_case = words.split_whitespace().all(|w| {
+        w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            || ["of", "the", "and", "in", "at", "on", "de", "von", "for", "to"].contains(&w)
+    });
+    let first_capital = words.trim_start().starts_with(|c: char| c.is_uppercase());
+    (title_case && first_capital).then_some(colon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The label of the first time in `text`, written as `[time]`; returned as the texts
+    /// of its reach and topic.
+    fn of(text: &str) -> Option<(String, Option<String>)> {
+        let start = text.find('[').expect("a marked time");
+        let end = text.find(']').expect("a marked time") - 1;
+        let plain = text.replacen('[', "", 1).replacen(']', "", 1);
+        label(&plain, Span::new(start, end))
+            .map(|l| (l.reach.slice(&plain).to_string(), l.topic.map(|t| t.slice(&plain).to_string())))
+    }
+
+    #[test]
+    fn a_time_that_opens_its_line_before_a_dash_or_colon_heads_the_entry() {
+        assert_eq!(of("[1905] – Port Arthur surrenders."), Some(("1905 – ".into(), None)));
+        assert_eq!(of("[1905] - Port Arthur surrenders."), Some(("1905 - ".into(), None)));
+        assert_eq!(of("[1905]: Port Arthur surrenders."), Some(("1905: ".into(), None)));
+        assert_eq!(of("[1905]—Port Arthur surrenders."), Some(("1905—".into(), None)));
+        assert_eq!(
+            of("Events\n\n* [January 2, 1905] -- Port Arthur"),
+            Some(("January 2, 1905 -- ".into(), None))
+        );
+        assert_eq!(of("  • [1905] – Port Arthur"), Some(("1905 – ".into(), None)));
+        assert_eq!(of("**[1905]** – Port Arthur"), Some(("1905** – ".into(), None)));
+    }
+
+    #[test]
+    fn a_time_inside_a_line_or_before_a_range_or_nothing_heads_no_entry() {
+        assert_eq!(of("In [1905] – the year of Mukden – Port Arthur fell."), None);
+        assert_eq!(of("The war of [1904] – a surprise – began at Port Arthur."), None);
+        assert_eq!(of("[1904]-5 was the war"), None);
+        assert_eq!(of("[1904] - 1905"), None);
+        assert_eq!(of("[1904]:\nThe war began."), None);
+        assert_eq!(of("[1904] was the year"), None);
+        assert_eq!(of("[1904]-Japan"), None);
+    }
+
+    #[test]
+    fn a_title_case_topic_before_a_colon_is_the_entrys_story_not_its_event() {
+        assert_eq!(
+            of("[1904] – Russo-Japanese War: A surprise attack on Port Arthur starts the war."),
+            Some(("1904 – Russo-Japanese War: ".into(), Some("Russo-Japanese War".into())))
+        );
+        assert_eq!(
+            of("[1900] – Siege of the International Legations: the relief force arrives"),
+            Some((
+                "1900 – Siege of the International Legations: ".into(),
+                Some("Siege of the International Legations".into())
+            ))
+        );
+        // A sentence before a colon is the entry itself.
+        assert_eq!(of("[1910] – Japan annexes Korea: the treaty is signed."), Some(("1910 – ".into(), None)));
+        // Nothing after the colon: a heading, not a topic.
+        assert_eq!(of("[1904] – Russo-Japanese War:\n"), Some(("1904 – ".into(), None)));
+    }
+}
