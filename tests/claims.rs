@@ -1356,3 +1356,42 @@ fn the_time_heading_a_list_entry_dates_the_entry_across_its_dash() {
         assert_eq!(&claims_with(text, times, &rules), want, "{text}");
     }
 }
+
+#[test]
+fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would() {
+    let (rules, matcher) = shipped();
+    let page = "February 8 – Events\n\n\
+        1905 – Russo-Japanese War: Port Arthur surrenders to the Japanese.\n\
+        1910 – Japan annexes Korea.\n\
+        1912 – Puyi abdicates, ending the Qing dynasty.\n\
+        1896 – King Gojong flees to the Russian legation.\n\
+        1905 – The Russo-Japanese War ends.\n\
+        1904 – Japan severs diplomatic relations with Russia.\n";
+    let doc = Document { id: 0, path: "t.txt".into(), text: page.into(), meta: SourceMeta::default() };
+    let found: Vec<(String, Role, String)> = extract(&doc, &rules, &matcher)
+        .claims
+        .iter()
+        .map(|c| (rules.events[c.event].id.clone(), c.role, c.time.value.edtf.clone()))
+        .collect();
+    let want = [
+        ("surrender-of-port-arthur", Role::End, "1905"),
+        ("annexation-of-korea", Role::Point, "1910"),
+        ("abdication-of-puyi", Role::Point, "1912"),
+        ("royal-refuge-at-the-russian-legation", Role::Point, "1896"),
+        ("russo-japanese-war", Role::End, "1905"),
+        ("rupture-of-russo-japanese-negotiations", Role::Point, "1904"),
+    ];
+    for (id, role, edtf) in want {
+        assert!(
+            found.iter().any(|(i, r, e)| i == id && *r == role && e == edtf),
+            "{id} {role:?} {edtf} not among {found:?}"
+        );
+    }
+    // The topic ("Russo-Japanese War:") is the entry's story, not a claim of 1905 ...
+    // though the line that says the war ends is one.
+    assert_eq!(found.iter().filter(|(i, _, _)| i == "russo-japanese-war").count(), 1, "{found:?}");
+    // "ends" as a noun is no end.
+    let noun = "In 1904 both ends of the Trans-Siberian Railway were busy with the Russo-Japanese War.";
+    let doc = Document { id: 0, path: "t.txt".into(), text: noun.into(), meta: SourceMeta::default() };
+    assert!(extract(&doc, &rules, &matcher).claims.iter().all(|c| c.role != Role::End));
+}

@@ -13,16 +13,20 @@ use crate::time::{Day, TimeExpr};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Words that make a time the event's start: past tense, and the historical present of
+/// timelines and "today in history" pages ("1904 – Japan declares war on Russia").
 static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:broke\s+out|break\s+out|breaks\s+out|outbreak|began|begun|begins|opened\s+in|beginning\s+of|start\s+of|started|starts|opened\s+hostilities|commenced|erupted|declared\s+war|outset)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:broke\s+out|break\s+out|breaks\s+out|outbreak|began|begun|begins|opened\s+in|beginning\s+of|start\s+of|started|starts|opened\s+hostilities|opens\s+hostilities|commenced|commences|erupted|erupts|declared\s+war|declares\s+war|outset)(?-u:\b)",
     )
     .expect("valid regex")
 });
 
+/// Words that make a time the event's end. "ends" only as a verb: before "in", "with"
+/// and the like, or closing its clause ("1905 – The war ends."), not "the two ends of".
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:ended|ending|end\s+of|came\s+to\s+an\s+end|surrendered|surrender|fell|capitulated|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|came\s+to\s+an\s+end|comes\s+to\s+an\s+end|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
     )
     .expect("valid regex")
 });
