@@ -409,3 +409,21 @@ fn twenty_thousand_distinct_misspelt_event_names() {
     assert!(distinct.len() > 5_000, "{}", distinct.len());
     assert!(unknown.iter().all(|d| d["help"].as_str().is_some_and(|h| h.contains("Treaty of Portsmouth"))));
 }
+
+#[test]
+fn a_date_page_of_twenty_thousand_entries() {
+    // Each entry's second sentence is dated by the year heading its line: the heading is
+    // found by a look back over that line only, not over the page.
+    let text: String = (0..20_000)
+        .map(|i| {
+            format!(
+                "{} – The envoys arrived. They recalled the {} minister from Moscow.\n",
+                1850 + i % 50,
+                word(i)
+            )
+        })
+        .collect();
+    let dir = corpus_with_entities("page.txt", &text);
+    let v = summary(dir.path());
+    assert_eq!(anachronisms(&v), 20_000, "{}", v["summary"]);
+}

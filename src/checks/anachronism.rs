@@ -30,10 +30,12 @@ declare_check! {
     ///   Roosevelt" in 1899), and a person named before their birth.
     ///
     /// The time is the dates in the sentence within 80 bytes of the name; a sentence
-    /// with dates only further away is not judged; a sentence with no date takes the
-    /// document's dominant year (three dates or more, and three in five, within a year
-    /// of it, two of them written with their year; a day or month in no year the text
-    /// gives counts as a date not near it).
+    /// with dates only further away is not judged. In a list whose lines open with a
+    /// date ("1904 – Japan breaks off talks. It recalls its minister from Moscow."), a
+    /// sentence with no date of its own takes the date heading its line; any other
+    /// sentence with no date takes the document's dominant year (three dates or more,
+    /// and three in five, within a year of it, two of them written with their year; a
+    /// day or month in no year the text gives counts as a date not near it).
     /// With none of these, or when the entity fits the document's publication date and
     /// the sentence gives no date of its own, nothing is flagged. Sentences that gloss a
     /// name ("now", "to-day", "later", "present-day", "renamed", "born", "b. 1843") are
@@ -248,6 +250,19 @@ fn time_context(
             span: Some(first.span),
             how: "the date in the sentence",
         });
+    }
+    // The line of a list headed by a date ("1904 – Japan severs relations with Russia.
+    // Two days earlier it had recalled its minister from Moscow."): the entry is about
+    // that date, unless its sentence gives another.
+    let heading = crate::claims::label::heading(text, times.all, name.start).filter(|t| usable(&t.value));
+    if let Some(h) = heading {
+        if crate::time::inside(times.all, here.span).all(|t| std::ptr::eq(t, h)) {
+            return Some(TimeContext {
+                times: vec![h.value.clone()],
+                span: Some(h.span),
+                how: "the date heading its entry",
+            });
+        }
     }
     // A date elsewhere in the sentence is about something else: no time to judge by.
     if here.dated {

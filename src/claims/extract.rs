@@ -70,19 +70,37 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             || matcher.may_name(window.slice(&lower), folds)
             || names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)))
     };
-    let weak = Weak { spans: &time_spans, needed: &needed };
+    // A name in a list entry headed by a date ("1904 – Japan severs relations with
+    // Russia. Two days earlier it had recalled its minister from Moscow.") is judged by
+    // that date (`label::heading`). With no dominant year, the window of a date heading
+    // an entry reaches the entry's end, and names are looked for in all its sentences.
+    let entries: Vec<Span> = match names.filter(|_| !dominant) {
+        Some(_) => times.iter().filter_map(|t| super::label::entry(text, t.span)).collect(),
+        None => Vec::new(),
+    };
+    let widened: Vec<Span>;
+    let weak_spans = if entries.is_empty() {
+        time_spans.as_slice()
+    } else {
+        widened = times.iter().map(|t| super::label::entry(text, t.span).unwrap_or(t.span)).collect();
+        widened.as_slice()
+    };
+    let weak = Weak { spans: weak_spans, needed: &needed };
     let Segmented { mut sentences, blocks, thread } =
         segment_needed(text, folds.then_some(lower.as_str()), &hot, &weak, thread);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
     let dated = touched(&time_spans);
     if let Some(lit) = names.filter(|_| !dominant) {
+        let in_entry = if entries.is_empty() { Vec::new() } else { touched(&entries) };
         // The names in the dated sentences of each block, as a search of the block finds
         // them (no name runs over a blank line, so over the end of a block).
         let mut i = 0;
         for b in &blocks {
             let mut parts = Vec::new();
             while let Some(s) = sentences.get(i).filter(|s| s.span.start < b.end) {
-                if dated.get(i).copied().unwrap_or(false) && b.start <= s.span.start {
+                let read =
+                    dated.get(i).copied().unwrap_or(false) || in_entry.get(i).copied().unwrap_or(false);
+                if read && b.start <= s.span.start {
                     parts.push(Span::new(s.span.start - b.start, s.span.end - b.start));
                 }
                 i += 1;

@@ -7,6 +7,10 @@
 //! which story the entry belongs to; the time dates the entry, not the topic.
 
 use crate::span::Span;
+use crate::time::TimeExpr;
+
+/// Bytes of white space and marks a label may have before it on its line ("  * ", "**").
+const HEAD: usize = 16;
 
 /// Bytes a topic ("Russo-Japanese War", "Siege of the International Legations") may run.
 const TOPIC: usize = 60;
@@ -23,8 +27,26 @@ pub struct Label {
 /// but white space, a list bullet or emphasis marks, and after it a dash or a colon that
 /// does not start a range ("1904 – 1905" is one time, "1904 - 5" no entry).
 pub fn label(text: &str, time: Span) -> Option<Label> {
-    let line_start = memchr::memrchr(b'\n', text.as_bytes().get(..time.start)?).map_or(0, |i| i + 1);
-    if !text.get(line_start..time.start)?.chars().all(|c| c.is_whitespace() || "*-+•_'#".contains(c)) {
+    // First the byte after the time (past emphasis and spaces): most times are followed
+    // by a word or a comma, and are no label. (A dash of three bytes starts with E2.)
+    let next = text.as_bytes().get(time.end..)?.iter().take(8).find(|&&b| !b" \t*_'".contains(&b))?;
+    if !matches!(next, b'-' | b':' | 0xE2) {
+        return None;
+    }
+    // Back from the time over white space and marks only, to the line's start: a time
+    // inside a line is found out at its first word, so a line of thousands of times
+    // costs a byte or two per time. ("•" is three bytes, E2 80 A2.)
+    let head = text.as_bytes().get(..time.start)?;
+    let marks = head.iter().rev().take_while(|&&b| b != b'\n').take(HEAD + 1);
+    let mut n = 0;
+    for &b in marks {
+        if !matches!(b, b' ' | b'\t' | b'\r' | b'*' | b'-' | b'+' | b'_' | b'\'' | b'#' | 0xE2 | 0x80 | 0xA2)
+        {
+            return None;
+        }
+        n += 1;
+    }
+    if n > HEAD {
         return None;
     }
     let after = text.get(time.end..)?;
@@ -50,6 +72,35 @@ pub fn label(text: &str, time: Span) -> Option<Label> {
         }
     }
     Some(label)
+}
+
+/// Bytes an entry may run after the time heading it and still be dated by it: a line of a
+/// list, not a paragraph of a book that happens to open with a year and a dash.
+pub const ENTRY: usize = 600;
+
+/// The entry `time` heads, if it heads one: from the time to its line's end, at most
+/// `ENTRY` bytes on.
+pub fn entry(text: &str, time: Span) -> Option<Span> {
+    label(text, time)?;
+    let bytes = text.as_bytes();
+    let cap = time.end.saturating_add(ENTRY).min(bytes.len());
+    let end =
+        bytes.get(time.end..cap).map_or(cap, |b| memchr::memchr(b'\n', b).map_or(cap, |i| time.end + i));
+    Some(Span::new(time.start, end))
+}
+
+/// The time heading the entry that holds byte `at`, if one does: the first time of `at`'s
+/// line (`times` in order of position), when it heads the line and its entry reaches `at`.
+pub fn heading<'t>(text: &str, times: &'t [TimeExpr], at: usize) -> Option<&'t TimeExpr> {
+    let from = at.saturating_sub(ENTRY);
+    let before = text.as_bytes().get(from..at)?;
+    let line_start = match memchr::memrchr(b'\n', before) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let first = times.get(times.partition_point(|t| t.span.start < line_start))?;
+    (first.span.start < at && entry(text, first.span)?.contains(Span::new(at, at))).then_some(first)
 }
 
 /// Where the colon of a topic at the start of `body` is: words in title case ("Siege of
@@ -107,6 +158,32 @@ mod tests {
         assert_eq!(of("[1904]:\nThe war began."), None);
         assert_eq!(of("[1904] was the year"), None);
         assert_eq!(of("[1904]-Japan"), None);
+    }
+
+    #[test]
+    fn an_entry_runs_to_its_lines_end_and_its_names_are_dated_by_its_heading() {
+        let text =
+            "Events\n\n1904 – Japan breaks off talks. It recalls its minister from Moscow.\n1919 – Moscow.\n";
+        let times: Vec<TimeExpr> = ["1904", "1919"]
+            .iter()
+            .map(|y| {
+                let at = text.find(y).expect("a year");
+                let value = crate::time::TimeValue::year(y.parse().expect("a number"));
+                TimeExpr { span: Span::new(at, at + 4), value, written: None, anchor: None }
+            })
+            .collect();
+        let first = entry(text, times[0].span).expect("an entry");
+        assert_eq!(first.slice(text), "1904 – Japan breaks off talks. It recalls its minister from Moscow.");
+        let moscow = text.find("Moscow").expect("Moscow");
+        assert_eq!(heading(text, &times, moscow).map(|t| t.span), Some(times[0].span));
+        let last = text.rfind("Moscow").expect("Moscow");
+        assert_eq!(heading(text, &times, last).map(|t| t.span), Some(times[1].span));
+        // The heading line above is no heading of a line without a date.
+        assert_eq!(heading(text, &times, text.find("Events").expect("Events") + 2), None);
+        // A line longer than an entry: its end is not dated by its start.
+        let long = format!("1904 – {}Moscow.", "word ".repeat(ENTRY / 5 + 1));
+        let t = TimeExpr { span: Span::new(0, 4), ..times[0].clone() };
+        assert_eq!(heading(&long, std::slice::from_ref(&t), long.find("Moscow").expect("Moscow")), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@ mod bounds;
 mod extract;
 mod guessed;
 mod index;
-mod label;
+pub(crate) mod label;
 pub mod mentions;
 mod needs;
 mod refuted;
