@@ -1366,7 +1366,8 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
         1912 – Puyi abdicates, ending the Qing dynasty.\n\
         1896 – King Gojong flees to the Russian legation.\n\
         1905 – The Russo-Japanese War ends.\n\
-        1904 – Japan severs diplomatic relations with Russia.\n";
+        1904 – Japan severs diplomatic relations with Russia.\n\
+        1894 – Japan declares war on China.\n";
     let doc = Document { id: 0, path: "t.txt".into(), text: page.into(), meta: SourceMeta::default() };
     let found: Vec<(String, Role, String)> = extract(&doc, &rules, &matcher)
         .claims
@@ -1380,6 +1381,7 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
         ("royal-refuge-at-the-russian-legation", Role::Point, "1896"),
         ("russo-japanese-war", Role::End, "1905"),
         ("rupture-of-russo-japanese-negotiations", Role::Point, "1904"),
+        ("first-sino-japanese-war", Role::Start, "1894"),
     ];
     for (id, role, edtf) in want {
         assert!(
