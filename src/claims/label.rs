@@ -9,8 +9,9 @@
 use crate::span::Span;
 use crate::time::TimeExpr;
 
-/// Bytes of white space and marks a label may have before it on its line ("  * ", "**").
-const HEAD: usize = 16;
+/// Bytes of white space, marks and tags a label may have on its line before its time
+/// ("  * ", "**", "<li><a href=...>"), or after it before its dash.
+const HEAD: usize = 160;
 
 /// Bytes a topic ("Russo-Japanese War", "Siege of the International Legations") may run.
 const TOPIC: usize = 60;
@@ -27,31 +28,16 @@ pub struct Label {
 /// but white space, a list bullet or emphasis marks, and after it a dash or a colon that
 /// does not start a range ("1904 – 1905" is one time, "1904 - 5" no entry).
 pub fn label(text: &str, time: Span) -> Option<Label> {
-    // First the byte after the time (past emphasis and spaces): most times are followed
-    // by a word or a comma, and are no label. (A dash of three bytes starts with E2.)
-    let next = text.as_bytes().get(time.end..)?.iter().take(8).find(|&&b| !b" \t*_'".contains(&b))?;
-    if !matches!(next, b'-' | b':' | 0xE2) {
+    let bytes = text.as_bytes();
+    // First the byte after the time: most times are followed by a word or a comma, and
+    // are no label. (A dash of three bytes starts with E2.)
+    if !matches!(bytes.get(time.end)?, b' ' | b'\t' | b'*' | b'_' | b'\'' | b'<' | b'-' | b':' | 0xE2) {
         return None;
     }
-    // Back from the time over white space and marks only, to the line's start: a time
-    // inside a line is found out at its first word, so a line of thousands of times
-    // costs a byte or two per time. ("•" is three bytes, E2 80 A2.)
-    let head = text.as_bytes().get(..time.start)?;
-    let marks = head.iter().rev().take_while(|&&b| b != b'\n').take(HEAD + 1);
-    let mut n = 0;
-    for &b in marks {
-        if !matches!(b, b' ' | b'\t' | b'\r' | b'*' | b'-' | b'+' | b'_' | b'\'' | b'#' | 0xE2 | 0x80 | 0xA2)
-        {
-            return None;
-        }
-        n += 1;
-    }
-    if n > HEAD {
+    let spaced = text.get(past_marks(bytes, time.end)..)?;
+    if !spaced.starts_with(['-', ':', '–', '—']) || !opens_line(bytes, time.start) {
         return None;
     }
-    let after = text.get(time.end..)?;
-    let closed = after.trim_start_matches(['*', '_', '\'']);
-    let spaced = closed.trim_start_matches([' ', '\t']);
     let rest = ["–", "—", "--", "-", ":"].iter().find_map(|s| spaced.strip_prefix(s))?;
     // "1904 —Japan ..." is written; "1904-1905" and "1904:5" are not labels.
     let body = rest.trim_start_matches([' ', '\t']);
@@ -72,6 +58,48 @@ pub fn label(text: &str, time: Span) -> Option<Label> {
         }
     }
     Some(label)
+}
+
+/// Whether only white space, marks ("* ", "•", "**", "#") and tags ("<li><b>") lie
+/// between the start of `at`'s line and `at`. Read back from `at`, so that a time inside a
+/// line is found out at the word before it: a line of thousands of times costs a byte or
+/// two per time. ("•" is three bytes, E2 80 A2.)
+fn opens_line(bytes: &[u8], at: usize) -> bool {
+    let floor = at.saturating_sub(HEAD);
+    let mut i = at;
+    while i > floor {
+        let Some(&b) = bytes.get(i - 1) else { return false };
+        match b {
+            b'\n' => return true,
+            b'>' => match bytes.get(floor..i - 1).and_then(|h| memchr::memrchr2(b'<', b'\n', h)) {
+                Some(j) if bytes.get(floor + j) == Some(&b'<') => i = floor + j,
+                _ => return false,
+            },
+            b' ' | b'\t' | b'\r' | b'*' | b'-' | b'+' | b'_' | b'\'' | b'#' | 0xE2 | 0x80 | 0xA2 => i -= 1,
+            _ => return false,
+        }
+    }
+    i == 0
+}
+
+/// Where the text after a time goes on past closing marks, tags ("</b>", "</a>") and
+/// spaces.
+fn past_marks(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(&b) = bytes.get(i).filter(|_| i < from + HEAD) {
+        match b {
+            b' ' | b'\t' | b'*' | b'_' | b'\'' => i += 1,
+            b'<' => {
+                match bytes.get(i..(i + HEAD).min(bytes.len())).and_then(|r| memchr::memchr2(b'>', b'\n', r))
+                {
+                    Some(j) if bytes.get(i + j) == Some(&b'>') => i += j + 1,
+                    _ => return i,
+                }
+            }
+            _ => return i,
+        }
+    }
+    i
 }
 
 /// Bytes an entry may run after the time heading it and still be dated by it: a line of a
@@ -147,6 +175,13 @@ mod tests {
         );
         assert_eq!(of("  • [1905] – Port Arthur"), Some(("1905 – ".into(), None)));
         assert_eq!(of("**[1905]** – Port Arthur"), Some(("1905** – ".into(), None)));
+        // A saved page: the tags of a list item, a link or bold type around the time.
+        assert_eq!(
+            of("<ul>\n<li><b>[1910]</b> – Japan annexes Korea.</li>"),
+            Some(("1910</b> – ".into(), None))
+        );
+        assert_eq!(of("<li><a href=\"/wiki/1912\">[1912]</a> – Puyi"), Some(("1912</a> – ".into(), None)));
+        assert_eq!(of("<li>[1904] –     Japan severs"), Some(("1904 –     ".into(), None)));
     }
 
     #[test]
@@ -158,6 +193,9 @@ mod tests {
         assert_eq!(of("[1904]:\nThe war began."), None);
         assert_eq!(of("[1904] was the year"), None);
         assert_eq!(of("[1904]-Japan"), None);
+        assert_eq!(of("<p>The treaty of <b>[1905]</b> – a year later – ended it"), None);
+        assert_eq!(of("a > b and [1905] – no"), None);
+        assert_eq!(of(&format!("{}[1905] – far", " ".repeat(HEAD + 1))), None);
     }
 
     #[test]
