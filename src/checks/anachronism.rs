@@ -8,6 +8,7 @@ use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::rules::entities::{Entity, FactKind, Validity};
 use crate::span::Span;
+use crate::text::label::{entry, ENTRY};
 use crate::text::Sentence;
 use crate::time::{Granularity, TimeExpr, TimeValue};
 use crate::twin::Twin;
@@ -254,7 +255,7 @@ fn time_context(
     // The line of a list headed by a date ("1904 – Japan severs relations with Russia.
     // Two days earlier it had recalled its minister from Moscow."): the entry is about
     // that date, unless its sentence gives another.
-    let heading = crate::claims::label::heading(text, times.all, name.start).filter(|t| usable(&t.value));
+    let heading = heading(text, times.all, name.start).filter(|t| usable(&t.value));
     if let Some(h) = heading {
         if crate::time::inside(times.all, here.span).all(|t| std::ptr::eq(t, h)) {
             return Some(TimeContext {
@@ -270,6 +271,20 @@ fn time_context(
     }
     let y = dominant?;
     Some(TimeContext { times: vec![TimeValue::year(y)], span: None, how: "the document's dominant year" })
+}
+
+/// The time heading the entry that holds byte `at`, if one does: the first time of `at`'s
+/// line (`times` in order of position), when it heads the line and its entry reaches `at`.
+fn heading<'t>(text: &str, times: &'t [TimeExpr], at: usize) -> Option<&'t TimeExpr> {
+    let from = at.saturating_sub(ENTRY);
+    let before = text.as_bytes().get(from..at)?;
+    let line_start = match memchr::memrchr(b'\n', before) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
+    let first = times.get(times.partition_point(|t| t.span.start < line_start))?;
+    (first.span.start < at && entry(text, first.span)?.contains(Span::new(at, at))).then_some(first)
 }
 
 /// The year most of a document's dates fall near: at least three dates within a year of
@@ -521,6 +536,32 @@ mod tests {
                 spans_of(&mut all.iter().filter(|t| sentence.contains(t.span)))
             );
         }
+    }
+
+    #[test]
+    fn an_entry_runs_to_its_lines_end_and_its_names_are_dated_by_its_heading() {
+        let text =
+            "Events\n\n1904 – Japan breaks off talks. It recalls its minister from Moscow.\n1919 – Moscow.\n";
+        let times: Vec<TimeExpr> = ["1904", "1919"]
+            .iter()
+            .map(|y| {
+                let at = text.find(y).expect("a year");
+                let value = crate::time::TimeValue::year(y.parse().expect("a number"));
+                TimeExpr { span: Span::new(at, at + 4), value, written: None, anchor: None }
+            })
+            .collect();
+        let first = entry(text, times[0].span).expect("an entry");
+        assert_eq!(first.slice(text), "1904 – Japan breaks off talks. It recalls its minister from Moscow.");
+        let moscow = text.find("Moscow").expect("Moscow");
+        assert_eq!(heading(text, &times, moscow).map(|t| t.span), Some(times[0].span));
+        let last = text.rfind("Moscow").expect("Moscow");
+        assert_eq!(heading(text, &times, last).map(|t| t.span), Some(times[1].span));
+        // The heading line above is no heading of a line without a date.
+        assert_eq!(heading(text, &times, text.find("Events").expect("Events") + 2), None);
+        // A line longer than an entry: its end is not dated by its start.
+        let long = format!("1904 – {}Moscow.", "word ".repeat(ENTRY / 5 + 1));
+        let t = TimeExpr { span: Span::new(0, 4), ..times[0].clone() };
+        assert_eq!(heading(&long, std::slice::from_ref(&t), long.find("Moscow").expect("Moscow")), None);
     }
 
     #[test]

@@ -154,7 +154,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             // A time that heads a list entry ("1905 – Port Arthur surrenders") reaches past
             // its dash (and a topic: "1904 – Russo-Japanese War: ...") as if they were not
             // there; the topic's names are the entry's story, not what it dates.
-            let entry = super::label::label(text, time.span);
+            let entry = crate::text::label::label(text, time.span);
             let at = entry.map_or(time.span, |l| l.reach);
             let in_topic = |m: &EventMention| entry.and_then(|l| l.topic).is_some_and(|t| t.contains(m.span));
             // A description that spans the time ("battles, at Liaoyang in August 1904 and

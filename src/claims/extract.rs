@@ -72,17 +72,17 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     };
     // A name in a list entry headed by a date ("1904 – Japan severs relations with
     // Russia. Two days earlier it had recalled its minister from Moscow.") is judged by
-    // that date (`label::heading`). With no dominant year, the window of a date heading
+    // that date (`anachronism`). With no dominant year, the window of a date heading
     // an entry reaches the entry's end, and names are looked for in all its sentences.
     let entries: Vec<Span> = match names.filter(|_| !dominant) {
-        Some(_) => times.iter().filter_map(|t| super::label::entry(text, t.span)).collect(),
+        Some(_) => times.iter().filter_map(|t| crate::text::label::entry(text, t.span)).collect(),
         None => Vec::new(),
     };
     let widened: Vec<Span>;
     let weak_spans = if entries.is_empty() {
         time_spans.as_slice()
     } else {
-        widened = times.iter().map(|t| super::label::entry(text, t.span).unwrap_or(t.span)).collect();
+        widened = times.iter().map(|t| crate::text::label::entry(text, t.span).unwrap_or(t.span)).collect();
         widened.as_slice()
     };
     let weak = Weak { spans: weak_spans, needed: &needed };

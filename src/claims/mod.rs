@@ -7,7 +7,6 @@ mod bounds;
 mod extract;
 mod guessed;
 mod index;
-pub(crate) mod label;
 pub mod mentions;
 mod needs;
 mod refuted;

@@ -7,6 +7,7 @@ mod blockquotes;
 pub mod citations;
 mod files;
 mod flags;
+pub(crate) mod label;
 mod lines;
 mod segment;
 mod tables;

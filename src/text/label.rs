@@ -7,7 +7,6 @@
 //! which story the entry belongs to; the time dates the entry, not the topic.
 
 use crate::span::Span;
-use crate::time::TimeExpr;
 
 /// Bytes of white space, marks and tags a label may have on its line before its time
 /// ("  * ", "**", "<li><a href=...>"), or after it before its dash.
@@ -117,20 +116,6 @@ pub fn entry(text: &str, time: Span) -> Option<Span> {
     Some(Span::new(time.start, end))
 }
 
-/// The time heading the entry that holds byte `at`, if one does: the first time of `at`'s
-/// line (`times` in order of position), when it heads the line and its entry reaches `at`.
-pub fn heading<'t>(text: &str, times: &'t [TimeExpr], at: usize) -> Option<&'t TimeExpr> {
-    let from = at.saturating_sub(ENTRY);
-    let before = text.as_bytes().get(from..at)?;
-    let line_start = match memchr::memrchr(b'\n', before) {
-        Some(i) => from + i + 1,
-        None if from == 0 => 0,
-        None => return None,
-    };
-    let first = times.get(times.partition_point(|t| t.span.start < line_start))?;
-    (first.span.start < at && entry(text, first.span)?.contains(Span::new(at, at))).then_some(first)
-}
-
 /// Where the colon of a topic at the start of `body` is: words in title case ("Siege of
 /// Port Arthur", "Russo-Japanese War", "World War I") up to a colon, within `TOPIC`
 /// bytes. A sentence before a colon ("Japan annexes Korea: the treaty ...") has a word in
@@ -196,32 +181,6 @@ mod tests {
         assert_eq!(of("<p>The treaty of <b>[1905]</b> – a year later – ended it"), None);
         assert_eq!(of("a > b and [1905] – no"), None);
         assert_eq!(of(&format!("{}[1905] – far", " ".repeat(HEAD + 1))), None);
-    }
-
-    #[test]
-    fn an_entry_runs_to_its_lines_end_and_its_names_are_dated_by_its_heading() {
-        let text =
-            "Events\n\n1904 – Japan breaks off talks. It recalls its minister from Moscow.\n1919 – Moscow.\n";
-        let times: Vec<TimeExpr> = ["1904", "1919"]
-            .iter()
-            .map(|y| {
-                let at = text.find(y).expect("a year");
-                let value = crate::time::TimeValue::year(y.parse().expect("a number"));
-                TimeExpr { span: Span::new(at, at + 4), value, written: None, anchor: None }
-            })
-            .collect();
-        let first = entry(text, times[0].span).expect("an entry");
-        assert_eq!(first.slice(text), "1904 – Japan breaks off talks. It recalls its minister from Moscow.");
-        let moscow = text.find("Moscow").expect("Moscow");
-        assert_eq!(heading(text, &times, moscow).map(|t| t.span), Some(times[0].span));
-        let last = text.rfind("Moscow").expect("Moscow");
-        assert_eq!(heading(text, &times, last).map(|t| t.span), Some(times[1].span));
-        // The heading line above is no heading of a line without a date.
-        assert_eq!(heading(text, &times, text.find("Events").expect("Events") + 2), None);
-        // A line longer than an entry: its end is not dated by its start.
-        let long = format!("1904 – {}Moscow.", "word ".repeat(ENTRY / 5 + 1));
-        let t = TimeExpr { span: Span::new(0, 4), ..times[0].clone() };
-        assert_eq!(heading(&long, std::slice::from_ref(&t), long.find("Moscow").expect("Moscow")), None);
     }
 
     #[test]
