@@ -68,6 +68,12 @@ pub fn unwritten_note(time: &TimeExpr, whose: &str) -> Option<String> {
             "the date {whose} is not written out: it is worked out from the date before it, {}",
             shown(before)
         )),
+        // A day header with no year ("Feb 6", `day-anchor`): the year is written, the day
+        // is the page's.
+        Anchor::Document(date) if date.starts_with("XXXX") => Some(format!(
+            "the day {whose} is not written: it is the day of the page, {}",
+            crate::time::yearless_in_words(date).unwrap_or_else(|| shown(date))
+        )),
         Anchor::Document(date) => Some(format!(
             "the date {whose} is not written out: it is worked out from the document's date, {}",
             shown(date)

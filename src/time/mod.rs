@@ -14,8 +14,8 @@ mod value;
 
 pub use calendar::{days_from_julian, gregorian_to_julian, julian_from_days, julian_to_gregorian};
 pub use value::{
-    civil_from_days, days_from_civil, days_in_month, format_year, Calendar, Day, Granularity, PartOf,
-    TimeValue,
+    civil_from_days, days_from_civil, days_in_month, format_year, yearless_in_words, Calendar, Day,
+    Granularity, PartOf, TimeValue,
 };
 
 use crate::span::Span;
@@ -82,7 +82,30 @@ pub fn inside(times: &[TimeExpr], span: Span) -> impl Iterator<Item = &TimeExpr>
 ///
 /// Never panics, whatever the input; work is linear in the length of `text`.
 pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
-    grammar::tag(text, cx)
+    let mut times = grammar::tag(text, cx);
+    if let Some((month, day)) = cx.day_anchor {
+        on_the_pages_day(text, &mut times, month, day);
+    }
+    times
+}
+
+/// On a page about one day of the year (a "Feb 6" header, `day-anchor`), a year that
+/// heads an entry of its list ("1904 – Japan severs relations with Russia") is that day
+/// of that year: the page lists what happened on its day. An event listed under the wrong
+/// day is then a date the checks can see. (A year in prose, "in 1904 the war began", is
+/// only the year.)
+fn on_the_pages_day(text: &str, times: &mut [TimeExpr], month: u8, day: u8) {
+    for t in times.iter_mut() {
+        let plain = t.value.granularity == Granularity::Year && !t.value.is_range();
+        if !plain || t.anchor.is_some() || t.written.is_some() {
+            continue;
+        }
+        let Some(on) = t.value.start_year().map(|y| edtf::Period::Day(Some(y), month, day)) else { continue };
+        if on.is_valid() && crate::text::label::label(text, t.span).is_some() {
+            t.value = TimeValue { calendar: t.value.calendar, ..on.value() };
+            t.anchor = Some(Anchor::Document(edtf::Period::Day(None, month, day).edtf()));
+        }
+    }
 }
 
 /// Builds the tagger's tables now (`crate::engine::warm_up`).

@@ -301,6 +301,12 @@ impl Written {
     }
 }
 
+/// A day or month of no year given as EDTF (`XXXX-02-08`, `XXXX-02`) in words, without
+/// the year ("8 February"): the day a page is about. `None` for any other form.
+pub fn yearless_in_words(edtf: &str) -> Option<String> {
+    Written::parse(edtf).filter(|w| w.year.is_none() && w.month.is_some()).map(|w| w.human(false))
+}
+
 /// The EDTF forms `Display` has no arm for, in words: ranges ("14–15 June 1904",
 /// "30 June – 2 July 1904", "August 1904 – 2 January 1905"), open ends ("until 1904",
 /// "from 1898"), seasons ("spring 1900"), decades ("the 1890s") and centuries ("the
