@@ -391,6 +391,9 @@ fn finding(
     context: &TimeContext,
 ) -> Diagnostic {
     let t = context.times.first().map(ToString::to_string).unwrap_or_default();
+    // "in 1904", "in February 1904", but "on 8 February 1904".
+    let on =
+        context.times.first().map_or("in", |t| if t.granularity == Granularity::Day { "on" } else { "in" });
     let fact = same.first().copied().unwrap_or(needle.fact);
     let entity = needle.entity;
     // What did apply at the time: the fact of the same kind that held then.
@@ -401,24 +404,24 @@ fn finding(
     let (message, label) = match fact.what {
         FactKind::Seat => (
             format!(
-                "{word} stands here for {} in {t}, but it sat in {} then ({})",
+                "{word} stands here for {} {on} {t}, but it sat in {} then ({})",
                 entity.name,
                 then.map_or("another city", |f| f.value.as_str()),
                 then.map_or_else(|| fact.interval(), Validity::interval)
             ),
-            format!("{word} as the seat of government in {t}"),
+            format!("{word} as the seat of government {on} {t}"),
         ),
         FactKind::Name => (
             format!("\"{word}\" is used here for {t}, but the name dates from {}", from_text(fact)),
-            format!("named {word} in {t}"),
+            format!("named {word} {on} {t}"),
         ),
         FactKind::Holder => (
             format!("\"{word}\" is used here for {t}, but {} took office in {}", fact.value, from_text(fact)),
-            format!("{word} in {t}"),
+            format!("{word} {on} {t}"),
         ),
         FactKind::Life => (
             format!("{word} is named here for {t}, before {} was born ({})", fact.value, from_text(fact)),
-            format!("{word} in {t}"),
+            format!("{word} {on} {t}"),
         ),
     };
     let used = then.unwrap_or(fact);
