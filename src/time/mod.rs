@@ -83,7 +83,8 @@ pub fn inside(times: &[TimeExpr], span: Span) -> impl Iterator<Item = &TimeExpr>
 /// Never panics, whatever the input; work is linear in the length of `text`.
 pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
     let mut times = grammar::tag(text, cx);
-    if let Some((month, day)) = cx.day_anchor {
+    // (A page that writes Old Style would need its day converted: left a year.)
+    if let Some((month, day)) = cx.day_anchor.filter(|_| cx.calendar == Calendar::Gregorian) {
         on_the_pages_day(text, &mut times, month, day);
     }
     times
@@ -102,7 +103,7 @@ fn on_the_pages_day(text: &str, times: &mut [TimeExpr], month: u8, day: u8) {
         }
         let Some(on) = t.value.start_year().map(|y| edtf::Period::Day(Some(y), month, day)) else { continue };
         if on.is_valid() && crate::text::label::label(text, t.span).is_some() {
-            t.value = TimeValue { calendar: t.value.calendar, ..on.value() };
+            t.value = on.value();
             t.anchor = Some(Anchor::Document(edtf::Period::Day(None, month, day).edtf()));
         }
     }
