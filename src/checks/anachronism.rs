@@ -152,6 +152,14 @@ struct TimeContext {
     span: Option<Span>,
     /// How the time was found, for notes.
     how: &'static str,
+    /// Whether its day is the day a page is about, not written (`day-anchor`).
+    page_day: bool,
+}
+
+/// Whether `t`'s day is the day its page is about (a year heading an entry of a day page,
+/// "today"), not a day the text writes.
+fn on_page_day(t: &TimeExpr) -> bool {
+    matches!(&t.anchor, Some(crate::time::Anchor::Document(d)) if d.starts_with("XXXX"))
 }
 
 fn usable(t: &TimeValue) -> bool {
@@ -250,6 +258,7 @@ fn time_context(
             times: near.iter().map(|t| t.value.clone()).collect(),
             span: Some(first.span),
             how: "the date in the sentence",
+            page_day: on_page_day(first),
         });
     }
     // The line of a list headed by a date ("1904 – Japan severs relations with Russia.
@@ -262,6 +271,7 @@ fn time_context(
                 times: vec![h.value.clone()],
                 span: Some(h.span),
                 how: "the date heading its entry",
+                page_day: on_page_day(h),
             });
         }
     }
@@ -270,7 +280,12 @@ fn time_context(
         return None;
     }
     let y = dominant?;
-    Some(TimeContext { times: vec![TimeValue::year(y)], span: None, how: "the document's dominant year" })
+    Some(TimeContext {
+        times: vec![TimeValue::year(y)],
+        span: None,
+        how: "the document's dominant year",
+        page_day: false,
+    })
 }
 
 /// The time heading the entry that holds byte `at`, if one does: the first time of `at`'s
@@ -438,7 +453,10 @@ fn finding(
     let mut d =
         Diagnostic::new(ANACHRONISM.code, Label::new(cx.path(doc.doc), span, label), message).help(help);
     match context.span {
-        Some(s) => d = d.related(Label::new(cx.path(doc.doc), s, format!("{t}: {}", context.how))),
+        Some(s) => {
+            let whose = if context.page_day { " (the day is the page's)" } else { "" };
+            d = d.related(Label::new(cx.path(doc.doc), s, format!("{t}: {}{whose}", context.how)));
+        }
         None => d = d.note(format!("the time is {}, {t}", context.how)),
     }
     let shown = if fact.what == FactKind::Seat { used } else { fact };
