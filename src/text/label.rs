@@ -183,6 +183,33 @@ mod tests {
         assert_eq!(of(&format!("{}[1905] – far", " ".repeat(HEAD + 1))), None);
     }
 
+    proptest::proptest! {
+        /// Any text and any span of it: no panic, and a label reaches from the time to a
+        /// character boundary past it, its topic inside that reach.
+        #[test]
+        fn a_label_is_found_or_not_without_panic(
+            text in "([ \t\n*•<>/b_'#:–—-]|[0-9]{1,4}|[A-Z][a-z]{0,6}|é|\\.){0,30}",
+            a in 0usize..200,
+            b in 0usize..200,
+        ) {
+            let (a, b) = (a.min(text.len()), b.min(text.len()));
+            let (from, to) = (a.min(b), a.max(b));
+            if text.is_char_boundary(from) && text.is_char_boundary(to) && from < to {
+                if let Some(l) = label(&text, Span::new(from, to)) {
+                    proptest::prop_assert_eq!(l.reach.start, from);
+                    proptest::prop_assert!(l.reach.end >= to && l.reach.end <= text.len());
+                    proptest::prop_assert!(text.is_char_boundary(l.reach.end));
+                    if let Some(t) = l.topic {
+                        proptest::prop_assert!(l.reach.contains(t));
+                    }
+                }
+                if let Some(e) = entry(&text, Span::new(from, to)) {
+                    proptest::prop_assert!(e.start == from && e.end >= to && e.end <= text.len());
+                }
+            }
+        }
+    }
+
     #[test]
     fn a_title_case_topic_before_a_colon_is_the_entrys_story_not_its_event() {
         assert_eq!(
