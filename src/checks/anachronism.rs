@@ -159,7 +159,7 @@ struct TimeContext {
 /// Whether `t`'s day is the day its page is about (a year heading an entry of a day page,
 /// "today"), not a day the text writes.
 fn on_page_day(t: &TimeExpr) -> bool {
-    matches!(&t.anchor, Some(crate::time::Anchor::Document(d)) if d.starts_with("XXXX"))
+    t.anchor.as_ref().is_some_and(crate::time::Anchor::is_page_day)
 }
 
 fn usable(t: &TimeValue) -> bool {

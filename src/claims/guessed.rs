@@ -70,7 +70,7 @@ pub fn unwritten_note(time: &TimeExpr, whose: &str) -> Option<String> {
         )),
         // A day header with no year ("Feb 6", `day-anchor`): the year is written, the day
         // is the page's.
-        Anchor::Document(date) if date.starts_with("XXXX") => Some(format!(
+        anchor @ Anchor::Document(date) if anchor.is_page_day() => Some(format!(
             "the day {whose} is not written: it is the day of the page, {}",
             crate::time::yearless_in_words(date).unwrap_or_else(|| shown(date))
         )),

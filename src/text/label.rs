@@ -24,8 +24,8 @@ pub struct Label {
 }
 
 /// The label `time` heads, if it heads its line's entry: nothing before it on its line
-/// but white space, a list bullet or emphasis marks, and after it a dash or a colon that
-/// does not start a range ("1904 – 1905" is one time, "1904 - 5" no entry).
+/// but white space, a list bullet, emphasis marks or tags, and after it a dash or a colon
+/// that does not start a range ("1904 – 1905" is one time, "1904 - 5" no entry).
 pub fn label(text: &str, time: Span) -> Option<Label> {
     let bytes = text.as_bytes();
     // First the byte after the time: most times are followed by a word or a comma, and

@@ -33,6 +33,14 @@ pub enum Anchor {
     None,
 }
 
+impl Anchor {
+    /// Whether this is the day a page is about, with no year (`day-anchor`: "today", a
+    /// year heading an entry of a day page): the day was not written.
+    pub fn is_page_day(&self) -> bool {
+        matches!(self, Anchor::Document(d) if d.starts_with("XXXX"))
+    }
+}
+
 /// A temporal expression found in text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimeExpr {
