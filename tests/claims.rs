@@ -998,12 +998,22 @@ fn claimed(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<String> {
 
 /// `claimed` in a source described by `meta`.
 fn claimed_in(rules: &RuleBook, matcher: &Matcher, text: &str, meta: SourceMeta) -> Vec<String> {
+    extracted(rules, matcher, text, meta).claims.iter().map(|c| rules.events[c.event].id.clone()).collect()
+}
+
+/// The per-document stage over `text`, checked against segmenting and matching everything.
+fn extracted(
+    rules: &RuleBook,
+    matcher: &Matcher,
+    text: &str,
+    meta: SourceMeta,
+) -> chronolint::claims::DocExtract {
     let doc = Document { id: 0, path: "t.txt".into(), text: text.into(), meta };
     let fast = extract(&doc, rules, matcher);
     let slow = chronolint::claims::extract_everywhere(&doc, rules, matcher);
     let json = chronolint::claims::claims_for_comparison;
     assert_eq!(json(&fast), json(&slow), "{text}");
-    fast.claims.iter().map(|c| rules.events[c.event].id.clone()).collect()
+    fast
 }
 
 #[test]
@@ -1368,8 +1378,7 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
         1905 – The Russo-Japanese War ends.\n\
         1904 – Japan severs diplomatic relations with Russia.\n\
         1894 – Japan declares war on China.\n";
-    let doc = Document { id: 0, path: "t.txt".into(), text: page.into(), meta: SourceMeta::default() };
-    let found: Vec<(String, Role, String)> = extract(&doc, &rules, &matcher)
+    let found: Vec<(String, Role, String)> = extracted(&rules, &matcher, page, SourceMeta::default())
         .claims
         .iter()
         .map(|c| (rules.events[c.event].id.clone(), c.role, c.time.value.edtf.clone()))
@@ -1394,6 +1403,8 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
     assert_eq!(found.iter().filter(|(i, _, _)| i == "russo-japanese-war").count(), 1, "{found:?}");
     // "ends" as a noun is no end.
     let noun = "In 1904 both ends of the Trans-Siberian Railway were busy with the Russo-Japanese War.";
-    let doc = Document { id: 0, path: "t.txt".into(), text: noun.into(), meta: SourceMeta::default() };
-    assert!(extract(&doc, &rules, &matcher).claims.iter().all(|c| c.role != Role::End));
+    assert!(extracted(&rules, &matcher, noun, SourceMeta::default())
+        .claims
+        .iter()
+        .all(|c| c.role != Role::End));
 }
