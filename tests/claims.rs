@@ -1408,3 +1408,58 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
         .iter()
         .all(|c| c.role != Role::End));
 }
+
+#[test]
+fn completing_ends_a_work_and_what_ends_something_else_is_not_ended() {
+    let (rules, matcher) = shipped();
+    let roles = |text: &str| -> Vec<(String, Role, String)> {
+        extracted(&rules, &matcher, text, SourceMeta::default())
+            .claims
+            .iter()
+            .map(|c| (rules.events[c.event].id.clone(), c.role, c.time.value.edtf.clone()))
+            .collect()
+    };
+    let railway =
+        |role: Role, edtf: &str| vec![("trans-siberian-railway".to_string(), role, edtf.to_string())];
+    // Finishing a work is its end: these are the dates the reference's end disputes.
+    assert_eq!(
+        roles("In the year 1900 the Trans-Siberian Railway was completed."),
+        railway(Role::End, "1900")
+    );
+    assert_eq!(
+        roles("The Trans-Siberian Railway, finished in 1899, brought Moscow within reach of the coast."),
+        railway(Role::End, "1899")
+    );
+    assert_eq!(
+        roles("The completion of the Trans-Siberian Railway in 1904 changed Asia."),
+        railway(Role::End, "1904")
+    );
+    // A cue that runs into the mention through "with" or "by" ends something else: the
+    // revolution's date (the sentence does not name it) is not the abdication's end, and
+    // the abdication keeps the date written beside it.
+    let revolution = "The revolution which broke out in China on the 10th October, 1911, \
+        and which was completed with the abdication of the Manchu Dynasty on the 12th February, \
+        1912, was acclaimed.";
+    assert_eq!(
+        roles(revolution),
+        [("abdication-of-puyi".to_string(), Role::Point, "1912-02-12".to_string())]
+    );
+    // The cue still decides the role of the event before it.
+    assert_eq!(
+        roles("The Trans-Siberian Railway was completed in 1904 with the Circum-Baikal line."),
+        railway(Role::End, "1904")
+    );
+    // The time of that ending or beginning is the mention's too, though another event's
+    // noun lies between them.
+    for (text, id, edtf) in [
+        ("In 1905 the war ended with the Treaty of Portsmouth.", "treaty-of-portsmouth", "1905"),
+        ("In 1904 the war began with the attack on Port Arthur.", "attack-on-port-arthur", "1904"),
+        ("In 1900 the rising was brought to an end by the Boxer Protocol.", "boxer-protocol", "1900"),
+    ] {
+        assert_eq!(roles(text), [(id.to_string(), Role::Point, edtf.to_string())], "{text}");
+    }
+    // Not when the other event's clause goes on: the time is its own.
+    assert!(roles("In 1894 the war broke out in Korea, and was ended by the Treaty of Shimonoseki.")
+        .iter()
+        .all(|(id, _, _)| id != "treaty-of-shimonoseki"));
+}

@@ -26,7 +26,7 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// and the like, or closing its clause ("1905 – The war ends."), not "the two ends of".
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|came\s+to\s+an\s+end|comes\s+to\s+an\s+end|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
+        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|came\s+to\s+an\s+end|comes\s+to\s+an\s+end|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace|completed|completes|completion|finished|finishes)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
     )
     .expect("valid regex")
 });
@@ -529,7 +529,9 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if time_first && IN_RELATIVE.is_match(before_in(text, sentence, time.start).1) {
         return true;
     }
-    if EVENT_NOUN.is_match(between) {
+    // ... unless the other event begins or ends by way of this one: "In 1905 the war
+    // ended with the Treaty of Portsmouth" dates the treaty too.
+    if EVENT_NOUN.is_match(between) && !(time_first && BY_WAY_OF.is_match(between)) {
         return true;
     }
     // "battles between June 17 and July 31, which compelled the concentration of the
@@ -839,6 +841,13 @@ static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Between a time and a mention: another event that begins or ends by way of the
+/// mention ("the war ended with the", "the rebellion was brought to an end by").
+static BY_WAY_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:the\s+)?(?:[a-z-]+\s+){1,2}(?:was\s+|were\s+)?(?:ended|began|begun|opened|closed|concluded|completed|came\s+to\s+an\s+end|brought\s+to\s+an\s+end)\s+(?:with|by)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
 fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> bool {
     let Some(ev) = rules.events.get(event) else { return false };
     let values: Vec<_> = ev.dates.iter().flat_map(|d| d.views.iter().map(|v| &v.value)).collect();
@@ -933,11 +942,12 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     let cover = time.span.cover(mention);
     // The clause: the words between the two, and on to the next clause boundary.
     let tail_end = clause_end(text, cover.end, sentence.end);
-    // ... and back over the verb before the first of them ("brought the war to a close").
+    // ... and back over the verb or noun before the first of them ("brought the war to a
+    // close", "the completion of the").
     let head_start = text
         .get(sentence.start..cover.start)
         .map(|h| {
-            let from = h.len().saturating_sub(16);
+            let from = h.len().saturating_sub(20);
             let cut = crate::text::ceil_boundary(h, from);
             let tail = h.get(cut..).unwrap_or("");
             match tail.rfind([',', ';', '.', '(']) {
@@ -947,8 +957,9 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
         })
         .unwrap_or(cover.start);
     let region = text.get(head_start..tail_end).or_else(|| text.get(cover.start..cover.end)).unwrap_or("");
-    let start = START_CUE.is_match(region);
-    let end = END_CUE.is_match(region);
+    let region_start = if text.get(head_start..tail_end).is_some() { head_start } else { cover.start };
+    let start = cued(&START_CUE, region, region_start, mention);
+    let end = cued(&END_CUE, region, region_start, mention);
     match (start, end) {
         (true, false) => (Role::Start, true),
         (false, true) => (Role::End, true),
@@ -956,6 +967,21 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
         _ => (Role::Point, false),
     }
 }
+
+/// Whether a cue in `region` (starting at byte `at` of the text) gives the mention its
+/// role. One that runs into the mention through "with" or "by" names the mention as what
+/// began or ended something else: "the revolution ... was completed with the abdication"
+/// ends the revolution, not the abdication; "the war ended with the Treaty of Portsmouth".
+fn cued(cue: &Regex, region: &str, at: usize, mention: Span) -> bool {
+    cue.find_iter(region).any(|m| {
+        let between = mention.start.checked_sub(at + m.end()).and_then(|i| region.get(m.end()..m.end() + i));
+        !between.is_some_and(|b| INSTRUMENT.is_match(b))
+    })
+}
+
+/// What lies between a cue and the mention it is not about: "ended with the", "by".
+static INSTRUMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s+(?:with|by)\s+(?:the\s+)?$").expect("valid regex"));
 
 /// Bytes after the pair that the clause may run on to.
 const TAIL: usize = 60;
@@ -980,6 +1006,8 @@ fn clause_end(text: &str, from: usize, sentence_end: usize) -> usize {
 crate::warm_up!(
     START_CUE,
     END_CUE,
+    INSTRUMENT,
+    BY_WAY_OF,
     UNTIL_BEFORE,
     SINCE_BEFORE,
     ANSWER_IT,
