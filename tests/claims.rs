@@ -1377,7 +1377,9 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
         1896 – King Gojong flees to the Russian legation.\n\
         1905 – The Russo-Japanese War ends.\n\
         1904 – Japan severs diplomatic relations with Russia.\n\
-        1894 – Japan declares war on China.\n";
+        1894 – Japan declares war on China.\n\
+        1904 – Japan attacks Port Arthur.\n\
+        1875 – Treaty of Saint Petersburg: Japan gives up Sakhalin for the Kurils.\n";
     let found: Vec<(String, Role, String)> = extracted(&rules, &matcher, page, SourceMeta::default())
         .claims
         .iter()
@@ -1391,6 +1393,10 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
         ("russo-japanese-war", Role::End, "1905"),
         ("rupture-of-russo-japanese-negotiations", Role::Point, "1904"),
         ("first-sino-japanese-war", Role::Start, "1894"),
+        ("attack-on-port-arthur", Role::Point, "1904"),
+        // An entry that dates nothing of its own words is about its topic, where that
+        // is an event of a day: a treaty, a battle.
+        ("treaty-of-saint-petersburg-1875", Role::Point, "1875"),
     ];
     for (id, role, edtf) in want {
         assert!(

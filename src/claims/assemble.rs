@@ -150,6 +150,20 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         let (described, named): (Vec<_>, Vec<_>) =
             known.iter().copied().partition(|(m, _)| m.via == MatchKind::Description);
         let mut here_claims: Vec<(usize, Claim)> = Vec::new();
+        let claim = |event, role, time: &TimeExpr, mention: &EventMention| Claim {
+            doc: input.doc,
+            event,
+            role,
+            time: time.clone(),
+            sentence: sentence.span,
+            event_span: mention.span,
+            citations: reach.clone(),
+            quoted: sentence.quoted,
+            hypothetical: sentence.hypothetical,
+            repeated: sentence.repeat_of.is_some(),
+            attributed_to: sentence.attributed_to.clone(),
+            text_key: key,
+        };
         for &time in &here {
             // A time that heads a list entry ("1905 – Port Arthur surrenders") reaches past
             // its dash (and a topic: "1904 – Russo-Japanese War: ...") as if they were not
@@ -242,25 +256,25 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 if from_verb && POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
                     role = Role::Point;
                 }
-                let c = costs.cost(at, near_end(mention));
-                here_claims.push((
-                    c,
-                    Claim {
-                        doc: input.doc,
-                        event,
-                        role,
-                        time: time.clone(),
-                        sentence: sentence.span,
-                        event_span: mention.span,
-                        citations: reach.clone(),
-                        quoted: sentence.quoted,
-                        hypothetical: sentence.hypothetical,
-                        repeated: sentence.repeat_of.is_some(),
-                        attributed_to: sentence.attributed_to.clone(),
-                        text_key: key,
-                    },
-                ));
+                here_claims.push((costs.cost(at, near_end(mention)), claim(event, role, time, mention)));
             }
+        }
+        // An entry whose words date no event may be about the one its topic names, if that
+        // one happens at a point: "1875 – Treaty of Saint Petersburg: Japan gives up
+        // Sakhalin". (A war or a rebellion as topic is only the entry's story: an entry
+        // of 1906 may sit under a war that ended in 1905.)
+        for &time in &here {
+            if here_claims.iter().any(|(_, c)| c.time.span == time.span) {
+                continue;
+            }
+            let Some(topic) = crate::text::label::label(text, time.span).and_then(|l| l.topic) else {
+                continue;
+            };
+            let Some((mention, event)) = topic_event(input.rules, &named, topic) else { continue };
+            if shared(mention) || !plausible(input.rules, event, time, window(mention.via)) {
+                continue;
+            }
+            here_claims.push((costs.cost(time.span, mention.span), claim(event, Role::Point, time, mention)));
         }
         // One time per mention and role: the nearest ("held out till 1904 ... the
         // surrender of January 2, 1905" dates the surrender once).
@@ -309,6 +323,18 @@ impl<'c> CitedReach<'c> {
         let before = self.citations.partition_point(|c| c.span.start < span.end);
         before.checked_sub(1).and_then(|i| self.reach.get(i)).is_some_and(|&far| far > span.start)
     }
+}
+
+/// The one event a topic names by name, if it happens at a point (`POINT_KINDS`).
+fn topic_event<'m>(
+    rules: &RuleBook,
+    named: &[(&'m EventMention, EventId)],
+    topic: Span,
+) -> Option<(&'m EventMention, EventId)> {
+    let mut inside = named.iter().filter(|(m, _)| topic.contains(m.span));
+    let &(mention, event) = inside.next()?;
+    let kind = rules.events.get(event).map_or("", |e| e.kind.as_str());
+    (inside.all(|&(_, e)| e == event) && POINT_KINDS.contains(&kind)).then_some((mention, event))
 }
 
 /// "Q: When did the Russo-Japanese War break out?" / "A: It broke out on 8 February 1904.":

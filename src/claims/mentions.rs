@@ -223,21 +223,38 @@ struct PlaceEvent {
     cues: &'static [&'static str],
 }
 
+/// Past tenses, and the historical present of timelines and date pages ("1905 – Port
+/// Arthur falls", "1904 – Japan attacks Port Arthur").
 const SIEGE_CUES: &[&str] = &[
     "surrender",
     "surrendered",
+    "surrenders",
     "fell",
+    "falls",
     "fall of",
     "capitulated",
+    "capitulates",
     "capitulation",
     "besieged",
+    "besieges",
     "besieging",
     "siege",
     "captured",
+    "captures",
     "capture of",
 ];
-const BATTLE_CUES: &[&str] =
-    &["attack", "attacked", "attacking", "battle", "bombarded", "bombardment", "torpedoed"];
+const BATTLE_CUES: &[&str] = &[
+    "attack",
+    "attacked",
+    "attacks",
+    "attacking",
+    "battle",
+    "bombarded",
+    "bombards",
+    "bombardment",
+    "torpedoed",
+    "torpedoes",
+];
 
 static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(siege|fall|surrender|capture|battle|attack|bombardment)\s+(?:of|on|at)\s+(?:the\s+)?(.+)$")

@@ -4,7 +4,9 @@
 //! (elsewhere " – " between a time and a name does: "1894-1895 – to be spoken of later –
 //! and a war with Russia"). A topic after it, in title case and closed by a colon
 //! ("1904 – Russo-Japanese War: A surprise attack on Port Arthur starts the war"), says
-//! which story the entry belongs to; the time dates the entry, not the topic.
+//! which story the entry belongs to; the time dates the entry, not the topic (claim
+//! assembly makes one exception: a topic that is an event of a day, in an entry that
+//! dates nothing else).
 
 use crate::span::Span;
 
