@@ -1469,3 +1469,21 @@ fn completing_ends_a_work_and_what_ends_something_else_is_not_ended() {
         .iter()
         .all(|(id, _, _)| id != "treaty-of-shimonoseki"));
 }
+
+#[test]
+fn a_participle_that_tells_of_the_deed_names_it_and_a_refusal_does_not() {
+    let (rules, matcher) = shipped();
+    let claims_of = |text: &str| claimed(&rules, &matcher, text);
+    assert_eq!(claims_of("1910 – Japan signs the treaty, annexing Korea."), ["annexation-of-korea"]);
+    assert_eq!(
+        claims_of(
+            "The Japanese went on, Port Arthur surrendering to its besiegers on the opening day of 1905."
+        ),
+        ["surrender-of-port-arthur"]
+    );
+    assert_eq!(
+        claims_of("1900 – Russian troops pour into Manchuria, occupying Mukden."),
+        ["russian-invasion-of-manchuria"]
+    );
+    assert!(claims_of("On January 21st, 1912, the Manchus persisted in not abdicating.").is_empty());
+}
