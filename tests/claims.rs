@@ -1385,18 +1385,19 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
         .iter()
         .map(|c| (rules.events[c.event].id.clone(), c.role, c.time.value.edtf.clone()))
         .collect();
+    // The heading says the page is about 8 February: the year heading an entry is that day.
     let want = [
-        ("surrender-of-port-arthur", Role::End, "1905"),
-        ("annexation-of-korea", Role::Point, "1910"),
-        ("abdication-of-puyi", Role::Point, "1912"),
-        ("royal-refuge-at-the-russian-legation", Role::Point, "1896"),
-        ("russo-japanese-war", Role::End, "1905"),
-        ("rupture-of-russo-japanese-negotiations", Role::Point, "1904"),
-        ("first-sino-japanese-war", Role::Start, "1894"),
-        ("attack-on-port-arthur", Role::Point, "1904"),
+        ("surrender-of-port-arthur", Role::End, "1905-02-08"),
+        ("annexation-of-korea", Role::Point, "1910-02-08"),
+        ("abdication-of-puyi", Role::Point, "1912-02-08"),
+        ("royal-refuge-at-the-russian-legation", Role::Point, "1896-02-08"),
+        ("russo-japanese-war", Role::End, "1905-02-08"),
+        ("rupture-of-russo-japanese-negotiations", Role::Point, "1904-02-08"),
+        ("first-sino-japanese-war", Role::Start, "1894-02-08"),
+        ("attack-on-port-arthur", Role::Point, "1904-02-08"),
         // An entry that dates nothing of its own words is about its topic, where that
         // is an event of a day: a treaty, a battle.
-        ("treaty-of-saint-petersburg-1875", Role::Point, "1875"),
+        ("treaty-of-saint-petersburg-1875", Role::Point, "1875-02-08"),
     ];
     for (id, role, edtf) in want {
         assert!(

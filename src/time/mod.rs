@@ -9,6 +9,7 @@ mod calendar;
 mod edtf;
 mod grammar;
 pub mod lunisolar;
+mod page;
 mod scan;
 mod value;
 
@@ -59,7 +60,8 @@ pub struct TimeExpr {
 pub struct TagContext {
     /// Publication date, or the day header's date when the year is known.
     pub document_date: Option<TimeValue>,
-    /// A day header with no year ("Feb 6"): (month, day).
+    /// A day header with no year ("Feb 6"): (month, day). Where it is `None`, `tag`
+    /// reads it from the page's head (`page::day_of_page`).
     pub day_anchor: Option<(u8, u8)>,
     /// The calendar the source writes in unless a date says otherwise.
     pub calendar: Calendar,
@@ -90,6 +92,15 @@ pub fn inside(times: &[TimeExpr], span: Span) -> impl Iterator<Item = &TimeExpr>
 ///
 /// Never panics, whatever the input; work is linear in the length of `text`.
 pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
+    // A date page says its day in its head where the configuration does not.
+    let read;
+    let cx = match (cx.day_anchor, page::day_of_page(text)) {
+        (None, Some(day)) => {
+            read = TagContext { day_anchor: Some(day), ..cx.clone() };
+            &read
+        }
+        _ => cx,
+    };
     let mut times = grammar::tag(text, cx);
     // (A page that writes Old Style would need its day converted: left a year.)
     if let Some((month, day)) = cx.day_anchor.filter(|_| cx.calendar == Calendar::Gregorian) {
