@@ -223,38 +223,25 @@ struct PlaceEvent {
     cues: &'static [&'static str],
 }
 
-/// Past tenses, and the historical present of timelines and date pages ("1905 – Port
-/// Arthur falls", "1904 – Japan attacks Port Arthur").
+/// Past tenses, and "attacks" of timelines and date pages ("1904 – Japan attacks Port
+/// Arthur"). Every word here is looked for in every window that names a place, so the
+/// other present forms are left to the events' descriptions ("Port Arthur falls" is the
+/// surrender's): with them all, 0.4% more instructions.
 const SIEGE_CUES: &[&str] = &[
     "surrender",
     "surrendered",
-    "surrenders",
     "fell",
-    "falls",
     "fall of",
     "capitulated",
-    "capitulates",
     "capitulation",
     "besieged",
-    "besieges",
     "besieging",
     "siege",
     "captured",
-    "captures",
     "capture of",
 ];
-const BATTLE_CUES: &[&str] = &[
-    "attack",
-    "attacked",
-    "attacks",
-    "attacking",
-    "battle",
-    "bombarded",
-    "bombards",
-    "bombardment",
-    "torpedoed",
-    "torpedoes",
-];
+const BATTLE_CUES: &[&str] =
+    &["attack", "attacked", "attacks", "attacking", "battle", "bombarded", "bombardment", "torpedoed"];
 
 static PLACE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:the\s+)?(siege|fall|surrender|capture|battle|attack|bombardment)\s+(?:of|on|at)\s+(?:the\s+)?(.+)$")
