@@ -94,12 +94,12 @@ pub fn inside(times: &[TimeExpr], span: Span) -> impl Iterator<Item = &TimeExpr>
 pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
     // A date page says its day in its head where the configuration does not.
     let read;
-    let cx = match (cx.day_anchor, page::day_of_page(text)) {
-        (None, Some(day)) => {
+    let cx = match cx.day_anchor.is_none().then(|| page::day_of_page(text)).flatten() {
+        Some(day) => {
             read = TagContext { day_anchor: Some(day), ..cx.clone() };
             &read
         }
-        _ => cx,
+        None => cx,
     };
     let mut times = grammar::tag(text, cx);
     // (A page that writes Old Style would need its day converted: left a year.)
