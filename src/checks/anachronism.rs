@@ -254,10 +254,13 @@ fn time_context(
         .filter(|t| is_near(t.span, name))
         .collect();
     if let Some(first) = near.first() {
+        // "1904 – Japan recalls its minister from Moscow": the one date near the name is
+        // the one heading its entry, and the label says which it is.
+        let heads = near.len() == 1 && crate::text::label::label(text, first.span).is_some();
         return Some(TimeContext {
             times: near.iter().map(|t| t.value.clone()).collect(),
             span: Some(first.span),
-            how: "the date in the sentence",
+            how: if heads { "the date heading its entry" } else { "the date in the sentence" },
             page_day: on_page_day(first),
         });
     }
