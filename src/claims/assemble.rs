@@ -164,11 +164,17 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             attributed_to: sentence.attributed_to.clone(),
             text_key: key,
         };
+        // Times heading an entry under a topic, and how many claims were made before
+        // each: whether it made one of its own is a look at the claim after those.
+        let mut topical: Vec<(&TimeExpr, Span, usize)> = Vec::new();
         for &time in &here {
             // A time that heads a list entry ("1905 – Port Arthur surrenders") reaches past
             // its dash (and a topic: "1904 – Russo-Japanese War: ...") as if they were not
             // there; the topic's names are the entry's story, not what it dates.
             let entry = crate::text::label::label(text, time.span);
+            if let Some(topic) = entry.and_then(|l| l.topic) {
+                topical.push((time, topic, here_claims.len()));
+            }
             let at = entry.map_or(time.span, |l| l.reach);
             let in_topic = |m: &EventMention| entry.and_then(|l| l.topic).is_some_and(|t| t.contains(m.span));
             // A description that spans the time ("battles, at Liaoyang in August 1904 and
@@ -263,13 +269,12 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         // one happens at a point: "1875 – Treaty of Saint Petersburg: Japan gives up
         // Sakhalin". (A war or a rebellion as topic is only the entry's story: an entry
         // of 1906 may sit under a war that ended in 1905.)
-        for &time in &here {
-            if here_claims.iter().any(|(_, c)| c.time.span == time.span) {
+        for (time, topic, before) in topical {
+            // Claims are made in the order of their times: this time's own come first
+            // after those made before it. (Those pushed below are of other times.)
+            if here_claims.get(before).is_some_and(|(_, c)| c.time.span == time.span) {
                 continue;
             }
-            let Some(topic) = crate::text::label::label(text, time.span).and_then(|l| l.topic) else {
-                continue;
-            };
             let Some((mention, event)) = topic_event(input.rules, &named, topic) else { continue };
             if shared(mention) || !plausible(input.rules, event, time, window(mention.via)) {
                 continue;
@@ -982,8 +987,10 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
             }
         })
         .unwrap_or(cover.start);
-    let region = text.get(head_start..tail_end).or_else(|| text.get(cover.start..cover.end)).unwrap_or("");
-    let region_start = if text.get(head_start..tail_end).is_some() { head_start } else { cover.start };
+    let (region_start, region) = match text.get(head_start..tail_end) {
+        Some(r) => (head_start, r),
+        None => (cover.start, text.get(cover.start..cover.end).unwrap_or("")),
+    };
     let start = cued(&START_CUE, region, region_start, mention);
     let end = cued(&END_CUE, region, region_start, mention);
     match (start, end) {
