@@ -86,13 +86,12 @@ fn month_day(line: &str) -> Option<((u8, u8), bool)> {
     let c = DAY_LINE.captures(line)?;
     let m = c.name("m").or_else(|| c.name("m2"))?.as_str();
     let d: u8 = c.name("d").or_else(|| c.name("d2"))?.as_str().parse().ok()?;
-    let month = MONTHS.iter().position(|p| m.to_ascii_lowercase().starts_with(p))? as u8 + 1;
+    // The regex took a month's name or its abbreviation: its first three letters tell it.
+    let abbr = m.get(..3)?.to_ascii_lowercase();
+    let month = super::scan::MONTHS.iter().position(|name| name.starts_with(&abbr))? as u8 + 1;
     let named = c.name("what").is_some() || c.name("after").is_some();
     crate::time::edtf::Period::Day(None, month, d).is_valid().then_some(((month, d), named))
 }
-
-const MONTHS: [&str; 12] =
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 #[cfg(test)]
 mod tests {
