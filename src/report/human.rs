@@ -248,7 +248,10 @@ impl miette::SourceCode for Clipped {
                 SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
                 inner.line() + first,
                 inner.column(),
-                inner.line_count() + first,
+                // The lines of the snippet: where `str` gives the count from its start,
+                // miette took two passages forty lines apart for neighbours and drew one
+                // snippet over all the lines between them.
+                inner.line_count().saturating_sub(inner.line()),
             )));
         }
         // Cut at spaces about WINDOW bytes out.
@@ -311,7 +314,7 @@ mod tests {
                 c.span().len(),
                 c.line(),
                 c.column(),
-                c.line_count(),
+                c.line_count() - c.line(),
             ));
         }
         let from = snap(start.saturating_sub(WINDOW).max(line_start));
@@ -371,14 +374,11 @@ mod tests {
         assert!(!out.contains("next line"), "no context lines around a clipped one");
     }
 
-    #[test]
-    fn two_passages_far_apart_on_one_line_are_shown_apart() {
-        // miette drew the 80 KB between them as one line and panicked on a label more than
-        // 65,535 columns in.
-        let text = format!("In 1894 Russia joined. {}In 1895 it did so again.\n", "x ".repeat(40_000));
+    /// A finding of `doc.txt` quoting "1894" (primary) and "1895" (related).
+    fn conflict(text: &str) -> String {
         let (a, b) = (text.find("1894").unwrap(), text.find("1895").unwrap());
         let mut run = Run::default();
-        run.sources.insert("doc.txt".into(), text.clone());
+        run.sources.insert("doc.txt".into(), text.into());
         let mut d = Diagnostic::new(
             "date-conflict",
             Label::new("doc.txt", Span::new(a, a + 4), "dated 1894 here"),
@@ -387,9 +387,33 @@ mod tests {
         .related(Label::new("doc.txt", Span::new(b, b + 4), "dated 1895 here"));
         d.severity = Severity::Error;
         run.diagnostics.push(d);
-        let out = plain(&run);
+        plain(&run)
+    }
+
+    #[test]
+    fn two_passages_far_apart_on_one_line_are_shown_apart() {
+        // miette drew the 80 KB between them as one line and panicked on a label more than
+        // 65,535 columns in.
+        let text = format!("In 1894 Russia joined. {}In 1895 it did so again.\n", "x ".repeat(40_000));
+        let out = conflict(&text);
         assert!(out.contains("dated 1894 here") && out.contains("doc.txt: dated 1895 here"), "{out}");
         assert!(out.lines().all(|l| l.chars().count() < 400), "every line clipped");
+    }
+
+    #[test]
+    fn two_passages_many_lines_apart_get_a_snippet_each_and_near_ones_share_one() {
+        // The earlier passage forty lines up, deep in a book: miette drew one snippet over
+        // every line between them.
+        let head = "a line of the chapter before\n".repeat(7000);
+        let filler: String = (1..=40).map(|k| format!("filler line number {}\n", k * 7)).collect();
+        let out = conflict(&format!("{head}In 1895 it did so.\n{filler}In 1894 Russia joined.\n"));
+        assert!(!out.contains("filler line number 140"), "the lines between are not quoted: {out}");
+        assert!(out.contains("doc.txt:7001:4") && out.contains("doc.txt:7042:4"), "each headed: {out}");
+        assert!(out.contains("dated 1895 here") && out.contains("dated 1894 here"), "{out}");
+        // One line between: one snippet.
+        let out = conflict(&format!("{head}In 1895 it did so.\nfiller\nIn 1894 Russia joined.\n"));
+        assert!(out.contains("dated 1895 here") && out.contains("filler"), "{out}");
+        assert_eq!(out.matches("doc.txt:").count(), 1, "one snippet: {out}");
     }
 
     #[test]
