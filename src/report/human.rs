@@ -20,9 +20,18 @@ pub fn render(run: &Run, color: bool, width: usize) -> String {
     let texts = Texts { run, recent: RefCell::new(VecDeque::new()) };
     let mut out = String::new();
     for d in &run.diagnostics {
-        let shown = Shown::new(d, &texts);
+        let mut shown = Shown::new(d, &texts);
+        // The passages in other files are drawn after the finding, each as a report of its
+        // own: as miette's related reports each opened with a line "Advice:", which told
+        // an editor nothing and named the passage wrongly.
+        let others = std::mem::take(&mut shown.related);
         if handler.render_report(&mut out, &shown).is_err() {
             out.push_str(&d.message);
+        }
+        for other in &others {
+            if handler.render_report(&mut out, other).is_err() {
+                out.push_str(&other.message);
+            }
         }
         out.push('\n');
     }
@@ -414,6 +423,25 @@ mod tests {
         let out = conflict(&format!("{head}In 1895 it did so.\nfiller\nIn 1894 Russia joined.\n"));
         assert!(out.contains("dated 1895 here") && out.contains("filler"), "{out}");
         assert_eq!(out.matches("doc.txt:").count(), 1, "one snippet: {out}");
+    }
+
+    #[test]
+    fn a_passage_in_another_file_is_drawn_after_the_finding_with_no_advice_line() {
+        let mut run = Run::default();
+        run.sources.insert("a.txt".into(), "The war began in 1894.\n".into());
+        run.sources.insert("b.txt".into(), "The war began in 1895.\n".into());
+        let mut d =
+            Diagnostic::new("date-conflict", Label::new("a.txt", Span::new(17, 21), "dated 1894 here"), "m")
+                .related(Label::new("b.txt", Span::new(17, 21), "dated 1895 here"));
+        d.severity = Severity::Error;
+        d.help = Some("keep one date".into());
+        run.diagnostics.push(d);
+        let out = plain(&run);
+        assert!(!out.contains("Advice"), "{out}");
+        let at = |needle: &str| out.find(needle).unwrap_or_else(|| panic!("no {needle:?} in {out}"));
+        assert!(at("a.txt:1:18") < at("help: keep one date"), "{out}");
+        assert!(at("help: keep one date") < at("b.txt: dated 1895 here"), "{out}");
+        assert!(at("b.txt: dated 1895 here") < at("b.txt:1:18"), "{out}");
     }
 
     #[test]
