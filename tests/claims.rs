@@ -1469,6 +1469,14 @@ fn completing_ends_a_work_and_what_ends_something_else_is_not_ended() {
     assert!(roles("In 1894 the war broke out in Korea, and was ended by the Treaty of Shimonoseki.")
         .iter()
         .all(|(id, _, _)| id != "treaty-of-shimonoseki"));
+    // Coming or drawing to a close is an ending, as coming to an end is.
+    for text in [
+        "The Boxer Rebellion came to a close in 1901 with the signing of the protocol.",
+        "In 1901 the Boxer Rebellion drew to a close.",
+        "The Boxer Rebellion had come to a close in 1901.",
+    ] {
+        assert_eq!(roles(text), [("boxer-rebellion".to_string(), Role::End, "1901".to_string())], "{text}");
+    }
 }
 
 #[test]

@@ -26,7 +26,7 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// and the like, or closing its clause ("1905 – The war ends."), not "the two ends of".
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|came\s+to\s+an\s+end|comes\s+to\s+an\s+end|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace|completed|completes|completion|finished|finishes)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
+        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace|completed|completes|completion|finished|finishes)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
     )
     .expect("valid regex")
 });
