@@ -1001,6 +1001,15 @@ fn claimed_in(rules: &RuleBook, matcher: &Matcher, text: &str, meta: SourceMeta)
     extracted(rules, matcher, text, meta).claims.iter().map(|c| rules.events[c.event].id.clone()).collect()
 }
 
+/// The claims of `text`: event id, role and EDTF time of each.
+fn roles_of(rules: &RuleBook, matcher: &Matcher, text: &str) -> Vec<(String, Role, String)> {
+    extracted(rules, matcher, text, SourceMeta::default())
+        .claims
+        .iter()
+        .map(|c| (rules.events[c.event].id.clone(), c.role, c.time.value.edtf.clone()))
+        .collect()
+}
+
 /// The per-document stage over `text`, checked against segmenting and matching everything.
 fn extracted(
     rules: &RuleBook,
@@ -1419,13 +1428,7 @@ fn a_date_page_in_the_historical_present_makes_the_claims_its_past_tense_would()
 #[test]
 fn completing_ends_a_work_and_what_ends_something_else_is_not_ended() {
     let (rules, matcher) = shipped();
-    let roles = |text: &str| -> Vec<(String, Role, String)> {
-        extracted(&rules, &matcher, text, SourceMeta::default())
-            .claims
-            .iter()
-            .map(|c| (rules.events[c.event].id.clone(), c.role, c.time.value.edtf.clone()))
-            .collect()
-    };
+    let roles = |text: &str| roles_of(&rules, &matcher, text);
     let railway =
         |role: Role, edtf: &str| vec![("trans-siberian-railway".to_string(), role, edtf.to_string())];
     // Finishing a work is its end: these are the dates the reference's end disputes.
@@ -1476,6 +1479,41 @@ fn completing_ends_a_work_and_what_ends_something_else_is_not_ended() {
         "The Boxer Rebellion had come to a close in 1901.",
     ] {
         assert_eq!(roles(text), [("boxer-rebellion".to_string(), Role::End, "1901".to_string())], "{text}");
+    }
+}
+
+#[test]
+fn a_battle_that_begins_or_ends_in_so_many_words_has_a_start_or_an_end() {
+    let (rules, matcher) = shipped();
+    let roles = |text: &str| roles_of(&rules, &matcher, text);
+    let one = |id: &str, role: Role, edtf: &str| vec![(id.to_string(), role, edtf.to_string())];
+    // Tyler 1905: "The Russian losses to March 13, when the Battle of Mukden actually came
+    // to a close, were 175,000 men".
+    assert_eq!(
+        roles(
+            "The losses to March 13, 1905, when the Battle of Mukden actually came to a close, were heavy."
+        ),
+        one("battle-of-mukden", Role::End, "1905-03-13")
+    );
+    assert_eq!(
+        roles("The Battle of Mukden ended on 10 March 1905."),
+        one("battle-of-mukden", Role::End, "1905-03-10")
+    );
+    assert_eq!(
+        roles("The Battle of Liaoyang began on 24 August 1904, in heavy rain."),
+        one("battle-of-liaoyang", Role::Start, "1904-08-24")
+    );
+    // What ends or begins something else leaves the battle a point.
+    for text in [
+        "The Battle of Mukden ended the fighting on land in March 1905.",
+        "In March 1905 the fighting in Manchuria ended at the Battle of Mukden.",
+        "The war began in 1904 and the Battle of Liaoyang was fought in August 1904.",
+    ] {
+        let found = roles(text);
+        assert!(
+            !found.is_empty() && found.iter().all(|(_, role, _)| *role == Role::Point),
+            "{text}: {found:?}"
+        );
     }
 }
 

@@ -259,7 +259,11 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 // attacking Port Arthur" starts the war, not the attack. ("An alliance which
                 // would last until 1923" still ends.)
                 let kind = input.rules.events.get(event).map_or("", |e| e.kind.as_str());
-                if from_verb && POINT_KINDS.contains(&kind) && matches!(role, Role::Start | Role::End) {
+                if from_verb
+                    && POINT_KINDS.contains(&kind)
+                    && matches!(role, Role::Start | Role::End)
+                    && !(kind == "battle" && its_own_course(text, mention.span))
+                {
                     role = Role::Point;
                 }
                 here_claims.push((costs.cost(at, near_end(mention)), claim(event, role, time, mention)));
@@ -1001,6 +1005,26 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     }
 }
 
+/// Whether the words right after a mention say it began or ended, with the mention as
+/// their subject: "the Battle of Mukden actually came to a close", "the Battle of
+/// Liaoyang began on 24 August". A battle may last weeks, and such a time is its start or
+/// its end; "the Battle of Mukden ended the war" or "the war ended after the Battle of
+/// Mukden" are not about its course.
+fn its_own_course(text: &str, mention: Span) -> bool {
+    let after = text.get(mention.end..).unwrap_or("");
+    let after = after.get(..crate::text::floor_boundary(after, 80)).unwrap_or("");
+    OWN_COURSE.is_match(after)
+}
+
+/// See `its_own_course`: up to two adverbs or auxiliaries, then an intransitive verb of
+/// beginning or ending (followed by a preposition, a stop or nothing, not an object).
+static OWN_COURSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^\s*(?:(?:[a-z]+ly|had|has|have|was|were|finally|then|only|at\s+last)\s+){0,2}(?:(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|(?:ended|ends|began|begins|begun|commenced|commences|opened|opens|started|starts)(?:\s+(?:on|in|at|with|when|after|before|early|late|about|towards?)(?-u:\b)|\s*[,.;]|\s*$))",
+    )
+    .expect("valid regex")
+});
+
 /// Whether a cue in `region` (starting at byte `at` of the text) gives the mention its
 /// role. One that runs into the mention through "with" or "by" names the mention as what
 /// began or ended something else: "the revolution ... was completed with the abdication"
@@ -1039,6 +1063,7 @@ fn clause_end(text: &str, from: usize, sentence_end: usize) -> usize {
 crate::warm_up!(
     START_CUE,
     END_CUE,
+    OWN_COURSE,
     INSTRUMENT,
     BY_WAY_OF,
     UNTIL_BEFORE,
