@@ -77,6 +77,19 @@ fn check_fixtures() {
     assert!(cases >= 10, "only {cases} fixture cases ran");
 }
 
+/// A mismatch of a start or an end names the role: the reference it is compared with is
+/// the event's start or end, not the event.
+#[test]
+fn a_mismatch_of_a_start_says_it_is_the_start() {
+    let case = "tests/fixtures/checks/reference-mismatch/wrong-start";
+    let run = check_paths(&[case], &Options::for_tests()).expect("runs");
+    let d = run.diagnostics.iter().find(|d| d.code == "reference-mismatch").expect("a mismatch");
+    assert_eq!(
+        d.message,
+        "the start of the Russo-Japanese War is dated 1905 here but the reference timeline gives 8 February 1904"
+    );
+}
+
 /// A finding on a date the text does not write out says what it was worked out from: the
 /// error may be in that date, not in the count.
 #[test]

@@ -74,9 +74,13 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             let mut d = Diagnostic::new(
                 REFERENCE_MISMATCH.code,
                 cx.claim_label(c, format!("dated {} here", c.time.value)),
+                // The role named: an end compared with the reference's end reads as one
+                // ("the end of the Battle of Mukden is dated 13 March 1905").
                 format!(
                     "{} is dated {} here but the reference timeline gives {}",
-                    ev.name, c.time.value, views
+                    ev.in_role(role),
+                    c.time.value,
+                    views
                 ),
             )
             .event(ev.id.clone())
