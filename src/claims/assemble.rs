@@ -1016,11 +1016,11 @@ fn its_own_course(text: &str, mention: Span) -> bool {
     OWN_COURSE.is_match(after)
 }
 
-/// See `its_own_course`: up to two adverbs or auxiliaries, then an intransitive verb of
+/// See `its_own_course`: up to two adverbs ("actually", "finally") or auxiliaries, then an intransitive verb of
 /// beginning or ending (followed by a preposition, a stop or nothing, not an object).
 static OWN_COURSE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^\s*(?:(?:[a-z]+ly|had|has|have|was|were|finally|then|only|at\s+last)\s+){0,2}(?:(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|(?:ended|ends|began|begins|begun|commenced|commences|opened|opens|started|starts)(?:\s+(?:on|in|at|with|when|after|before|early|late|about|towards?)(?-u:\b)|\s*[,.;]|\s*$))",
+        r"(?i)^\s*(?:(?:[a-z]+ly|had|has|have|was|were|then|at\s+last)\s+){0,2}(?:(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|(?:ended|ends|began|begins|begun|commenced|commences|opened|opens|started|starts)(?:\s+(?:on|in|at|with|when|after|before|early|late|about|towards?)(?-u:\b)|\s*[,.;]|\s*$))",
     )
     .expect("valid regex")
 });

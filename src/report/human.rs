@@ -20,11 +20,10 @@ pub fn render(run: &Run, color: bool, width: usize) -> String {
     let texts = Texts { run, recent: RefCell::new(VecDeque::new()) };
     let mut out = String::new();
     for d in &run.diagnostics {
-        let mut shown = Shown::new(d, &texts);
         // The passages in other files are drawn after the finding, each as a report of its
         // own: as miette's related reports each opened with a line "Advice:", which told
         // an editor nothing and named the passage wrongly.
-        let others = std::mem::take(&mut shown.related);
+        let (shown, others) = Shown::new(d, &texts);
         if handler.render_report(&mut out, &shown).is_err() {
             out.push_str(&d.message);
         }
@@ -57,8 +56,7 @@ fn summary(run: &Run) -> String {
     )
 }
 
-/// One finding as miette sees it: the primary file's source, labels in that file, and
-/// each passage in another file as a related report with its own source.
+/// One finding as miette sees it: the primary file's source and the labels in that file.
 #[derive(Debug)]
 struct Shown {
     code: String,
@@ -67,11 +65,12 @@ struct Shown {
     help: Option<String>,
     source: Clipped,
     labels: Vec<LabeledSpan>,
-    related: Vec<Shown>,
 }
 
 impl Shown {
-    fn new(d: &Diagnostic, texts: &Texts<'_>) -> Shown {
+    /// The finding, and each passage it quotes elsewhere (in another file, or far along
+    /// one line) as a report of its own.
+    fn new(d: &Diagnostic, texts: &Texts<'_>) -> (Shown, Vec<Shown>) {
         let file = &d.primary.file;
         let mut labels =
             vec![LabeledSpan::new_primary_with_span(Some(d.primary.message.clone()), span(d.primary.span))];
@@ -88,14 +87,13 @@ impl Shown {
                     help: None,
                     source: Clipped { name: r.file.clone(), text: texts.get(&r.file) },
                     labels: vec![LabeledSpan::new_primary_with_span(Some(r.message.clone()), span(r.span))],
-                    related: Vec::new(),
                 });
             }
         }
         // miette has one help slot: the help line first, then rustc-style notes.
         let mut help: Vec<String> = d.help.iter().cloned().collect();
         help.extend(d.notes.iter().map(|n| format!("note: {n}")));
-        Shown {
+        let shown = Shown {
             code: d.code.to_string(),
             severity: match d.severity {
                 Severity::Error => miette::Severity::Error,
@@ -106,8 +104,8 @@ impl Shown {
             help: (!help.is_empty()).then(|| help.join("\n")),
             source: Clipped { name: file.clone(), text: texts.get(file) },
             labels,
-            related,
-        }
+        };
+        (shown, related)
     }
 }
 
@@ -151,13 +149,6 @@ impl miette::Diagnostic for Shown {
     }
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         Some(Box::new(self.labels.iter().cloned()))
-    }
-    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
-        if self.related.is_empty() {
-            None
-        } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
-        }
     }
 }
 
