@@ -168,3 +168,37 @@ fn entity_and_dependency_checks_have_docs_and_both_kinds_of_fixture() {
         assert!(some >= 1 || code == "calendar-offset", "{code} has no case that expects a finding");
     }
 }
+
+/// Two passages that each follow one side of a dispute the rules record conflict, but
+/// neither is wrong: a warning that names each side's source and asks each passage to say
+/// which view it follows. A date on no side stays an error.
+#[test]
+fn dates_on_the_two_sides_of_a_recorded_dispute_are_a_warning_that_names_the_sides() {
+    let case = "tests/fixtures/checks/date-conflict/two-sides-of-a-dispute";
+    let run = check_paths(&[case], &Options::for_tests()).expect("runs");
+    let conflict = |file: &str| {
+        run.diagnostics
+            .iter()
+            .find(|d| d.code == "date-conflict" && d.primary.file.ends_with(file))
+            .unwrap_or_else(|| panic!("a conflict in {file}"))
+    };
+    let sides = conflict("history-b.txt");
+    assert_eq!(sides.severity, chronolint::diagnostic::Severity::Warning, "{}", sides.message);
+    assert!(
+        sides
+            .notes
+            .iter()
+            .any(|n| n.contains("June 1900 that of Encyclopaedia Britannica and Peter Fleming")
+                && n.contains("autumn 1899 that of Joseph W. Esherick")),
+        "{:?}",
+        sides.notes
+    );
+    assert!(sides
+        .help
+        .as_deref()
+        .is_some_and(|h| h.ends_with("say in each passage which view it follows and cite it")));
+    let outside = conflict("almanac.txt");
+    assert_eq!(outside.severity, chronolint::diagnostic::Severity::Error, "{}", outside.message);
+    assert!(outside.notes.iter().all(|n| !n.contains("one side of the dispute")), "{:?}", outside.notes);
+    assert!(outside.help.as_deref().is_some_and(|h| h.contains("if a source gives 1898, add it to rules/")));
+}

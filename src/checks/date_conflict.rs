@@ -4,7 +4,8 @@ use crate::checks::{declare_check, Context};
 use crate::claims::{unwritten_note, Claim};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Role;
+use crate::rules::{Role, View};
+use crate::time::TimeValue;
 use std::collections::BTreeMap;
 
 declare_check! {
@@ -20,7 +21,10 @@ declare_check! {
     /// not flagged (so for one dated only by its end, before it). Two dates that may be
     /// one day in two calendars are a warning with a note: twelve days apart in a
     /// Russian context (Old and New Style), or a month of 1844–1872 in a Japanese one
-    /// that, read as the lunar month of its number, is the other date.
+    /// that, read as the lunar month of its number, is the other date. Two dates that are
+    /// the two sides of a dispute the rules record (the Boxer rising began in the autumn
+    /// of 1899 for one historian, in June 1900 for others) are a warning that names whose
+    /// side each follows: neither is wrong, but the corpus should say which view it takes.
     ///
     /// ## Why it matters
     /// A reader who meets both passages cannot tell which date to trust, and a corpus
@@ -147,8 +151,56 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
     if let Some(lunar) = lunar {
         d = d.note(lunar.note()).at_most(Severity::Warning);
     }
+    // Historians disagree and the rules record it, each date on its own side: the corpus
+    // follows both sides without saying so. Still a conflict for the reader of both
+    // passages, but neither date is wrong, so a warning, and the advice is to say which
+    // view each passage takes, not to pick one.
+    let reference = cx.rules.reference(event, role);
+    let sides = reference.and_then(|r| two_sides(&r.views, ta, tb));
+    if let Some((va, vb)) = sides {
+        d = d
+            .note(format!(
+                "each date follows one side of the dispute recorded in rules/: {ta} that of {}, {tb} that of {}",
+                authors(&va.source),
+                authors(&vb.source)
+            ))
+            .at_most(Severity::Warning);
+    }
+    let advice = match reference {
+        Some(_) if sides.is_some() => "say in each passage which view it follows and cite it".to_string(),
+        Some(r) if r.is_disputed() && !r.admits(ta) => {
+            format!("keep one date and cite it, or, if a source gives {ta}, add it to rules/ as a view with that source")
+        }
+        _ => "keep one date and cite it, or record the dispute in rules/".to_string(),
+    };
     match cx.reference_hint(event, role) {
-        Some(h) => d.help(format!("{h}; keep one date and cite it, or record the dispute in rules/")),
+        Some(h) => d.help(format!("{h}; {advice}")),
         None => d.help("keep one date and cite its source, or record the dispute in rules/"),
+    }
+}
+
+/// The views of a disputed reference that `a` and `b` each fall in, where no one view
+/// allows both: the two dates are the two sides of the dispute.
+fn two_sides<'r>(views: &'r [View], a: &TimeValue, b: &TimeValue) -> Option<(&'r View, &'r View)> {
+    if views.len() < 2 || views.iter().any(|v| v.value.overlaps(a) && v.value.overlaps(b)) {
+        return None;
+    }
+    let side = |t: &TimeValue| views.iter().find(|v| v.value.overlaps(t));
+    Some((side(a)?, side(b)?))
+}
+
+/// The authors of a view's source ("Joseph W. Esherick, The Origins of ... (1987)";
+/// "Encyclopaedia Britannica, 'Boxer Rebellion'; Peter Fleming, ..."): what comes before
+/// the first comma of each source, joined with "and".
+fn authors(source: &str) -> String {
+    let names: Vec<&str> = source
+        .split(';')
+        .map(|s| s.split(',').next().unwrap_or(s).trim())
+        .filter(|s| !s.is_empty())
+        .collect();
+    match names.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+        None => source.to_string(),
     }
 }
