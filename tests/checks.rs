@@ -176,12 +176,8 @@ fn entity_and_dependency_checks_have_docs_and_both_kinds_of_fixture() {
 fn dates_on_the_two_sides_of_a_recorded_dispute_are_a_warning_that_names_the_sides() {
     let case = "tests/fixtures/checks/date-conflict/two-sides-of-a-dispute";
     let run = check_paths(&[case], &Options::for_tests()).expect("runs");
-    let conflict = |file: &str| {
-        run.diagnostics
-            .iter()
-            .find(|d| d.code == "date-conflict" && d.primary.file.ends_with(file))
-            .unwrap_or_else(|| panic!("a conflict in {file}"))
-    };
+    let conflict =
+        |file: &str| finding_in(&run, "date-conflict", file).unwrap_or_else(|| panic!("in {file}"));
     let sides = conflict("history-b.txt");
     assert_eq!(sides.severity, chronolint::diagnostic::Severity::Warning, "{}", sides.message);
     assert!(
@@ -201,4 +197,46 @@ fn dates_on_the_two_sides_of_a_recorded_dispute_are_a_warning_that_names_the_sid
     assert_eq!(outside.severity, chronolint::diagnostic::Severity::Error, "{}", outside.message);
     assert!(outside.notes.iter().all(|n| !n.contains("one side of the dispute")), "{:?}", outside.notes);
     assert!(outside.help.as_deref().is_some_and(|h| h.contains("if a source gives 1898, add it to rules/")));
+}
+
+/// With no `published` in the configuration, a book's copyright lines say when it was
+/// written: "ago" counts from them, and the note says so. An event after that time is
+/// not "-7 years" away: the message says it came after.
+#[test]
+fn ago_counts_from_the_copyright_lines_and_an_event_after_them_is_said_to_be_after() {
+    let case = "tests/fixtures/checks/anniversary-arithmetic/counted-from-the-title-page";
+    let run = check_paths(&[case], &Options::for_tests()).expect("runs");
+    let finding =
+        |file: &str| finding_in(&run, "anniversary-arithmetic", file).unwrap_or_else(|| panic!("in {file}"));
+    let century = finding("memoir-1955.txt");
+    assert!(century.message.starts_with("\"a century ago\" from 1955 points to 1855"), "{}", century.message);
+    assert!(century
+        .notes
+        .iter()
+        .any(|n| n.starts_with("counted from 1955, when the document's copyright lines say")));
+    let later = finding("written-before-the-event.txt");
+    assert!(later.message.ends_with("dates from 1905 (after 1898)"), "{}", later.message);
+    assert!(
+        !later.message.contains('-') && !later.help.as_deref().unwrap_or("").contains("count -"),
+        "{later:?}"
+    );
+}
+
+/// A book whose copyright lines date it before an event is not offered that event as
+/// the name it meant: "the Treaty of Paris" of a book of 1905 is not the Paris Peace
+/// Conference. Undated, the same sentence is.
+#[test]
+fn a_book_is_not_offered_an_event_after_its_copyright_year() {
+    let case = "tests/fixtures/checks/unknown-event/written-before-the-event";
+    let run = check_paths(&[case], &Options::for_tests()).expect("runs");
+    let help = |file: &str| finding_in(&run, "unknown-event", file).and_then(|d| d.help.clone());
+    assert_eq!(help("russia-1905.txt"), None);
+    for file in ["russia-undated.txt", "siberia-1920.txt"] {
+        assert!(help(file).is_some_and(|h| h.contains("the Paris Peace Conference")), "{file}");
+    }
+}
+
+/// The first finding of `code` in the file whose path ends with `file`.
+fn finding_in<'r>(run: &'r Run, code: &str, file: &str) -> Option<&'r chronolint::diagnostic::Diagnostic> {
+    run.diagnostics.iter().find(|d| d.code == code && d.primary.file.ends_with(file))
 }

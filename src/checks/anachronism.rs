@@ -366,7 +366,7 @@ fn judge(
     context: &TimeContext,
 ) -> Option<Diagnostic> {
     let word = span.slice(text);
-    let published = doc.meta.published.as_ref().filter(|p| p.is_bounded());
+    let published = doc.written().filter(|p| p.is_bounded());
     for n in needles {
         let same: Vec<&Validity> =
             n.entity.facts.iter().filter(|f| f.what == n.fact.what && f.names().any(|x| x == word)).collect();

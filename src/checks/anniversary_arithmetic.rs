@@ -399,7 +399,7 @@ fn anchors(
     dated: &[(EventId, (i64, i64))],
 ) -> Vec<(i64, i64, Option<Span>)> {
     let mut out = Vec::new();
-    if let Some(p) = &doc.meta.published {
+    if let Some(p) = doc.written() {
         if let (Some(a0), Some(a1)) = (p.start_year(), p.end_year()) {
             out.push((a0, a1, None));
         }
@@ -432,10 +432,13 @@ fn finding(
     let show = |a: i64, b: i64| if a == b { a.to_string() } else { format!("{a}–{b}") };
     let (event_years, anchor_years) = (show(lo, hi), show(a0, a1));
     let actual = show(a0 - hi, a1 - lo);
+    // An event after the time counted from: no count of years back reaches it.
+    let later = a1 < lo;
     let message = if phrase.to_lowercase().ends_with("ago") {
         let implied = show(a0 - dist.years, a1 - dist.years);
+        let gap = if later { format!("after {anchor_years}") } else { format!("{actual} years") };
         format!(
-            "\"{phrase}\" from {anchor_years} points to {implied}, but {} dates from {event_years} ({actual} years)",
+            "\"{phrase}\" from {anchor_years} points to {implied}, but {} dates from {event_years} ({gap})",
             ev.name
         )
     } else {
@@ -449,13 +452,24 @@ fn finding(
         message,
     )
     .event(ev.id.clone())
-    .help(format!(
-        "count {actual} years, or correct the event's year; {} is dated {event_years} (source: {source})",
-        ev.name
-    ));
+    .help(if later {
+        format!(
+            "correct the event or its year, or the date counted from; {} is dated {event_years} (source: {source})",
+            ev.name
+        )
+    } else {
+        format!("count {actual} years, or correct the event's year; {} is dated {event_years} (source: {source})", ev.name)
+    });
     match anchor {
         Some(s) => d = d.related(Label::new(cx.path(doc.doc), s, format!("counted from {anchor_years}"))),
-        None => d = d.note(format!("counted from the document's date, {anchor_years}, in chronolint.toml")),
+        None if doc.meta.published.is_some() => {
+            d = d.note(format!("counted from the document's date, {anchor_years}, in chronolint.toml"))
+        }
+        None => {
+            d = d.note(format!(
+                "counted from {anchor_years}, when the document's copyright lines say it was written; set `published` in chronolint.toml to count from another date"
+            ))
+        }
     }
     d
 }

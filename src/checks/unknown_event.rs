@@ -59,7 +59,7 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
                 .collect();
             let year = crate::time::inside(&doc.times, sentence.span).find_map(|t| t.value.start_year());
             // A text cannot mean an event after it was written.
-            let written = doc.meta.published.as_ref().and_then(|p| p.end_year());
+            let written = doc.written().and_then(crate::time::TimeValue::end_year);
             let key = (name.clone(), year, named_here.iter().copied().collect(), written);
             let ids = cx.rules.suggestions_cache.get_or(key, || {
                 suggest(cx.rules, name, (year, written), &named_here)

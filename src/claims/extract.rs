@@ -236,6 +236,7 @@ fn assembled(doc: &Document, rules: &RuleBook, parts: Parts) -> DocExtract {
         claims,
         entities,
         dominant,
+        copyright: doc.meta.published.is_none().then(|| crate::text::copyright::written(&doc.text)).flatten(),
     }
 }
 

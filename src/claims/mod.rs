@@ -22,7 +22,7 @@ use crate::corpus::{DocId, SourceMeta};
 use crate::rules::{EventId, Role};
 use crate::span::Span;
 use crate::text::{Citation, Sentence};
-use crate::time::TimeExpr;
+use crate::time::{TimeExpr, TimeValue};
 use serde::Serialize;
 
 /// What a mention refers to.
@@ -130,9 +130,22 @@ pub struct DocExtract {
     /// (`checks::anachronism::dominant_year`), worked out once for the extract and the check.
     #[serde(skip)]
     pub dominant: Option<i64>,
+    /// When the document was written, as its head's copyright lines say
+    /// (`text::copyright::written`), read only where the configuration gives no
+    /// `published`: see `DocExtract::written`.
+    #[serde(skip)]
+    pub copyright: Option<TimeValue>,
 }
 
 impl DocExtract {
+    /// When the document was written: its configured `published` date, else the years of
+    /// its head's copyright lines. For the checks that ask whether a text can mean an
+    /// event or use a name, and what "ten years ago" counts from; the tagger reads no
+    /// yearless date by it (a history's "February 8th" is not of its title page's year).
+    pub fn written(&self) -> Option<&TimeValue> {
+        self.meta.published.as_ref().or(self.copyright.as_ref())
+    }
+
     /// Per sentence, the mentions of known events in it, gathered in one pass: a check
     /// that asks per phrase or per name reads its sentence's, not every mention of the
     /// document (quadratic in a long document of them).

@@ -5,6 +5,7 @@
 mod addresses;
 mod blockquotes;
 pub mod citations;
+pub mod copyright;
 mod files;
 mod flags;
 pub(crate) mod label;

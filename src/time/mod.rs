@@ -11,6 +11,7 @@ mod grammar;
 pub mod lunisolar;
 mod page;
 mod scan;
+pub(crate) use scan::MONTHS;
 mod value;
 
 pub use calendar::{days_from_julian, gregorian_to_julian, julian_from_days, julian_to_gregorian};

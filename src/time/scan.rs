@@ -732,7 +732,7 @@ fn letters_end(s: &str, mut i: usize) -> usize {
 }
 
 /// Month names, lowercase; "jan".."dec" and "sept" name them too.
-pub(super) const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
