@@ -1517,6 +1517,36 @@ fn a_battle_that_begins_or_ends_in_so_many_words_has_a_start_or_an_end() {
     }
 }
 
+/// A sentence that says when an event began and when it ended: each time takes the role
+/// of the verb it hangs on, not a point for both (the first) and none for the second.
+#[test]
+fn began_in_one_year_and_ended_in_another_is_a_start_and_an_end() {
+    let (rules, matcher) = shipped();
+    let roles = |text: &str| roles_of(&rules, &matcher, text);
+    let pair = |id: &str, start: &str, end: &str| {
+        vec![(id.to_string(), Role::Start, start.to_string()), (id.to_string(), Role::End, end.to_string())]
+    };
+    assert_eq!(
+        roles("The Russo-Japanese War began in 1904 and ended in 1905."),
+        pair("russo-japanese-war", "1904", "1905")
+    );
+    assert_eq!(
+        roles("The Russo-Japanese War, which began in 1904, ended in 1905."),
+        pair("russo-japanese-war", "1904", "1905")
+    );
+    assert_eq!(
+        roles("The Battle of Liaoyang began on 24 August 1904 and ended on 4 September 1904."),
+        pair("battle-of-liaoyang", "1904-08-24", "1904-09-04")
+    );
+    assert_eq!(
+        roles("The Boxer Rebellion broke out early in 1899 and ended in 1901."),
+        pair("boxer-rebellion", "1899", "1901")
+    );
+    // A time no verb comes right before is still no start or end of its own.
+    let found = roles("In 1904, when it began and ended, the Russo-Japanese War was short.");
+    assert!(!found.is_empty() && found.iter().all(|(_, role, _)| *role == Role::Point), "{found:?}");
+}
+
 #[test]
 fn a_participle_that_tells_of_the_deed_names_it_and_a_refusal_does_not() {
     let (rules, matcher) = shipped();

@@ -1000,10 +1000,27 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     match (start, end) {
         (true, false) => (Role::Start, true),
         (false, true) => (Role::End, true),
+        // Both: the verb the time hangs on decides ("the war began in 1904 and ended in
+        // 1905": 1904 is its start and 1905 its end).
+        (true, true) if governs(&START_CUE, region, region_start, time.span) => (Role::Start, true),
+        (true, true) if governs(&END_CUE, region, region_start, time.span) => (Role::End, true),
         _ if time.value.is_range() => (Role::Span, false),
         _ => (Role::Point, false),
     }
 }
+
+/// Whether a cue in `region` (at byte `at` of the text) comes right before the time, a
+/// preposition or two between: "ended in 1905", "began early in February 1904".
+fn governs(cue: &Regex, region: &str, at: usize, time: Span) -> bool {
+    let Some(upto) = time.start.checked_sub(at).and_then(|i| region.get(..i)) else { return false };
+    cue.find_iter(upto).any(|m| upto.get(m.end()..).is_some_and(|gap| HANGS.is_match(gap)))
+}
+
+/// Between a verb and the time it dates: "in", "on the", "early in", "at the end of".
+static HANGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:in|on|at|about|around|early|late|the|of|end|beginning|middle)\s+){0,4}$")
+        .expect("valid regex")
+});
 
 /// Whether the words right after a mention say it began or ended, with the mention as
 /// their subject: "the Battle of Mukden actually came to a close", "the Battle of
