@@ -370,7 +370,8 @@ fn classify(
 ) -> ClaimAudit {
     let event = rules.event(claim.event);
     let value = &claim.time.value;
-    let reference = rules.reference(claim.event, claim.role);
+    let reference = rules.reference_or_span_end(claim.event, claim.role);
+    let reference = reference.as_deref();
     let corpus_claims: Vec<&Claim> = corpus
         .index
         .about(claim.event)

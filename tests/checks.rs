@@ -199,6 +199,42 @@ fn dates_on_the_two_sides_of_a_recorded_dispute_are_a_warning_that_names_the_sid
     assert!(outside.help.as_deref().is_some_and(|h| h.contains("if a source gives 1898, add it to rules/")));
 }
 
+/// Where the rules give an event's span but not its start or end, a start or end inside the
+/// span is compared with the span's own ends: a warning whose notes say where the date
+/// compared with comes from. One after the whole span stays an error. The checks that
+/// compare passages take the same date as the rules' word: the passage that agrees with
+/// it is the anchor of a conflict, and needs no citation.
+#[test]
+fn a_start_or_an_end_inside_a_span_is_compared_with_the_ends_of_the_span() {
+    use chronolint::diagnostic::Severity;
+    let case = "tests/fixtures/checks/reference-mismatch/start-or-end-inside-a-span";
+    let run = check_paths(&[case], &Options::for_tests()).expect("runs");
+    let mismatch =
+        |file: &str| finding_in(&run, "reference-mismatch", file).unwrap_or_else(|| panic!("in {file}"));
+    let start = mismatch("encyclopedia-a.txt");
+    assert_eq!(start.severity, Severity::Warning, "{}", start.message);
+    assert!(start.message.ends_with("the reference timeline gives 20 February 1905"), "{}", start.message);
+    assert!(
+        start
+            .notes
+            .iter()
+            .any(|n| n.contains("only its span, 20 February – 10 March 1905: this is where the span begins")),
+        "{:?}",
+        start.notes
+    );
+    let end = mismatch("encyclopedia-b.txt");
+    assert_eq!(end.severity, Severity::Warning, "{}", end.message);
+    assert!(end.message.ends_with("the reference timeline gives September 1904"), "{}", end.message);
+    assert!(end.notes.iter().any(|n| n.contains("where the span ends")), "{:?}", end.notes);
+    assert!(end.notes.iter().any(|n| n.contains("add it to rules/ as an `end` date")), "{:?}", end.notes);
+    let after = mismatch("encyclopedia-c.txt");
+    assert_eq!(after.severity, Severity::Error, "{}", after.message);
+    assert!(after.notes.iter().all(|n| !n.contains("only its span")), "{:?}", after.notes);
+    assert!(finding_in(&run, "date-conflict", "encyclopedia-a.txt").is_some());
+    assert!(finding_in(&run, "date-conflict", "encyclopedia-d.txt").is_none());
+    assert!(finding_in(&run, "unsupported-claim", "encyclopedia-d.txt").is_none());
+}
+
 /// With no `published` in the configuration, a book's copyright lines say when it was
 /// written: "ago" counts from them, and the note says so. An event after that time is
 /// not "-7 years" away: the message says it came after.

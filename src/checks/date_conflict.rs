@@ -55,7 +55,8 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // The anchor is the bucket the reference admits (or does not rule out), else the
         // best attested one, else the earliest in the corpus; every bucket incompatible
         // with it is one finding.
-        let reference = cx.rules.reference(event, role);
+        let reference = cx.rules.reference_or_span_end(event, role);
+        let reference = reference.as_deref();
         let first_pos = |b: &Vec<&Claim>| b.iter().map(|c| (c.doc, c.sentence.start)).min();
         let anchor = buckets
             .values()
@@ -134,7 +135,9 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
     }
     // Twelve or thirteen days apart in a Russian context: likely one day in Old and New
     // Style. Still a conflict (the text should say which), but a softer one.
-    let old_style = super::calendar_offset::explains(ta, tb, cx.rules.reference(event, role)).filter(|_| {
+    let reference = cx.rules.reference_or_span_end(event, role);
+    let reference = reference.as_deref();
+    let old_style = super::calendar_offset::explains(ta, tb, reference).filter(|_| {
         super::calendar_offset::is_russian_context(cx, a) || super::calendar_offset::is_russian_context(cx, b)
     });
     if let Some(why) = &old_style {
@@ -155,7 +158,6 @@ fn conflict(cx: &Context<'_>, a: &Claim, b: &Claim, event: usize, role: Role, sa
     // follows both sides without saying so. Still a conflict for the reader of both
     // passages, but neither date is wrong, so a warning, and the advice is to say which
     // view each passage takes, not to pick one.
-    let reference = cx.rules.reference(event, role);
     let sides = reference.and_then(|r| two_sides(&r.views, ta, tb));
     if let Some((va, vb)) = sides {
         d = d

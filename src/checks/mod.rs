@@ -217,7 +217,7 @@ impl<'a> Context<'a> {
 
     /// "the reference timeline dates it 23 April 1895 (source: ...)", for help lines.
     pub fn reference_hint(&self, event: EventId, role: crate::rules::Role) -> Option<String> {
-        let r = self.rules.reference(event, role)?;
+        let r = self.rules.reference_or_span_end(event, role)?;
         let views: Vec<String> =
             r.views.iter().map(|v| format!("{} (source: {})", v.value, v.source)).collect();
         Some(if r.is_disputed() {

@@ -41,90 +41,125 @@ declare_check! {
 
 fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for ((event, role), claims) in cx.index.by_event_and_role() {
-        let Some(reference) = cx.rules.reference(event, role) else {
-            outside(cx, (event, role), &claims, out);
+        if let Some(reference) = cx.rules.reference(event, role) {
+            compare(cx, (event, role), reference, None, &claims, out);
             continue;
-        };
-        let mut seen = BTreeSet::new();
-        for c in claims.iter().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
-            // A range is allowed when both its ends are, not only when it touches the span.
-            let sticks_out = reference.ends_outside(&c.time.value);
-            if (reference.admits(&c.time.value) && sticks_out.is_empty())
-                || !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key))
-            {
-                continue;
-            }
-            let ev = cx.rules.event(event);
-            let (views, sources) = shown(reference);
-            // A date the Julian–Gregorian offset away from the reference, in a Russian
-            // context, is likely the Old Style date of the same day: say so, and soften.
-            let old_style = reference
-                .views
-                .iter()
-                .find_map(|v| super::calendar_offset::explains(&c.time.value, &v.value, Some(reference)))
-                .filter(|_| super::calendar_offset::is_russian_context(cx, c));
-            // A month or day of 1844–1872 that fits the reference read as the lunar month
-            // of its number, in a Japanese context: likely a lunar date ("in July, 1863"
-            // for the 7th month, which began on 14 August). The same: say so, and soften.
-            let lunar = reference
-                .views
-                .iter()
-                .find_map(|v| super::calendar_offset::explains_lunar(&c.time.value, &v.value))
-                .filter(|_| old_style.is_none() && super::calendar_offset::is_japanese_context(cx, c));
-            let mut d = Diagnostic::new(
-                REFERENCE_MISMATCH.code,
-                cx.claim_label(c, format!("dated {} here", c.time.value)),
-                // The role named: an end compared with the reference's end reads as one
-                // ("the end of the Battle of Mukden is dated 13 March 1905").
-                format!(
-                    "{} is dated {} here but the reference timeline gives {}",
-                    ev.in_role(role),
-                    c.time.value,
-                    views
-                ),
-            )
-            .event(ev.id.clone())
-            .help(format!("correct the date to {} (source: {})", views, sources));
-            if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
-                d = d.note(note);
-            }
-            if reference.admits(&c.time.value) {
-                let ends: Vec<String> = sticks_out.iter().map(ToString::to_string).collect();
-                match ends.as_slice() {
-                    [] => {}
-                    [one] => {
-                        d = d.note(format!(
-                            "the range overlaps the reference, but its end {one} lies outside it"
-                        ))
-                    }
-                    _ => {
-                        d = d.note(format!(
-                            "the range overlaps the reference, but both its ends, {}, lie outside it",
-                            ends.join(" and ")
-                        ))
-                    }
+        }
+        outside(cx, (event, role), &claims, out);
+        // A start or an end inside the span the rules give, but not at its end: "the Battle
+        // of Mukden began on 1 March 1905" lies within 20 February – 10 March 1905, so
+        // `outside` lets it pass, but the span says when the battle began.
+        let Some(derived) = cx.rules.end_of_span(event, role) else { continue };
+        let inside: Vec<&Claim> =
+            claims.iter().copied().filter(|c| crate::claims::outside(c, cx.rules).is_none()).collect();
+        compare(cx, (event, role), &derived, cx.rules.reference(event, Role::Span), &inside, out);
+    }
+}
+
+/// Claims of (event, role) against `reference`. `span` is the span it was taken from when
+/// the rules give no date of that role: such a finding is a warning with a note that says
+/// so, since the rule's author dated the event's course, not its start or end, and where
+/// they are uncertain the span's ends are a convention (the Russian Civil War "1917–1922").
+fn compare(
+    cx: &Context<'_>,
+    (event, role): (EventId, Role),
+    reference: &RefDate,
+    span: Option<&RefDate>,
+    claims: &[&Claim],
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen = BTreeSet::new();
+    for c in claims.iter().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
+        // A range is allowed when both its ends are, not only when it touches the span.
+        let sticks_out = reference.ends_outside(&c.time.value);
+        if (reference.admits(&c.time.value) && sticks_out.is_empty())
+            || !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key))
+        {
+            continue;
+        }
+        let ev = cx.rules.event(event);
+        let (views, sources) = shown(reference);
+        // A date the Julian–Gregorian offset away from the reference, in a Russian
+        // context, is likely the Old Style date of the same day: say so, and soften.
+        let old_style = reference
+            .views
+            .iter()
+            .find_map(|v| super::calendar_offset::explains(&c.time.value, &v.value, Some(reference)))
+            .filter(|_| super::calendar_offset::is_russian_context(cx, c));
+        // A month or day of 1844–1872 that fits the reference read as the lunar month
+        // of its number, in a Japanese context: likely a lunar date ("in July, 1863"
+        // for the 7th month, which began on 14 August). The same: say so, and soften.
+        let lunar = reference
+            .views
+            .iter()
+            .find_map(|v| super::calendar_offset::explains_lunar(&c.time.value, &v.value))
+            .filter(|_| old_style.is_none() && super::calendar_offset::is_japanese_context(cx, c));
+        let mut d = Diagnostic::new(
+            REFERENCE_MISMATCH.code,
+            cx.claim_label(c, format!("dated {} here", c.time.value)),
+            // The role named: an end compared with the reference's end reads as one
+            // ("the end of the Battle of Mukden is dated 13 March 1905").
+            format!(
+                "{} is dated {} here but the reference timeline gives {}",
+                ev.in_role(role),
+                c.time.value,
+                views
+            ),
+        )
+        .event(ev.id.clone())
+        .help(format!("correct the date to {} (source: {})", views, sources));
+        if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
+            d = d.note(note);
+        }
+        if reference.admits(&c.time.value) {
+            let ends: Vec<String> = sticks_out.iter().map(ToString::to_string).collect();
+            match ends.as_slice() {
+                [] => {}
+                [one] => {
+                    d = d.note(format!("the range overlaps the reference, but its end {one} lies outside it"))
+                }
+                _ => {
+                    d = d.note(format!(
+                        "the range overlaps the reference, but both its ends, {}, lie outside it",
+                        ends.join(" and ")
+                    ))
                 }
             }
-            if let Some(why) = old_style {
-                d = d
-                    .note(format!("likely an Old Style date: {why}"))
-                    .help(format!(
-                        "mark it \"(O.S.)\" or give the New Style date {} (source: {})",
-                        views, sources
-                    ))
-                    .at_most(crate::diagnostic::Severity::Warning);
-            }
-            if let Some(lunar) = lunar {
-                d = d
-                    .note(lunar.note())
-                    .help(format!(
-                        "say it is {} of the lunar calendar, or give the Gregorian date {} (source: {})",
-                        lunar.month, views, sources
-                    ))
-                    .at_most(crate::diagnostic::Severity::Warning);
-            }
-            out.push(d);
         }
+        if let Some(why) = old_style {
+            d = d
+                .note(format!("likely an Old Style date: {why}"))
+                .help(format!(
+                    "mark it \"(O.S.)\" or give the New Style date {} (source: {})",
+                    views, sources
+                ))
+                .at_most(crate::diagnostic::Severity::Warning);
+        }
+        if let Some(lunar) = lunar {
+            d = d
+                .note(lunar.note())
+                .help(format!(
+                    "say it is {} of the lunar calendar, or give the Gregorian date {} (source: {})",
+                    lunar.month, views, sources
+                ))
+                .at_most(crate::diagnostic::Severity::Warning);
+        }
+        if let Some(span) = span {
+            let (whole, _) = shown(span);
+            let side = if role == Role::End { "ends" } else { "begins" };
+            d = d
+                .note(format!(
+                    "the rules give {}, only its span, {whole}: this is where the span {side}",
+                    ev.undated(role)
+                ))
+                .note(format!(
+                    "if {} is uncertain or disputed, add it to rules/ as {} date with each view and its source",
+                    ev.in_role(role),
+                    if role == Role::End { "an `end`" } else { "a `start`" }
+                ))
+                .at_most(crate::diagnostic::Severity::Warning);
+        }
+        out.push(d);
     }
 }
 

@@ -39,7 +39,8 @@ declare_check! {
 
 fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
     for ((event, role), claims) in cx.index.by_event_and_role() {
-        let reference = cx.rules.reference(event, role);
+        let reference = cx.rules.reference_or_span_end(event, role);
+        let reference = reference.as_deref();
         let assertions: Vec<&Claim> =
             claims.iter().copied().filter(|c| c.is_assertion() && c.time.value.is_bounded()).collect();
         // The same sentence copied into several documents counts once.

@@ -16,6 +16,7 @@ pub use load::{
 use crate::span::Span;
 use crate::time::TimeValue;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::path::PathBuf;
 
 /// An event's position in `RuleBook::events`.
@@ -277,6 +278,40 @@ impl RuleBook {
     /// The reference date of `event` for `role`, if the rules have one.
     pub fn reference(&self, event: EventId, role: Role) -> Option<&RefDate> {
         self.events.get(event)?.dates.iter().find(|d| d.role == role)
+    }
+
+    /// The start or the end of `event` as the rules' span gives it, where they give no
+    /// start or end of their own: the span "1905-02-20/1905-03-10" ends on 10 March 1905,
+    /// at the precision it is written in. `None` for another role, an event dated no
+    /// such way, or a span open at that end.
+    pub fn end_of_span(&self, event: EventId, role: Role) -> Option<RefDate> {
+        let e = self.events.get(event)?;
+        let side = match role {
+            Role::Start => 0,
+            Role::End => 1,
+            _ => return None,
+        };
+        let span = e.dates.iter().find(|d| d.role == Role::Span)?;
+        let views = span
+            .views
+            .iter()
+            .map(|v| {
+                let end = v.value.edtf.split('/').nth(side).filter(|_| v.value.is_range())?;
+                let value = TimeValue::parse_edtf(end).filter(TimeValue::is_bounded)?;
+                Some(View { value, ..v.clone() })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(RefDate { role, views, disputed: span.disputed, origin: span.origin.clone() })
+    }
+
+    /// `reference`, or, where the rules give no date of that role, the start or end their
+    /// span gives (`end_of_span`): what the checks that compare passages with each other
+    /// take the rules to say, so that they agree with `reference-mismatch`.
+    pub fn reference_or_span_end(&self, event: EventId, role: Role) -> Option<Cow<'_, RefDate>> {
+        match self.reference(event, role) {
+            Some(r) => Some(Cow::Borrowed(r)),
+            None => self.end_of_span(event, role).map(Cow::Owned),
+        }
     }
 
     /// Where the rules date `event` only in other roles than a claim's, the reference date
