@@ -395,8 +395,25 @@ fn classify(
         None => Verdict::New,
     };
     let what = event.in_role(claim.role);
+    // Where the rules date only the event's course, the start or end compared with is
+    // the span's: say so, or "dates the start of the Taiping Rebellion 1850" reads as a
+    // date the rules give when they give "1850–1864".
+    let span = match rules.reference(claim.event, claim.role) {
+        None => rules.reference(claim.event, crate::rules::Role::Span),
+        Some(_) => None,
+    };
+    let dated = |r: &RefDate| match span {
+        Some(s) => format!(
+            "the reference timeline dates {} {}: its {} is {}",
+            event.name,
+            views(s),
+            claim.role.as_str(),
+            r.views.iter().map(|v| v.value.to_string()).collect::<Vec<_>>().join(" or ")
+        ),
+        None => format!("the reference timeline dates {what} {}", views(r)),
+    };
     let reason = match (verdict, reference) {
-        (Verdict::Conflicts, Some(r)) => format!("the reference timeline dates {what} {}", views(r)),
+        (Verdict::Conflicts, Some(r)) => dated(r),
         (Verdict::Conflicts, None) => match outside {
             Some((side, r)) => {
                 let when = if side == crate::rules::Side::Before { "before" } else { "after" };
@@ -411,7 +428,7 @@ fn classify(
         (Verdict::Unsupported, Some(r)) => {
             format!("reference works disagree on {what} ({}) and no citation backs this one", views(r))
         }
-        (Verdict::Agrees, Some(r)) => format!("the reference timeline dates {what} {}", views(r)),
+        (Verdict::Agrees, Some(r)) => dated(r),
         (Verdict::Agrees, None) => {
             format!("{} of the corpus agree and none disagrees", plural(agreeing.len(), "passage"))
         }

@@ -214,6 +214,13 @@ fn document<'v>(v: &'v serde_json::Value, name: &str) -> &'v serde_json::Value {
     v["documents"].as_array().unwrap().iter().find(|d| d["file"].as_str().unwrap().ends_with(name)).unwrap()
 }
 
+/// (verdict, reason) of the audited claim about `event` in one document's audit.
+fn verdict_of(doc: &serde_json::Value, event: &str) -> (String, String) {
+    let claims = doc["claims"].as_array().unwrap();
+    let c = claims.iter().find(|c| c["event"] == event).unwrap_or_else(|| panic!("{event}: {doc}"));
+    (c["verdict"].as_str().unwrap().to_string(), c["reason"].as_str().unwrap().to_string())
+}
+
 #[test]
 fn a_time_without_a_year_is_skipped_and_new_says_what_the_rules_do_date() {
     // "On March 1st" with no year before it cannot be set against a date; "the March
@@ -243,11 +250,7 @@ fn a_time_before_an_event_began_conflicts_though_the_rules_give_no_date_of_its_r
     // true: new.
     let (_, v) = audit_compared();
     let doc = document(&v, "before-it-began.txt");
-    let claims = doc["claims"].as_array().unwrap();
-    let verdict = |event: &str| {
-        let c = claims.iter().find(|c| c["event"] == event).unwrap_or_else(|| panic!("{event}: {doc}"));
-        (c["verdict"].as_str().unwrap().to_string(), c["reason"].as_str().unwrap().to_string())
-    };
+    let verdict = |event: &str| verdict_of(doc, event);
     let (riots, why) = verdict("hibiya-riots");
     assert_eq!(riots, "conflicts");
     assert!(
@@ -257,4 +260,29 @@ fn a_time_before_an_event_began_conflicts_though_the_rules_give_no_date_of_its_r
         "{why}"
     );
     assert_eq!(verdict("march-first-movement").0, "new");
+}
+
+#[test]
+fn a_start_compared_with_the_start_of_a_span_says_the_rules_give_the_span() {
+    // The rules date the Taiping Rebellion 1850–1864 and the Gabo Reform July 1894 –
+    // February 1896, neither with a start of its own. A start is set against the span's
+    // start, and the reason quotes the span the rules give, not a start they do not.
+    let (_, v) = audit_compared();
+    let doc = document(&v, "span-ends.txt");
+    let of = |event: &str| verdict_of(doc, event);
+    assert!(doc["claims"].as_array().unwrap().iter().all(|c| c["role"] == "start"), "{doc}");
+    let (taiping, why) = of("taiping-rebellion");
+    assert_eq!(taiping, "agrees");
+    assert!(
+        why.starts_with("the reference timeline dates the Taiping Rebellion 1850–1864 (source: "),
+        "{why}"
+    );
+    assert!(why.ends_with("): its start is 1850"), "{why}");
+    let (gabo, why) = of("gabo-reform");
+    assert_eq!(gabo, "conflicts");
+    assert!(
+        why.starts_with("the reference timeline dates the Gabo Reform July 1894 – February 1896 (source: "),
+        "{why}"
+    );
+    assert!(why.ends_with("): its start is July 1894"), "{why}");
 }
