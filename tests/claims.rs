@@ -82,6 +82,11 @@ fn until(y: i64) -> TimeValue {
     TimeValue { earliest: None, edtf: format!("../{y}"), ..TimeValue::year(y) }
 }
 
+/// "since 1603": open at the end.
+fn since(y: i64) -> TimeValue {
+    TimeValue { latest: None, edtf: format!("{y}/.."), ..TimeValue::year(y) }
+}
+
 fn one(id: &str, role: Role, edtf: &str) -> Vec<Found> {
     vec![(id.to_string(), role, edtf.to_string())]
 }
@@ -177,6 +182,13 @@ fn a_time_about_something_else_makes_no_claim() {
         ),
         // Questions ask.
         ("Did the Boxer Rebellion break out in 1899?", &[("1899", TimeValue::year(1899))]),
+        // An open range read by its known end: "since 1842" is half a century before the
+        // treaty, the start of what it undid (Putnam Weale: the Restoration of 1868 gave
+        // back what had been in other hands "since 1603").
+        (
+            "Although the Treaty of Shimonoseki nominally gave back all it had been forced to leave in other hands since 1842, that transfer of power was imaginary.",
+            &[("since 1842", since(1842))],
+        ),
         // Another clause, after ", but" (realtext's Martin: the Viceroy's proclamation).
         (
             "Accounts of the Boxer Rebellion caused some excitement, but the proclamation of 2 July 1900 restored calm.",

@@ -892,7 +892,11 @@ fn plausible(rules: &RuleBook, event: EventId, time: &TimeExpr, years: i64) -> b
     let margin: Day = years * 366;
     let lo = lo.saturating_sub(margin);
     let hi = hi.saturating_add(margin);
-    time.value.earliest.is_none_or(|e| e <= hi) && time.value.latest.is_none_or(|l| l >= lo)
+    // An open range is read by its known end: "since 1603" says something began in 1603,
+    // which is as far from the Restoration of 1868 as the year 1603 alone.
+    let (earliest, latest) =
+        (time.value.earliest.or(time.value.latest), time.value.latest.or(time.value.earliest));
+    earliest.is_none_or(|e| e <= hi) && latest.is_none_or(|l| l >= lo)
 }
 
 /// Whether `time`, which the reference dates of `event` do not admit, falls in those of
