@@ -182,6 +182,12 @@ fn a_time_about_something_else_makes_no_claim() {
         ),
         // Questions ask.
         ("Did the Boxer Rebellion break out in 1899?", &[("1899", TimeValue::year(1899))]),
+        // A list's next item (realtext's README: "the 1915 Sino-Japanese treaties ("Twenty-One
+        // Demands"), the 1913–15 Russo-Chinese and Mongolian agreements").
+        (
+            "The volume prints the Treaty of Shimonoseki, the 1896 Russo-Chinese agreements and the Cassini Convention.",
+            &[("1896", TimeValue::year(1896))],
+        ),
         // An open range read by its known end: "since 1842" is half a century before the
         // treaty, the start of what it undid (Putnam Weale: the Restoration of 1868 gave
         // back what had been in other hands "since 1603").

@@ -541,6 +541,14 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if !time_first && WHOSE.is_match(between) {
         return true;
     }
+    // "the 1915 treaties ("Twenty-One Demands"), the 1913–15 Russo-Chinese agreements":
+    // a time between a list's "the" and a name is the next item's, not the one before.
+    if !time_first && NEXT_ITEM.is_match(between) {
+        let after = text.get(time.end..).unwrap_or_default();
+        if NAME_NEXT.is_match(after.get(..crate::text::floor_boundary(after, 40)).unwrap_or_default()) {
+            return true;
+        }
+    }
     // "in the summer following the conclusion of the treaty of Peking, 1861, the emperor
     // breathed his last": the event is the point a period is counted from, and the time
     // after it dates the period.
@@ -719,6 +727,13 @@ static IN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A relative clause about what belongs to the event before it: ", whose indemnity".
 static WHOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^,\s+whose(?-u:\b)").expect("valid regex"));
+
+/// Between a mention and a time after it: a list's next item opening ("..., the").
+static NEXT_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s+(?:the|a|an)\s+$").expect("valid regex"));
+
+/// Right after that time: a name that it qualifies ("Russo-Chinese", "Mongolian").
+static NAME_NEXT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s+\p{Lu}").expect("valid regex"));
 
 /// A relative clause telling what came of what is dated: "..., which compelled ...",
 /// "..., which led to ...".
