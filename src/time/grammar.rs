@@ -1817,7 +1817,13 @@ impl Grammar<'_, '_> {
             return None;
         }
         let f = if lower.as_str() == "the" {
-            self.the_phrase(j)?
+            let f = self.the_phrase(j)?;
+            // "rebuilt since the 1900 siege": the year names the noun after it, which
+            // "since" counts from; the year alone is that noun's date.
+            if f.end == j + 2 && self.year4(j + 1).is_some() && self.names_a_noun(f.end) {
+                return None;
+            }
+            f
         } else if let Some(part) = part_word(lower.as_str()) {
             self.part_of(j, j + 1, part)?
         } else if self.tok(j)?.kind == Kind::Word && self.month(j).is_none() {
@@ -1829,6 +1835,21 @@ impl Grammar<'_, '_> {
         let mut value = open.value(p)?;
         value.part = f.value.part;
         Some(Found { start: from, end: f.end, value, written: None, anchor: f.anchor })
+    }
+
+    /// Whether the token at `k`, right after "the" and a year, is a word the year
+    /// qualifies ("the 1900 siege", "the 1905 Treaty"), not one that goes on with the
+    /// phrase or the clause ("the 1890s", "until the 1905 and ...").
+    fn names_a_noun(&self, k: usize) -> bool {
+        self.tok(k).is_some_and(|t| {
+            t.kind == Kind::Word
+                && t.space_before
+                && self.month(k).is_none()
+                && !self.is_any(
+                    k,
+                    &["and", "or", "to", "onwards", "onward", "forward", "till", "until", "through"],
+                )
+        })
     }
 
     /// "early 1905", "late December 1904", "mid-1904", "the early 1890s", "early in 1905",
