@@ -182,6 +182,12 @@ fn a_time_about_something_else_makes_no_claim() {
         ),
         // Questions ask.
         ("Did the Boxer Rebellion break out in 1899?", &[("1899", TimeValue::year(1899))]),
+        // A clause of its own after ", and", with its own subject (Putnam Weale: the
+        // annexation of Korea and Japan's practice "until September, 1915").
+        (
+            "The Treaty of Portsmouth did not affect this agreement, and as a matter of practice Japan has adhered to it until 1915.",
+            &[("until 1915", until(1915))],
+        ),
         // A list's next item (realtext's README: "the 1915 Sino-Japanese treaties ("Twenty-One
         // Demands"), the 1913–15 Russo-Chinese and Mongolian agreements").
         (

@@ -592,6 +592,20 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
             return true;
         }
     }
+    // "The subsequent annexation of Korea did not affect this agreement, and as a matter
+    // of practice Japan has adhered to it until September, 1915": a clause of its own
+    // after ", and", with its own subject and no word of the event's beginning or end,
+    // dates what it tells. One that goes on with the event's verbs ("began in 1899, and
+    // continued until 1901"; "..., and the port itself surrendered in January 1905")
+    // still dates the event.
+    if !time_first {
+        if let Some(m) = AND_CLAUSE.find_iter(between).last() {
+            let clause = between.get(m.end()..).unwrap_or_default();
+            if !SAME_SUBJECT.is_match(clause) && !START_CUE.is_match(clause) && !END_CUE.is_match(clause) {
+                return true;
+            }
+        }
+    }
     false
 }
 
@@ -727,6 +741,16 @@ static IN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A relative clause about what belongs to the event before it: ", whose indemnity".
 static WHOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^,\s+whose(?-u:\b)").expect("valid regex"));
+
+/// A coordinated clause opening: ", and" (the line may break after either word).
+static AND_CLAUSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r",\s+and\s").expect("valid regex"));
+
+/// A clause that opens with its verb, so shares the subject before it: "and continued",
+/// "and was", "and then lasted".
+static SAME_SUBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:(?:then|so|thus|finally|at\s+last|[a-z]+ly)\s+)?(?:[a-z]+ed|was|were|is|are|had|has|have|went|ran|came|lasted|saw|grew|broke|began|begun|fell|rose|spread|led|took|won|lost|kept|left|made)(?-u:\b)")
+        .expect("valid regex")
+});
 
 /// Between a mention and a time after it: a list's next item opening ("..., the").
 static NEXT_ITEM: LazyLock<Regex> =
