@@ -1228,6 +1228,9 @@ impl Grammar<'_, '_> {
         if let Some(f) = self.day_range(from, i) {
             return Some(f);
         }
+        if let Some(f) = self.month_range(from, i, false) {
+            return Some(f);
+        }
         if let Some((k, p)) = self.point(i) {
             // A range: "1894 - 1895", "1904-05", "1870s-1890s", "8 February - 10 March 1905".
             if let Some(f) = self.range_after(from, k, p) {
@@ -1301,6 +1304,21 @@ impl Grammar<'_, '_> {
             return None;
         }
         Some((k, m))
+    }
+
+    /// Months with the year written once, at the end: "January–March 1905", "from May to
+    /// October, 1904", "between March and May 1905" (`and`: after "between"). A first
+    /// month later in the year than the second is in the year before: "from December to
+    /// February 1905" is the winter of 1904–05. Read as one range, not as its last month.
+    fn month_range(&self, from: usize, i: usize, and: bool) -> Option<Found> {
+        let (a, m1) = self.month(i)?;
+        let sep = if and { self.is(a, "and").then_some(a + 1)? } else { self.range_sep(a)? };
+        let (k, y, m2) = self.month_year(sep)?;
+        if m1 == m2 {
+            return None;
+        }
+        let y1 = if m1 < m2 { y } else { y - 1 };
+        Some(self.found(from, k, edtf::range(Period::Month(Some(y1), m1), Period::Month(Some(y), m2))?))
     }
 
     /// "the 19th September to the 26th September", "September 19th to the 25th": a range
@@ -1729,7 +1747,7 @@ impl Grammar<'_, '_> {
                 if let Some(f) = self.three_digit_range(i) {
                     return Some(f);
                 }
-                let (k, p) = self.point(i + 1)?;
+                let Some((k, p)) = self.point(i + 1) else { return self.month_range(i, i + 1, false) };
                 if let Some(f) = self.range_after(i, k, p) {
                     return Some(f);
                 }
@@ -1746,7 +1764,7 @@ impl Grammar<'_, '_> {
                     let (k2, b) = self.point(k + 1)?;
                     return Some(self.found(i, k2, edtf::range(a, b)?));
                 }
-                self.between_days(i)
+                self.between_days(i).or_else(|| self.month_range(i, i + 1, true))
             }
             "until" | "till" | "til" => match self.point(i + 1) {
                 Some((k, p)) => Some(self.found(i, k, Open::Until.value(p)?)),
