@@ -1306,6 +1306,31 @@ impl Grammar<'_, '_> {
         Some((k, m))
     }
 
+    /// A point, or a season with "the" before it ("the spring of 1905").
+    fn season_or_point(&self, i: usize) -> Option<(usize, Period)> {
+        let j = if self.is(i, "the") && self.season_word(i + 1).is_some() { i + 1 } else { i };
+        self.point(j)
+    }
+
+    /// After "from", a range in words between points of different kinds that
+    /// `range_after` does not join: "from the summer of 1904 to the spring of 1905", "from
+    /// the autumn of 1899 to 1901", "from 1904 to the spring of 1905". The second must
+    /// end after the first.
+    fn mixed_range(&self, from: usize, k: usize, a: Period) -> Option<Found> {
+        if self.is_dash(k) {
+            return None;
+        }
+        let sep = self.range_sep(k).or_else(|| {
+            (self.punct(k, ',') && self.is_any(k + 1, &["to", "till", "until"])).then_some(k + 2)
+        })?;
+        let (k2, b) = self.season_or_point(sep)?;
+        let ((_, a1), (_, b1)) = (a.bounds()?, b.bounds()?);
+        if b1 <= a1 {
+            return None;
+        }
+        Some(self.found(from, k2, edtf::range(a, b)?))
+    }
+
     /// Months with the year written once, at the end: "January–March 1905", "from May to
     /// October, 1904", "between March and May 1905" (`and`: after "between"). A first
     /// month later in the year than the second is in the year before: "from December to
@@ -1747,14 +1772,16 @@ impl Grammar<'_, '_> {
                 if let Some(f) = self.three_digit_range(i) {
                     return Some(f);
                 }
-                let Some((k, p)) = self.point(i + 1) else { return self.month_range(i, i + 1, false) };
+                let Some((k, p)) = self.season_or_point(i + 1) else {
+                    return self.month_range(i, i + 1, false);
+                };
                 if let Some(f) = self.range_after(i, k, p) {
                     return Some(f);
                 }
                 if self.is_any(k, &["onwards", "onward", "forward", "forwards"]) {
                     return Some(self.found(i, k + 1, Open::From.value(p)?));
                 }
-                None
+                self.mixed_range(i, k, p)
             }
             "between" => {
                 if let Some((k, a)) = self.point(i + 1) {
