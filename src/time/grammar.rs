@@ -871,7 +871,7 @@ impl Grammar<'_, '_> {
     }
 
     /// A day and month, either order: "8 February", "February 8", "the 8th of February",
-    /// "Feb. 8th". Returns (next, month, day).
+    /// "Feb. 8th", "February the 6th". Returns (next, month, day).
     fn day_month(&self, i: usize) -> Option<(usize, u8, u8)> {
         // "the eighth of February", "the twenty-first day of May": a day in words only
         // with "the" before and "of" after.
@@ -890,8 +890,9 @@ impl Grammar<'_, '_> {
             let (k, m) = self.month(j)?;
             return Period::Day(None, m, d).is_valid().then_some((k, m, d));
         }
+        // "February 8", and the older "February the 6th".
         let (j, m) = self.month(i)?;
-        let (k, d) = self.day(j)?;
+        let (k, d) = self.day(self.past_the(j))?;
         Period::Day(None, m, d).is_valid().then_some((k, m, d))
     }
 
@@ -1381,7 +1382,7 @@ impl Grammar<'_, '_> {
             (k, m, d1, d2)
         } else {
             let (a, m) = self.month(i)?;
-            let (b, d1) = self.day(a)?;
+            let (b, d1) = self.day(self.past_the(a))?;
             let sep = sep(b)?;
             let (k, d2) = self.day(self.past_the(sep))?;
             // "February 8 - 10 March": a range to another month, read elsewhere.
