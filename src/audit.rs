@@ -408,7 +408,7 @@ fn classify(
             event.name,
             views(s),
             claim.role.as_str(),
-            r.views.iter().map(|v| v.value.to_string()).collect::<Vec<_>>().join(" or ")
+            r.values()
         ),
         None => format!("the reference timeline dates {what} {}", views(r)),
     };

@@ -205,7 +205,6 @@ fn outside(cx: &Context<'_>, (event, role): (EventId, Role), claims: &[&Claim], 
 /// A reference's views ("5 September 1905", "autumn 1899 or June 1900") and their sources,
 /// as messages show them.
 fn shown(reference: &RefDate) -> (String, String) {
-    let views: Vec<String> = reference.views.iter().map(|v| v.value.to_string()).collect();
     let sources: Vec<String> = reference.views.iter().map(|v| v.source.clone()).collect();
-    (views.join(" or "), sources.join("; "))
+    (reference.values(), sources.join("; "))
 }

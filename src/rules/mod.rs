@@ -140,6 +140,12 @@ pub struct View {
 }
 
 impl RefDate {
+    /// The views' dates as messages list them: "1850", "autumn 1899 or June 1900".
+    pub fn values(&self) -> String {
+        let values: Vec<String> = self.views.iter().map(|v| v.value.to_string()).collect();
+        values.join(" or ")
+    }
+
     /// Whether historians disagree on this date.
     pub fn is_disputed(&self) -> bool {
         self.disputed || self.views.len() > 1

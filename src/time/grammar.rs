@@ -714,6 +714,13 @@ impl Grammar<'_, '_> {
         self.is_any(i, &["to", "till", "until", "through"]).then_some(i + 1)
     }
 
+    /// `range_sep`, or a comma before a word of one, after a date with its own comma:
+    /// "from October, 1853, to March, 1854".
+    fn range_sep_or_comma(&self, i: usize) -> Option<usize> {
+        self.range_sep(i)
+            .or_else(|| (self.punct(i, ',') && self.is_any(i + 1, &["to", "till", "until"])).then_some(i + 2))
+    }
+
     // ---- words ----------------------------------------------------------------------
 
     /// A capitalised month name or abbreviation (with its period). Returns (next, month).
@@ -1321,9 +1328,7 @@ impl Grammar<'_, '_> {
         if self.is_dash(k) {
             return None;
         }
-        let sep = self.range_sep(k).or_else(|| {
-            (self.punct(k, ',') && self.is_any(k + 1, &["to", "till", "until"])).then_some(k + 2)
-        })?;
+        let sep = self.range_sep_or_comma(k)?;
         let (k2, b) = self.season_or_point(sep)?;
         let ((_, a1), (_, b1)) = (a.bounds()?, b.bounds()?);
         if b1 <= a1 {
@@ -1494,10 +1499,7 @@ impl Grammar<'_, '_> {
 
     /// After a point ending at `k`: a range separator and a second point.
     fn range_after(&self, from: usize, k: usize, a: Period) -> Option<Found> {
-        let sep = self.range_sep(k).or_else(|| {
-            // "from October, 1853, to March, 1854"
-            (self.punct(k, ',') && self.is_any(k + 1, &["to", "till", "until"])).then_some(k + 2)
-        })?;
+        let sep = self.range_sep_or_comma(k)?;
         let dash = self.is_dash(k);
         match a {
             Period::Year(y) => {
@@ -1891,10 +1893,8 @@ impl Grammar<'_, '_> {
             t.kind == Kind::Word
                 && t.space_before
                 && self.month(k).is_none()
-                && !self.is_any(
-                    k,
-                    &["and", "or", "to", "onwards", "onward", "forward", "till", "until", "through"],
-                )
+                && self.range_sep(k).is_none()
+                && !self.is_any(k, &["and", "or", "onwards", "onward", "forward"])
         })
     }
 
