@@ -11,7 +11,9 @@
 //! - **unsupported**: the reference date is disputed (historians disagree), the claim
 //!   sides with one view, and no citation is in reach of it.
 //! - **agrees**: a reference view allows it (the reference decides where there is one),
-//!   or, with no reference, every corpus claim of that event and role allows it.
+//!   or, with no reference, every corpus claim of that event and role allows it. A point
+//!   of an event the rules date by an undisputed start and end only agrees where it falls
+//!   between them, as a point of an event dated by its span does.
 //! - **new**: the corpus says nothing about that event and role, and the rules give no date.
 //!
 //! Quoted, hypothetical and repeated claims are not the document's own assertions, and a
@@ -385,9 +387,18 @@ fn classify(
     let outside = reference.is_none().then(|| crate::claims::outside(claim, rules)).flatten();
     // A range that starts before the reference span or ends after it, as `check` finds.
     let sticks_out = reference.is_some_and(|r| !r.ends_outside(value).is_empty());
+    // A point of an event the rules date by its start and end only agrees with them where
+    // it falls between the two, as a point of an event dated by its span does ("the
+    // Twenty-One Demands of 1915"). A point before the start or after the end is `outside`.
+    let course = reference
+        .is_none()
+        .then(|| rules.start_and_end(claim.event))
+        .flatten()
+        .filter(|(start, end)| claim.role == crate::rules::Role::Point && in_course(value, start, end));
     let verdict = match reference {
         Some(r) if !r.admits(value) || sticks_out => Verdict::Conflicts,
         None if outside.is_some() => Verdict::Conflicts,
+        None if course.is_some() => Verdict::Agrees,
         Some(r) if r.is_disputed() && claim.citations.is_empty() => Verdict::Unsupported,
         Some(_) => Verdict::Agrees,
         None if !disagreeing.is_empty() => Verdict::Conflicts,
@@ -429,9 +440,23 @@ fn classify(
             format!("reference works disagree on {what} ({}) and no citation backs this one", views(r))
         }
         (Verdict::Agrees, Some(r)) => dated(r),
-        (Verdict::Agrees, None) => {
-            format!("{} of the corpus agree and none disagrees", plural(agreeing.len(), "passage"))
-        }
+        (Verdict::Agrees, None) => match course {
+            Some((start, end)) => {
+                // Neither is disputed, so each has one view; one source is named once.
+                let (first, last) = (start.views.first(), end.views.first());
+                let (start, end) = match (first, last) {
+                    (Some(f), Some(l)) if f.source == l.source => {
+                        (start.values(), format!("{} (source: {})", end.values(), l.source))
+                    }
+                    _ => (views(start), views(end)),
+                };
+                format!(
+                    "the reference timeline dates the start of {} {start} and its end {end}; this date falls in that course",
+                    event.name
+                )
+            }
+            None => format!("{} of the corpus agree and none disagrees", plural(agreeing.len(), "passage")),
+        },
         _ => {
             // The rules may date the event in another role: say which, so that "new" does
             // not read as an event the rules know nothing of.
@@ -475,6 +500,9 @@ fn classify(
     if let Some((_, r)) = outside {
         against.extend(reference_evidence(r, &|_| true));
     }
+    for r in course.iter().flat_map(|&(start, end)| [start, end]) {
+        supported_by.extend(reference_evidence(r, &|_| true));
+    }
     let mut more = 0;
     for (list, claims) in [(&mut against, &disagreeing), (&mut supported_by, &agreeing)] {
         let mut seen = BTreeSet::new();
@@ -512,6 +540,16 @@ fn classify(
         against,
         supported_by,
         more,
+    }
+}
+
+/// Whether `value` meets the time from the earliest `start` to the latest `end` allow.
+fn in_course(value: &crate::time::TimeValue, start: &RefDate, end: &RefDate) -> bool {
+    let first = start.views.iter().filter_map(|v| v.value.earliest).min();
+    let last = end.views.iter().filter_map(|v| v.value.latest).max();
+    match (value.earliest, value.latest, first, last) {
+        (Some(earliest), Some(latest), Some(first), Some(last)) => latest >= first && earliest <= last,
+        _ => false,
     }
 }
 

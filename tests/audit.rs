@@ -263,6 +263,34 @@ fn a_time_before_an_event_began_conflicts_though_the_rules_give_no_date_of_its_r
 }
 
 #[test]
+fn a_point_between_the_start_and_end_the_rules_give_agrees_with_them() {
+    // The rules date the Twenty-One Demands by a start (18 January 1915) and an end
+    // (25 May 1915), with no single date: "the Twenty-One Demands of 1915" falls in that
+    // course and agrees, with both ends as its support. A point after the end conflicts;
+    // one inside an end the sources dispute (the Trans-Siberian's 1904 or 1916) stays new.
+    let (_, v) = audit_compared();
+    let doc = document(&v, "course.txt");
+    let of = |event: &str| verdict_of(doc, event);
+    let (demands, why) = of("twenty-one-demands");
+    assert_eq!(demands, "agrees", "{why}");
+    assert_eq!(
+        why,
+        "the reference timeline dates the start of the Twenty-One Demands 18 January 1915 and its end \
+         25 May 1915 (source: Encyclopaedia Britannica, 'Twenty-One Demands'); this date falls in that course"
+    );
+    let claim =
+        doc["claims"].as_array().unwrap().iter().find(|c| c["event"] == "twenty-one-demands").unwrap();
+    let support: Vec<&str> =
+        claim["supported_by"].as_array().unwrap().iter().map(|e| e["value"].as_str().unwrap()).collect();
+    assert_eq!(support, ["1915-01-18", "1915-05-25"], "{claim}");
+    let (revolution, why) = of("february-revolution");
+    assert_eq!(revolution, "conflicts", "{why}");
+    assert!(why.starts_with("this date is after the end of the February Revolution"), "{why}");
+    let (railway, why) = of("trans-siberian-railway");
+    assert_eq!(railway, "new", "{why}");
+}
+
+#[test]
 fn a_start_compared_with_the_start_of_a_span_says_the_rules_give_the_span() {
     // The rules date the Taiping Rebellion 1850–1864 and the Gabo Reform July 1894 –
     // February 1896, neither with a start of its own. A start is set against the span's

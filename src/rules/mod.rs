@@ -286,6 +286,19 @@ impl RuleBook {
         self.events.get(event)?.dates.iter().find(|d| d.role == role)
     }
 
+    /// Where the rules date `event` by a start and an end and in no other way, the two: a
+    /// point of the event lies between them ("the Twenty-One Demands of 1915", whose start
+    /// is 18 January 1915 and end 25 May 1915). `None` where either end is disputed, as a
+    /// point between one view of a start and another is vouched for by neither.
+    pub fn start_and_end(&self, event: EventId) -> Option<(&RefDate, &RefDate)> {
+        let e = self.events.get(event)?;
+        if e.dates.iter().any(|d| matches!(d.role, Role::Point | Role::Span)) {
+            return None;
+        }
+        let (start, end) = (self.reference(event, Role::Start)?, self.reference(event, Role::End)?);
+        (!start.is_disputed() && !end.is_disputed()).then_some((start, end))
+    }
+
     /// The start or the end of `event` as the rules' span gives it, where they give no
     /// start or end of their own: the span "1905-02-20/1905-03-10" ends on 10 March 1905,
     /// at the precision it is written in. `None` for another role, an event dated no
