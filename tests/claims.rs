@@ -150,10 +150,56 @@ fn roles_come_from_the_words_around_the_time() {
             &[("1899", TimeValue::year(1899))],
             one("boxer-rebellion", Role::Point, "1899"),
         ),
+        // A time in the name tells which event is meant, not when it ended or began: the
+        // war "of 1904" ended in 1905. Only the name's own words give it a role.
+        (
+            "The Russo-Japanese War of 1904 ended with the Treaty of Portsmouth.",
+            &[("1904", TimeValue::year(1904))],
+            one("russo-japanese-war", Role::Point, "1904"),
+        ),
+        (
+            "The Taiping Rebellion (1850) came to an end with the fall of Nanking.",
+            &[("1850", TimeValue::year(1850))],
+            one("taiping-rebellion", Role::Point, "1850"),
+        ),
+        (
+            "The Sino-Japanese War of 1894 ended with the Treaty of Shimonoseki.",
+            &[("1894", TimeValue::year(1894))],
+            one("first-sino-japanese-war", Role::Point, "1894"),
+        ),
         (
             "It was President Theodore Roosevelt who convened the Treaty of Portsmouth talks that brought the Russo-Japanese War to a close in September 1905.",
             &[("September 1905", TimeValue::month(1905, 9))],
             one("russo-japanese-war", Role::End, "1905-09"),
+        ),
+    ];
+    for (text, times, want) in cases {
+        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
+    }
+}
+
+/// With the shipped rules: a name that says how the event began or ended keeps that role
+/// with a time in it (Putnam Weale: "until the Boxer outbreak of 1900 carried him to"),
+/// and a name between curly quotation marks is found as between straight ones (White:
+/// "the \u{201c}Satsuma rebellion\u{201d} of 1877").
+#[test]
+fn a_name_with_its_time_in_it_takes_its_role_from_its_own_words() {
+    let rules = load_dir(&crate::common::at("rules")).expect("the shipped rules load");
+    let cases: &[Case<'_>] = &[
+        (
+            "He lived at the Lakes until the Boxer outbreak of 1900 carried him to Peking.",
+            &[("1900", TimeValue::year(1900))],
+            one("boxer-rebellion", Role::Start, "1900"),
+        ),
+        (
+            "The Russo-Japanese War of 1904 ended with the Treaty of Portsmouth.",
+            &[("1904", TimeValue::year(1904))],
+            one("russo-japanese-war", Role::Point, "1904"),
+        ),
+        (
+            "The mainspring of the \u{201c}Satsuma rebellion\u{201d} of 1877 was the official act of friendship by treaty.",
+            &[("1877", TimeValue::year(1877))],
+            one("satsuma-rebellion", Role::Point, "1877"),
         ),
     ];
     for (text, times, want) in cases {
@@ -327,6 +373,9 @@ fn a_time_about_something_else_makes_no_claim() {
             "The Boxer Rebellion went on, and the Emperor had heard of the death of his minister on the 20th of June.",
             &[("the 20th of June", TimeValue::day(1900, 6, 20))],
         ),
+        // A time that names another event ("the war of 1894") is not the treaty's after it.
+        ("The war of 1894 ended with the Treaty of Shimonoseki.", &[("1894", TimeValue::year(1894))]),
+        ("The rising of 1900 was settled by the Boxer Protocol.", &[("1900", TimeValue::year(1900))]),
     ];
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");

@@ -572,6 +572,11 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if time_first && IN_RELATIVE.is_match(before_in(text, sentence, time.start).1) {
         return true;
     }
+    // "The war of 1894 ended with the Treaty of Shimonoseki": a time that names another
+    // event ("war of", "the rebellion of") is that event's, not a name's after it.
+    if time_first && NAMES_ANOTHER.is_match(before_in(text, sentence, time.start).1) {
+        return true;
+    }
     // ... unless the other event begins or ends by way of this one: "In 1905 the war
     // ended with the Treaty of Portsmouth" dates the treaty too.
     if EVENT_NOUN.is_match(between) && !(time_first && BY_WAY_OF.is_match(between)) {
@@ -716,6 +721,21 @@ fn attached(text: &str, mention: Span, time: Span) -> bool {
                     || gap.eq_ignore_ascii_case("of")
                     || gap.eq_ignore_ascii_case("in")
             }))
+}
+
+/// Whether `time` closes the mention's name: right after it with "of" or "(" between, or
+/// the name's own last words ("Revolution of 1905" as an alias).
+fn names_it(text: &str, mention: Span, time: Span) -> bool {
+    if mention.end <= time.start {
+        return text.get(mention.end..time.start).is_some_and(|g| {
+            // A name in quotation marks ends at them: "the “Satsuma rebellion” of 1877".
+            let g = g.trim_start_matches(['"', '\'', '”', '’']).trim();
+            g == "(" || g.eq_ignore_ascii_case("of")
+        });
+    }
+    mention.contains(time)
+        && time.end == mention.end
+        && text.get(mention.start..time.start).is_some_and(|h| h.to_ascii_lowercase().ends_with(" of "))
 }
 
 /// Right before a mention: a period counted from the event ("the summer following the
@@ -909,9 +929,18 @@ fn dates_a_document(text: &str, sentence: Span, mention: Span, time: Span) -> bo
     })
 }
 
+/// Words for an event, as `EVENT_NOUN` and `NAMES_ANOTHER` read them.
+const EVENT_NOUNS: &str =
+    "war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny|struggle|combats?";
+
 /// A word naming another event.
-static EVENT_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:war|battle|rebellion|treaty|revolution|siege|incident|uprising|campaign|insurrection|mutiny|struggle|combats?)(?-u:\b)")
+static EVENT_NOUN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{EVENT_NOUNS})(?-u:\b)")).expect("valid regex"));
+
+/// Right before a time: a word for an event and "of", so that the time names it ("the
+/// war of 1894", "the Rebellion of 1850", "the crisis of 1895").
+static NAMES_ANOTHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)(?-u:\b)(?:{EVENT_NOUNS}|rising|crisis|expedition)\s+of\s+(?:the\s+)?$"))
         .expect("valid regex")
 });
 
@@ -1016,6 +1045,20 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     }
     if time.value.edtf.ends_with("/..") || SINCE_BEFORE.is_match(before) || own.starts_with("since") {
         return (Role::Start, false);
+    }
+    // A time in the event's name ("the Russo-Japanese War of 1904", "the Revolution of
+    // 1905", "the Opium War (1839-42)") tells which event is meant, not when a phase of
+    // it came: "the Russo-Japanese War of 1904 ended with the Treaty of Portsmouth" does
+    // not end it in 1904. Only the name's own words give it a role ("the Boxer outbreak
+    // of 1900" is the start).
+    if names_it(text, mention, time.span) {
+        let name = mention.slice(text);
+        return match (START_CUE.is_match(name), END_CUE.is_match(name)) {
+            (true, false) => (Role::Start, true),
+            (false, true) => (Role::End, true),
+            _ if time.value.is_range() => (Role::Span, false),
+            _ => (Role::Point, false),
+        };
     }
     let cover = time.span.cover(mention);
     // The clause: the words between the two, and on to the next clause boundary.
@@ -1126,6 +1169,7 @@ crate::warm_up!(
     OWN_COURSE,
     INSTRUMENT,
     BY_WAY_OF,
+    NAMES_ANOTHER,
     UNTIL_BEFORE,
     SINCE_BEFORE,
     ANSWER_IT,

@@ -128,6 +128,9 @@ fn fold_char(c: char) -> Option<char> {
         'ç' | 'Ç' => 'c',
         'ñ' | 'Ñ' => 'n',
         '’' | '‘' => '\'',
+        // Curly double quotes as straight ones: a name in them ("the “Satsuma rebellion”
+        // of 1877") is found as it is between straight quotes.
+        '“' | '”' | '„' => '"',
         '-' | '‐' | '‑' | '‒' | '–' | '—' => ' ',
         c if c.is_whitespace() => ' ',
         c if c.is_ascii() => c,
