@@ -207,6 +207,47 @@ fn a_name_with_its_time_in_it_takes_its_role_from_its_own_words() {
     }
 }
 
+/// With the shipped rules: times that date what was told, remembered or done with an
+/// event afterwards, or the one who wrote of it, or a name used as a kind after "a".
+#[test]
+fn a_time_of_the_telling_or_of_a_kind_makes_no_claim() {
+    let rules = load_dir(&crate::common::at("rules")).expect("the shipped rules load");
+    let cases: &[(&str, &str, TimeValue)] = &[
+        (
+            "The memory of the Boxer Rebellion still haunted the legations in 1910.",
+            "1910",
+            TimeValue::year(1910),
+        ),
+        (
+            "The causes of the Taiping Rebellion were studied by Meadows in 1856.",
+            "1856",
+            TimeValue::year(1856),
+        ),
+        (
+            "Historians writing in 1920 saw the Russo-Japanese War as a turning point.",
+            "1920",
+            TimeValue::year(1920),
+        ),
+        (
+            "The Treaty of Portsmouth was ratified by the Japanese Privy Council in October 1905.",
+            "October 1905",
+            TimeValue::month(1905, 10),
+        ),
+        ("Japan waged a great war against China in 1894.", "1894", TimeValue::year(1894)),
+    ];
+    for (text, words, value) in cases {
+        assert_eq!(claims_with(text, &[(words, value.clone())], &rules), vec![], "{text}");
+    }
+    // What is told of the event may still date it, in the event's own words (Semenoff's
+    // translator: "The following account of the battle of Tsu-shima, fought on 27th May
+    // 1905, is a translation").
+    let told = "The following account of the battle of Tsu-shima, fought on 27th May 1905, is a translation.";
+    assert_eq!(
+        claims_with(told, &[("27th May 1905", TimeValue::day(1905, 5, 27))], &rules),
+        one("battle-of-tsushima", Role::Point, "1905-05-27")
+    );
+}
+
 #[test]
 fn a_time_about_something_else_makes_no_claim() {
     let rules = book();

@@ -818,6 +818,30 @@ static KNOWN_BY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Right before a mention: what was left of the event, or is told or known of it ("the
+/// memory of the Boxer Rebellion still haunted the legations in 1910", "the causes of the
+/// Taiping Rebellion were studied in 1856", "the news of the fall of Port Arthur"): a time
+/// in the sentence dates the telling or the remembering.
+static TOLD_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:memory|memories|lessons?|legacy|causes?|origins?|histor(?:y|ies)|stor(?:y|ies)|accounts?|studies|study|significance|consequences|effects|results|news|tidings|echoes|shadow|spectre|specter)\s+of\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// Between a mention and a time after it: a participle that tells of the event itself
+/// ("the account of the battle of Tsu-shima, fought on 27th May 1905", "which was signed
+/// in"): the time is the event's, whatever is told of it.
+static ITS_OWN_DEED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*,?\s*(?:(?:which|that)\s+(?:was|were|had\s+been)\s+)?(?:fought|signed|begun|won|lost|held|[a-z]+ed)\s+(?:on|in|at|during|between|from)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
+/// Right before a time: the one who wrote or spoke then ("Historians writing in 1920
+/// saw the Russo-Japanese War as a turning point").
+static WRITER_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:writing|speaking|looking\s+back|lecturing|reflecting)\s+(?:in|on|at|about)\s+(?:the\s+)?$")
+        .expect("valid regex")
+});
+
 /// Right before a mention: a thing made of the event or about it ("a memorial to the
 /// Battle of Tsushima", "the museum of the siege"), whose own time a sentence gives.
 static MADE_OF: LazyLock<Regex> = LazyLock::new(|| {
@@ -831,7 +855,7 @@ static MADE_OF: LazyLock<Regex> = LazyLock::new(|| {
 /// confirmed the Treaty of Portsmouth", "Witte, who negotiated the Treaty of Portsmouth,
 /// died in 1915"): the time is that deed's.
 static AFTERMATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:debated|confirmed|revised|renounced|abrogated|annulled|commemorated|celebrated|remembered|forgotten|judged|criticised|criticized|cancell?ed|remitted|unveiled|denounced|resented|died)(?-u:\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:debated|confirmed|ratified|revised|renounced|abrogated|annulled|commemorated|celebrated|remembered|forgotten|judged|criticised|criticized|cancell?ed|remitted|unveiled|denounced|resented|died)(?-u:\b)")
         .expect("valid regex")
 });
 
@@ -882,8 +906,12 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     let attached = attached(text, mention, time);
     let between_them = between(text, time, mention);
     AIMED_AT.is_match(before)
-        || ((KNOWN_BY.is_match(before) || SPOKEN_OF.is_match(before) || MADE_OF.is_match(before))
+        || ((KNOWN_BY.is_match(before)
+            || SPOKEN_OF.is_match(before)
+            || MADE_OF.is_match(before)
+            || (TOLD_OF.is_match(before) && !ITS_OWN_DEED.is_match(between_them)))
             && !attached)
+        || WRITER_AT.is_match(before_in(text, sentence, time.start).1)
         || (!attached && AFTERMATH.is_match(between_them))
         || TO_COME.is_match(after)
         || (time.end <= mention.start && !attached && AFTERMATH.is_match(own_clause(after)))
@@ -1170,6 +1198,9 @@ crate::warm_up!(
     INSTRUMENT,
     BY_WAY_OF,
     NAMES_ANOTHER,
+    TOLD_OF,
+    ITS_OWN_DEED,
+    WRITER_AT,
     UNTIL_BEFORE,
     SINCE_BEFORE,
     ANSWER_IT,

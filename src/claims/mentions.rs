@@ -370,6 +370,9 @@ pub struct Matcher {
     /// Per name pattern, whether it is a kind of event and a time ("revolution of 1911"),
     /// which a qualifier before it may make another event's (`qualifier_before`, `Matcher::owns`).
     dated_heads: Vec<bool>,
+    /// Per name pattern: whether a name or alias it comes from is written with a capital
+    /// ("Great War"), so that lowercase text after "a" ("a great war") is a common noun.
+    proper: Vec<bool>,
     /// Per event, the words of its name and aliases, lowercase and sorted.
     own_words: Vec<Vec<String>>,
     /// What a sentence must hold to name a known event; `None` when nothing can be
@@ -456,18 +459,24 @@ impl Matcher {
         let mut word_patterns: Vec<String> = Vec::new();
         let mut descriptions = Vec::new();
         let mut places = Vec::new();
+        let mut proper = Vec::new();
         for (id, event) in rules.events.iter().enumerate() {
             let names = std::iter::once((&event.name, MatchKind::Name))
                 .chain(event.aliases.iter().map(|a| (a, MatchKind::Alias)));
             for (name, via) in names {
                 let p = fold_pattern(name);
+                let capital = name.trim_start_matches("the ").starts_with(char::is_uppercase);
                 if p.len() >= 3 {
                     match patterns.iter().position(|q| *q == p) {
                         None => {
                             patterns.push(p);
                             targets.push(vec![(id, via)]);
+                            proper.push(capital);
                         }
                         Some(k) => {
+                            if let Some(c) = proper.get_mut(k) {
+                                *c |= capital;
+                            }
                             if let Some(t) = targets.get_mut(k).filter(|t| t.iter().all(|(e, _)| *e != id)) {
                                 t.push((id, via));
                             }
@@ -571,6 +580,7 @@ impl Matcher {
         Matcher {
             needs,
             dated_heads,
+            proper,
             own_words,
             folded_places,
             distinct_places: distinct.iter().map(|d| d.to_string()).collect(),
@@ -667,6 +677,15 @@ impl Matcher {
                         return;
                     }
                     let Some(events) = self.targets.get(m.pattern) else { return };
+                    // A proper name written lowercase after "a" or "an" is a common noun:
+                    // "Japan waged a great war against China in 1894" is not the Great
+                    // War. ("arrange a trip to St. Petersburg" is the trip all the same.)
+                    if self.proper.get(m.pattern).copied().unwrap_or(false)
+                        && text.get(span.start..).is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()))
+                        && after_indefinite_article(text, span.start)
+                    {
+                        return;
+                    }
                     if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
                         let qualifier = match self.dated_heads.get(m.pattern) {
                             Some(true) => qualifier_before(text, span.start),
