@@ -163,6 +163,11 @@ fn roles_come_from_the_words_around_the_time() {
             one("taiping-rebellion", Role::Point, "1850"),
         ),
         (
+            "Between the Treaty of Shimonoseki (1895) and the Boxer Rebellion lay five years.",
+            &[("1895", TimeValue::year(1895))],
+            one("treaty-of-shimonoseki", Role::Point, "1895"),
+        ),
+        (
             "The Sino-Japanese War of 1894 ended with the Treaty of Shimonoseki.",
             &[("1894", TimeValue::year(1894))],
             one("first-sino-japanese-war", Role::Point, "1894"),
@@ -417,6 +422,11 @@ fn a_time_about_something_else_makes_no_claim() {
         // A time that names another event ("the war of 1894") is not the treaty's after it.
         ("The war of 1894 ended with the Treaty of Shimonoseki.", &[("1894", TimeValue::year(1894))]),
         ("The rising of 1900 was settled by the Boxer Protocol.", &[("1900", TimeValue::year(1900))]),
+        // A time after both ends of an interval dates the interval.
+        (
+            "Between the Treaty of Shimonoseki and the Boxer Rebellion lay five years, from 1895 to 1900.",
+            &[("from 1895 to 1900", years(1895, 1900))],
+        ),
     ];
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");

@@ -835,6 +835,20 @@ static ITS_OWN_DEED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Whether the mention is one end of an interval the sentence tells of ("Between the
+/// Treaty of Shimonoseki and the Boxer Rebellion lay five years, from 1895 to 1900"): a
+/// time after both dates the interval, not either event.
+fn an_end_of_an_interval(text: &str, sentence: Span, mention: Span) -> bool {
+    let from = crate::text::ceil_boundary(text, mention.start.saturating_sub(NAME_REACH)).max(sentence.start);
+    text.get(from..mention.start).is_some_and(|before| INTERVAL_END.is_match(before))
+}
+
+/// Right before a mention: "between the", or "between ... and the".
+static INTERVAL_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)between\s+(?:(?:the\s+)?[^,;:.()]{2,80}?\s+and\s+)?(?:the\s+)?$")
+        .expect("valid regex")
+});
+
 /// Right before a time: the one who wrote or spoke then ("Historians writing in 1920
 /// saw the Russo-Japanese War as a turning point").
 static WRITER_AT: LazyLock<Regex> = LazyLock::new(|| {
@@ -912,6 +926,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
             || (TOLD_OF.is_match(before) && !ITS_OWN_DEED.is_match(between_them)))
             && !attached)
         || WRITER_AT.is_match(before_in(text, sentence, time.start).1)
+        || (time.start >= mention.end && !attached && an_end_of_an_interval(text, sentence, mention))
         || (!attached && AFTERMATH.is_match(between_them))
         || TO_COME.is_match(after)
         || (time.end <= mention.start && !attached && AFTERMATH.is_match(own_clause(after)))
@@ -1201,6 +1216,7 @@ crate::warm_up!(
     TOLD_OF,
     ITS_OWN_DEED,
     WRITER_AT,
+    INTERVAL_END,
     UNTIL_BEFORE,
     SINCE_BEFORE,
     ANSWER_IT,

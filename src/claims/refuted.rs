@@ -14,8 +14,8 @@
 //! - a word of misdating before it in its clause ("misdated to", "wrongly dated",
 //!   "erroneously given as");
 //! - the clause is what a myth or a mistake says ("It is a myth that ...", "The common
-//!   misconception that ...") or what a later clause of the sentence calls wrong ("...,
-//!   but that is wrong", "..., which is incorrect").
+//!   misconception that ...", or hearsay: "It is often said ..."), or what a later clause
+//!   of the sentence calls wrong ("..., but that is wrong", "..., which is incorrect").
 //!
 //! Precision comes first here too, the other way round: a clause that only might deny its
 //! date keeps it. "Contrary to popular belief, it was fought in 1905" asserts 1905.
@@ -65,6 +65,9 @@ static MYTH_THAT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i-u)\b(?:(?:it\s+is|it\s+was|it's)\s+(?:a\s+)?(?:common\s+|popular\s+|widespread\s+|persistent\s+)?(?:myth|misconception|mistake|error|fallacy|legend)",
         r"|(?:myth|misconception|mistake|error|fallacy)\s+(?:is\s+|was\s+)?that",
         r"|(?:it\s+is|it's)\s+(?:not\s+true|untrue|false|wrong|incorrect)",
+        // Hearsay the writer reports, not asserts: "It is often said the Restoration
+        // happened in 1866; it was 1868".
+        r"|(?:it\s+is|it\s+was|it's|it\s+has\s+been)\s+(?:often|commonly|sometimes|popularly|frequently|widely)\s+(?:said|believed|claimed|stated|thought|supposed|asserted|repeated)",
         r")\b",
     ))
     .expect("valid regex")
@@ -103,6 +106,14 @@ static CUES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
             "fallac",
             "legend",
             "untrue",
+            "said",
+            "believed",
+            "claimed",
+            "stated",
+            "thought",
+            "supposed",
+            "asserted",
+            "repeated",
         ])
         .ok()
 });
@@ -247,6 +258,8 @@ mod tests {
         assert!(denies("A common misconception is that the war began in 1903.", "1903"));
         assert!(denies("Some claim the Battle of Mukden was fought in 1906, but that is wrong.", "1906"));
         assert!(denies("The battle is dated 1906 here, which is incorrect.", "1906"));
+        assert!(denies("It is often said the Meiji Restoration happened in 1866; it was 1868.", "1866"));
+        assert!(denies("It has been widely believed that the war began in 1903.", "1903"));
     }
 
     #[test]
@@ -261,6 +274,8 @@ mod tests {
         assert!(!denies("The Treaty of Shimonoseki, often misdated to 1896, was signed in 1895.", "1895"));
         assert!(!denies("It is a myth that the treaty was signed in 1906; it was signed in 1905.", "1905"));
         assert!(!denies("Contrary to popular belief, the battle was fought in 1905.", "1905"));
+        assert!(!denies("It is often said the Restoration happened in 1866; it happened in 1868.", "1868"));
+        assert!(!denies("The treaty was said to be signed in 1905.", "1905"));
         assert!(!denies("Russia, which did not want peace, signed the treaty in 1905.", "1905"));
         assert!(!denies("The treaty was signed in 1905, and that is not disputed.", "1905"));
         assert!(!denies("The treaty was signed in 1905.", "1905"));
