@@ -162,6 +162,13 @@ fn roles_come_from_the_words_around_the_time() {
             &[("1850", TimeValue::year(1850))],
             one("taiping-rebellion", Role::Point, "1850"),
         ),
+        // An open range's bound that a ", when" clause names the event at (Brown: "confined
+        // to the ports named till 1858, when the treaty of Tien-tsin opened other cities").
+        (
+            "The armies faced each other till 1905, when the Treaty of Portsmouth ended the war.",
+            &[("till 1905", until(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
         (
             "Between the Treaty of Shimonoseki (1895) and the Boxer Rebellion lay five years.",
             &[("1895", TimeValue::year(1895))],

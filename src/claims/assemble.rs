@@ -266,6 +266,15 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 {
                     role = Role::Point;
                 }
+                // "confined to the ports till 1858, when the treaty of Tien-tsin opened
+                // other cities": the event is what came at the bound, so the bound dates it.
+                if let Some(bound) = bound_of_when(text, time, mention.span) {
+                    here_claims.push((
+                        costs.cost(at, near_end(mention)),
+                        claim(event, Role::Point, &bound, mention),
+                    ));
+                    continue;
+                }
                 here_claims.push((costs.cost(at, near_end(mention)), claim(event, role, time, mention)));
             }
         }
@@ -835,6 +844,23 @@ static ITS_OWN_DEED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// An open range ("till 1858", "since 1868") followed by ", when" and the mention: the
+/// range's one bound as a time of its own, which the clause dates the event by.
+fn bound_of_when(text: &str, time: &TimeExpr, mention: Span) -> Option<TimeExpr> {
+    let edtf = time.value.edtf.as_str();
+    let bound = edtf.strip_prefix("../").or_else(|| edtf.strip_suffix("/.."))?;
+    let gap = text.get(time.span.end..mention.start)?;
+    if !WHEN_NAME.is_match(gap) {
+        return None;
+    }
+    let value = crate::time::TimeValue::parse_edtf(bound).filter(crate::time::TimeValue::is_bounded)?;
+    Some(TimeExpr { value, ..time.clone() })
+}
+
+/// Between a time and a mention: ", when the" ("till 1858, when the treaty").
+static WHEN_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*,\s*when\s+(?:the\s+)?$").expect("valid regex"));
+
 /// Whether the mention is one end of an interval the sentence tells of ("Between the
 /// Treaty of Shimonoseki and the Boxer Rebellion lay five years, from 1895 to 1900"): a
 /// time after both dates the interval, not either event.
@@ -1217,6 +1243,7 @@ crate::warm_up!(
     ITS_OWN_DEED,
     WRITER_AT,
     INTERVAL_END,
+    WHEN_NAME,
     UNTIL_BEFORE,
     SINCE_BEFORE,
     ANSWER_IT,
