@@ -170,6 +170,11 @@ fn roles_come_from_the_words_around_the_time() {
             one("treaty-of-portsmouth", Role::Point, "1905"),
         ),
         (
+            "Eagerly they looked inland, but they were confined to the ports till 1905, when the Treaty of Portsmouth opened others.",
+            &[("till 1905", until(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
+        (
             "Between the Treaty of Shimonoseki (1895) and the Boxer Rebellion lay five years.",
             &[("1895", TimeValue::year(1895))],
             one("treaty-of-shimonoseki", Role::Point, "1895"),

@@ -235,6 +235,11 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 std::ptr::eq(m, best) || (compact && m.span.overlaps(best.span) && !surrounds(m))
             };
             for &(mention, event) in candidates.iter().filter(|(m, _)| nests(m)) {
+                // "confined to the ports till 1858, when the treaty of Tien-tsin opened
+                // other cities": the event is what came at the bound, so the bound dates
+                // it, and is what the tests below weigh.
+                let bound = bound_of_when(text, time, mention.span);
+                let time = bound.as_ref().unwrap_or(time);
                 // Found when first asked for: most candidates fail a cheaper test first
                 // (a sentence of forty thousand times has as many candidates).
                 let found_role = std::cell::OnceCell::new();
@@ -266,14 +271,9 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 {
                     role = Role::Point;
                 }
-                // "confined to the ports till 1858, when the treaty of Tien-tsin opened
-                // other cities": the event is what came at the bound, so the bound dates it.
-                if let Some(bound) = bound_of_when(text, time, mention.span) {
-                    here_claims.push((
-                        costs.cost(at, near_end(mention)),
-                        claim(event, Role::Point, &bound, mention),
-                    ));
-                    continue;
+                // The bound is a point of its own (its words still say "till").
+                if bound.is_some() {
+                    role = Role::Point;
                 }
                 here_claims.push((costs.cost(at, near_end(mention)), claim(event, role, time, mention)));
             }
@@ -602,7 +602,9 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
         // Japanese Navy opened hostilities"), a time governs the main clause.
         let initial = time.start.saturating_sub(sentence.start) < 30
             || !comma_before(text, sentence, comma, time.start);
-        if between.contains(", and ") || (!initial && between.trim_start().starts_with(',')) {
+        // (", when the treaty ..." names what came at the time: `bound_of_when`.)
+        let when = WHEN_NAME.is_match(between);
+        if between.contains(", and ") || (!initial && !when && between.trim_start().starts_with(',')) {
             return true;
         }
     }
