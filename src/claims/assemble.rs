@@ -576,15 +576,15 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if time_first && REFERENCE_POINT.is_match(between) {
         return true;
     }
-    // "The war that began in 1904 ended with the Treaty of Portsmouth": a time in a
-    // relative clause dates the words the clause tells of, before it, not a name after.
-    if time_first && IN_RELATIVE.is_match(before_in(text, sentence, time.start).1) {
-        return true;
-    }
-    // "The war of 1894 ended with the Treaty of Shimonoseki": a time that names another
-    // event ("war of", "the rebellion of") is that event's, not a name's after it.
-    if time_first && NAMES_ANOTHER.is_match(before_in(text, sentence, time.start).1) {
-        return true;
+    if time_first {
+        let before_time = before_in(text, sentence, time.start).1;
+        // "The war that began in 1904 ended with the Treaty of Portsmouth": a time in a
+        // relative clause dates the words the clause tells of, before it, not a name after.
+        // "The war of 1894 ended with the Treaty of Shimonoseki": a time that names
+        // another event ("war of", "the rebellion of") is that event's, not a name's after.
+        if IN_RELATIVE.is_match(before_time) || NAMES_ANOTHER.is_match(before_time) {
+            return true;
+        }
     }
     // ... unless the other event begins or ends by way of this one: "In 1905 the war
     // ended with the Treaty of Portsmouth" dates the treaty too.
