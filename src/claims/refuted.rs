@@ -14,7 +14,8 @@
 //! - a word of misdating before it in its clause ("misdated to", "wrongly dated",
 //!   "erroneously given as");
 //! - the clause is what a myth or a mistake says ("It is a myth that ...", "The common
-//!   misconception that ...", or hearsay: "It is often said ..."), or what a later clause
+//!   misconception that ...", or hearsay: "It is often said ...", "Legend has it that
+//!   ...", "Some say ..."), or what a later clause
 //!   of the sentence calls wrong ("..., but that is wrong", "..., which is incorrect").
 //!
 //! Precision comes first here too, the other way round: a clause that only might deny its
@@ -68,6 +69,15 @@ static MYTH_THAT: LazyLock<Regex> = LazyLock::new(|| {
         // Hearsay the writer reports, not asserts: "It is often said the Restoration
         // happened in 1866; it was 1868".
         r"|(?:it\s+is|it\s+was|it's|it\s+has\s+been)\s+(?:often|commonly|sometimes|popularly|frequently|widely)\s+(?:said|believed|claimed|stated|thought|supposed|asserted|repeated)",
+        // ... or hands on ("Legend has it that ...", "according to a local legend", "it
+        // was rumoured"), or puts in others' mouths ("Some say the war began in 1903, but
+        // ...", "some historians date the rising to 1898").
+        r"|(?:legend|tradition|rumou?r|gossip|report)\s+(?:has|had)\s+it",
+        r"|according\s+to\s+(?:(?:a|an|the|one|some|popular|local|old|common)\s+)*(?:legend|tradition|rumou?rs?|hearsay|gossip|folklore)",
+        r"|(?:it\s+is|it\s+was|it's|it\s+has\s+been)\s+rumou?red",
+        r"|(?:some|others)\s+(?:(?:historians|writers|authors|scholars|accounts|sources|books|people)\s+)?",
+        r"(?:say|said|claim|claimed|believe|believed|think|thought|assert|asserted|maintain|maintained|suppose|supposed|allege|alleged)",
+        r"|(?:some|other|many)\s+(?:historians|writers|authors|scholars|accounts|sources|books)\s+(?:date|dated|place|placed|put)",
         r")\b",
     ))
     .expect("valid regex")
@@ -114,6 +124,15 @@ static CUES: LazyLock<Option<aho_corasick::AhoCorasick>> = LazyLock::new(|| {
             "supposed",
             "asserted",
             "repeated",
+            "some",
+            "others",
+            "other",
+            "many",
+            "according",
+            "rumo",
+            "gossip",
+            "tradition",
+            "report",
         ])
         .ok()
 });
@@ -260,6 +279,11 @@ mod tests {
         assert!(denies("The battle is dated 1906 here, which is incorrect.", "1906"));
         assert!(denies("It is often said the Meiji Restoration happened in 1866; it was 1868.", "1866"));
         assert!(denies("It has been widely believed that the war began in 1903.", "1903"));
+        assert!(denies("Legend has it that the Boxer Rebellion began in 1898 in a temple.", "1898"));
+        assert!(denies("According to a local legend, the rising began in 1898.", "1898"));
+        assert!(denies("It was rumoured that the treaty had been signed in 1896.", "1896"));
+        assert!(denies("Some say the war began in 1903, but the first shots came in 1904.", "1903"));
+        assert!(denies("Some historians date the rising to 1898; it began in 1899.", "1898"));
     }
 
     #[test]
@@ -291,6 +315,10 @@ mod tests {
         assert!(!denies("Not surprisingly the treaty was signed in 1905.", "1905"));
         assert!(!denies("Japan never accepted the Intervention of 1895.", "1895"));
         assert!(!denies("Japan never forgot the humiliation of 1895.", "1895"));
+        assert!(!denies("Some say the war began in 1903, but the first shots came in 1904.", "1904"));
+        assert!(!denies("Some historians date the rising to 1898; it began in 1899.", "1899"));
+        assert!(!denies("Some of the troops landed in 1904.", "1904"));
+        assert!(!denies("Many of the reports were sent in 1904.", "1904"));
         // A myth named more than `REACH` bytes before is out of reach.
         let far = format!("It is a myth that {} the treaty was signed in 1906.", "x ".repeat(REACH));
         assert!(!denies(&far, "1906"));
