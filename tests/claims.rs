@@ -251,6 +251,12 @@ fn a_time_of_the_telling_or_of_a_kind_makes_no_claim() {
             TimeValue::month(1905, 10),
         ),
         ("Japan waged a great war against China in 1894.", "1894", TimeValue::year(1894)),
+        (
+            "The twenty-fifth anniversary of the Meiji Restoration fell in 1893.",
+            "1893",
+            TimeValue::year(1893),
+        ),
+        ("The centenary of the Battle of Tsushima was kept in 2005.", "2005", TimeValue::year(2005)),
     ];
     for (text, words, value) in cases {
         assert_eq!(claims_with(text, &[(words, value.clone())], &rules), vec![], "{text}");
@@ -439,6 +445,25 @@ fn a_time_about_something_else_makes_no_claim() {
             "Between the Treaty of Shimonoseki and the Boxer Rebellion lay five years, from 1895 to 1900.",
             &[("from 1895 to 1900", years(1895, 1900))],
         ),
+        // An event named in a clause set aside by commas is not what the main clause after
+        // the aside dates.
+        (
+            "Count Witte, who had made the Treaty of Shimonoseki, went to Portsmouth in 1905.",
+            &[("1905", TimeValue::year(1905))],
+        ),
+        // The year of a work cited in brackets.
+        (
+            "The Treaty of Portsmouth (see Dennett, 1925, p. 112) ended the war.",
+            &[("1925", TimeValue::year(1925))],
+        ),
+        (
+            "The Battle of Tsushima [cf. Corbett 1914: 45] decided the war.",
+            &[("1914", TimeValue::year(1914))],
+        ),
+        (
+            "The Treaty of Portsmouth (Dennett, 1925, pp. 112-14) ended the war.",
+            &[("1925", TimeValue::year(1925))],
+        ),
     ];
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");
@@ -462,6 +487,34 @@ fn a_time_in_brackets_after_the_name_dates_the_event() {
         claims_with(text, &[("1900", TimeValue::year(1900))], &rules),
         one("boxer-rebellion", Role::Point, "1900")
     );
+}
+
+/// What the tests of brackets and asides above turn away, they turn away only there: a
+/// bracket that cites the event itself, a time right after an aside, a bracket of two
+/// years after the name.
+#[test]
+fn a_cited_event_and_a_time_after_an_aside_keep_their_claims() {
+    let rules = book();
+    let cases: &[Case] = &[
+        (
+            "Its terms were those of the peace (see the Treaty of Portsmouth, 1905).",
+            &[("1905", TimeValue::year(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
+        (
+            "The next period dates from the Treaty of Shimonoseki, which put an end to the first Sino Japanese war, in 1895.",
+            &[("1895", TimeValue::year(1895))],
+            one("first-sino-japanese-war", Role::Point, "1895"),
+        ),
+        (
+            "The war ended with the Treaty of Portsmouth (1905, in September).",
+            &[("1905", TimeValue::year(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
+    ];
+    for (text, times, want) in cases {
+        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
+    }
 }
 
 /// Another deed before the event leaves the event's time to it: only one between the

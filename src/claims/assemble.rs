@@ -545,6 +545,18 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if !time_first && AFTER_WHICH.is_match(between) {
         return true;
     }
+    // "Count Witte, who had built the Trans-Siberian Railway, went to Portsmouth in 1905":
+    // an event named in a clause set aside by commas is not what the sentence's main
+    // clause, after the aside, dates. (A time right after the aside, "the treaty of
+    // Nanking, which put an end to the Opium War, in 1842", dates what the aside told of
+    // too, and is weighed as any other.)
+    if !time_first {
+        let after_aside = between.find(',').map(|comma| &between[comma + 1..]);
+        let main_clause = after_aside.is_some_and(|rest| rest.split_whitespace().count() > 2);
+        if main_clause && ASIDE_OPEN.is_match(before_in(text, sentence, mention.start).1) {
+            return true;
+        }
+    }
     // "The Boxer Protocol, whose indemnity was remitted by America in 1908": the time
     // dates what belongs to the event, not the event.
     if !time_first && WHOSE.is_match(between) {
@@ -770,6 +782,11 @@ static IN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Right before a mention: the opening of a relative clause set aside by a comma, with no
+/// other comma or bracket since (", who had built the", ", which ended").
+static ASIDE_OPEN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i),\s+(?:who|whom|which|whose)(?-u:\b)[^,;:()]*$").expect("valid regex"));
+
 /// A relative clause about what belongs to the event before it: ", whose indemnity".
 static WHOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^,\s+whose(?-u:\b)").expect("valid regex"));
 
@@ -831,10 +848,11 @@ static KNOWN_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Right before a mention: what was left of the event, or is told or known of it ("the
 /// memory of the Boxer Rebellion still haunted the legations in 1910", "the causes of the
-/// Taiping Rebellion were studied in 1856", "the news of the fall of Port Arthur"): a time
-/// in the sentence dates the telling or the remembering.
+/// Taiping Rebellion were studied in 1856", "the news of the fall of Port Arthur", "the
+/// twenty-fifth anniversary of the Restoration fell in 1893"): a time in the sentence
+/// dates the telling, the remembering or the keeping.
 static TOLD_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:memory|memories|lessons?|legacy|causes?|origins?|histor(?:y|ies)|stor(?:y|ies)|accounts?|studies|study|significance|consequences|effects|results|news|tidings|echoes|shadow|spectre|specter)\s+of\s+(?:the\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:memory|memories|lessons?|legacy|causes?|origins?|histor(?:y|ies)|stor(?:y|ies)|accounts?|studies|study|significance|consequences|effects|results|news|tidings|echoes|shadow|spectre|specter|anniversar(?:y|ies)|centenary|centennial|jubilee|commemorations?)\s+of\s+(?:the\s+)?$")
         .expect("valid regex")
 });
 
@@ -960,6 +978,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
         || (time.end <= mention.start && !attached && AFTERMATH.is_match(own_clause(after)))
         || dates_a_document(text, sentence, mention, time)
         || labels_something_else(text, mention, time)
+        || cites_a_source(text, sentence, mention, time)
         || (mention.end <= time.start
             && text.get(mention.end..time.start).is_some_and(|gap| ANOTHER_DEED.is_match(gap)))
 }
@@ -980,6 +999,33 @@ fn labels_something_else(text: &str, mention: Span, time: Span) -> bool {
     }
     mention.end <= open && text.get(mention.end..open).is_some_and(|gap| gap.split_whitespace().count() > 3)
 }
+
+/// Whether `time` is the year of a work cited in brackets ("The Treaty of Portsmouth (see
+/// Dennett, 1925, p. 112) ended the war", "[cf. Paine 2003: 45]"): the brackets open with a
+/// word that sends the reader elsewhere, or a page follows the time. A mention inside the
+/// brackets is what they cite, and keeps the time ("(see the Treaty of Portsmouth, 1905)").
+fn cites_a_source(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
+    let (from, before) = before_in(text, sentence, time.start);
+    let Some(open) = before.rfind(['(', '[']) else { return false };
+    let inside = &before[open + 1..];
+    if inside.contains([')', ']']) || mention.start > from + open {
+        return false;
+    }
+    let to = crate::text::floor_boundary(text, (time.end + NEAR).min(sentence.end)).max(time.end);
+    let after = text.get(time.end..to).unwrap_or("");
+    SENDS_ELSEWHERE.is_match(inside) || PAGE_NEXT.is_match(after)
+}
+
+/// The opening of a bracketed reference: "see", "see also", "cf.", "compare", "vide".
+static SENDS_ELSEWHERE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^\s*(?:see|cf\.?|compare|vide)(?-u:\b)").expect("valid regex"));
+
+/// Right after a cited year: its page, volume or chapter ("1925, p. 112", "2003: 45",
+/// "1904, vol. ii").
+static PAGE_NEXT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:[,:]\s*(?:pp?\.|vol\.|ch\.|chap\.|§)|:\s*[0-9]{1,4}\s*[-–)\],;]|pp?\.\s*[0-9])")
+        .expect("valid regex")
+});
 
 /// Bytes read either side of a mention or a time for the words around it.
 const NEAR: usize = 40;
@@ -1266,7 +1312,10 @@ crate::warm_up!(
     AFTERMATH,
     DOCUMENT_DATE,
     ANOTHER_DEED,
-    EVENT_NOUN
+    EVENT_NOUN,
+    SENDS_ELSEWHERE,
+    PAGE_NEXT,
+    ASIDE_OPEN
 );
 
 #[cfg(test)]
