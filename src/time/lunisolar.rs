@@ -1,4 +1,5 @@
-//! The Japanese lunisolar calendar of 1844–1872 (the Tenpō calendar), month by month.
+//! The Japanese lunisolar calendar of 1844–1872 (the Tenpō calendar) and the Chinese one
+//! of the Qing court, month by month.
 //!
 //! Until the end of 1872 Japan dated by lunar months: a month began on the day of the new
 //! moon and the year on the new moon nearest the start of spring, with a leap month added
@@ -57,35 +58,89 @@ impl LunarMonth {
     }
 }
 
-/// The shape of one lunar year: its first Gregorian day, which of its (up to 13) months
-/// have 30 days, and the place of its leap month, if any.
+/// The shape of one lunar year: its first Gregorian day, the first day of the next,
+/// which of its (up to 13) months have 30 days, and the place of its leap month, if any.
 #[derive(Debug, Clone, Copy)]
 struct LunarYear {
     new_year: Day,
+    next_new_year: Day,
     long: [bool; 13],
     leap: Option<u8>,
+}
+
+impl LunarYear {
+    /// The year that began in January or February of Gregorian `year`, by the rules of `C`.
+    fn compute<C: ChineseBased>(year: i64) -> LunarYear {
+        // The lunar year holding midsummer began in January or February of `year`.
+        let bounds = YearBounds::compute::<C>(RataDie::new(days_from_civil(year, 7, 1)));
+        let (long, leap) =
+            chinese_based::month_structure_for_year::<C>(bounds.new_year, bounds.next_new_year);
+        LunarYear {
+            new_year: bounds.new_year.to_i64_date(),
+            next_new_year: bounds.next_new_year.to_i64_date(),
+            long,
+            leap,
+        }
+    }
+
+    /// Its months numbered `month` (1–12): the month itself and, where the year repeats
+    /// it, its leap month after it.
+    fn months(&self, month: u8) -> Vec<LunarMonth> {
+        let mut out = Vec::new();
+        if !(1..=12).contains(&month) {
+            return out;
+        }
+        // Months in order: the leap month, if any, is at (1-based) place `leap` and
+        // repeats the month before it.
+        let mut first = self.new_year;
+        let mut number = 0u8;
+        for (place, is_long) in (1u8..=13).zip(self.long) {
+            let is_leap = self.leap == Some(place);
+            if place == 13 && self.leap.is_none() {
+                break;
+            }
+            if !is_leap {
+                number += 1;
+            }
+            let next = first + if is_long { 30 } else { 29 };
+            if number == month {
+                out.push(LunarMonth { leap: is_leap, first, last: next - 1 });
+            }
+            first = next;
+        }
+        out
+    }
 }
 
 /// Years of the Tenpō calendar, 1844–1872, and how many.
 const TENPO_YEARS: std::ops::RangeInclusive<i64> = 1844..=1872;
 const TENPO_YEAR_COUNT: usize = (*TENPO_YEARS.end() - *TENPO_YEARS.start() + 1) as usize;
 
-/// The lunar year that began in Gregorian `year`, worked out once per run: the astronomy
-/// (true new moons and solar terms) costs tens of microseconds a year, and a corpus with
-/// hundreds of dates a lunar month off asked for the same few years again and again.
-/// `None` outside 1844–1872.
+/// Years of the Qing court's calendar this module reckons: from the first year of
+/// Daoguang (1821) to 1924, when the court, which kept counting the years of Xuantong
+/// inside the Forbidden City after the abdication, was expelled from it.
+const QING_YEARS: std::ops::RangeInclusive<i64> = 1821..=1924;
+const QING_YEAR_COUNT: usize = (*QING_YEARS.end() - *QING_YEARS.start() + 1) as usize;
+
+/// The Japanese lunar year that began in Gregorian `year`, worked out once per run: the
+/// astronomy (true new moons and solar terms) costs tens of microseconds a year, and a
+/// corpus with hundreds of dates a lunar month off asked for the same few years again
+/// and again. `None` outside 1844–1872.
 fn lunar_year(year: i64) -> Option<&'static LunarYear> {
     static YEARS: [std::sync::OnceLock<LunarYear>; TENPO_YEAR_COUNT] =
         [const { std::sync::OnceLock::new() }; TENPO_YEAR_COUNT];
     // Before 1844 the index is negative, after 1872 past the table's end.
     let slot = YEARS.get(usize::try_from(year.checked_sub(*TENPO_YEARS.start())?).ok()?)?;
-    Some(slot.get_or_init(|| {
-        // The lunar year holding midsummer began in January or February of `year`.
-        let bounds = YearBounds::compute::<Kyoto>(RataDie::new(days_from_civil(year, 7, 1)));
-        let (long, leap) =
-            chinese_based::month_structure_for_year::<Kyoto>(bounds.new_year, bounds.next_new_year);
-        LunarYear { new_year: bounds.new_year.to_i64_date(), long, leap }
-    }))
+    Some(slot.get_or_init(|| LunarYear::compute::<Kyoto>(year)))
+}
+
+/// The Chinese lunar year that began in Gregorian `year`, by the Chinese rules at the
+/// meridian of Beijing, worked out once per run. `None` outside 1821–1924.
+fn chinese_year(year: i64) -> Option<&'static LunarYear> {
+    static YEARS: [std::sync::OnceLock<LunarYear>; QING_YEAR_COUNT] =
+        [const { std::sync::OnceLock::new() }; QING_YEAR_COUNT];
+    let slot = YEARS.get(usize::try_from(year.checked_sub(*QING_YEARS.start())?).ok()?)?;
+    Some(slot.get_or_init(|| LunarYear::compute::<chinese_based::Chinese>(year)))
 }
 
 /// The lunar months numbered `month` (1–12) of the Japanese year that began in Gregorian
@@ -93,32 +148,36 @@ fn lunar_year(year: i64) -> Option<&'static LunarYear> {
 /// Empty outside 1844–1872 (the Tenpō calendar) or for a month out of range. The 12th
 /// month of 1872 ends on 31 December, the day before the switch.
 pub fn japanese_months(year: i64, month: u8) -> Vec<LunarMonth> {
-    let Some(&LunarYear { new_year, long, leap }) = lunar_year(year) else { return Vec::new() };
-    if !(1..=12).contains(&month) {
-        return Vec::new();
-    }
-    // Months in order: the leap month, if any, is at (1-based) place `leap` and repeats
-    // the month before it.
-    let mut out = Vec::new();
-    let mut first = new_year;
-    let mut number = 0u8;
-    for (place, is_long) in (1u8..=13).zip(long) {
-        let is_leap = leap == Some(place);
-        if place == 13 && leap.is_none() {
-            break;
-        }
-        if !is_leap {
-            number += 1;
-        }
-        let len = if is_long { 30 } else { 29 };
-        let next = first + len;
-        if number == month {
-            out.push(LunarMonth { leap: is_leap, first, last: (next - 1).min(tenpo_last()) });
-        }
-        first = next;
+    let Some(y) = lunar_year(year) else { return Vec::new() };
+    let mut out = y.months(month);
+    for m in &mut out {
+        m.last = m.last.min(tenpo_last());
     }
     out.retain(|m| m.first <= tenpo_last() && m.first >= tenpo_first());
     out
+}
+
+/// The first and last Gregorian days of the Japanese lunar year that began in Gregorian
+/// `year` (1844–1872; the last ends on 31 December 1872, the day before the switch).
+pub fn japanese_year(year: i64) -> Option<(Day, Day)> {
+    let y = lunar_year(year)?;
+    Some((y.new_year.max(tenpo_first()), (y.next_new_year - 1).min(tenpo_last())))
+}
+
+/// The lunar months numbered `month` (1–12) of the Chinese year that began in Gregorian
+/// `year` (1821–1924), as `japanese_months` gives the Japanese ones.
+///
+/// The Qing calendar placed new moons by the astronomy of its day; where a new moon fell
+/// close to midnight at Beijing its month may have begun a day from the day reckoned
+/// here, so a day read from here may be one day off the almanac's.
+pub fn chinese_months(year: i64, month: u8) -> Vec<LunarMonth> {
+    chinese_year(year).map(|y| y.months(month)).unwrap_or_default()
+}
+
+/// The first and last Gregorian days of the Chinese lunar year that began in Gregorian
+/// `year` (1821–1924).
+pub fn chinese_year_days(year: i64) -> Option<(Day, Day)> {
+    chinese_year(year).map(|y| (y.new_year, y.next_new_year - 1))
 }
 
 #[cfg(test)]
@@ -161,6 +220,41 @@ mod tests {
         for (lunar, gregorian) in cases {
             assert_eq!(day_of(lunar.0, lunar.1, lunar.2), Some(gregorian), "{lunar:?}");
         }
+    }
+
+    /// Days of the Qing calendar (reign year as the Gregorian year it began in, lunar
+    /// month, day) whose Gregorian forms the histories give.
+    #[test]
+    fn known_chinese_days_convert() {
+        let day_of = |y: i64, m: u8, d: u8| {
+            let month = chinese_months(y, m).into_iter().find(|x| !x.leap)?;
+            month.day(d).map(super::super::civil_from_days)
+        };
+        let cases = [
+            // The Treaty of Nanking: Daoguang 22, 7th month, 24th day.
+            ((1842, 7, 24), (1842, 8, 29)),
+            // The Treaty of Shimonoseki: Guangxu 21, 3rd month, 23rd day.
+            ((1895, 3, 23), (1895, 4, 17)),
+            // The edict that opened the Hundred Days' Reform: Guangxu 24, 4th month, 23rd day.
+            ((1898, 4, 23), (1898, 6, 11)),
+            // The Boxer Protocol: Guangxu 27, 7th month, 25th day.
+            ((1901, 7, 25), (1901, 9, 7)),
+            // The Wuchang uprising: Xuantong 3, 8th month, 19th day.
+            ((1911, 8, 19), (1911, 10, 10)),
+            // The abdication edict: Xuantong 3, 12th month, 25th day.
+            ((1911, 12, 25), (1912, 2, 12)),
+            // The restoration of 1917: "Xuantong 9", 5th month, 13th day.
+            ((1917, 5, 13), (1917, 7, 1)),
+        ];
+        for (lunar, gregorian) in cases {
+            assert_eq!(day_of(lunar.0, lunar.1, lunar.2), Some(gregorian), "{lunar:?}");
+        }
+        // A year runs from its new year to the day before the next.
+        let (first, last) = chinese_year_days(1911).expect("a Qing year");
+        assert_eq!(super::super::civil_from_days(first), (1911, 1, 30));
+        assert_eq!(super::super::civil_from_days(last), (1912, 2, 17));
+        assert!(chinese_months(1820, 1).is_empty() && chinese_months(1925, 1).is_empty());
+        assert!(chinese_year_days(i64::MIN).is_none() && chinese_year_days(i64::MAX).is_none());
     }
 
     #[test]
