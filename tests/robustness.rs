@@ -2,6 +2,7 @@
 //! that cannot be made as asked exits 2 with a clear message.
 
 use assert_cmd::Command;
+use predicates::prelude::PredicateBooleanExt;
 use predicates::str::contains;
 use std::fs;
 use std::path::Path;
@@ -302,4 +303,20 @@ fn a_bare_file_name_finds_the_config_in_the_current_folder() {
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
     assert_eq!(v["summary"]["files"], 1);
+}
+
+#[test]
+fn a_source_cannot_be_set_to_the_lunisolar_calendar() {
+    // Lunar dates are read where an era names them ("the 5th moon of the 9th year of Hsuan
+    // Tung"); a source whose month names were lunar is not something the tagger can read.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("a.txt"), "The Boxer Protocol was signed in 1901.\n").unwrap();
+    let config = "rules = [\"<built-in>\"]\n[[source]]\npaths = [\"*.txt\"]\ncalendar = \"lunisolar\"\n";
+    fs::write(dir.path().join("chronolint.toml"), config).unwrap();
+    chronolint()
+        .arg("check")
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(contains("cannot be `lunisolar`").and(contains("chronolint.toml:4")));
 }

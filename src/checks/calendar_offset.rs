@@ -162,7 +162,7 @@ pub fn explains_lunar(claim: &TimeValue, other: &TimeValue) -> Option<Lunar> {
 }
 
 /// "1st", "2nd", "3rd", "7th", "11th", "12th".
-fn ordinal(n: u8) -> String {
+pub(crate) fn ordinal(n: u8) -> String {
     let suffix = match (n % 10, n % 100) {
         (_, 11..=13) => "th",
         (1, _) => "st",

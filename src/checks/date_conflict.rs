@@ -74,7 +74,9 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         let Some(anchor) = anchor else { continue };
         for bucket in buckets.values() {
             let Some(&claim) = bucket.iter().min_by_key(|c| (c.doc, c.sentence.start)) else { continue };
-            if claim.time.value.overlaps(&anchor.time.value) {
+            if claim.time.value.overlaps(&anchor.time.value)
+                || claim.time.value.within_lunar_slack(&anchor.time.value)
+            {
                 continue;
             }
             // Under an event the rules date as a span, a time that is no range says the

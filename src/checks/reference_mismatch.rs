@@ -72,7 +72,9 @@ fn compare(
     for c in claims.iter().filter(|c| c.is_assertion() && c.time.value.is_bounded()) {
         // A range is allowed when both its ends are, not only when it touches the span.
         let sticks_out = reference.ends_outside(&c.time.value);
+        let lunar_slack = reference.views.iter().any(|v| v.value.within_lunar_slack(&c.time.value));
         if (reference.admits(&c.time.value) && sticks_out.is_empty())
+            || lunar_slack
             || !seen.insert((c.doc, c.time.value.edtf.clone(), c.text_key))
         {
             continue;

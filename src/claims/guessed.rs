@@ -8,7 +8,7 @@
 
 use super::Claim;
 use crate::rules::RuleBook;
-use crate::time::{Anchor, Granularity, TimeExpr};
+use crate::time::{Anchor, Calendar, Granularity, TimeExpr};
 
 /// How many years away from the guess the year may be looked for: the date before is
 /// near (`time::tag` reaches back a few pages at most), so the story is at most a year on
@@ -54,8 +54,16 @@ pub fn settled(claim: &Claim, rules: &RuleBook) -> Option<crate::time::TimeValue
 /// from ("the year here is not written: it is read from the date before it, 30 December
 /// 1904"; "the date here is not written out: it is worked out from the date before it,
 /// 1904" for "ten years earlier"). A finding on a date counted from another one may be the
-/// other one's error. `None` when the date is written whole.
+/// other one's error. A lunar date is written, but in another calendar: the note says which
+/// lunar date it was. `None` when the date is written whole, in the Gregorian calendar.
 pub fn unwritten_note(time: &TimeExpr, whose: &str) -> Option<String> {
+    if time.value.calendar == Calendar::Lunisolar {
+        let lunar = time.written.as_deref().and_then(lunar_in_words)?;
+        return Some(format!(
+            "the date {whose} is a lunar one, {lunar}, converted to the Gregorian calendar (a lunar \
+             day may be one day off the almanac's)"
+        ));
+    }
     let shown = |edtf: &String| {
         crate::time::TimeValue::parse_edtf(edtf).map_or_else(|| edtf.clone(), |v| v.to_string())
     };
@@ -79,5 +87,49 @@ pub fn unwritten_note(time: &TimeExpr, whose: &str) -> Option<String> {
             shown(date)
         )),
         Anchor::None => None,
+    }
+}
+
+/// A lunar date as the tagger writes it (`1902-07-25`, a leap month `1860-03L`, a year
+/// `1902`; the year is the Gregorian one the lunar year began in) in words: "the 25th day
+/// of the 7th month of the lunar year that began in 1902".
+fn lunar_in_words(written: &str) -> Option<String> {
+    let mut parts = written.split('-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let of_year = format!("the lunar year that began in {year}");
+    let Some(month) = parts.next() else { return Some(of_year) };
+    let (month, leap) = match month.strip_suffix('L') {
+        Some(m) => (m, "leap "),
+        None => (month, ""),
+    };
+    let ordinal = crate::checks::calendar_offset::ordinal;
+    let month = ordinal(month.parse().ok()?);
+    let of_month = format!("the {leap}{month} month of {of_year}");
+    match parts.next() {
+        None => Some(of_month),
+        Some(day) => Some(format!("the {} day of {of_month}", ordinal(day.parse().ok()?))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::lunar_in_words;
+
+    #[test]
+    fn lunar_dates_read_in_words() {
+        let day = lunar_in_words("1902-07-25");
+        assert_eq!(
+            day.as_deref(),
+            Some("the 25th day of the 7th month of the lunar year that began in 1902")
+        );
+        let leap = lunar_in_words("1860-03L");
+        assert_eq!(leap.as_deref(), Some("the leap 3rd month of the lunar year that began in 1860"));
+        assert_eq!(
+            lunar_in_words("1911-12-22").as_deref().map(|s| s.starts_with("the 22nd day of the 12th")),
+            Some(true)
+        );
+        assert_eq!(lunar_in_words("1900").as_deref(), Some("the lunar year that began in 1900"));
+        assert_eq!(lunar_in_words("x"), None);
+        assert_eq!(lunar_in_words("1900-zz"), None);
     }
 }

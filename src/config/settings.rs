@@ -170,6 +170,20 @@ impl Settings {
                 calendar: s.calendar.as_ref().map(|v| *v.get_ref()),
                 ..SourcePatch::default()
             };
+            if let Some(c) = s.calendar.as_ref().filter(|c| *c.get_ref() == crate::time::Calendar::Lunisolar)
+            {
+                // Lunar dates are read where a text names their era; a month name in a
+                // source is never one.
+                errors.push(err(
+                    c.span(),
+                    "a source's calendar cannot be `lunisolar`".into(),
+                    Some(
+                        "write gregorian, julian or unknown; lunar dates are read where an era names them"
+                            .into(),
+                    ),
+                ));
+                patch.calendar = None;
+            }
             if let Some(p) = &s.published {
                 match parse_date(p.get_ref()) {
                     Some(v) => patch.published = Some(v),

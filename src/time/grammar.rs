@@ -108,6 +108,13 @@ fn tag_regions(text: &str, cx: &TagContext, windows: Windows, regions: Vec<(usiz
                 };
                 match g.expr(i).filter(|f| f.end > f.start && g.context_ok(f.start, f.end)) {
                     Some(f) => {
+                        // A date in the years of an era dates a document or what a
+                        // document looks back to ("the system in force during the first
+                        // year of Hsuan Tung"), not where the story is: the edicts and
+                        // treaties that write them are quoted inside a story of other years.
+                        let era = f.end - f.start >= 4
+                            && toks.get(f.end - 1).is_some_and(|t| t.text.starts_with(char::is_uppercase))
+                            && g.era_date(f.start).is_some_and(|e| e.end == f.end);
                         let (Some(first), Some(last)) = (toks.get(f.start), toks.get(f.end - 1)) else {
                             break;
                         };
@@ -138,6 +145,7 @@ fn tag_regions(text: &str, cx: &TagContext, windows: Windows, regions: Vec<(usiz
                             v.granularity <= Granularity::Year
                                 && !v.approximate
                                 && !labels
+                                && !era
                                 && !is_a_birth(&toks, f.start)
                         }) {
                             let here = Some(Previous { value, at: span.end });
@@ -576,9 +584,22 @@ pub(super) const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afte
 /// the tokenizer marks as starters or units, steps ("the following year", `step_at`) and
 /// `PARTS_OF_DAY` ("the morning of the 5th"), all of which `Grammar::may_follow_the` lets
 /// through: parts ("the end of", "the latter part of", "the turn of the century") and
-/// "thirtieth", an ordinal that opens nothing ("the thirtieth of May").
-pub(super) const AFTER_THE: [&str; 10] =
-    ["end", "close", "beginning", "start", "opening", "earlier", "later", "latter", "turn", "thirtieth"];
+/// "thirtieth", an ordinal that opens nothing ("the thirtieth of May"), and the leap month
+/// of an era date ("the leap 3rd month of the first year of Man'en", `Grammar::era_date`).
+pub(super) const AFTER_THE: [&str; 12] = [
+    "end",
+    "close",
+    "beginning",
+    "start",
+    "opening",
+    "earlier",
+    "later",
+    "latter",
+    "turn",
+    "thirtieth",
+    "leap",
+    "intercalary",
+];
 
 /// The words the tokenizer marks `after_the` (lowercase): steps, parts of a day and
 /// `AFTER_THE`, which `Grammar::may_follow_the` lets through besides starters, units and
@@ -1206,6 +1227,9 @@ impl Grammar<'_, '_> {
     /// `expr` without its test of the words after "the" and "a" (`opens_nothing`).
     fn expr_at(&self, i: usize) -> Option<Found> {
         let t = self.tok(i)?;
+        if let Some(f) = self.era_date(i) {
+            return Some(f);
+        }
         if t.kind == Kind::Word {
             if let Some(f) = self.prefixed(i) {
                 return Some(f);
@@ -2034,6 +2058,102 @@ impl Grammar<'_, '_> {
         }
     }
 
+    // ---- years of an era ----------------------------------------------------------------
+
+    /// A date in the years of an era (`era`): "the 29th year of Meiji", "the fourth year
+    /// of the Republic of China", "the 25th day of the 5th month of the 4th year of
+    /// Taisho", "the 13th day of the 5th Moon of the 9th year of Hsuan Tung", "the leap
+    /// 3rd month of the first year of Man'en". Day, month and year come in that order,
+    /// each an ordinal, a unit and "of"; the year is followed by the era's name.
+    fn era_date(&self, i: usize) -> Option<Found> {
+        // Read from the "leap" before a month, never from the month after it, and from the
+        // tens of "forty-fifth", never from its "fifth".
+        if i.checked_sub(1)
+            .is_some_and(|b| self.is_any(b, &["leap", "intercalary"]) || self.glued_punct(b, '-'))
+        {
+            return None;
+        }
+        let mut at = if self.is(i, "the") { i + 1 } else { i };
+        let (mut day, mut month) = (None, None);
+        loop {
+            let leap = self.is_any(at, &["leap", "intercalary"]);
+            let (k, n) = self.era_ordinal(if leap { at + 1 } else { at })?;
+            // "the 12th of the Second Month of the First Year of Chung Hua Min Kuo": a day
+            // without the word "day" before a month.
+            if self.is(k, "of") && day.is_none() && month.is_none() && !leap {
+                let after = if self.is(k + 1, "the") { k + 2 } else { k + 1 };
+                if !self.era_ordinal(after).is_some_and(|(u, _)| self.is_any(u, &["month", "moon"])) {
+                    return None;
+                }
+                day = Some(u8::try_from(n).ok()?);
+                at = after;
+                continue;
+            }
+            if !self.is(k + 1, "of") {
+                return None;
+            }
+            let next = if self.is(k + 2, "the") { k + 3 } else { k + 2 };
+            if self.is(k, "day") && day.is_none() && month.is_none() && !leap {
+                day = Some(u8::try_from(n).ok()?);
+            } else if self.is_any(k, &["month", "moon"]) && month.is_none() {
+                month = Some((u8::try_from(n).ok()?, leap));
+            } else if self.is(k, "year") && !leap {
+                let (end, named) = self.era_name(next)?;
+                let (value, written) = super::era::date(named, n, month, day)?;
+                return Some(Found { start: i, end, value, written, anchor: None });
+            } else {
+                return None;
+            }
+            at = next;
+        }
+    }
+
+    /// An ordinal of an era date: "4th", "fourth", "twenty-fifth".
+    fn era_ordinal(&self, i: usize) -> Option<(usize, i64)> {
+        let t = self.tok(i)?;
+        if t.kind == Kind::Num {
+            return (t.suffix == Suffix::Ordinal && t.digits <= 2).then_some((i + 1, t.num?));
+        }
+        if let Some((k, n)) = self.ordinal_word(i) {
+            return Some((k, i64::from(n)));
+        }
+        // "forty-fifth": the 45th year of Meiji, past the thirty-one days `ordinal_word` reads.
+        let tens = TENS.iter().position(|w| t.is(w)).and_then(|k| i64::try_from(k).ok())? * 10 + 20;
+        let j = if self.glued_punct(i + 1, '-') { i + 2 } else { i + 1 };
+        let unit = ORDINALS.iter().take(9).position(|o| self.is(j, o)).and_then(|u| i64::try_from(u).ok())?;
+        Some((j + 1, tens + unit + 1))
+    }
+
+    /// The name of an era at `i`, capitalised, of one word or several ("Meiji", "Hsuan
+    /// Tung", "Kuang-hsü", "Hsüan-t'ung", "Chung Hua Min Kuo", "Republic of China"): the
+    /// longest name read, where it ends and the era.
+    fn era_name(&self, i: usize) -> Option<(usize, super::era::Era)> {
+        if !self.tok(i)?.text.starts_with(char::is_uppercase) {
+            return None;
+        }
+        let mut folded = String::new();
+        let mut best = None;
+        let mut k = i;
+        while let Some(t) = self.tok(k) {
+            match t.kind {
+                Kind::Word => {
+                    super::era::fold(t.text, &mut folded);
+                    if folded.len() > super::era::LONGEST || !super::era::may_name(&folded) {
+                        break;
+                    }
+                    if let Some(era) = super::era::named(&folded) {
+                        best = Some((k + 1, era));
+                    }
+                }
+                // "Kuang-hsü", "T'ung": a hyphen or an apostrophe inside the name.
+                Kind::Punct if k > i && !t.space_before && matches!(t.text, "-" | "'" | "’") => {}
+                _ => break,
+            }
+            k += 1;
+        }
+        best
+    }
+
     // ---- relative expressions --------------------------------------------------------------
 
     /// "the following year", "that month", "the next day", "ten years later",
@@ -2613,7 +2733,8 @@ mod tests {
     const PIECES: &[&str] = &[
         "1904", "5", "25,000", "19th", "1890s", "May", "June", "February", "in", "the", "of", "spring",
         "year", "years", "later", "next", "day", "century", "p.", "men", "until", "from", "to", "and", "ago",
-        "decade", "Old", "Style", "(", ")", ",", ".", "-", "—", "\n", "\n\n", "é", "today",
+        "decade", "Old", "Style", "(", ")", ",", ".", "-", "—", "\n", "\n\n", "é", "today", "fourth", "moon",
+        "leap", "Meiji", "Hsuan", "Tung",
     ];
 
     fn windowed_agrees(text: &str, windows: Windows) -> Result<(), String> {
@@ -2696,6 +2817,10 @@ mod tests {
         "war",
         "Russian",
         "great",
+        "leap",
+        "fourth",
+        "moon",
+        "Meiji",
         "that",
         ",",
         ".",

@@ -7,6 +7,7 @@
 
 mod calendar;
 mod edtf;
+mod era;
 mod grammar;
 pub mod lunisolar;
 mod page;

@@ -145,6 +145,16 @@ fn counted(bytes: &[u8], at: usize, writing: Writing) -> bool {
     let [before, second, after] = neighbours(bytes, at);
     between_steps(before, after, writing)
         || (before.eq_ignore_ascii_case(b"the") && is_one(second, &[b"of", b"in"]))
+        || (after.eq_ignore_ascii_case(b"of") && is_ordinal_word(before))
+}
+
+/// Whether `word` is an ordinal in words ("fifth"; the "fifth" of "twenty-fifth"): "the
+/// fourth year of Taisho", "the twenty-fifth day of the fifth month" (`Grammar::era_date`).
+fn is_ordinal_word(word: &[u8]) -> bool {
+    use super::grammar::ORDINALS;
+    (5..=11).contains(&word.len())
+        && (ORDINALS.iter().any(|o| word.eq_ignore_ascii_case(o.as_bytes()))
+            || word.eq_ignore_ascii_case(b"thirtieth"))
 }
 
 /// Bytes of text coded and searched at a time: small enough to stay in the L1/L2 cache.
@@ -1237,6 +1247,8 @@ mod tests {
                 | "latter"
                 | "turn"
                 | "thirtieth"
+                | "leap"
+                | "intercalary"
         );
         (month, month != 0 || is_starter_reference(lower), unit, after_the)
     }
@@ -1351,6 +1363,9 @@ mod tests {
         "year",
         "Year",
         "YEAR",
+        "fifth",
+        " of",
+        "Meiji",
         "ye",
         "yes",
         "yesterday",

@@ -27,6 +27,10 @@ pub enum Calendar {
     /// Julian, Old Style.
     Julian,
     Unknown,
+    /// A lunar month or day of the Chinese or Japanese calendar, dated by the year of an
+    /// era ("the 25th day of the 12th moon of the 3rd year of Hsuan Tung"). A date's
+    /// calendar only: a source's (`chronolint.toml`) is never lunisolar.
+    Lunisolar,
 }
 
 /// The part of a period an expression names ("late 1925", "the early 1890s", "mid-1904").
@@ -122,6 +126,15 @@ impl TimeValue {
         let lo = |v: Option<Day>| v.unwrap_or(Day::MIN);
         let hi = |v: Option<Day>| v.unwrap_or(Day::MAX);
         lo(self.earliest) <= hi(other.latest) && lo(other.earliest) <= hi(self.latest)
+    }
+
+    /// Whether the two may be one day read from the lunisolar calendar and the same day
+    /// read otherwise: a lunar day is reckoned here by modern astronomy, and where a new
+    /// moon fell near midnight the almanac's month began a day from the reckoned one
+    /// (`lunisolar`), so a lunar day one day from another day is no contradiction.
+    pub fn within_lunar_slack(&self, other: &TimeValue) -> bool {
+        let lunar = |v: &TimeValue| v.calendar == Calendar::Lunisolar && v.granularity == Granularity::Day;
+        (lunar(self) || lunar(other)) && self.is_bounded() && other.is_bounded() && self.gap_days(other) <= 1
     }
 
     /// Days between the two intervals (0 when they overlap or an end is unknown).
@@ -440,6 +453,19 @@ pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A lunar day may be one day from the day another source gives, no more; a Gregorian
+    /// day may not, nor a lunar month.
+    #[test]
+    fn a_lunar_day_is_allowed_one_day_either_side() {
+        let lunar = |d: u8| TimeValue { calendar: Calendar::Lunisolar, ..TimeValue::day(1901, 9, d) };
+        let reference = TimeValue::day(1901, 9, 7);
+        assert!(lunar(6).within_lunar_slack(&reference) && reference.within_lunar_slack(&lunar(8)));
+        assert!(!lunar(5).within_lunar_slack(&reference));
+        assert!(!TimeValue::day(1901, 9, 6).within_lunar_slack(&reference));
+        let month = TimeValue { calendar: Calendar::Lunisolar, ..TimeValue::month(1901, 8) };
+        assert!(!month.within_lunar_slack(&reference));
+    }
 
     /// A century holds both ways of counting it: 1800–1899 as said, 1801–1900 strictly.
     #[test]
