@@ -415,6 +415,13 @@ const BEFORE_NOT_YEAR: &[&str] = &[
     "ms",
     "mss",
     "plot",
+    // A count: "the regiment numbered 1894 in all", "losses totalled 1904".
+    "numbered",
+    "numbering",
+    "totalled",
+    "totaled",
+    "totalling",
+    "totaling",
 ];
 /// Characters right before a number that make it a sum or a reference.
 const SIGNS_NOT_YEAR: [char; 9] = ['$', '£', '¥', '€', '#', '№', '§', '¶', '+'];
