@@ -974,12 +974,18 @@ impl Grammar<'_, '_> {
     fn season_year(&self, i: usize) -> Option<(usize, Period)> {
         let season = self.season_word(i)?;
         let j = if self.is(i + 1, "of") { i + 2 } else { i + 1 };
+        // "the spring of the year 1900".
+        let j = if self.is(j, "the") && self.is(j + 1, "year") { j + 2 } else { j };
         let (mut k, y) = self.year4(j)?;
-        // "the winter of 1904-5": the winter that starts in 1904.
-        if season == Season::Winter && self.glued_punct(k, '-') {
-            if let Some(t2) = self.tok(k + 1).filter(|t2| !t2.space_before && t2.digits <= 2 && t2.digits > 0)
-            {
-                if t2.num == Some((y + 1) % 100) || t2.num == Some((y + 1) % 10) {
+        // "the winter of 1904-5", "1904/5", "1904–1905": the winter that starts in 1904.
+        let joined = self.tok(k).is_some_and(|t| !t.space_before) && (self.is_dash(k) || self.punct(k, '/'));
+        if season == Season::Winter && joined {
+            if let Some(t2) = self.tok(k + 1).filter(|t2| !t2.space_before && t2.digits > 0) {
+                let next = y + 1;
+                if t2.num == Some(next % 100) && t2.digits == 2
+                    || t2.num == Some(next % 10) && t2.digits == 1
+                    || t2.num == Some(next) && t2.digits == 4
+                {
                     k += 2;
                 }
             }
