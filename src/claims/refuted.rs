@@ -12,7 +12,8 @@
 //!   the date instead of denying it: "not until 1905", "not before", "no later than",
 //!   "not only in 1904 but";
 //! - a word of misdating before it in its clause ("misdated to", "wrongly dated",
-//!   "erroneously given as");
+//!   "erroneously given as"), or others dating it there ("some historians date the
+//!   rising to 1898", "which many textbooks place in 1898");
 //! - the clause is what a myth or a mistake says ("It is a myth that ...", "The common
 //!   misconception that ...", or hearsay: "It is often said ...", "Legend has it that
 //!   ...", "Some say ..."), or what a later clause
@@ -75,10 +76,23 @@ static MYTH_THAT: LazyLock<Regex> = LazyLock::new(|| {
         r"|(?:legend|tradition|rumou?r|gossip|report)\s+(?:has|had)\s+it",
         r"|according\s+to\s+(?:(?:a|an|the|one|some|popular|local|old|common)\s+)*(?:legend|tradition|rumou?rs?|hearsay|gossip|folklore)",
         r"|(?:it\s+is|it\s+was|it's|it\s+has\s+been)\s+rumou?red",
-        r"|(?:some|others)\s+(?:(?:historians|writers|authors|scholars|accounts|sources|books|people)\s+)?",
+        r"|(?:some|others)\s+(?:(?:historians|writers|authors|scholars|accounts|sources|books|textbooks|chroniclers|people)\s+)?",
         r"(?:say|said|claim|claimed|believe|believed|think|thought|assert|asserted|maintain|maintained|suppose|supposed|allege|alleged)",
-        r"|(?:some|other|many)\s+(?:historians|writers|authors|scholars|accounts|sources|books)\s+(?:date|dated|place|placed|put)",
         r")\b",
+    ))
+    .expect("valid regex")
+});
+
+/// Others dating something, in the clause of the time: "some historians date the rising
+/// to 1898", "which many textbooks place in 1898", "many older accounts give 1898" (not
+/// "most textbooks date it to 1901", the consensus a writer joins). Only
+/// that clause is theirs: in "which many textbooks place in 1898, began in 1899" the
+/// second year is the writer's.
+static OTHERS_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?i-u)\b(?:some|other|many)\s+(?:(?:older|earlier|popular|standard)\s+)?",
+        r"(?:historians|writers|authors|scholars|accounts|sources|books|textbooks|histories|chroniclers|encyclop(?:a|ae)dias|authorities)",
+        r"\s+(?:date|dated|place|placed|put|give|gave|assign|assigned)\b",
     ))
     .expect("valid regex")
 });
@@ -185,7 +199,7 @@ pub fn refuted(text: &str, sentence: Span, time: Span) -> bool {
     {
         return true;
     }
-    if MISDATED.is_match(before) {
+    if MISDATED.is_match(before) || OTHERS_DATE.is_match(before) {
         return true;
     }
     // The clause a myth states runs from its "that" to the end of the clause the time is
@@ -252,7 +266,7 @@ fn turns(between: &str) -> bool {
     CLAUSE_BREAK.find_iter(between).any(|m| m.as_str().chars().all(char::is_alphabetic))
 }
 
-crate::warm_up!(CUES, CLAUSE_BREAK, NEGATION, BOUND_BEFORE, MISDATED, MYTH_THAT, CALLED_WRONG);
+crate::warm_up!(CUES, CLAUSE_BREAK, NEGATION, BOUND_BEFORE, MISDATED, MYTH_THAT, OTHERS_DATE, CALLED_WRONG);
 
 #[cfg(test)]
 mod tests {
@@ -284,6 +298,8 @@ mod tests {
         assert!(denies("It was rumoured that the treaty had been signed in 1896.", "1896"));
         assert!(denies("Some say the war began in 1903, but the first shots came in 1904.", "1903"));
         assert!(denies("Some historians date the rising to 1898; it began in 1899.", "1898"));
+        assert!(denies("The rising, which many textbooks place in 1898, began in 1899.", "1898"));
+        assert!(denies("Many older accounts give 1898 for the rising, but it began in 1899.", "1898"));
     }
 
     #[test]
@@ -317,6 +333,8 @@ mod tests {
         assert!(!denies("Japan never forgot the humiliation of 1895.", "1895"));
         assert!(!denies("Some say the war began in 1903, but the first shots came in 1904.", "1904"));
         assert!(!denies("Some historians date the rising to 1898; it began in 1899.", "1899"));
+        assert!(!denies("The rising, which many textbooks place in 1898, began in 1899.", "1899"));
+        assert!(!denies("Most textbooks date the Boxer Protocol to 1901 as well.", "1901"));
         assert!(!denies("Some of the troops landed in 1904.", "1904"));
         assert!(!denies("Many of the reports were sent in 1904.", "1904"));
         // A myth named more than `REACH` bytes before is out of reach.
