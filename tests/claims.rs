@@ -517,6 +517,39 @@ fn a_cited_event_and_a_time_after_an_aside_keep_their_claims() {
     }
 }
 
+/// "Not until 1905 did the war end": it ended in 1905, not at some time up to 1905; the
+/// verb, not the "until", gives the role. A plain "until 1905" stays an open end.
+#[test]
+fn a_time_not_until_which_something_happened_is_when_it_happened() {
+    let rules = book();
+    let until = |y: &str| TimeValue::parse_edtf(&format!("../{y}")).expect("an open range");
+    let cases: &[Case] = &[
+        (
+            "The Russo-Japanese War did not end until 1905.",
+            &[("until 1905", until("1905"))],
+            one("russo-japanese-war", Role::End, "1905"),
+        ),
+        (
+            "It was not until 1905 that the Russo-Japanese War ended.",
+            &[("until 1905", until("1905"))],
+            one("russo-japanese-war", Role::End, "1905"),
+        ),
+        (
+            "The Treaty of Portsmouth was not signed until September 1905.",
+            &[("until September 1905", until("1905-09"))],
+            one("treaty-of-portsmouth", Role::Point, "1905-09"),
+        ),
+        (
+            "The Russo-Japanese War went on until 1905.",
+            &[("until 1905", until("1905"))],
+            one("russo-japanese-war", Role::End, "../1905"),
+        ),
+    ];
+    for (text, times, want) in cases {
+        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
+    }
+}
+
 /// Another deed before the event leaves the event's time to it: only one between the
 /// event and the time dates the time (see `a_time_about_something_else_makes_no_claim`).
 #[test]

@@ -26,7 +26,7 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 /// and the like, or closing its clause ("1905 – The war ends."), not "the two ends of".
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace|completed|completes|completion|finished|finishes)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
+        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace|completed|completes|completion|finished|finishes|(?:did|does|do)(?:n't|\s+not)?\s+end)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
     )
     .expect("valid regex")
 });
@@ -239,7 +239,9 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 // other cities": the event is what came at the bound, so the bound dates
                 // it, and is what the tests below weigh.
                 let bound = bound_of_when(text, time, mention.span);
-                let time = bound.as_ref().unwrap_or(time);
+                // "Not until 1905 did the war end": it ended in 1905, not at some time before.
+                let not_until = if bound.is_none() { bound_of_not_until(text, time) } else { None };
+                let time = bound.as_ref().or(not_until.as_ref()).unwrap_or(time);
                 // Found when first asked for: most candidates fail a cheaper test first
                 // (a sentence of forty thousand times has as many candidates).
                 let found_role = std::cell::OnceCell::new();
@@ -877,6 +879,29 @@ fn bound_of_when(text: &str, time: &TimeExpr, mention: Span) -> Option<TimeExpr>
     Some(TimeExpr { value, ..time.clone() })
 }
 
+/// "until 1905" after a "not" ("Not until 1905 did the war end", "the treaty was not
+/// signed until 1905", "it was not until 1905 that"): the bound as a time of its own. What
+/// the sentence tells of happened then; the open range "../1905" would only say it
+/// happened by then.
+fn bound_of_not_until(text: &str, time: &TimeExpr) -> Option<TimeExpr> {
+    let bound = time.value.edtf.strip_prefix("../")?;
+    let first = text.get(time.span.start..time.span.end)?.split_whitespace().next()?;
+    if !(first.eq_ignore_ascii_case("until") || first.eq_ignore_ascii_case("till")) {
+        return None;
+    }
+    let from = crate::text::ceil_boundary(text, time.span.start.saturating_sub(40));
+    if !NOT_BEFORE_UNTIL.is_match(text.get(from..time.span.start)?) {
+        return None;
+    }
+    let value = crate::time::TimeValue::parse_edtf(bound).filter(crate::time::TimeValue::is_bounded)?;
+    Some(TimeExpr { value, ..time.clone() })
+}
+
+/// A "not" and at most two words (a verb, an adverb) before an "until": "not ", "did not
+/// end ", "was not finally signed ", "wasn't ".
+static NOT_BEFORE_UNTIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)(?:\bnot|n't|n’t)\s+(?:[a-z]+\s+){0,2}$").expect("valid regex"));
+
 /// Between a time and a mention: ", when the" ("till 1858, when the treaty").
 static WHEN_NAME: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*,\s*when\s+(?:the\s+)?$").expect("valid regex"));
@@ -1153,11 +1178,11 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     let before =
         before.get(before.char_indices().map(|(i, _)| i).find(|_| true).unwrap_or(0)..).unwrap_or("");
     let own = time.span.slice(text).to_lowercase();
-    if time.value.edtf.starts_with("../")
-        || UNTIL_BEFORE.is_match(before)
-        || own.starts_with("until")
-        || own.starts_with("till")
-    {
+    let until = own.starts_with("until") || own.starts_with("till");
+    // "did not end until 1905", "was not signed until 1905": the bound is when it
+    // happened (`bound_of_not_until`), and the verb, not the "until", gives the role.
+    let not_until = until && NOT_BEFORE_UNTIL.is_match(before);
+    if !not_until && (time.value.edtf.starts_with("../") || UNTIL_BEFORE.is_match(before) || until) {
         return (Role::End, false);
     }
     if time.value.edtf.ends_with("/..") || SINCE_BEFORE.is_match(before) || own.starts_with("since") {
@@ -1292,6 +1317,7 @@ crate::warm_up!(
     WRITER_AT,
     INTERVAL_END,
     WHEN_NAME,
+    NOT_BEFORE_UNTIL,
     UNTIL_BEFORE,
     SINCE_BEFORE,
     ANSWER_IT,
