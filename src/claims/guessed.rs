@@ -59,9 +59,13 @@ pub fn settled(claim: &Claim, rules: &RuleBook) -> Option<crate::time::TimeValue
 pub fn unwritten_note(time: &TimeExpr, whose: &str) -> Option<String> {
     if time.value.calendar == Calendar::Lunisolar {
         let lunar = time.written.as_deref().and_then(lunar_in_words)?;
+        let slack = if time.value.granularity == Granularity::Day {
+            " (a lunar day may be one day off the almanac's)"
+        } else {
+            ""
+        };
         return Some(format!(
-            "the date {whose} is a lunar one, {lunar}, converted to the Gregorian calendar (a lunar \
-             day may be one day off the almanac's)"
+            "the date {whose} is a lunar one, {lunar}, converted to the Gregorian calendar{slack}"
         ));
     }
     let shown = |edtf: &String| {
@@ -130,6 +134,21 @@ mod tests {
         );
         assert_eq!(lunar_in_words("1900").as_deref(), Some("the lunar year that began in 1900"));
         assert_eq!(lunar_in_words("x"), None);
+        // The note says a lunar day may be a day off, and of a lunar year only what it was.
+        let lunar = |value: crate::time::TimeValue, written: &str| {
+            let value = crate::time::TimeValue { calendar: crate::time::Calendar::Lunisolar, ..value };
+            let time = crate::time::TimeExpr {
+                span: crate::span::Span::new(0, 4),
+                value,
+                written: Some(written.into()),
+                anchor: None,
+            };
+            super::unwritten_note(&time, "here").unwrap_or_default()
+        };
+        assert!(lunar(crate::time::TimeValue::day(1901, 9, 6), "1901-07-24")
+            .ends_with("one day off the almanac's)"));
+        let year = lunar(crate::time::TimeValue::year(1910), "1910");
+        assert_eq!(year, "the date here is a lunar one, the lunar year that began in 1910, converted to the Gregorian calendar");
         assert_eq!(lunar_in_words("1900-zz"), None);
     }
 }
