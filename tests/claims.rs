@@ -251,6 +251,7 @@ fn a_time_of_the_telling_or_of_a_kind_makes_no_claim() {
             TimeValue::month(1905, 10),
         ),
         ("Japan waged a great war against China in 1894.", "1894", TimeValue::year(1894)),
+        ("The great war of 1894 between China and Japan ended at Shimonoseki.", "1894", TimeValue::year(1894)),
         (
             "The twenty-fifth anniversary of the Meiji Restoration fell in 1893.",
             "1893",
@@ -264,6 +265,13 @@ fn a_time_of_the_telling_or_of_a_kind_makes_no_claim() {
     // What is told of the event may still date it, in the event's own words (Semenoff's
     // translator: "The following account of the battle of Tsu-shima, fought on 27th May
     // 1905, is a translation").
+    // A name written lowercase with a year of the event's own is the event: "the great war
+    // of 1914", "the boxer rising of 1900".
+    let war = "In the great war of 1914 Japan seized Tsingtao.";
+    assert_eq!(
+        claims_with(war, &[("1914", TimeValue::year(1914))], &rules),
+        one("world-war-i", Role::Point, "1914")
+    );
     let told = "The following account of the battle of Tsu-shima, fought on 27th May 1905, is a translation.";
     assert_eq!(
         claims_with(told, &[("27th May 1905", TimeValue::day(1905, 5, 27))], &rules),

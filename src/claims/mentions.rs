@@ -373,6 +373,9 @@ pub struct Matcher {
     /// Per name pattern: whether a name or alias it comes from is written with a capital
     /// ("Great War"), so that lowercase text after "a" ("a great war") is a common noun.
     proper: Vec<bool>,
+    /// Per event, the first and last years its reference dates reach, if any: a proper
+    /// name written lowercase with another year ("the great war of 1894") is a common noun.
+    years: Vec<Option<(i64, i64)>>,
     /// Per event, the words of its name and aliases, lowercase and sorted.
     own_words: Vec<Vec<String>>,
     /// What a sentence must hold to name a known event; `None` when nothing can be
@@ -428,6 +431,14 @@ fn qualifier_before(text: &str, at: usize) -> Option<String> {
 /// Whether the word before byte `at` of `text` is "a" or "an".
 fn after_indefinite_article(text: &str, at: usize) -> bool {
     word_before(text, at).is_some_and(|w| w.eq_ignore_ascii_case("a") || w.eq_ignore_ascii_case("an"))
+}
+
+/// The year of " of 1894" right after byte `end` of `text`, if one follows.
+fn year_of(text: &str, end: usize) -> Option<i64> {
+    let rest = text.get(end..)?.trim_start();
+    let rest = rest.strip_prefix("of").filter(|r| r.starts_with(char::is_whitespace))?.trim_start();
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    (digits == 4).then(|| rest.get(..4)?.parse().ok()).flatten()
 }
 
 /// Whether "upon" follows byte `end` of `text` after white space.
@@ -577,10 +588,21 @@ impl Matcher {
             }
             Needs::new(&list)
         };
+        let years = rules
+            .events
+            .iter()
+            .map(|e| {
+                let views = e.dates.iter().flat_map(|d| d.views.iter());
+                let first = views.clone().filter_map(|v| v.value.earliest).min()?;
+                let last = views.filter_map(|v| v.value.latest).max()?;
+                Some((crate::time::civil_from_days(first).0, crate::time::civil_from_days(last).0))
+            })
+            .collect();
         Matcher {
             needs,
             dated_heads,
             proper,
+            years,
             own_words,
             folded_places,
             distinct_places: distinct.iter().map(|d| d.to_string()).collect(),
@@ -680,9 +702,20 @@ impl Matcher {
                     // A proper name written lowercase after "a" or "an" is a common noun:
                     // "Japan waged a great war against China in 1894" is not the Great
                     // War. ("arrange a trip to St. Petersburg" is the trip all the same.)
+                    // So is one written lowercase with a year of its own far from the
+                    // event's: "the great war of 1894 between China and Japan".
                     if self.proper.get(m.pattern).copied().unwrap_or(false)
                         && text.get(span.start..).is_some_and(|t| t.starts_with(|c: char| c.is_lowercase()))
-                        && after_indefinite_article(text, span.start)
+                        && (after_indefinite_article(text, span.start)
+                            || year_of(text, span.end).is_some_and(|y| {
+                                events.iter().all(|(e, _)| {
+                                    self.years
+                                        .get(*e)
+                                        .copied()
+                                        .flatten()
+                                        .is_some_and(|(a, b)| y < a - 2 || y > b + 2)
+                                })
+                            }))
                     {
                         return;
                     }
