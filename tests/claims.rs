@@ -251,7 +251,11 @@ fn a_time_of_the_telling_or_of_a_kind_makes_no_claim() {
             TimeValue::month(1905, 10),
         ),
         ("Japan waged a great war against China in 1894.", "1894", TimeValue::year(1894)),
-        ("The great war of 1894 between China and Japan ended at Shimonoseki.", "1894", TimeValue::year(1894)),
+        (
+            "The great war of 1894 between China and Japan ended at Shimonoseki.",
+            "1894",
+            TimeValue::year(1894),
+        ),
         (
             "The twenty-fifth anniversary of the Meiji Restoration fell in 1893.",
             "1893",
