@@ -875,6 +875,11 @@ fn bound_of_when(text: &str, time: &TimeExpr, mention: Span) -> Option<TimeExpr>
     if !WHEN_NAME.is_match(gap) {
         return None;
     }
+    at_bound(time, bound)
+}
+
+/// `time` with the value of its written `bound` ("1858" of "till 1858"), its words kept.
+fn at_bound(time: &TimeExpr, bound: &str) -> Option<TimeExpr> {
     let value = crate::time::TimeValue::parse_edtf(bound).filter(crate::time::TimeValue::is_bounded)?;
     Some(TimeExpr { value, ..time.clone() })
 }
@@ -885,16 +890,18 @@ fn bound_of_when(text: &str, time: &TimeExpr, mention: Span) -> Option<TimeExpr>
 /// happened by then.
 fn bound_of_not_until(text: &str, time: &TimeExpr) -> Option<TimeExpr> {
     let bound = time.value.edtf.strip_prefix("../")?;
-    let first = text.get(time.span.start..time.span.end)?.split_whitespace().next()?;
-    if !(first.eq_ignore_ascii_case("until") || first.eq_ignore_ascii_case("till")) {
-        return None;
+    is_not_until(text, time).then(|| at_bound(time, bound)).flatten()
+}
+
+/// Whether `time` is written "until ..." or "till ..." after a "not" and at most two words
+/// (`NOT_BEFORE_UNTIL`): what `bound_of_not_until` reads, and what `role` gives no end for.
+fn is_not_until(text: &str, time: &TimeExpr) -> bool {
+    let first = text.get(time.span.start..time.span.end).and_then(|t| t.split_whitespace().next());
+    if !first.is_some_and(|w| w.eq_ignore_ascii_case("until") || w.eq_ignore_ascii_case("till")) {
+        return false;
     }
     let from = crate::text::ceil_boundary(text, time.span.start.saturating_sub(40));
-    if !NOT_BEFORE_UNTIL.is_match(text.get(from..time.span.start)?) {
-        return None;
-    }
-    let value = crate::time::TimeValue::parse_edtf(bound).filter(crate::time::TimeValue::is_bounded)?;
-    Some(TimeExpr { value, ..time.clone() })
+    text.get(from..time.span.start).is_some_and(|before| NOT_BEFORE_UNTIL.is_match(before))
 }
 
 /// A "not" and at most two words (a verb, an adverb) before an "until": "not ", "did not
@@ -1178,11 +1185,12 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
     let before =
         before.get(before.char_indices().map(|(i, _)| i).find(|_| true).unwrap_or(0)..).unwrap_or("");
     let own = time.span.slice(text).to_lowercase();
-    let until = own.starts_with("until") || own.starts_with("till");
     // "did not end until 1905", "was not signed until 1905": the bound is when it
     // happened (`bound_of_not_until`), and the verb, not the "until", gives the role.
-    let not_until = until && NOT_BEFORE_UNTIL.is_match(before);
-    if !not_until && (time.value.edtf.starts_with("../") || UNTIL_BEFORE.is_match(before) || until) {
+    let until = own.starts_with("until") || own.starts_with("till");
+    if !is_not_until(text, time)
+        && (time.value.edtf.starts_with("../") || UNTIL_BEFORE.is_match(before) || until)
+    {
         return (Role::End, false);
     }
     if time.value.edtf.ends_with("/..") || SINCE_BEFORE.is_match(before) || own.starts_with("since") {

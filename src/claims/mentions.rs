@@ -373,8 +373,9 @@ pub struct Matcher {
     /// Per name pattern: whether a name or alias it comes from is written with a capital
     /// ("Great War"), so that lowercase text after "a" ("a great war") is a common noun.
     proper: Vec<bool>,
-    /// Per event, the first and last years its reference dates reach, if any: a proper
-    /// name written lowercase with another year ("the great war of 1894") is a common noun.
+    /// Per event, the first and last years its reference dates reach (`Event::era`): a
+    /// proper name written lowercase with another year ("the great war of 1894") is a
+    /// common noun.
     years: Vec<Option<(i64, i64)>>,
     /// Per event, the words of its name and aliases, lowercase and sorted.
     own_words: Vec<Vec<String>>,
@@ -588,16 +589,7 @@ impl Matcher {
             }
             Needs::new(&list)
         };
-        let years = rules
-            .events
-            .iter()
-            .map(|e| {
-                let views = e.dates.iter().flat_map(|d| d.views.iter());
-                let first = views.clone().filter_map(|v| v.value.earliest).min()?;
-                let last = views.filter_map(|v| v.value.latest).max()?;
-                Some((crate::time::civil_from_days(first).0, crate::time::civil_from_days(last).0))
-            })
-            .collect();
+        let years = rules.events.iter().map(crate::rules::Event::era).collect();
         Matcher {
             needs,
             dated_heads,

@@ -12,6 +12,7 @@
 //! doubt, each with the Gregorian year its first year began in. A year past an era's end
 //! is a slip or a name this table does not mean, and gives no date.
 
+use super::edtf::Period;
 use super::lunisolar::{self, LunarMonth};
 use super::{civil_from_days, Calendar, Day, Granularity, TimeValue};
 
@@ -128,7 +129,7 @@ pub(super) fn date(
             (Some((_, true)), _) => return None,
             (Some((m, false)), None) => ((1..=12).contains(&m)).then(|| TimeValue::month(y, m))?,
             (Some((m, false)), Some(d)) => {
-                (super::edtf::Period::Day(Some(y), m, d).is_valid()).then(|| TimeValue::day(y, m, d))?
+                (Period::Day(Some(y), m, d).is_valid()).then(|| TimeValue::day(y, m, d))?
             }
         };
         return Some((value, None));
@@ -138,7 +139,7 @@ pub(super) fn date(
             Months::Japanese => lunisolar::japanese_year(y)?,
             _ => lunisolar::chinese_year_days(y)?,
         };
-        return Some((lunar_value(first, last, Granularity::Year), Some(format!("{y:04}"))));
+        return Some((lunar_value(first, last, Granularity::Year)?, Some(format!("{y:04}"))));
     };
     let months: Vec<LunarMonth> = match era.months {
         Months::Japanese => lunisolar::japanese_months(y, m),
@@ -148,33 +149,25 @@ pub(super) fn date(
     let leap_mark = if leap { "L" } else { "" };
     match day {
         None => Some((
-            lunar_value(month.first, month.last, Granularity::Month),
+            lunar_value(month.first, month.last, Granularity::Month)?,
             Some(format!("{y:04}-{m:02}{leap_mark}")),
         )),
         Some(d) => {
             let at = month.day(d)?;
-            Some((lunar_value(at, at, Granularity::Day), Some(format!("{y:04}-{m:02}{leap_mark}-{d:02}"))))
+            Some((lunar_value(at, at, Granularity::Day)?, Some(format!("{y:04}-{m:02}{leap_mark}-{d:02}"))))
         }
     }
 }
 
 /// A lunar year, month or day: the Gregorian days `first..=last`, written as one day or
 /// as the interval of days.
-fn lunar_value(first: Day, last: Day, granularity: Granularity) -> TimeValue {
+fn lunar_value(first: Day, last: Day, granularity: Granularity) -> Option<TimeValue> {
     let day = |d: Day| {
         let (y, m, dd) = civil_from_days(d);
-        format!("{y:04}-{m:02}-{dd:02}")
+        Period::Day(Some(y), m, dd)
     };
-    let edtf = if first == last { day(first) } else { format!("{}/{}", day(first), day(last)) };
-    TimeValue {
-        earliest: Some(first),
-        latest: Some(last),
-        granularity,
-        approximate: false,
-        part: None,
-        calendar: Calendar::Lunisolar,
-        edtf,
-    }
+    let value = if first == last { day(first).value() } else { super::edtf::range(day(first), day(last))? };
+    Some(TimeValue { granularity, calendar: Calendar::Lunisolar, ..value })
 }
 
 #[cfg(test)]

@@ -122,25 +122,33 @@ const TENPO_YEAR_COUNT: usize = (*TENPO_YEARS.end() - *TENPO_YEARS.start() + 1) 
 const QING_YEARS: std::ops::RangeInclusive<i64> = 1821..=1924;
 const QING_YEAR_COUNT: usize = (*QING_YEARS.end() - *QING_YEARS.start() + 1) as usize;
 
-/// The Japanese lunar year that began in Gregorian `year`, worked out once per run: the
-/// astronomy (true new moons and solar terms) costs tens of microseconds a year, and a
-/// corpus with hundreds of dates a lunar month off asked for the same few years again
-/// and again. `None` outside 1844–1872.
+/// The lunar year that began in Gregorian `year`, from `slots` (one per year from
+/// `first`), worked out by the rules of `C` once per run: the astronomy (true new moons
+/// and solar terms) costs tens of microseconds a year, and a corpus with hundreds of
+/// lunar dates asked for the same few years again and again. `None` outside the slots.
+fn cached<C: ChineseBased>(
+    slots: &'static [std::sync::OnceLock<LunarYear>],
+    first: i64,
+    year: i64,
+) -> Option<&'static LunarYear> {
+    // Before `first` the index is negative, after the last year past the table's end.
+    let slot = slots.get(usize::try_from(year.checked_sub(first)?).ok()?)?;
+    Some(slot.get_or_init(|| LunarYear::compute::<C>(year)))
+}
+
+/// The Japanese lunar year that began in Gregorian `year`; `None` outside 1844–1872.
 fn lunar_year(year: i64) -> Option<&'static LunarYear> {
     static YEARS: [std::sync::OnceLock<LunarYear>; TENPO_YEAR_COUNT] =
         [const { std::sync::OnceLock::new() }; TENPO_YEAR_COUNT];
-    // Before 1844 the index is negative, after 1872 past the table's end.
-    let slot = YEARS.get(usize::try_from(year.checked_sub(*TENPO_YEARS.start())?).ok()?)?;
-    Some(slot.get_or_init(|| LunarYear::compute::<Kyoto>(year)))
+    cached::<Kyoto>(&YEARS, *TENPO_YEARS.start(), year)
 }
 
 /// The Chinese lunar year that began in Gregorian `year`, by the Chinese rules at the
-/// meridian of Beijing, worked out once per run. `None` outside 1821–1924.
+/// meridian of Beijing; `None` outside 1821–1924.
 fn chinese_year(year: i64) -> Option<&'static LunarYear> {
     static YEARS: [std::sync::OnceLock<LunarYear>; QING_YEAR_COUNT] =
         [const { std::sync::OnceLock::new() }; QING_YEAR_COUNT];
-    let slot = YEARS.get(usize::try_from(year.checked_sub(*QING_YEARS.start())?).ok()?)?;
-    Some(slot.get_or_init(|| LunarYear::compute::<chinese_based::Chinese>(year)))
+    cached::<chinese_based::Chinese>(&YEARS, *QING_YEARS.start(), year)
 }
 
 /// The lunar months numbered `month` (1–12) of the Japanese year that began in Gregorian
