@@ -664,6 +664,29 @@ fn a_qualifier_the_names_lack_makes_another_event() {
     }
 }
 
+/// A word for an event between a time and a mention is another event's ("In 1904 the war
+/// ... the Boxer Rebellion"), unless the mention is that word's name (Parmele: "In 1900
+/// the anti-foreign insurrection known as the "Boxer war" broke out in China").
+#[test]
+fn a_word_the_mention_names_is_the_mention_own() {
+    let rules = book();
+    let year = |text: &str| claims_with(text, &[("1900", TimeValue::year(1900))], &rules);
+    for text in [
+        "In 1900 the anti-foreign insurrection known as the \"Boxer Rebellion\" broke out in China.",
+        "In 1900 the rising commonly called the Boxer Uprising broke out in China.",
+        "In 1900 the rising (called the Boxer Uprising) broke out in China.",
+        "In 1900 the rebellion since termed the Boxer Rebellion broke out in China.",
+    ] {
+        assert_eq!(year(text), one("boxer-rebellion", Role::Start, "1900"), "{text}");
+    }
+    for text in [
+        "In 1900 the war in the south outlasted the rebellion known as the Boxer Rebellion.",
+        "In 1900 the war was called a sequel of the Boxer Rebellion.",
+    ] {
+        assert_eq!(year(text), vec![], "{text}");
+    }
+}
+
 /// A cue noun after "a" or "an" is an event that may come, not the one that came (White:
 /// "The march upon helpless Peking or a surrender of China to her foe"; Brinkley: "a base
 /// presenting incalculable advantages for the prosecution of an attack upon Port Arthur").

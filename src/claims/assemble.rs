@@ -602,7 +602,10 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     }
     // ... unless the other event begins or ends by way of this one: "In 1905 the war
     // ended with the Treaty of Portsmouth" dates the treaty too.
-    if EVENT_NOUN.is_match(between) && !(time_first && BY_WAY_OF.is_match(between)) {
+    // A word that the mention names ("the insurrection known as the "Boxer war"") is the
+    // mention's own.
+    let unnamed = NAMED_AS.find(between).map_or(between, |named| &between[..named.start()]);
+    if EVENT_NOUN.is_match(unnamed) && !(time_first && BY_WAY_OF.is_match(between)) {
         return true;
     }
     // "battles between June 17 and July 31, which compelled the concentration of the
@@ -1085,6 +1088,15 @@ const EVENT_NOUNS: &str =
 /// A word naming another event.
 static EVENT_NOUN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)(?:{EVENT_NOUNS})(?-u:\b)")).expect("valid regex"));
+
+/// Right before a mention: a word for an event that the mention names ("the insurrection
+/// known as the", "the war, commonly called the \"").
+static NAMED_AS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r#"(?i)(?-u:\b)(?:{EVENT_NOUNS})[,(]?\s+(?:(?:now|since|commonly|generally|usually|afterwards|later|popularly|sometimes|often|also|then)\s+)?(?:known\s+as|called|styled|termed|named|nicknamed|described\s+as)\s+(?:the\s+)?["“'‘]?$"#
+    ))
+    .expect("valid regex")
+});
 
 /// Right before a time: a word for an event and "of", so that the time names it ("the
 /// war of 1894", "the Rebellion of 1850", "the crisis of 1895").
