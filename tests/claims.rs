@@ -19,6 +19,13 @@ fn book() -> RuleBook {
     load_dir(&crate::common::at("tests/fixtures/rules")).expect("the test rulebook loads")
 }
 
+/// Each case's claims, with `rules`, are what it wants.
+fn assert_cases(cases: &[Case<'_>], rules: &RuleBook) {
+    for (text, times, want) in cases {
+        assert_eq!(&claims_with(text, times, rules), want, "{text}");
+    }
+}
+
 fn days(y: i64, m: u8, d: u8) -> i64 {
     chronolint::time::days_from_civil(y, m, d)
 }
@@ -190,9 +197,7 @@ fn roles_come_from_the_words_around_the_time() {
             one("russo-japanese-war", Role::End, "1905-09"),
         ),
     ];
-    for (text, times, want) in cases {
-        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
-    }
+    assert_cases(cases, &rules);
 }
 
 /// With the shipped rules: a name that says how the event began or ended keeps that role
@@ -219,9 +224,34 @@ fn a_name_with_its_time_in_it_takes_its_role_from_its_own_words() {
             one("satsuma-rebellion", Role::Point, "1877"),
         ),
     ];
-    for (text, times, want) in cases {
-        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
-    }
+    assert_cases(cases, &rules);
+}
+
+/// With the shipped rules: an alliance begins when it is made, so the time a making verb
+/// governs is its start (Tyler: "of Great Britain to Japan under the Treaty of Alliance
+/// concluded in 1901"; Brinkley: "an alliance between England and Japan, signed on January
+/// 30, 1902"); a verb that governs something else leaves the time a point.
+#[test]
+fn the_time_an_alliance_is_made_is_its_start() {
+    let rules = load_dir(&crate::common::at("rules")).expect("the shipped rules load");
+    let cases: &[Case<'_>] = &[
+        (
+            "France was bound to Russia, and Great Britain to Japan under the Treaty of Alliance concluded in 1901.",
+            &[("1901", TimeValue::year(1901))],
+            one("anglo-japanese-alliance", Role::Start, "1901"),
+        ),
+        (
+            "The second incident was an alliance between England and Japan, signed on January 30, 1902.",
+            &[("January 30, 1902", TimeValue::day(1902, 1, 30))],
+            one("anglo-japanese-alliance", Role::Start, "1902-01-30"),
+        ),
+        (
+            "The Anglo-Japanese Alliance made Japan bold in 1904.",
+            &[("1904", TimeValue::year(1904))],
+            one("anglo-japanese-alliance", Role::Point, "1904"),
+        ),
+    ];
+    assert_cases(cases, &rules);
 }
 
 /// With the shipped rules: times that date what was told, remembered or done with an
@@ -524,9 +554,7 @@ fn a_cited_event_and_a_time_after_an_aside_keep_their_claims() {
             one("treaty-of-portsmouth", Role::Point, "1905"),
         ),
     ];
-    for (text, times, want) in cases {
-        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
-    }
+    assert_cases(cases, &rules);
 }
 
 /// "Not until 1905 did the war end": it ended in 1905, not at some time up to 1905; the
@@ -557,9 +585,7 @@ fn a_time_not_until_which_something_happened_is_when_it_happened() {
             one("russo-japanese-war", Role::End, "../1905"),
         ),
     ];
-    for (text, times, want) in cases {
-        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
-    }
+    assert_cases(cases, &rules);
 }
 
 /// Another deed before the event leaves the event's time to it: only one between the
@@ -1628,9 +1654,7 @@ fn the_time_heading_a_list_entry_dates_the_entry_across_its_dash() {
         // Inside a sentence a dash still sets a clause apart.
         ("In 1905 – a year of upheaval – the Treaty of Portsmouth was signed.", &[("1905", y(1905))], vec![]),
     ];
-    for (text, times, want) in cases {
-        assert_eq!(&claims_with(text, times, &rules), want, "{text}");
-    }
+    assert_cases(cases, &rules);
 }
 
 #[test]

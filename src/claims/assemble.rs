@@ -273,6 +273,16 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 {
                     role = Role::Point;
                 }
+                // An alliance the rules date by its start begins when it is made: "the
+                // Treaty of Alliance concluded in 1901" dates its start, as "began" would.
+                // (One they date as a point, a renewal, stays a point.)
+                if kind == "alliance"
+                    && role == Role::Point
+                    && input.rules.reference(event, Role::Start).is_some()
+                    && made_at(text, mention.span, time.span)
+                {
+                    role = Role::Start;
+                }
                 // The bound is a point of its own (its words still say "till").
                 if bound.is_some() {
                     role = Role::Point;
@@ -1262,6 +1272,22 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
 fn governs(cue: &Regex, region: &str, at: usize, time: Span) -> bool {
     let Some(upto) = time.start.checked_sub(at).and_then(|i| region.get(..i)) else { return false };
     cue.find_iter(upto).any(|m| upto.get(m.end()..).is_some_and(|gap| HANGS.is_match(gap)))
+}
+
+/// Words that make an alliance or a pact: the deed that begins it.
+static MADE_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:signed|concluded|formed|forged|entered\s+into|made)(?-u:\b)")
+        .expect("valid regex")
+});
+
+/// Whether a making verb (`MADE_CUE`) in or after the mention governs the time after it:
+/// "an alliance between England and Japan, signed on January 30, 1902" (a description's
+/// words may hold the verb itself).
+fn made_at(text: &str, mention: Span, time: Span) -> bool {
+    time.start >= mention.end
+        && text
+            .get(mention.start..time.start)
+            .is_some_and(|upto| governs(&MADE_CUE, upto, mention.start, time))
 }
 
 /// Between a verb and the time it dates: "in", "on the", "early in", "at the end of".
