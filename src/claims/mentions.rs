@@ -59,6 +59,96 @@ impl Folded {
 /// Bytes of a range folded at a time by `find_seen` (see `fold_parts`).
 const FOLD_PART: usize = 1 << 20;
 
+/// Peoples whose word before a description's word makes the deed theirs ("the British
+/// declaration of war"), lowercase. At most 32: a description keeps them as bits.
+const DEMONYMS: [&str; 18] = [
+    "american",
+    "austrian",
+    "belgian",
+    "british",
+    "chinese",
+    "dutch",
+    "english",
+    "french",
+    "german",
+    "italian",
+    "japanese",
+    "korean",
+    "manchu",
+    "portuguese",
+    "prussian",
+    "russian",
+    "spanish",
+    "turkish",
+];
+
+/// The index in `DEMONYMS` of a lowercase word.
+fn demonym(word: &str) -> Option<usize> {
+    DEMONYMS.binary_search(&word).ok()
+}
+
+/// The index in `DEMONYMS` of the capitalised word right before byte `at`, spaces between.
+fn demonym_before(text: &str, at: usize) -> Option<usize> {
+    let before = text.get(..at)?.trim_end_matches([' ', '\t', '\n', '\r']);
+    let word_at = before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
+    let word = before.get(word_at..)?;
+    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() > 12 {
+        return None;
+    }
+    demonym(&word.to_ascii_lowercase())
+}
+
+/// Occurrences of one description word kept per sentence (`Matcher::find_seen`): enough
+/// for the tightest run of a long sentence, bounded for a sentence of a million words.
+const KEPT_PER_SENTENCE: usize = 16;
+
+/// The tightest run of a sentence that holds a word of every group of a description, the
+/// first of equally tight ones: "the Dual Alliance, and of Great Britain to Japan under
+/// the Treaty of Alliance concluded" is described from its second "Alliance", not its
+/// first. `found` is the sentence's (pattern, span) in text order.
+///
+/// A word `ours` turns down (by its index in `found`) is left out.
+fn tightest(found: &[(usize, Span)], groups: &[Vec<usize>], ours: impl Fn(usize) -> bool) -> Option<Span> {
+    let hits: Vec<(Span, Vec<usize>)> = found
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| ours(i))
+        .filter_map(|(_, &(pattern, span))| {
+            let of: Vec<usize> = (0..groups.len()).filter(|&g| groups[g].contains(&pattern)).collect();
+            (!of.is_empty()).then_some((span, of))
+        })
+        .collect();
+    let mut count = vec![0usize; groups.len()];
+    let mut missing = groups.len();
+    let mut best: Option<Span> = None;
+    let mut lo = 0;
+    for hi in 0..hits.len() {
+        for &g in &hits[hi].1 {
+            if count[g] == 0 {
+                missing -= 1;
+            }
+            count[g] += 1;
+        }
+        // Shrink from the left while every group still has a word in the run.
+        while missing == 0 && lo <= hi {
+            let window = &hits[lo..=hi];
+            let end = window.iter().map(|(span, _)| span.end).max().unwrap_or(hits[hi].0.end);
+            let run = Span::new(hits[lo].0.start, end);
+            if best.is_none_or(|b| run.end - run.start < b.end - b.start) {
+                best = Some(run);
+            }
+            for &g in &hits[lo].1 {
+                count[g] -= 1;
+                if count[g] == 0 {
+                    missing += 1;
+                }
+            }
+            lo += 1;
+        }
+    }
+    best
+}
+
 /// One part of a range, folded: from `start` (of the text) to past the part's end, which
 /// is at `stop` in `folded`.
 struct FoldPart {
@@ -354,8 +444,9 @@ pub struct Matcher {
     /// A name several events share ("the treaty of Tientsin": 1858, and two of 1885) has
     /// them all, in rule order; assembly keeps the one whose dates admit the time.
     targets: Vec<Vec<(EventId, MatchKind)>>,
-    /// Per event, per description: per group, the word pattern ids of its alternatives.
-    descriptions: Vec<(EventId, Vec<Vec<usize>>)>,
+    /// Per event, per description: per group, the word pattern ids of its alternatives,
+    /// and the `DEMONYMS` that are words of it (one bit each; "British side" is not).
+    descriptions: Vec<(EventId, Vec<Vec<usize>>, u32)>,
     places: Vec<PlaceEvent>,
     /// Every place name, case-insensitively: a sentence naming none (and no "the city")
     /// is skipped before any per-sentence work.
@@ -521,7 +612,13 @@ impl Matcher {
                     })
                     .collect();
                 if !groups.is_empty() && groups.iter().all(|g| !g.is_empty()) {
-                    descriptions.push((id, groups));
+                    let own = groups
+                        .iter()
+                        .flatten()
+                        .filter_map(|&w| word_patterns.get(w))
+                        .filter_map(|w| demonym(w))
+                        .fold(0, |mask, i| mask | 1 << i);
+                    descriptions.push((id, groups, own));
                 }
             }
         }
@@ -560,7 +657,7 @@ impl Matcher {
             .collect();
         let needs = {
             let mut list: Vec<Groups> = patterns.iter().map(|p| name_need(p)).collect();
-            list.extend(descriptions.iter().map(|(_, groups)| {
+            list.extend(descriptions.iter().map(|(_, groups, _)| {
                 let alts: Vec<Vec<&str>> = groups
                     .iter()
                     .map(|g| g.iter().filter_map(|&w| word_patterns.get(w).map(String::as_str)).collect())
@@ -647,12 +744,12 @@ impl Matcher {
         let sentence_of = |span: Span| sentences.partition_point(|s| s.span.end <= span.start);
         let mut out = Vec::new();
         let mut words: Vec<Vec<(usize, Span)>> = vec![Vec::new(); sentences.len()];
-        // Per word pattern, the sentence (plus one) it was last kept for. A description
-        // reads, per group, the first of its words in the sentence, so only the first
-        // occurrence of each word is kept: a sentence of a million words holds a few
-        // hundred entries, not a million. (Matches come in text order, so in order of
-        // sentence.)
-        let mut kept_in: Vec<usize> = Vec::new();
+        // Per word pattern, the sentence (plus one) it was last kept for and how often. A
+        // description spans the tightest run of the sentence that holds a word of each
+        // group, and only the first `KEPT_PER_SENTENCE` occurrences of a word are kept
+        // for it: a sentence of a million words holds a few thousand entries, not a
+        // million. (Matches come in text order, so in order of sentence.)
+        let mut kept_in: Vec<(usize, usize)> = Vec::new();
         // Names are mentions; description words are gathered per sentence. A long range
         // is folded a part at a time (`fold_parts`): a sentence of 100 MB is not copied.
         let phrases = self.phrases.as_ref();
@@ -679,13 +776,16 @@ impl Matcher {
                             return;
                         }
                         if kept_in.len() <= m.pattern {
-                            kept_in.resize(m.pattern + 1, 0);
+                            kept_in.resize(m.pattern + 1, (0, 0));
                         }
                         let (Some(list), Some(kept)) = (words.get_mut(s), kept_in.get_mut(m.pattern)) else {
                             return;
                         };
-                        if *kept != s + 1 {
-                            *kept = s + 1;
+                        if kept.0 != s + 1 {
+                            *kept = (s + 1, 0);
+                        }
+                        if kept.1 < KEPT_PER_SENTENCE {
+                            kept.1 += 1;
                             list.push((m.pattern, span));
                         }
                         return;
@@ -738,19 +838,39 @@ impl Matcher {
             if found.is_empty() {
                 continue;
             }
-            for (event, groups) in &self.descriptions {
+            // Per word, the people named right before it: "the British declaration of war
+            // on Germany" is not Japan's, whatever the sentence says of Japan. (Before a
+            // verb in the past they are its subject: "the Japanese besieged Port Arthur".)
+            // (Worked out once per sentence, and only for one a description may be in.)
+            let whose = std::cell::OnceCell::new();
+            let whose = || {
+                whose.get_or_init(|| {
+                    found
+                        .iter()
+                        .map(|(_, span)| {
+                            let verb = text
+                                .get(span.start..span.end)
+                                .and_then(|w| w.split_whitespace().next())
+                                .is_some_and(|w| w.ends_with("ed"));
+                            if verb {
+                                0
+                            } else {
+                                demonym_before(text, span.start).map_or(0, |i| 1u32 << i)
+                            }
+                        })
+                        .collect::<Vec<u32>>()
+                })
+            };
+            for (event, groups, own) in &self.descriptions {
                 if named.contains(&(s, *event)) {
                     continue;
                 }
-                let mut cover: Option<Span> = None;
-                let all = groups.iter().all(|alts| {
-                    let hit = found.iter().find(|(p, _)| alts.contains(p));
-                    if let Some((_, sp)) = hit {
-                        cover = Some(cover.map_or(*sp, |c| c.cover(*sp)));
-                    }
-                    hit.is_some()
-                });
-                if let (true, Some(span)) = (all, cover) {
+                // Most descriptions lack a group's word in the sentence: no run to look for.
+                if !groups.iter().all(|alts| found.iter().any(|(p, _)| alts.contains(p))) {
+                    continue;
+                }
+                let ours = |i: usize| whose().get(i).is_none_or(|&w| w == 0 || w & own != 0);
+                if let Some(span) = tightest(found, groups, ours) {
                     out.push(EventMention {
                         span,
                         target: MentionTarget::Known(*event),
@@ -1632,27 +1752,59 @@ mod tests {
         }
     }
 
-    /// A description's span runs from the first word of one group to the first of the
-    /// other, however often either comes again in the sentence (only first occurrences
-    /// are kept per sentence).
-    #[test]
-    fn a_description_spans_the_first_occurrence_of_each_word() {
+    /// The descriptions `groups` finds in `text`, as (words, sentence).
+    fn described<'t>(text: &'t str, groups: &[&[&str]]) -> Vec<(&'t str, usize)> {
         let mut rules = book();
         if let Some(e) = rules.events.first_mut() {
             e.descriptions = vec![crate::rules::Description {
-                all_of: vec![vec!["Port Arthur".into()], vec!["besieged".into(), "siege".into()]],
+                all_of: groups.iter().map(|g| g.iter().map(|w| w.to_string()).collect()).collect(),
             }];
         }
         let matcher = Matcher::new(&rules);
-        let text = "Port Arthur was besieged, and Port Arthur held on; the siege was besieged again.\nPort Arthur was besieged.";
         let sentences = crate::text::segment(text);
-        let found: Vec<(&str, usize)> = matcher
+        matcher
             .find(text, &sentences)
             .iter()
             .filter(|m| m.via == MatchKind::Description)
             .map(|m| (m.span.slice(text), m.sentence))
-            .collect();
-        assert_eq!(found, [("Port Arthur was besieged", 0), ("Port Arthur was besieged", 1)]);
+            .collect()
+    }
+
+    /// A description's span is the tightest run of the sentence that holds a word of each
+    /// group, the first of equally tight ones (Tyler: "the Dual Alliance, and of Great
+    /// Britain to Japan under the Treaty of Alliance concluded in 1901").
+    #[test]
+    fn a_description_spans_the_tightest_run_of_its_words() {
+        let besieged: &[&[&str]] = &[&["Port Arthur"], &["besieged", "siege"]];
+        let text = "Port Arthur was quiet while Dalny fell; the siege of Port Arthur began.\nPort Arthur was besieged, and Port Arthur was besieged.";
+        assert_eq!(described(text, besieged), [("siege of Port Arthur", 0), ("Port Arthur was besieged", 1)]);
+        let alliance: &[&[&str]] = &[&["alliance"], &["Britain"], &["Japan"], &["concluded"]];
+        let tyler = "The obligations of France to Russia under the terms of the Dual Alliance, and of Great \
+                     Britain to Japan under the Treaty of Alliance concluded in 1901, made it difficult.";
+        assert_eq!(
+            described(tyler, alliance),
+            [("Britain to Japan under the Treaty of Alliance concluded", 0)]
+        );
+    }
+
+    /// A people named right before a description's word makes the deed theirs, unless
+    /// they are a word of the description or the word is a verb in the past, whose subject
+    /// they are (Putnam Weale: "from the British declaration of war on Germany to the
+    /// Japanese ultimatum" is not Japan's declaration of war).
+    #[test]
+    fn a_deed_another_people_is_named_with_is_theirs() {
+        let entry: &[&[&str]] =
+            &[&["Japan", "Japanese"], &["declaration of war"], &["Germany", "British side"]];
+        assert_eq!(
+            described("From the British declaration of war on Germany to the Japanese ultimatum.", entry),
+            []
+        );
+        assert_eq!(
+            described("The Japanese declaration of war on Germany came late.", entry),
+            [("Japanese declaration of war on Germany", 0)]
+        );
+        let besieged: &[&[&str]] = &[&["Port Arthur"], &["besieged"]];
+        assert_eq!(described("The Japanese besieged Port Arthur.", besieged), [("besieged Port Arthur", 0)]);
     }
 
     /// The names (group 1) and matches `UNKNOWN` and `UNKNOWN_ANYWHERE` find in `text`:
