@@ -12,7 +12,9 @@ declare_check! {
     /// Flags an asserted claim whose time no reference date of the same event and role
     /// allows. A range given for an event the rules date as a span must fall inside it
     /// at both ends, each read at the precision it is written in: "the war (1904–1906)"
-    /// overlaps 1904/1905 but says the war lasted a year longer. Where reference works
+    /// overlaps 1904/1905 but says the war lasted a year longer. A single time given for
+    /// such an event that lies wholly outside the span is said to be before it began or
+    /// after it ended, with the start or end where the rules date it. Where reference works
     /// disagree, a claim that matches any side passes here (`unsupported-claim` asks for
     /// a citation instead). A day or month written without its year ("On January 2")
     /// takes the year of the date before it; where only that guessed year disagrees, and
@@ -96,13 +98,25 @@ fn compare(
             .iter()
             .find_map(|v| super::calendar_offset::explains_lunar(&c.time.value, &v.value))
             .filter(|_| old_style.is_none() && super::calendar_offset::is_japanese_context(cx, c));
+        // A time given for an event the rules date as a span, wholly before or after it:
+        // say which, and when it began or ended where the rules say ("the 1848 Taiping
+        // rebellion": before it began, 1850–1864).
+        let side = (role == Role::Span && !c.time.value.is_range())
+            .then(|| cx.rules.outside(event, &c.time.value))
+            .flatten()
+            .map(|(side, _)| side);
+        let when = match side {
+            Some(Side::Before) => ", before it began:",
+            Some(Side::After) => ", after it ended:",
+            None => " but",
+        };
         let mut d = Diagnostic::new(
             REFERENCE_MISMATCH.code,
             cx.claim_label(c, format!("dated {} here", c.time.value)),
             // The role named: an end compared with the reference's end reads as one
             // ("the end of the Battle of Mukden is dated 13 March 1905").
             format!(
-                "{} is dated {} here but the reference timeline gives {}",
+                "{} is dated {} here{when} the reference timeline gives {}",
                 ev.in_role(role),
                 c.time.value,
                 views
@@ -110,6 +124,15 @@ fn compare(
         )
         .event(ev.id.clone())
         .help(format!("correct the date to {} (source: {})", views, sources));
+        let bound = match side {
+            Some(Side::Before) => cx.rules.reference(event, Role::Start).map(|r| ("began", r)),
+            Some(Side::After) => cx.rules.reference(event, Role::End).map(|r| ("ended", r)),
+            None => None,
+        };
+        if let Some((verb, bound)) = bound {
+            let (at, from) = shown(bound);
+            d = d.note(format!("it {verb} {at} (source: {from})"));
+        }
         if let Some(note) = crate::claims::unwritten_note(&c.time, "here") {
             d = d.note(note);
         }
