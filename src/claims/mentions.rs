@@ -839,9 +839,9 @@ impl Matcher {
                 continue;
             }
             // Per word, the people named right before it: "the British declaration of war
-            // on Germany" is not Japan's, whatever the sentence says of Japan. (Before a
-            // verb in the past they are its subject: "the Japanese besieged Port Arthur".)
-            // (Worked out once per sentence, and only for one a description may be in.)
+            // on Germany" is not Japan's, whatever the sentence says of Japan. Before a
+            // verb in the past they are its subject ("the Japanese besieged Port Arthur").
+            // Worked out once per sentence, and only for one a description may be in.
             let whose = std::cell::OnceCell::new();
             let whose = || {
                 whose.get_or_init(|| {
