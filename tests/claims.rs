@@ -506,6 +506,19 @@ fn a_time_about_something_else_makes_no_claim() {
             "The Treaty of Portsmouth (Dennett, 1925, pp. 112-14) ended the war.",
             &[("1925", TimeValue::year(1925))],
         ),
+        // The year of a book cited after its author, whose title names the event.
+        (
+            "Roosevelt brokered the peace (Dennett, Roosevelt and the Russo-Japanese War, 1925).",
+            &[("1925", TimeValue::year(1925))],
+        ),
+        (
+            "Japan struck first [see Kowner, Historical Dictionary of the Russo-Japanese War, 2006, p. 12].",
+            &[("2006", TimeValue::year(2006))],
+        ),
+        (
+            "Japan struck first (Nish and Kowner, _The Boxer Rebellion_, 1910).",
+            &[("1910", TimeValue::year(1910))],
+        ),
     ];
     for (text, times) in cases {
         assert_eq!(claims_with(text, times, &rules), vec![], "{text}");
@@ -550,6 +563,12 @@ fn a_cited_event_and_a_time_after_an_aside_keep_their_claims() {
         ),
         (
             "The war ended with the Treaty of Portsmouth (1905, in September).",
+            &[("1905", TimeValue::year(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
+        // A bracket that names a place, not an author, before the event.
+        (
+            "Its terms were those of the peace (Portsmouth, the Treaty of Portsmouth, 1905).",
             &[("1905", TimeValue::year(1905))],
             one("treaty-of-portsmouth", Role::Point, "1905"),
         ),

@@ -1024,6 +1024,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
         || dates_a_document(text, sentence, mention, time)
         || labels_something_else(text, mention, time)
         || cites_a_source(text, sentence, mention, time)
+        || in_a_cited_title(text, sentence, mention, time)
         || (mention.end <= time.start
             && text.get(mention.end..time.start).is_some_and(|gap| ANOTHER_DEED.is_match(gap)))
 }
@@ -1060,6 +1061,40 @@ fn cites_a_source(text: &str, sentence: Span, mention: Span, time: Span) -> bool
     let after = text.get(time.end..to).unwrap_or("");
     SENDS_ELSEWHERE.is_match(inside) || PAGE_NEXT.is_match(after)
 }
+
+/// Whether `time` is the year of a work cited in brackets after its author, whose title
+/// holds the mention: "(Dennett, Roosevelt and the Russo-Japanese War, 1925)", "[see Nish,
+/// The Origins of the Russo-Japanese War, 1985, p. 12]". The bracket closes or a page
+/// follows right after the year. ("(see the Treaty of Portsmouth, 1905)" names no author
+/// and keeps the time, as `cites_a_source` says.)
+fn in_a_cited_title(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
+    if mention.end > time.start {
+        return false;
+    }
+    let (_, before) = before_in(text, sentence, mention.start);
+    let Some(open) = before.rfind(['(', '[']) else { return false };
+    let title_rest = text.get(mention.end..time.start).unwrap_or("");
+    let to = crate::text::floor_boundary(text, (time.end + NEAR).min(sentence.end)).max(time.end);
+    let after = text.get(time.end..to).unwrap_or("");
+    AUTHOR_THEN_TITLE.is_match(&before[open + 1..])
+        && TITLE_REST.is_match(title_rest)
+        && (CLOSES.is_match(after) || PAGE_NEXT.is_match(after))
+}
+
+/// In a bracket, up to a mention: an author ("Dennett", "Nish and Kowner", "Hunt et al."),
+/// a comma, and the title's words before the mention ("Roosevelt and the "), set in
+/// italics or quotation marks or not.
+static AUTHOR_THEN_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^\s*(?:(?:see|cf\.?)\s+(?:also\s+)?)?\p{Lu}[\p{Ll}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{Ll}'’-]+|\s+et\s+al\.)?,\s+[_*"“‘']?(?:\p{Lu}[^,;:()\[\]]*)?$"#)
+        .expect("valid regex")
+});
+
+/// From a mention in a title to the year after it: the rest of the title and a comma.
+static TITLE_REST: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"^[^,;()\[\]]{0,80}[_*"”’']?,\s*$"#).expect("valid regex"));
+
+/// Right after a time: the bracket closes.
+static CLOSES: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\s*[)\]]").expect("valid regex"));
 
 /// The opening of a bracketed reference: "see", "see also", "cf.", "compare", "vide".
 static SENDS_ELSEWHERE: LazyLock<Regex> =
@@ -1387,7 +1422,12 @@ crate::warm_up!(
     EVENT_NOUN,
     SENDS_ELSEWHERE,
     PAGE_NEXT,
-    ASIDE_OPEN
+    ASIDE_OPEN,
+    NAMED_AS,
+    MADE_CUE,
+    AUTHOR_THEN_TITLE,
+    TITLE_REST,
+    CLOSES
 );
 
 #[cfg(test)]
