@@ -26,6 +26,11 @@ fn assert_cases(cases: &[Case<'_>], rules: &RuleBook) {
     }
 }
 
+/// The rules the project ships, in rules/.
+fn shipped_rules() -> RuleBook {
+    load_dir(&crate::common::at("rules")).expect("the shipped rules load")
+}
+
 fn days(y: i64, m: u8, d: u8) -> i64 {
     chronolint::time::days_from_civil(y, m, d)
 }
@@ -206,7 +211,7 @@ fn roles_come_from_the_words_around_the_time() {
 /// "the \u{201c}Satsuma rebellion\u{201d} of 1877").
 #[test]
 fn a_name_with_its_time_in_it_takes_its_role_from_its_own_words() {
-    let rules = load_dir(&crate::common::at("rules")).expect("the shipped rules load");
+    let rules = shipped_rules();
     let cases: &[Case<'_>] = &[
         (
             "He lived at the Lakes until the Boxer outbreak of 1900 carried him to Peking.",
@@ -233,7 +238,7 @@ fn a_name_with_its_time_in_it_takes_its_role_from_its_own_words() {
 /// 30, 1902"); a verb that governs something else leaves the time a point.
 #[test]
 fn the_time_an_alliance_is_made_is_its_start() {
-    let rules = load_dir(&crate::common::at("rules")).expect("the shipped rules load");
+    let rules = shipped_rules();
     let cases: &[Case<'_>] = &[
         (
             "France was bound to Russia, and Great Britain to Japan under the Treaty of Alliance concluded in 1901.",
@@ -258,7 +263,7 @@ fn the_time_an_alliance_is_made_is_its_start() {
 /// event afterwards, or the one who wrote of it, or a name used as a kind after "a".
 #[test]
 fn a_time_of_the_telling_or_of_a_kind_makes_no_claim() {
-    let rules = load_dir(&crate::common::at("rules")).expect("the shipped rules load");
+    let rules = shipped_rules();
     let cases: &[(&str, &str, TimeValue)] = &[
         (
             "The memory of the Boxer Rebellion still haunted the legations in 1910.",
@@ -1287,7 +1292,7 @@ fn a_shared_name_is_the_event_whose_dates_admit_the_time() {
 
 /// The repository's rules and their matcher.
 fn shipped() -> (RuleBook, Matcher) {
-    let rules = chronolint::rules::load_dirs(&[crate::common::at("rules")]).expect("the shipped rules load");
+    let rules = shipped_rules();
     let matcher = Matcher::new(&rules);
     (rules, matcher)
 }

@@ -1004,8 +1004,7 @@ static ANOTHER_DEED: LazyLock<Regex> = LazyLock::new(|| {
 /// foreseen, what the person did later, the words, the letter, the deed.
 fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     let (_, before) = before_in(text, sentence, mention.start);
-    let to = crate::text::floor_boundary(text, (mention.end + NEAR).min(sentence.end)).max(mention.end);
-    let after = text.get(mention.end..to).unwrap_or("");
+    let after = after_in(text, sentence, mention.end);
     // A time that is part of the name is the event's all the same ("the leader of the
     // Satsuma rebellion of 1877").
     let attached = attached(text, mention, time);
@@ -1057,8 +1056,7 @@ fn cites_a_source(text: &str, sentence: Span, mention: Span, time: Span) -> bool
     if inside.contains([')', ']']) || mention.start > from + open {
         return false;
     }
-    let to = crate::text::floor_boundary(text, (time.end + NEAR).min(sentence.end)).max(time.end);
-    let after = text.get(time.end..to).unwrap_or("");
+    let after = after_in(text, sentence, time.end);
     SENDS_ELSEWHERE.is_match(inside) || PAGE_NEXT.is_match(after)
 }
 
@@ -1074,8 +1072,7 @@ fn in_a_cited_title(text: &str, sentence: Span, mention: Span, time: Span) -> bo
     let (_, before) = before_in(text, sentence, mention.start);
     let Some(open) = before.rfind(['(', '[']) else { return false };
     let title_rest = text.get(mention.end..time.start).unwrap_or("");
-    let to = crate::text::floor_boundary(text, (time.end + NEAR).min(sentence.end)).max(time.end);
-    let after = text.get(time.end..to).unwrap_or("");
+    let after = after_in(text, sentence, time.end);
     AUTHOR_THEN_TITLE.is_match(&before[open + 1..])
         && TITLE_REST.is_match(title_rest)
         && (CLOSES.is_match(after) || PAGE_NEXT.is_match(after))
@@ -1115,6 +1112,12 @@ const NEAR: usize = 40;
 fn before_in(text: &str, sentence: Span, at: usize) -> (usize, &str) {
     let from = crate::text::ceil_boundary(text, at.saturating_sub(NEAR)).max(sentence.start);
     (from, text.get(from..at).unwrap_or(""))
+}
+
+/// The text of `sentence` from byte `at` up to `NEAR` bytes on, cut on a character boundary.
+fn after_in(text: &str, sentence: Span, at: usize) -> &str {
+    let to = crate::text::floor_boundary(text, (at + NEAR).min(sentence.end)).max(at);
+    text.get(at..to).unwrap_or("")
 }
 
 /// Whether `time` dates a letter, a dispatch or another document (`DOCUMENT_DATE`) that

@@ -87,14 +87,10 @@ fn demonym(word: &str) -> Option<usize> {
     DEMONYMS.binary_search(&word).ok()
 }
 
-/// The index in `DEMONYMS` of the capitalised word right before byte `at`, spaces between.
+/// The index in `DEMONYMS` of the capitalised word right before byte `at` (`word_before`).
 fn demonym_before(text: &str, at: usize) -> Option<usize> {
-    let before = text.get(..at)?.trim_end_matches([' ', '\t', '\n', '\r']);
-    let word_at = before.trim_end_matches(|c: char| c.is_ascii_alphabetic()).len();
-    let word = before.get(word_at..)?;
-    if !word.starts_with(|c: char| c.is_ascii_uppercase()) || word.len() > 12 {
-        return None;
-    }
+    let word =
+        word_before(text, at).filter(|w| w.len() <= 12 && w.starts_with(|c: char| c.is_ascii_uppercase()))?;
     demonym(&word.to_ascii_lowercase())
 }
 
