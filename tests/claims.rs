@@ -1869,3 +1869,22 @@ fn a_participle_that_tells_of_the_deed_names_it_and_a_refusal_does_not() {
     );
     assert!(claims_of("On January 21st, 1912, the Manchus persisted in not abdicating.").is_empty());
 }
+
+/// With the shipped rules: in a chronology whose years stand in a column at the right
+/// (Thomson's "China-Japan war over Korea; Formosa lost; indemnity also paid ... 1894"),
+/// the year dates the entry's event though semicolons part the entry. In running text a
+/// semicolon still ends the clause the event is in.
+#[test]
+fn a_year_in_a_chronologys_column_dates_the_entry_across_its_semicolons() {
+    let rules = shipped_rules();
+    let entry = "  China-Japan war over Korea; Formosa lost; indemnity\n    also paid                                                     1894\n";
+    let running = "It was the China-Japan war over Korea; Formosa was lost; an indemnity was paid in 1894.";
+    let late = "  China-Japan war over Korea; Formosa lost; indemnity also paid 1894, and more\n";
+    let cases: &[Case<'_>] = &[
+        (entry, &[("1894", TimeValue::year(1894))], one("first-sino-japanese-war", Role::Point, "1894")),
+        (running, &[("1894", TimeValue::year(1894))], vec![]),
+        // A year with words after it on its line is no column's.
+        (late, &[("1894", TimeValue::year(1894))], vec![]),
+    ];
+    assert_cases(cases, &rules);
+}

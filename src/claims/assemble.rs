@@ -544,7 +544,8 @@ fn window(via: MatchKind) -> i64 {
 fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Span, mention: Span) -> bool {
     let time_first = time.end <= mention.start;
     let between = between(text, time, mention);
-    if between.contains([';', '—'])
+    if parted_by_semicolon(text, between, time, mention)
+        || between.contains('—')
         || between.contains("--")
         || between.contains(" – ")
         || between.contains(" - ")
@@ -670,8 +671,33 @@ fn time_between<'a>(here: &[&'a TimeExpr], time: Span, mention: Span) -> Option<
 /// two years previously had sanctioned the Abdication Edicts").
 fn splits(text: &str, time: Span, far: Span) -> bool {
     let between = between(text, time, far);
-    between.contains([';', '—']) || between.contains("--") || OFFSET.is_match(between)
+    parted_by_semicolon(text, between, time, far)
+        || between.contains('—')
+        || between.contains("--")
+        || OFFSET.is_match(between)
 }
+
+/// Whether a semicolon stands between `time` and `mention`. In a chronology's entry the
+/// semicolons part what the entry tells, and the year in its column dates the entry's
+/// event all the same.
+fn parted_by_semicolon(text: &str, between: &str, time: Span, mention: Span) -> bool {
+    between.contains(';') && (time.end <= mention.start || !in_a_column(text, time))
+}
+
+/// Whether `time` stands in a chronology's column of years: last on its line, set apart
+/// from the entry's words by a run of spaces ("China-Japan war over Korea; Formosa lost;
+/// indemnity also paid                1894").
+fn in_a_column(text: &str, time: Span) -> bool {
+    let after = text.get(time.end..).unwrap_or_default();
+    let rest_of_line = after.split('\n').next().unwrap_or_default();
+    let line = text.get(..time.start).unwrap_or_default().rsplit('\n').next().unwrap_or_default();
+    let words = line.trim_end_matches(' ');
+    rest_of_line.trim().is_empty() && line.len() - words.len() >= COLUMN_GAP && !words.trim().is_empty()
+}
+
+/// The fewest spaces before a year in a column: more than a typist's double space after a
+/// full stop, fewer than a right-aligned column ever leaves.
+const COLUMN_GAP: usize = 4;
 
 /// The text between a time and a mention, whichever comes first ("" where they overlap).
 fn between(text: &str, time: Span, mention: Span) -> &str {
