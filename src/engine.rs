@@ -231,6 +231,7 @@ fn warm_up() {
         || {
             claims::assemble::warm_up();
             claims::refuted_warm_up();
+            claims::heading_warm_up();
             claims::mentions::warm_up();
             crate::checks::anachronism::warm_up();
             crate::checks::calendar_offset::warm_up();

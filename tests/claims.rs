@@ -1888,3 +1888,80 @@ fn a_year_in_a_chronologys_column_dates_the_entry_across_its_semicolons() {
     ];
     assert_cases(cases, &rules);
 }
+
+/// With the shipped rules: the first sentence under a heading that names an event may take
+/// the event up by a noun of its name ("the Constitution", "the treaty"), and is then
+/// read as if it named it. Not a noun that names another event ("the Boxer war", "the war
+/// with China"), not a later sentence, not under a line that is a sentence itself.
+#[test]
+fn the_first_sentence_under_a_heading_takes_up_the_event_the_heading_names() {
+    let rules = shipped_rules();
+    let cases: &[Case<'_>] = &[
+        (
+            "PROMULGATION OF THE CONSTITUTION\n\nOn the 11th of February, 1889, the Constitution was promulgated amid\nsigns of universal rejoicing.",
+            &[("the 11th of February, 1889", TimeValue::day(1889, 2, 11))],
+            one("meiji-constitution", Role::Point, "1889-02-11"),
+        ),
+        (
+            "## The Treaty of Portsmouth\n\nThe treaty was signed on September 5, 1905.",
+            &[("September 5, 1905", TimeValue::day(1905, 9, 5))],
+            one("treaty-of-portsmouth", Role::Point, "1905-09-05"),
+        ),
+        (
+            "THE RUSSO-JAPANESE WAR\n\nThe war broke out on 8 February 1904.",
+            &[("8 February 1904", TimeValue::day(1904, 2, 8))],
+            one("russo-japanese-war", Role::Start, "1904-02-08"),
+        ),
+        (
+            "THE RUSSO-JAPANESE WAR\n\nIn 1894 Japan had won the war with China.",
+            &[("1894", TimeValue::year(1894))],
+            vec![],
+        ),
+        (
+            "THE RUSSO-JAPANESE WAR\n\nIn 1900 the Boxer war broke out in China.",
+            &[("1900", TimeValue::year(1900))],
+            one("boxer-rebellion", Role::Start, "1900"),
+        ),
+        (
+            "THE TREATY OF PORTSMOUTH\n\nIt was a hot summer. The treaty was signed on September 5, 1904.",
+            &[("September 5, 1904", TimeValue::day(1904, 9, 5))],
+            vec![],
+        ),
+        (
+            "The Treaty of Portsmouth ended the war.\n\nThe treaty was signed on September 5, 1904.",
+            &[("September 5, 1904", TimeValue::day(1904, 9, 5))],
+            vec![],
+        ),
+        (
+            "THE TREATY OF PORTSMOUTH\nAND AFTER\nThe treaty was signed on September 5, 1904.",
+            &[("September 5, 1904", TimeValue::day(1904, 9, 5))],
+            vec![],
+        ),
+    ];
+    assert_cases(cases, &rules);
+}
+
+/// With the shipped rules: the talks or preparations for an event have their own time
+/// ("The negotiations for the Treaty of Portsmouth began on August 9, 1905").
+#[test]
+fn the_negotiations_for_a_treaty_are_not_the_treaty() {
+    let rules = shipped_rules();
+    let cases: &[Case<'_>] = &[
+        (
+            "The negotiations for the Treaty of Portsmouth began on August 9, 1905.",
+            &[("August 9, 1905", TimeValue::day(1905, 8, 9))],
+            vec![],
+        ),
+        (
+            "Preparations for the siege of Port Arthur were made in May 1904.",
+            &[("May 1904", TimeValue::month(1904, 5))],
+            vec![],
+        ),
+        (
+            "The Treaty of Portsmouth was signed on September 5, 1905, after long negotiations.",
+            &[("September 5, 1905", TimeValue::day(1905, 9, 5))],
+            one("treaty-of-portsmouth", Role::Point, "1905-09-05"),
+        ),
+    ];
+    assert_cases(cases, &rules);
+}

@@ -111,6 +111,15 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
         if known.is_empty() {
             known = answered_question(text, sentences, mentions, si);
         }
+        // The first sentence under a heading may take up the heading's event by a noun
+        // of its name ("ANNEXATION OF KOREA" / "... and that step was taken on ...").
+        let under_heading =
+            if known.is_empty() { super::heading::anaphor(text, sentences, mentions, si) } else { None };
+        if let Some(m) = &under_heading {
+            if let MentionTarget::Known(e) = m.target {
+                known.push((m, e));
+            }
+        }
         // So does a time in a file's name ("tsushima-1906.txt"), whose words name nothing.
         // (Looked at only where an event is named: most dated sentences name none.)
         here.retain(|x| !in_file_name(text, x.span));
@@ -873,6 +882,14 @@ static AIMED_AT: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
+/// Right before a mention: the talks or the preparations that led to it ("The
+/// negotiations for the Treaty of Portsmouth began on August 9, 1905"). The time is
+/// theirs.
+static LEADING_TO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:negotiations?|negotiating|talks|parleys?|pourparlers|preparations?|preliminaries|discussions?|deliberations?|drafts?|drafting)\s+(?:for|over|of|on|about|towards?|leading\s+to)\s+(?:the\s+|an?\s+)?$")
+        .expect("valid regex")
+});
+
 /// Right after a mention: the event still to come ("it became evident, in 1859, that the
 /// emancipation of the serfs was at hand").
 static TO_COME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1036,6 +1053,7 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     let attached = attached(text, mention, time);
     let between_them = between(text, time, mention);
     AIMED_AT.is_match(before)
+        || (LEADING_TO.is_match(before) && !attached)
         || ((KNOWN_BY.is_match(before)
             || SPOKEN_OF.is_match(before)
             || MADE_OF.is_match(before)
@@ -1441,6 +1459,7 @@ crate::warm_up!(
     BROUGHT_ABOUT,
     OFFSET,
     AIMED_AT,
+    LEADING_TO,
     TO_COME,
     KNOWN_BY,
     SPOKEN_OF,

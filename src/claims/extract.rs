@@ -85,7 +85,11 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         widened = times.iter().map(|t| crate::text::label::entry(text, t.span).unwrap_or(t.span)).collect();
         widened.as_slice()
     };
-    let weak = Weak { spans: weak_spans, needed: &needed };
+    let heading_above = |heading: Span, block: Span| {
+        super::heading::may_take_up(text, &lower, heading, block)
+            && matcher.may_name(heading.slice(&lower), folds)
+    };
+    let weak = Weak { spans: weak_spans, needed: &needed, heads: &heading_above };
     let Segmented { mut sentences, blocks, thread } =
         segment_needed(text, folds.then_some(lower.as_str()), &hot, &weak, thread);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
@@ -128,7 +132,21 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             *d && (s.span.slice(text).starts_with("A:") || matcher.may_name(s.span.slice(&lower), folds))
         })
         .collect();
-    let relevant = relevant_sentences(text, &sentences, &naming, &worded);
+    let mut relevant = relevant_sentences(text, &sentences, &naming, &worded);
+    // A heading right above a dated sentence may name the event the sentence takes up
+    // (`heading::anaphor`).
+    for i in 1..sentences.len() {
+        let (Some(heading), Some(sentence)) = (sentences.get(i - 1), sentences.get(i)) else { continue };
+        if dated.get(i) == Some(&true)
+            && relevant.get(i - 1) == Some(&false)
+            && super::heading::may_head(text, heading, sentence)
+            && heading_above(heading.span, sentence.span)
+        {
+            if let Some(r) = relevant.get_mut(i - 1) {
+                *r = true;
+            }
+        }
+    }
     let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks, relevant: Some(&relevant) };
     let mentions = matcher.find_seen(text, &sentences, &seen);
     // Flags are read by the claims (a sentence with a time and a known event, or an

@@ -6,10 +6,12 @@ pub mod assemble;
 mod bounds;
 mod extract;
 mod guessed;
+mod heading;
 mod index;
 pub mod mentions;
 mod needs;
 mod refuted;
+pub(crate) use heading::warm_up as heading_warm_up;
 pub(crate) use refuted::warm_up as refuted_warm_up;
 
 pub use bounds::{both_may_hold, outside};

@@ -26,6 +26,40 @@ use crate::span::Span;
 use crate::swar::{ascii_letter_bits, digit_bits, load, HIGH_BITS};
 use serde::Serialize;
 
+/// The longest line read as a section heading, in bytes: a heading may name the event
+/// the first sentence under it takes up (`claims::heading`).
+pub(crate) const HEADING_MAX: usize = 80;
+
+/// Whether a line has the shape of a section heading: short, not ended as a sentence is,
+/// in capitals or title case ("PROMULGATION OF THE CONSTITUTION", "## The Treaty of
+/// Portsmouth").
+pub(crate) fn heading_shaped(line: &str) -> bool {
+    let words = line.trim().trim_start_matches('#').trim();
+    if words.is_empty() || words.len() > HEADING_MAX || words.len() + 4 < line.trim().len() {
+        return false;
+    }
+    let capitals = !words.chars().any(char::is_lowercase);
+    let title = letter_words(words).all(|(_, w)| w.chars().count() < 4 || w.starts_with(char::is_uppercase));
+    let ended = words.ends_with(['.', ',', ';', ':', '?', '!']) && !(capitals && words.ends_with('.'));
+    (capitals || title) && !ended && letter_words(words).count() <= 10
+}
+
+/// The words of `text` (runs of letters, with the apostrophes and hyphens inside them),
+/// with their offsets.
+pub(crate) fn letter_words(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let inside = |c: char| c.is_alphabetic() || matches!(c, '\'' | '’' | '-');
+    let mut rest = 0;
+    std::iter::from_fn(move || {
+        let tail = text.get(rest..)?;
+        let start = rest + tail.find(char::is_alphabetic)?;
+        let word = text.get(start..)?;
+        let len = word.find(|c: char| !inside(c)).unwrap_or(word.len());
+        rest = start + len;
+        let word = word.get(..len)?.trim_end_matches(['\'', '’', '-']);
+        Some((start, word))
+    })
+}
+
 /// A sentence of a document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sentence {

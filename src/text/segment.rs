@@ -271,11 +271,14 @@ pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span], thread: bool) 
 pub struct Weak<'a> {
     pub spans: &'a [Span],
     pub needed: &'a dyn Fn(Span) -> bool,
+    /// Whether a one-line block may be a heading that names an event the first sentence
+    /// of the dated block after it takes up (`claims::heading`): both are split then.
+    pub heads: &'a dyn Fn(Span, Span) -> bool,
 }
 
 impl Weak<'_> {
     /// No weak spans.
-    pub const NONE: Weak<'static> = Weak { spans: &[], needed: &|_| true };
+    pub const NONE: Weak<'static> = Weak { spans: &[], needed: &|_| true, heads: &|_, _| false };
 }
 
 /// `segment_hot` with `weak` spans besides the hot ones. On book-length text most of the
@@ -310,6 +313,7 @@ pub fn segment_needed(
         // the times of one sentence ("from 1904 to 1905") cost one test.
         let mut pending: Option<(usize, Span)> = None;
         let mut marked: Option<(usize, bool)> = None;
+        let mut dated = vec![false; blocks.len()];
         let test = |pending: Option<(usize, Span)>, keep: &mut [bool]| {
             if let Some((i, w)) = pending {
                 if let Some(k) = keep.get_mut(i) {
@@ -320,6 +324,9 @@ pub fn segment_needed(
         for h in weak.spans {
             for i in touching(h) {
                 let (Some(&k), Some(b)) = (keep.get(i), blocks.get(i)) else { continue };
+                if let Some(d) = dated.get_mut(i) {
+                    *d = true;
+                }
                 if k {
                     continue;
                 }
@@ -352,6 +359,23 @@ pub fn segment_needed(
             }
         }
         test(pending, &mut keep);
+        // The first sentence under a heading may take up the event the heading names
+        // ("ANNEXATION OF KOREA" / "... and that step was taken on August 22, 1910"): a
+        // dated block and the one-line block before it are split if `heads` says so.
+        for i in 1..blocks.len() {
+            let Some(heading) = blocks.get(i - 1) else { continue };
+            let both = keep.get(i - 1) == Some(&true) && keep.get(i) == Some(&true);
+            let block = blocks.get(i).map_or(heading.span, |b| b.span);
+            if dated.get(i) == Some(&true)
+                && !both
+                && heading.lines.len() == 1
+                && (weak.heads)(heading.span, block)
+            {
+                for k in keep.iter_mut().skip(i - 1).take(2) {
+                    *k = true;
+                }
+            }
+        }
         for i in (1..layout.blocks.len()).rev() {
             let opens = layout.blocks.get(i).map_or("", |b| b.span.slice(text).trim_start());
             if keep.get(i).copied().unwrap_or(false)
@@ -1062,7 +1086,7 @@ mod tests {
             let weak: Vec<Span> = text.match_indices("1904").map(|(i, m)| Span::new(i, i + m.len())).collect();
             let needed = |w: Span| w.slice(&text).contains("war");
             let thread = crate::text::is_thread(&text, lower.as_deref());
-            let part = segment_needed(&text, lower.as_deref(), &[], &Weak { spans: &weak, needed: &needed }, thread);
+            let part = segment_needed(&text, lower.as_deref(), &[], &Weak { spans: &weak, needed: &needed, heads: &|_, _| false }, thread);
             let split = |s: &Span| part.blocks.iter().any(|b| b.start <= s.start && s.end <= b.end);
             for w in &weak {
                 for s in touching(&all, *w) {
