@@ -874,19 +874,12 @@ static OFFSET: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Right before a mention: an aim, not a deed ("Stackelberg, who had been sent southward
-/// to raise the siege at Port Arthur, was defeated"), or an order or a plan ("About the
+/// to raise the siege at Port Arthur, was defeated"), an order or a plan ("About the
 /// 1st of December General Nogi's brigade left Kinchow, with orders from Marshal Oyama to
-/// attack Foochow").
+/// attack Foochow"), or the talks or preparations that led to it ("The negotiations for
+/// the Treaty of Portsmouth began on August 9, 1905").
 static AIMED_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)to\s+(?:raise|relieve|lift|prevent|avert|forestall)\s+(?:the\s+)?|(?-u:\b)(?:orders?|ordered|instructions?|instructed|intend(?:ed|ing)|intention|plann(?:ed|ing)|plans?|design|purpose)(?-u:\b)[^.;:!?]{0,40}?(?-u:\b)to\s+(?:[a-z]+\s+(?:the\s+)?)?)$")
-        .expect("valid regex")
-});
-
-/// Right before a mention: the talks or the preparations that led to it ("The
-/// negotiations for the Treaty of Portsmouth began on August 9, 1905"). The time is
-/// theirs.
-static LEADING_TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:negotiations?|negotiating|talks|parleys?|pourparlers|preparations?|preliminaries|discussions?|deliberations?|drafts?|drafting)\s+(?:for|over|of|on|about|towards?|leading\s+to)\s+(?:the\s+|an?\s+)?$")
+    Regex::new(r"(?i)(?:(?-u:\b)to\s+(?:raise|relieve|lift|prevent|avert|forestall)\s+(?:the\s+)?|(?-u:\b)(?:negotiations?|negotiating|talks|parleys?|pourparlers|preparations?|preliminaries|discussions?|deliberations?|drafts?|drafting)\s+(?:for|over|of|on|about|towards?|leading\s+to)\s+(?:the\s+|an?\s+)?|(?-u:\b)(?:orders?|ordered|instructions?|instructed|intend(?:ed|ing)|intention|plann(?:ed|ing)|plans?|design|purpose)(?-u:\b)[^.;:!?]{0,40}?(?-u:\b)to\s+(?:[a-z]+\s+(?:the\s+)?)?)$")
         .expect("valid regex")
 });
 
@@ -1053,7 +1046,6 @@ fn not_its_time(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
     let attached = attached(text, mention, time);
     let between_them = between(text, time, mention);
     AIMED_AT.is_match(before)
-        || (LEADING_TO.is_match(before) && !attached)
         || ((KNOWN_BY.is_match(before)
             || SPOKEN_OF.is_match(before)
             || MADE_OF.is_match(before)
@@ -1459,7 +1451,6 @@ crate::warm_up!(
     BROUGHT_ABOUT,
     OFFSET,
     AIMED_AT,
-    LEADING_TO,
     TO_COME,
     KNOWN_BY,
     SPOKEN_OF,

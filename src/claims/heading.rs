@@ -140,10 +140,12 @@ pub fn may_take_up(text: &str, lower: &str, line: Span, after: Span) -> bool {
     else {
         return false;
     };
-    crate::text::heading_shaped(line.slice(text))
-        && letter_words(heading).any(|(_, w)| {
-            NOUNS.contains(&w) && memchr::memmem::find(after.as_bytes(), w.as_bytes()).is_some()
-        })
+    // The shape first, the cheaper test: few short lines before a dated paragraph have it.
+    if heading.len() > HEADING_MAX + 8 || !crate::text::heading_shaped(line.slice(text)) {
+        return false;
+    }
+    let mut nouns = letter_words(heading).map(|(_, w)| w).filter(|w| NOUNS.contains(w));
+    nouns.any(|w| memchr::memmem::find(after.as_bytes(), w.as_bytes()).is_some())
 }
 
 /// Whether `heading` may be a heading above `sentence`, by a look at its length and the

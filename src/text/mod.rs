@@ -38,10 +38,28 @@ pub(crate) fn heading_shaped(line: &str) -> bool {
     if words.is_empty() || words.len() > HEADING_MAX || words.len() + 4 < line.trim().len() {
         return false;
     }
-    let capitals = !words.chars().any(char::is_lowercase);
-    let title = letter_words(words).all(|(_, w)| w.chars().count() < 4 || w.starts_with(char::is_uppercase));
-    let ended = words.ends_with(['.', ',', ';', ':', '?', '!']) && !(capitals && words.ends_with('.'));
-    (capitals || title) && !ended && letter_words(words).count() <= 10
+    // The cheap tests first: most short lines before a dated paragraph end as sentences.
+    let dot = words.ends_with('.');
+    if words.ends_with([',', ';', ':', '?', '!']) {
+        return false;
+    }
+    let capitals = if words.is_ascii() {
+        !words.bytes().any(|b| b.is_ascii_lowercase())
+    } else {
+        !words.chars().any(char::is_lowercase)
+    };
+    if dot && !capitals {
+        return false;
+    }
+    let (mut count, mut title) = (0, true);
+    for (_, w) in letter_words(words) {
+        count += 1;
+        title = title && (w.len() < 4 || w.starts_with(char::is_uppercase));
+        if count > 10 {
+            return false;
+        }
+    }
+    capitals || title
 }
 
 /// The words of `text` (runs of letters, with the apostrophes and hyphens inside them),

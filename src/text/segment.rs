@@ -359,23 +359,7 @@ pub fn segment_needed(
             }
         }
         test(pending, &mut keep);
-        // The first sentence under a heading may take up the event the heading names
-        // ("ANNEXATION OF KOREA" / "... and that step was taken on August 22, 1910"): a
-        // dated block and the one-line block before it are split if `heads` says so.
-        for i in 1..blocks.len() {
-            let Some(heading) = blocks.get(i - 1) else { continue };
-            let both = keep.get(i - 1) == Some(&true) && keep.get(i) == Some(&true);
-            let block = blocks.get(i).map_or(heading.span, |b| b.span);
-            if dated.get(i) == Some(&true)
-                && !both
-                && heading.lines.len() == 1
-                && (weak.heads)(heading.span, block)
-            {
-                for k in keep.iter_mut().skip(i - 1).take(2) {
-                    *k = true;
-                }
-            }
-        }
+        keep_headings(&layout.blocks, &dated, weak, &mut keep);
         for i in (1..layout.blocks.len()).rev() {
             let opens = layout.blocks.get(i).map_or("", |b| b.span.slice(text).trim_start());
             if keep.get(i).copied().unwrap_or(false)
@@ -394,6 +378,27 @@ pub fn segment_needed(
         blocks.push(block.span);
     }
     Segmented { sentences, blocks, thread }
+}
+
+/// The first sentence under a heading may take up the event the heading names
+/// ("ANNEXATION OF KOREA" / "... and that step was taken on August 22, 1910"): a dated
+/// block and the one-line block before it are kept if `weak.heads` says so. (Out of line:
+/// it runs once per text, apart from the hot loop of `segment_needed`.)
+#[inline(never)]
+fn keep_headings(blocks: &[Block], dated: &[bool], weak: &Weak<'_>, keep: &mut [bool]) {
+    for i in 1..blocks.len() {
+        let (Some(heading), Some(block)) = (blocks.get(i - 1), blocks.get(i)) else { continue };
+        let both = keep.get(i - 1) == Some(&true) && keep.get(i) == Some(&true);
+        if dated.get(i) == Some(&true)
+            && !both
+            && heading.lines.len() == 1
+            && (weak.heads)(heading.span, block.span)
+        {
+            for k in keep.iter_mut().skip(i - 1).take(2) {
+                *k = true;
+            }
+        }
+    }
 }
 
 /// Sets the flags of `sentences` (from `segment_hot`): `quoted`, `attributed_to`,
