@@ -112,7 +112,8 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             known = answered_question(text, sentences, mentions, si);
         }
         // The first sentence under a heading may take up the heading's event by a noun
-        // of its name ("ANNEXATION OF KOREA" / "... and that step was taken on ...").
+        // of its name ("PROMULGATION OF THE CONSTITUTION" / "On the 11th of February,
+        // 1889, the Constitution was promulgated").
         let under_heading =
             if known.is_empty() { super::heading::anaphor(text, sentences, mentions, si) } else { None };
         if let Some(m) = &under_heading {

@@ -2,15 +2,18 @@
 //! event up by a noun of its name:
 //!
 //! ```text
-//! ANNEXATION OF KOREA
+//! PROMULGATION OF THE CONSTITUTION
 //!
-//! Japan finally resolved that nothing short of annexation would suit the situation, and
-//! that step was taken on August 22, 1910.
+//! On the 11th of February, 1889, the Constitution was promulgated amid signs of
+//! universal rejoicing.
 //! ```
 //!
-//! The noun ("annexation", "the Constitution", "the treaty") stands for the heading's
-//! event there, as an alias would; the claim is then weighed as any other. Only the first
-//! sentence under the heading: further on, "the treaty" may be another one.
+//! The noun ("the Constitution", "the treaty", "nothing short of annexation") stands for
+//! the heading's event there, as an alias would; the claim is then weighed as any other
+//! (Brinkley's "ANNEXATION OF KOREA" / "nothing short of annexation would suit the
+//! situation, and that step was taken on August 22, 1910" is still no claim: the time is
+//! in the next clause, of "that step"). Only the first sentence under the heading:
+//! further on, "the treaty" may be another one.
 
 use super::{EventMention, MatchKind, MentionTarget};
 use crate::span::Span;

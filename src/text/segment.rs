@@ -381,9 +381,10 @@ pub fn segment_needed(
 }
 
 /// The first sentence under a heading may take up the event the heading names
-/// ("ANNEXATION OF KOREA" / "... and that step was taken on August 22, 1910"): a dated
-/// block and the one-line block before it are kept if `weak.heads` says so. (Out of line:
-/// it runs once per text, apart from the hot loop of `segment_needed`.)
+/// ("PROMULGATION OF THE CONSTITUTION" / "On the 11th of February, 1889, the Constitution
+/// was promulgated"): a dated block and the one-line block before it are kept if
+/// `weak.heads` says so. (Out of line: it runs once per text, apart from the hot loop of
+/// `segment_needed`.)
 #[inline(never)]
 fn keep_headings(blocks: &[Block], dated: &[bool], weak: &Weak<'_>, keep: &mut [bool]) {
     for i in 1..blocks.len() {
