@@ -698,9 +698,9 @@ fn parted_by_semicolon(text: &str, between: &str, time: Span, mention: Span) -> 
 /// from the entry's words by a run of spaces ("China-Japan war over Korea; Formosa lost;
 /// indemnity also paid                1894").
 fn in_a_column(text: &str, time: Span) -> bool {
-    let after = text.get(time.end..).unwrap_or_default();
-    let rest_of_line = after.split('\n').next().unwrap_or_default();
-    let line = text.get(..time.start).unwrap_or_default().rsplit('\n').next().unwrap_or_default();
+    let line = crate::text::line_at(text, time.start);
+    let rest_of_line = text.get(time.end..line.end.max(time.end)).unwrap_or_default();
+    let line = text.get(line.start..time.start).unwrap_or_default();
     let words = line.trim_end_matches(' ');
     rest_of_line.trim().is_empty() && line.len() - words.len() >= COLUMN_GAP && !words.trim().is_empty()
 }

@@ -17,7 +17,7 @@
 
 use super::{EventMention, MatchKind, MentionTarget};
 use crate::span::Span;
-use crate::text::{letter_words, Sentence, HEADING_MAX};
+use crate::text::{letter_words, line_at, Sentence, HEADING_MAX};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -120,7 +120,10 @@ pub fn anaphor(
     // "the treaty", "this Convention": a determiner right before it makes it the one in
     // view. A noun without one only in lower case and after a word that is no qualifier
     // ("nothing short of annexation", not "the Boxer war" or "a new treaty").
-    let start = match ["the", "this", "that"].iter().find(|d| ends_with_word(before, d)) {
+    let determiner = super::mentions::word_before(body, at)
+        .filter(|w| ["the", "this", "that"].iter().any(|d| w.eq_ignore_ascii_case(d)));
+    let start = match determiner {
+        // The word is the end of `before`, the text up to the noun less its spaces.
         Some(d) => before.len() - d.len(),
         None if word.starts_with(char::is_lowercase)
             && letter_words(before)
@@ -166,8 +169,7 @@ fn blank_line_between(text: &str, from: usize, to: usize) -> bool {
 /// The line `span` is, if it is a heading: alone between blank lines (or the text's
 /// start), short, not ended as a sentence is, and in capitals or title case.
 fn heading_line(text: &str, span: Span) -> Option<Span> {
-    let start = text.get(..span.start)?.rfind('\n').map_or(0, |n| n + 1);
-    let end = text.get(span.end..)?.find('\n').map_or(text.len(), |n| span.end + n);
+    let (start, end) = (line_at(text, span.start).start, line_at(text, span.end).end);
     let line = text.get(start..end)?;
     if !crate::text::heading_shaped(line) || !blank_before(text.get(..start)?) {
         return None;
@@ -179,11 +181,4 @@ fn heading_line(text: &str, span: Span) -> Option<Span> {
 fn blank_before(before: &str) -> bool {
     let Some(rest) = before.strip_suffix('\n') else { return before.is_empty() };
     rest.rsplit('\n').next().is_none_or(|line| line.trim().is_empty())
-}
-
-/// Whether `text` ends with `word` as a whole word, whatever its case.
-fn ends_with_word(text: &str, word: &str) -> bool {
-    let Some(at) = text.len().checked_sub(word.len()) else { return false };
-    text.get(at..).is_some_and(|tail| tail.eq_ignore_ascii_case(word))
-        && text.get(..at).is_none_or(|head| !head.ends_with(|c: char| c.is_alphanumeric()))
 }

@@ -496,7 +496,7 @@ fn italic(text: &str, span: Span) -> bool {
 /// The word of letters right before byte `at` of `text`, with white space between it and
 /// `at` (empty where the letters stop at other punctuation); `None` where a letter or
 /// punctuation touches `at`.
-fn word_before(text: &str, at: usize) -> Option<&str> {
+pub(super) fn word_before(text: &str, at: usize) -> Option<&str> {
     let head = text.get(..at)?;
     let trimmed = head.trim_end();
     if trimmed.len() == head.len() {

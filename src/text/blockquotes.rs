@@ -10,7 +10,7 @@
 //! quotation, this does not), and GitHub's alerts ("> [!NOTE]"), the writer's own words
 //! set off as a note.
 
-use super::Sentence;
+use super::{line_at, Sentence};
 use crate::span::Span;
 use memchr::memmem;
 use std::sync::LazyLock;
@@ -171,15 +171,6 @@ fn line_ending_at(text: &str, end: usize) -> Option<Span> {
     };
     let end = if end > start && bytes.get(end - 1) == Some(&b'\r') { end - 1 } else { end };
     Some(Span::new(start, end))
-}
-
-/// The line of `text` that holds byte `at`, without its line break.
-fn line_at(text: &str, at: usize) -> Span {
-    let bytes = text.as_bytes();
-    let start = bytes.get(..at).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |p| p + 1);
-    let end = bytes.get(at..).and_then(|t| memchr::memchr(b'\n', t)).map_or(bytes.len(), |p| at + p);
-    let end = if end > start && bytes.get(end - 1) == Some(&b'\r') { end - 1 } else { end };
-    Span::new(start, end.max(start))
 }
 
 /// Whether `line` is a line of a Markdown or e-mail quotation: up to three spaces, then

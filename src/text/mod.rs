@@ -26,6 +26,15 @@ use crate::span::Span;
 use crate::swar::{ascii_letter_bits, digit_bits, load, HIGH_BITS};
 use serde::Serialize;
 
+/// The line of `text` that holds byte `at`, without its line break.
+pub(crate) fn line_at(text: &str, at: usize) -> Span {
+    let bytes = text.as_bytes();
+    let start = bytes.get(..at).and_then(|h| memchr::memrchr(b'\n', h)).map_or(0, |p| p + 1);
+    let end = bytes.get(at..).and_then(|t| memchr::memchr(b'\n', t)).map_or(bytes.len(), |p| at + p);
+    let end = if end > start && bytes.get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+    Span::new(start, end.max(start))
+}
+
 /// The longest line read as a section heading, in bytes: a heading may name the event
 /// the first sentence under it takes up (`claims::heading`).
 pub(crate) const HEADING_MAX: usize = 80;
