@@ -1889,6 +1889,39 @@ fn a_year_in_a_chronologys_column_dates_the_entry_across_its_semicolons() {
     assert_cases(cases, &rules);
 }
 
+/// With the shipped rules: a chronology's entry led by its year and a period ("1905.
+/// Portsmouth Treaty--...") is one sentence, dated by its label; in a wrapped paragraph a
+/// year that happens to lead a line ends its sentence as any year does.
+#[test]
+fn a_year_label_leading_an_entry_dates_the_entry() {
+    let rules = shipped_rules();
+    let entry =
+        "     1905. Portsmouth Treaty (Russia-Japan)--Japan takes Korea and\n     part of Manchuria.\n";
+    let bullet = "* 1905. Portsmouth Treaty signed.\n";
+    let listed = "1899. Britain-Russia--Britain not to interfere in the Yangtze valley.\n\
+                  1905. Portsmouth Treaty (Russia-Japan)--Japan takes Korea.\n";
+    let unwrapped = "The long negotiations between the two empires came to nothing, and\n\
+                     the war that followed was fought on land and sea until the autumn of\n\
+                     1905. The Portsmouth Treaty was a surprise to the Russian public.\n";
+    // Eight lines or more, wrapped: the line breaks are soft.
+    let wrapped = format!(
+        "{}{unwrapped}",
+        "The long negotiations between the two empires came to nothing, and\n".repeat(6)
+    );
+    let cases: &[Case<'_>] = &[
+        (entry, &[("1905", TimeValue::year(1905))], one("treaty-of-portsmouth", Role::Point, "1905")),
+        (bullet, &[("1905", TimeValue::year(1905))], one("treaty-of-portsmouth", Role::Point, "1905")),
+        (
+            listed,
+            &[("1899", TimeValue::year(1899)), ("1905", TimeValue::year(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
+        (unwrapped, &[("1905", TimeValue::year(1905))], vec![]),
+        (&wrapped, &[("1905", TimeValue::year(1905))], vec![]),
+    ];
+    assert_cases(cases, &rules);
+}
+
 /// With the shipped rules: the first sentence under a heading that names an event may take
 /// the event up by a noun of its name ("the Constitution", "the treaty"), and is then
 /// read as if it named it. Not a noun that names another event ("the Boxer war", "the war

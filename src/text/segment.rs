@@ -163,6 +163,37 @@ fn is_bullet(c: char) -> bool {
     matches!(c, '•' | '●' | '◦' | '▪' | '‣' | '*' | '–' | '—')
 }
 
+/// Whether the period at `dot` closes a year that leads its line, with nothing before it
+/// but white space or a bullet: the label of a chronology's entry ("1905. Portsmouth
+/// Treaty--Japan takes Korea"), which the entry's text follows. Only at the start of a
+/// unit does the splitter read it so (`split_unit`); a year that leads a line inside a
+/// wrapped paragraph ("...who ascended the throne in\n1762. Under the influence") ends
+/// its sentence as any year does.
+fn leads_its_line(text: &str, dot: usize) -> bool {
+    let Some(year) = dot.checked_sub(4).and_then(|s| text.get(s..dot)) else { return false };
+    let b = year.as_bytes();
+    let year_shaped = b.iter().all(u8::is_ascii_digit) && (b[0] == b'1' || (b[0] == b'2' && b[1] == b'0'));
+    if !year_shaped || text.get(dot..=dot) != Some(".") {
+        return false;
+    }
+    let line = super::line_at(text, dot);
+    let before = text.get(line.start..dot - 4).unwrap_or("").trim();
+    let mut chars = before.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => true,
+        (Some(c), None) => is_bullet(c) || c == '-',
+        _ => false,
+    }
+}
+
+/// Whether the line before the one that starts at `start` is blank or missing, or ends
+/// with final or closing punctuation.
+fn after_an_ended_line(text: &str, start: usize) -> bool {
+    let Some(before) = start.checked_sub(1) else { return true };
+    let line = super::line_at(text, before).slice(text).trim_end().trim_end_matches(CLOSERS);
+    line.trim_start().is_empty() || line.ends_with(['.', '?', '!', ':', ';'])
+}
+
 /// Whether `part` (a trimmed part of one line) is exactly one URL of `urls`. URLs hold no
 /// white space, so the URLs found in the whole text are those found in each line.
 fn is_whole_url(text: &str, part: &str, urls: &[Span]) -> bool {
@@ -554,6 +585,14 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
     // Jump from one candidate end of sentence to the next: '.', '?', '!' by memchr, and
     // '…' by a substring search, kept until passed: the next '…' at or after `from`.
     let bytes = body.as_bytes();
+    // A chronology entry's year label at the unit's start is part of the entry, if the
+    // line before it ends as an entry does (or is blank): in unwrapped text a unit starts
+    // at every line that starts with a digit, "...until the autumn of\n1905. The treaty"
+    // too.
+    let label = memchr::memchr(b'.', bytes).map(|d| unit.start + d).filter(|&d| {
+        let line = super::line_at(text, d);
+        leads_its_line(text, d) && line.start <= unit.start && after_an_ended_line(text, line.start)
+    });
     let mut dots = ELLIPSIS.find(bytes);
     let mut from = 0;
     while from < bytes.len() {
@@ -592,7 +631,7 @@ fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut
             from += tags;
             end = unit.start + from;
         }
-        if !ends_sentence(text, at, c, end, unit.end) {
+        if (Some(at) == label && end == at + 1) || !ends_sentence(text, at, c, end, unit.end) {
             continue;
         }
         push(text, Span::new(start, end), paragraph, out);
@@ -752,7 +791,12 @@ fn certain_end(text: &str, block: Span, i: usize) -> (usize, usize, bool) {
     let end = run_start + run_len;
     let end = end + closing_marks(text.get(end..block.end).unwrap_or(""));
     let first = run.get(..run_len).and_then(|r| r.char_indices().find(|&(_, c)| is_terminal(c)));
-    let ends = first.is_some_and(|(k, c)| ends_sentence(text, run_start + k, c, end, block.end));
+    // A year's period that leads a line may be an entry's label (`split_unit` knows where
+    // its units start; this does not): never certain, which only widens a window.
+    let ends = first.is_some_and(|(k, c)| {
+        !(k == 0 && end == run_start + 1 && leads_its_line(text, run_start))
+            && ends_sentence(text, run_start + k, c, end, block.end)
+    });
     (run_start, end, ends)
 }
 
@@ -995,6 +1039,8 @@ mod tests {
             "ended",
             "in",
             "1904",
+            "1905.",
+            "\n1899.",
             "St.",
             "Petersburg",
             "Mr.",
