@@ -399,7 +399,10 @@ fn classify(
         Some(r) if !r.admits(value) || sticks_out => Verdict::Conflicts,
         None if outside.is_some() => Verdict::Conflicts,
         None if course.is_some() => Verdict::Agrees,
-        Some(r) if r.is_disputed() && claim.citations.is_empty() => Verdict::Unsupported,
+        // As `unsupported-claim` judges it: a time that holds every view takes no side.
+        Some(r) if r.is_disputed() && !r.holds_every_view(value) && claim.citations.is_empty() => {
+            Verdict::Unsupported
+        }
         Some(_) => Verdict::Agrees,
         None if !disagreeing.is_empty() => Verdict::Conflicts,
         None if !agreeing.is_empty() => Verdict::Agrees,
@@ -734,6 +737,13 @@ mod tests {
         assert_eq!(verdict(1900, true), Verdict::Agrees);
         // Outside both views: conflicts, citation or not.
         assert_eq!(verdict(1902, true), Verdict::Conflicts);
+        // Holds both views: takes no side, and agrees uncited.
+        let mut both = claim(1900, false);
+        both.time.value = TimeValue::parse_edtf("1899/1900").expect("a range");
+        assert_eq!(
+            classify(&both, text, &corpus, &rules, &mut CorpusTexts::default()).verdict,
+            Verdict::Agrees
+        );
     }
 
     #[test]

@@ -12,7 +12,8 @@ declare_check! {
     /// Flags a dated assertion with no citation in reach (its sentence, its paragraph, or
     /// the quotation it belongs to) when the source's trust tier is expected to cite it:
     ///
-    /// - the date is disputed in rules/ (reference works disagree), or it is contradicted
+    /// - the date is disputed in rules/ (reference works disagree) and the claim takes a
+    ///   side (a year that holds every view's day takes none), or it is contradicted
     ///   by another source and the reference does not settle it, and the tier's policy is
     ///   `cite = "contested"` (the default for medium and high trust: an encyclopedia);
     /// - any dated claim, when the policy is `cite = "all"`;
@@ -57,7 +58,9 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             };
             let reason = if mismatch {
                 None // reference-mismatch reports it
-            } else if let Some(r) = reference.filter(|r| r.is_disputed()) {
+            } else if let Some(r) =
+                reference.filter(|r| r.is_disputed() && !r.holds_every_view(&c.time.value))
+            {
                 (policy.cite != Cite::Never).then(|| {
                     let views: Vec<String> = r
                         .views
@@ -235,6 +238,16 @@ mod tests {
             got,
             ["doc0.txt: the start of the Boxer Rebellion is dated 1899 here with nothing to support it"]
         );
+    }
+
+    #[test]
+    fn a_time_that_holds_every_view_takes_no_side() {
+        // October 1899 and June 1900 both lie in "1899–1900"; "1900" holds only one.
+        let both = TimeValue::parse_edtf("1899/1900").expect("a range");
+        let docs = [doc(0, Trust::High, vec![claim(0, Role::Start, both, 1, false)])];
+        assert!(findings(&boxer(true), &docs).is_empty());
+        let one = [doc(0, Trust::High, vec![claim(0, Role::Start, TimeValue::year(1900), 1, false)])];
+        assert_eq!(findings(&boxer(true), &one).len(), 1);
     }
 
     #[test]

@@ -156,6 +156,16 @@ impl RefDate {
         self.views.iter().any(|v| v.value.overlaps(value))
     }
 
+    /// Whether `value` holds every view whole: written no finer than where the views part
+    /// ("1876", when one view gives 21 August 1876 and another 13 September), it takes no
+    /// side in the dispute.
+    pub fn holds_every_view(&self, value: &TimeValue) -> bool {
+        let (Some(lo), Some(hi)) = (value.earliest, value.latest) else { return false };
+        self.views
+            .iter()
+            .all(|v| v.value.earliest.is_some_and(|e| e >= lo) && v.value.latest.is_some_and(|l| l <= hi))
+    }
+
     /// For a span: the ends of a range `value` ("8 February 1904 – 5 September 1906") that
     /// no view allows, each end read at the precision it is written in ("1894–1895" is
     /// any day of 1894 to any day of 1895). A range that overlaps the span may still
