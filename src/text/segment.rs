@@ -186,6 +186,19 @@ fn leads_its_line(text: &str, dot: usize) -> bool {
     }
 }
 
+/// The period of a year label at `lead` (where the unit's text starts), if the line before
+/// the unit ends as an entry does (or is blank): in unwrapped text a unit starts at every
+/// line that starts with a digit, "...until the autumn of\n1905. The treaty" too.
+#[inline(never)]
+fn entry_label(text: &str, unit: Span, lead: usize) -> Option<usize> {
+    // A bullet and its space are at most four bytes ("• ").
+    let head = text.get(lead..unit.end)?.as_bytes();
+    let dot = lead + head.iter().take(8).position(u8::is_ascii_digit)? + 4;
+    let line = super::line_at(text, dot);
+    (leads_its_line(text, dot) && line.start <= unit.start && after_an_ended_line(text, line.start))
+        .then_some(dot)
+}
+
 /// Whether the line before the one that starts at `start` is blank or missing, or ends
 /// with final or closing punctuation.
 fn after_an_ended_line(text: &str, start: usize) -> bool {
@@ -582,17 +595,18 @@ const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
 fn split_unit(text: &str, unit: Span, paragraph: usize, urls: &[Span], out: &mut Vec<Sentence>) {
     let body = unit.slice(text);
     let mut start = unit.start;
+    // A chronology entry's year label at the unit's start is part of the entry
+    // (`entry_label`); looked for only where the unit's first byte may start one.
+    let lead = body.trim_start();
+    let label = match lead.as_bytes().first() {
+        Some(b) if b.is_ascii_digit() || b.is_ascii_punctuation() || *b >= 0x80 => {
+            entry_label(text, unit, unit.start + (body.len() - lead.len()))
+        }
+        _ => None,
+    };
     // Jump from one candidate end of sentence to the next: '.', '?', '!' by memchr, and
     // '…' by a substring search, kept until passed: the next '…' at or after `from`.
     let bytes = body.as_bytes();
-    // A chronology entry's year label at the unit's start is part of the entry, if the
-    // line before it ends as an entry does (or is blank): in unwrapped text a unit starts
-    // at every line that starts with a digit, "...until the autumn of\n1905. The treaty"
-    // too.
-    let label = memchr::memchr(b'.', bytes).map(|d| unit.start + d).filter(|&d| {
-        let line = super::line_at(text, d);
-        leads_its_line(text, d) && line.start <= unit.start && after_an_ended_line(text, line.start)
-    });
     let mut dots = ELLIPSIS.find(bytes);
     let mut from = 0;
     while from < bytes.len() {
