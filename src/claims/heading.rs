@@ -147,7 +147,9 @@ pub fn may_take_up(text: &str, lower: &str, line: Span, after: Span) -> bool {
         return false;
     };
     // The shape first, the cheaper test: few short lines before a dated paragraph have it.
-    if heading.len() > HEADING_MAX + 8 || !crate::text::heading_shaped(line.slice(text)) {
+    // The length as `heading_shaped` counts it (a centred heading's spaces left out, up to
+    // four marks of a Markdown heading in), so that a long line is dismissed unread.
+    if heading.trim().len() > HEADING_MAX + 4 || !crate::text::heading_shaped(line.slice(text)) {
         return false;
     }
     let mut nouns = letter_words(heading).map(|(_, w)| w).filter(|w| NOUNS.contains(w));
