@@ -1872,16 +1872,23 @@ fn a_participle_that_tells_of_the_deed_names_it_and_a_refusal_does_not() {
 
 /// With the shipped rules: in a chronology whose years stand in a column at the right
 /// (Thomson's "China-Japan war over Korea; Formosa lost; indemnity also paid ... 1894"),
-/// the year dates the entry's event though semicolons part the entry. In running text a
-/// semicolon still ends the clause the event is in.
+/// the year dates the entry's event though semicolons part the entry, and however long
+/// the entry is. In running text a semicolon still ends the clause the event is in, and a
+/// name far from the year is out of its reach.
 #[test]
-fn a_year_in_a_chronologys_column_dates_the_entry_across_its_semicolons() {
+fn a_year_in_a_chronologys_column_dates_the_whole_entry() {
     let rules = shipped_rules();
     let entry = "  China-Japan war over Korea; Formosa lost; indemnity\n    also paid                                                     1894\n";
     let running = "It was the China-Japan war over Korea; Formosa was lost; an indemnity was paid in 1894.";
     let late = "  China-Japan war over Korea; Formosa lost; indemnity also paid 1894, and more\n";
+    // The whole entry is the year's reach, however long: the name is 180 bytes from it.
+    let long = "  Opium war between England and China, in which\n    old China received the soundest thrashing she ever\n    received from any foreign nation; many engagements;\n    many ports taken                                              1840\n";
+    let run_on = format!("{}.", long.split_whitespace().collect::<Vec<_>>().join(" "));
     let cases: &[Case<'_>] = &[
         (entry, &[("1894", TimeValue::year(1894))], one("first-sino-japanese-war", Role::Point, "1894")),
+        (long, &[("1840", TimeValue::year(1840))], one("first-opium-war", Role::Point, "1840")),
+        // The same words run together as a sentence: the year is too far from the name.
+        (&run_on, &[("1840", TimeValue::year(1840))], vec![]),
         (running, &[("1894", TimeValue::year(1894))], vec![]),
         // A year with words after it on its line is no column's.
         (late, &[("1894", TimeValue::year(1894))], vec![]),

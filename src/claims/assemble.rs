@@ -185,7 +185,12 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             if let Some(topic) = entry.and_then(|l| l.topic) {
                 topical.push((time, topic, here_claims.len()));
             }
-            let at = entry.map_or(time.span, |l| l.reach);
+            // A year in a chronology's column dates its entry, the whole of it ("Opium war
+            // between England and China, in which ... many ports taken      1840"): it
+            // reaches back to the entry's last word, and any name in the entry is near.
+            let column = if entry.is_none() { column_reach(text, time.span) } else { None };
+            let at = entry.map_or(column.unwrap_or(time.span), |l| l.reach);
+            let max_gap = if column.is_some() { sentence.span.len() } else { MAX_GAP };
             let in_topic = |m: &EventMention| entry.and_then(|l| l.topic).is_some_and(|t| t.contains(m.span));
             // A description that spans the time ("battles, at Liaoyang in August 1904 and
             // Mukden") is as far from it as its last word, usually the naming one.
@@ -211,8 +216,8 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
             // Only mentions within reach can date it: names near the time (a window into the
             // position-sorted list, so a sentence with thousands of dates and names stays
             // linear) and the sentence's few descriptions, which may span it.
-            let lo = time.span.start.saturating_sub(MAX_GAP + NAME_REACH);
-            let hi = time.span.end + MAX_GAP;
+            let lo = at.start.min(time.span.start).saturating_sub(max_gap + NAME_REACH);
+            let hi = time.span.end + max_gap;
             let (a, b) = (
                 named.partition_point(|(m, _)| m.span.start < lo),
                 named.partition_point(|(m, _)| m.span.start <= hi),
@@ -256,7 +261,7 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 // (a sentence of forty thousand times has as many candidates).
                 let found_role = std::cell::OnceCell::new();
                 let its_role = || *found_role.get_or_init(|| role(text, sentence.span, time, mention.span));
-                if gap(at, near_end(best)) > MAX_GAP
+                if gap(at, near_end(best)) > max_gap
                     || crosses_clause(text, (sentence.span, comma), at, near_end(best))
                     || apart_in_a_table(time.span, mention.span)
                     || time_between(&here, at, near_end(best))
@@ -698,11 +703,24 @@ fn parted_by_semicolon(text: &str, between: &str, time: Span, mention: Span) -> 
 /// from the entry's words by a run of spaces ("China-Japan war over Korea; Formosa lost;
 /// indemnity also paid                1894").
 fn in_a_column(text: &str, time: Span) -> bool {
+    // `time` may be a column year's reach (`column_reach`): its spaces, then the year.
+    let spaces = time.slice(text).bytes().take_while(|&b| b == b' ').count();
+    column_reach(text, Span::new(time.start + spaces, time.end)).is_some()
+}
+
+/// For a time in a chronology's column (`in_a_column`), the span from the end of its
+/// entry's words on its line to the time's end.
+fn column_reach(text: &str, time: Span) -> Option<Span> {
+    // Most times are not last on their line: one byte tells.
+    if !text.as_bytes().get(time.end).is_none_or(u8::is_ascii_whitespace) {
+        return None;
+    }
     let line = crate::text::line_at(text, time.start);
     let rest_of_line = text.get(time.end..line.end.max(time.end)).unwrap_or_default();
-    let line = text.get(line.start..time.start).unwrap_or_default();
-    let words = line.trim_end_matches(' ');
-    rest_of_line.trim().is_empty() && line.len() - words.len() >= COLUMN_GAP && !words.trim().is_empty()
+    let before = text.get(line.start..time.start).unwrap_or_default();
+    let words = before.trim_end_matches(' ');
+    (rest_of_line.trim().is_empty() && before.len() - words.len() >= COLUMN_GAP && !words.trim().is_empty())
+        .then(|| Span::new(line.start + words.len(), time.end))
 }
 
 /// The fewest spaces before a year in a column: more than a typist's double space after a
