@@ -1109,7 +1109,9 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// by Go\n\nXII.) but not in the per-block one; citations now stay inside a block.
 /// Another: where a claim is attributed to a quotation's source, the citations outside
 /// every sentence (kept for that source) lay among a paragraph's, and a claim lost the
-/// link of its own paragraph ("paragraph-citations-among-outside-ones.txt").
+/// link of its own paragraph ("paragraph-citations-among-outside-ones.txt"). Another: a
+/// sentence that takes up a heading's event, copied further on, was a repeat only where
+/// everything was flagged ("heading-repeat.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

@@ -134,16 +134,20 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         .collect();
     let mut relevant = relevant_sentences(text, &sentences, &naming, &worded);
     // A heading right above a dated sentence may name the event the sentence takes up
-    // (`heading::anaphor`).
+    // (`heading::anaphor`). The sentence may then make a claim though it names nothing
+    // itself, so its flags and repeats are wanted as a naming sentence's are.
+    let mut under_heading = vec![false; sentences.len()];
     for i in 1..sentences.len() {
         let (Some(heading), Some(sentence)) = (sentences.get(i - 1), sentences.get(i)) else { continue };
         if dated.get(i) == Some(&true)
-            && relevant.get(i - 1) == Some(&false)
             && super::heading::may_head(text, heading, sentence)
             && heading_above(heading.span, sentence.span)
         {
             if let Some(r) = relevant.get_mut(i - 1) {
                 *r = true;
+            }
+            if let Some(u) = under_heading.get_mut(i) {
+                *u = true;
             }
         }
     }
@@ -167,8 +171,9 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             dated.get(i).copied().unwrap_or(false) && (knows.get(i).copied().unwrap_or(false) || answer)
         })
         .collect();
-    let flags_for = any_of(&[&claiming, &worded, &named]);
-    let repeats_for = any_of(&[&relevant, &named, &touched(&head_words), &touched(&anniversary)]);
+    let flags_for = any_of(&[&claiming, &worded, &named, &under_heading]);
+    let repeats_for =
+        any_of(&[&relevant, &named, &touched(&head_words), &touched(&anniversary), &under_heading]);
     // A block quotation delimited by tags needs one of their closing marks, which the
     // search of the lowercased text looked for (`quote_markup`). The tags are ASCII, and
     // the flags find them in the ASCII-lowercased text whatever the document's folding,
