@@ -168,21 +168,21 @@ fn is_bullet(c: char) -> bool {
 /// Treaty--Japan takes Korea"), which the entry's text follows. Only at the start of a
 /// unit does the splitter read it so (`split_unit`); a year that leads a line inside a
 /// wrapped paragraph ("...who ascended the throne in\n1762. Under the influence") ends
-/// its sentence as any year does.
-fn leads_its_line(text: &str, dot: usize) -> bool {
-    let Some(year) = dot.checked_sub(4).and_then(|s| text.get(s..dot)) else { return false };
+/// its sentence as any year does. The line, if so.
+fn leads_its_line(text: &str, dot: usize) -> Option<Span> {
+    let year = dot.checked_sub(4).and_then(|s| text.get(s..dot))?;
     let b = year.as_bytes();
     let year_shaped = b.iter().all(u8::is_ascii_digit) && (b[0] == b'1' || (b[0] == b'2' && b[1] == b'0'));
     if !year_shaped || text.get(dot..=dot) != Some(".") {
-        return false;
+        return None;
     }
     let line = super::line_at(text, dot);
     let before = text.get(line.start..dot - 4).unwrap_or("").trim();
     let mut chars = before.chars();
     match (chars.next(), chars.next()) {
-        (None, _) => true,
-        (Some(c), None) => is_bullet(c) || c == '-',
-        _ => false,
+        (None, _) => Some(line),
+        (Some(c), None) if is_bullet(c) || c == '-' => Some(line),
+        _ => None,
     }
 }
 
@@ -194,9 +194,8 @@ fn entry_label(text: &str, unit: Span, lead: usize) -> Option<usize> {
     // A bullet and its space are at most four bytes ("• ").
     let head = text.get(lead..unit.end)?.as_bytes();
     let dot = lead + head.iter().take(8).position(u8::is_ascii_digit)? + 4;
-    let line = super::line_at(text, dot);
-    (leads_its_line(text, dot) && line.start <= unit.start && after_an_ended_line(text, line.start))
-        .then_some(dot)
+    let line = leads_its_line(text, dot)?;
+    (line.start <= unit.start && after_an_ended_line(text, line.start)).then_some(dot)
 }
 
 /// Whether the line before the one that starts at `start` is blank or missing, or ends
@@ -808,7 +807,7 @@ fn certain_end(text: &str, block: Span, i: usize) -> (usize, usize, bool) {
     // A year's period that leads a line may be an entry's label (`split_unit` knows where
     // its units start; this does not): never certain, which only widens a window.
     let ends = first.is_some_and(|(k, c)| {
-        !(k == 0 && end == run_start + 1 && leads_its_line(text, run_start))
+        !(k == 0 && end == run_start + 1 && leads_its_line(text, run_start).is_some())
             && ends_sentence(text, run_start + k, c, end, block.end)
     });
     (run_start, end, ends)
