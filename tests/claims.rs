@@ -1111,7 +1111,9 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// every sentence (kept for that source) lay among a paragraph's, and a claim lost the
 /// link of its own paragraph ("paragraph-citations-among-outside-ones.txt"). Another: a
 /// sentence that takes up a heading's event, copied further on, was a repeat only where
-/// everything was flagged ("heading-repeat.txt").
+/// everything was flagged ("heading-repeat.txt"). Another: such a sentence's block was not
+/// searched for citations, so its claim lost the address in its paragraph
+/// ("heading-bare-address.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

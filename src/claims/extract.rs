@@ -187,15 +187,17 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         quote_markup,
     );
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
-    // holding a sentence that can make a claim are searched (`find_citations_in`).
+    // holding a sentence that can make a claim are searched (`find_citations_in`). One
+    // that takes up a heading's event can, though it names nothing.
+    let may_claim: Vec<bool> = claiming.iter().zip(&under_heading).map(|(c, u)| *c || *u).collect();
     let mut cited: Vec<Span> = sentences
         .iter()
-        .zip(&claiming)
+        .zip(&may_claim)
         .filter(|(_, c)| **c)
         .filter_map(|(s, _)| blocks.get(blocks.partition_point(|b| b.end <= s.span.start)).copied())
         .collect();
     cited.dedup();
-    let attributed = sentences.iter().zip(&claiming).any(|(s, c)| *c && s.attributed_to.is_some());
+    let attributed = sentences.iter().zip(&may_claim).any(|(s, c)| *c && s.attributed_to.is_some());
     let citations = find_citations_in(text, &sentences, &cited, attributed);
     let parts =
         Parts { sentences, times, mentions, citations, entities: Some(entities), dominant: dominant_year };
