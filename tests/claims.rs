@@ -581,6 +581,46 @@ fn a_cited_event_and_a_time_after_an_aside_keep_their_claims() {
     assert_cases(cases, &rules);
 }
 
+/// An aside set off by commas after the event's name ("The Treaty of Shimonoseki, which
+/// put an end to the war, was signed in 1895") can be dropped without changing what the
+/// main clause dates: the name that heads the clause takes the time, even when the aside
+/// names another event, and the aside's verbs give it no role. A name deep in a clause
+/// is no head, and a name inside the aside dates nothing after it.
+#[test]
+fn an_aside_after_the_name_leaves_the_time_to_the_name() {
+    let rules = book();
+    let cases: &[Case] = &[
+        (
+            "The Treaty of Shimonoseki, which put an end to the first Sino Japanese war, was signed in 1895.",
+            &[("1895", TimeValue::year(1895))],
+            one("treaty-of-shimonoseki", Role::Point, "1895"),
+        ),
+        (
+            "The Treaty of Portsmouth, which closed the Russo-Japanese War, was signed on September 5, 1905.",
+            &[("September 5, 1905", TimeValue::day(1905, 9, 5))],
+            one("treaty-of-portsmouth", Role::Point, "1905-09-05"),
+        ),
+        // The aside's "ended" is the treaty's deed, not the war's end.
+        (
+            "In the Russo-Japanese War, which the Treaty of Portsmouth ended, Japan took Port Arthur in 1905.",
+            &[("1905", TimeValue::year(1905))],
+            one("russo-japanese-war", Role::Point, "1905"),
+        ),
+        // The head is a bank, no event; the war's name is deep in its clause.
+        (
+            "The bank, which was the agent of Russia in all the years of the Russo-Japanese War, which the Treaty of Portsmouth ended, was absorbed in 1910.",
+            &[("1910", TimeValue::year(1910))],
+            vec![],
+        ),
+        (
+            "Japan, which had won the first Sino Japanese war, took a lease of nothing in 1898.",
+            &[("1898", TimeValue::year(1898))],
+            vec![],
+        ),
+    ];
+    assert_cases(cases, &rules);
+}
+
 /// "Not until 1905 did the war end": it ended in 1905, not at some time up to 1905; the
 /// verb, not the "until", gives the role. A plain "until 1905" stays an open end.
 #[test]

@@ -229,6 +229,10 @@ pub fn assemble(input: &Input<'_>) -> Vec<Claim> {
                 .chain(described.iter())
                 .copied()
                 .filter(|(m, _)| !placed_against(text, sentence.span, m.span, time.span) && !in_topic(m))
+                // A name in an aside that closes before the time is no candidate: the main
+                // clause's head before the aside may be ("The treaty of Nanking, which
+                // ended the Opium War, was signed in 1842").
+                .filter(|(m, _)| !in_closed_aside(text, sentence.span, m.span, at))
                 .collect();
             let Some(&(best, _)) =
                 candidates.iter().min_by_key(|(m, _)| (costs.cost(at, near_end(m)), m.span.start))
@@ -558,7 +562,13 @@ fn window(via: MatchKind) -> i64 {
 /// `sentence` comes with its first comma (`first_comma`).
 fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Span, mention: Span) -> bool {
     let time_first = time.end <= mention.start;
-    let between = between(text, time, mention);
+    // An aside right after the mention is not between the two: "The treaty of Nanking,
+    // which ended the Opium War, was signed in 1842" dates the treaty as "The treaty of
+    // Nanking was signed in 1842" does.
+    let between = match aside_after(text, sentence, mention, time) {
+        Some(aside) => text.get(aside.end..time.start).unwrap_or(""),
+        None => between(text, time, mention),
+    };
     if parted_by_semicolon(text, between, time, mention)
         || between.contains('—')
         || between.contains("--")
@@ -573,17 +583,9 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     if !time_first && AFTER_WHICH.is_match(between) {
         return true;
     }
-    // "Count Witte, who had built the Trans-Siberian Railway, went to Portsmouth in 1905":
-    // an event named in a clause set aside by commas is not what the sentence's main
-    // clause, after the aside, dates. (A time right after the aside, "the treaty of
-    // Nanking, which put an end to the Opium War, in 1842", dates what the aside told of
-    // too, and is weighed as any other.)
-    if !time_first {
-        let after_aside = between.find(',').map(|comma| &between[comma + 1..]);
-        let main_clause = after_aside.is_some_and(|rest| rest.split_whitespace().count() > 2);
-        if main_clause && ASIDE_OPEN.is_match(before_in(text, sentence, mention.start).1) {
-            return true;
-        }
+    // An event named in an aside is not what the main clause after the aside dates.
+    if in_closed_aside(text, sentence, mention, time) {
+        return true;
     }
     // "The Boxer Protocol, whose indemnity was remitted by America in 1908": the time
     // dates what belongs to the event, not the event.
@@ -666,6 +668,49 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
         }
     }
     false
+}
+
+/// Whether `mention` is named in a relative clause set aside by commas that closes
+/// before `time`, with the main clause going on after it: "Count Witte, who had built the
+/// Trans-Siberian Railway, went to Portsmouth in 1905". (A time right after the aside,
+/// "the treaty of Nanking, which put an end to the Opium War, in 1842", may date what the
+/// aside told of.)
+fn in_closed_aside(text: &str, sentence: Span, mention: Span, time: Span) -> bool {
+    if time.start < mention.end {
+        return false;
+    }
+    let between = between(text, time, mention);
+    let main_clause =
+        between.find(',').is_some_and(|comma| between[comma + 1..].split_whitespace().count() > 2);
+    main_clause && ASIDE_OPEN.is_match(before_in(text, sentence, mention.start).1)
+}
+
+/// Whether `mention` opens its clause, a few words at most before it ("The", "In the",
+/// "Meanwhile, the"): the head that an aside after it may tell of. A name deep in a clause
+/// ("the catspaw for the Russians in securing ... the concession for the Chinese-Eastern
+/// railway, which largely led to the war with Japan, was absorbed") is no head of what
+/// follows the aside.
+fn heads_its_clause(text: &str, sentence: Span, mention: Span) -> bool {
+    let (from, before) = before_in(text, sentence, mention.start);
+    let (opened, lead) = match before.rfind([',', ';', ':', '(', '—']) {
+        Some(i) => (true, &before[i..]),
+        None => (from == sentence.start, before),
+    };
+    opened && lead.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count() <= 3
+}
+
+/// A relative clause set aside by commas right after `mention` (", which ended the Opium
+/// War,"), with `time` past it in the main clause that goes on after it, where the
+/// mention heads its clause (`heads_its_clause`): `in_closed_aside` seen from the head.
+fn aside_after(text: &str, sentence: Span, mention: Span, time: Span) -> Option<Span> {
+    if time.start < mention.end {
+        return None;
+    }
+    let between = between(text, time, mention);
+    let aside = ASIDE_AFTER.find(between)?;
+    let main_clause = between[aside.end()..].split_whitespace().count() > 2;
+    (main_clause && heads_its_clause(text, sentence, mention))
+        .then(|| Span::new(mention.end, mention.end + aside.end()))
 }
 
 /// Another of the sentence's times (`here`, in order) between a time and a mention. In
@@ -855,6 +900,12 @@ static IN_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// other comma or bracket since (", who had built the", ", which ended").
 static ASIDE_OPEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i),\s+(?:who|whom|which|whose)(?-u:\b)[^,;:()]*$").expect("valid regex"));
+
+/// Right after a mention: a relative clause set aside by commas, whole (", which ended the
+/// Opium War,").
+static ASIDE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^,\s+(?:who|whom|which|whose)(?-u:\b)[^,;:()]*,").expect("valid regex")
+});
 
 /// A relative clause about what belongs to the event before it: ", whose indemnity".
 static WHOSE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^,\s+whose(?-u:\b)").expect("valid regex"));
@@ -1346,6 +1397,23 @@ fn role(text: &str, sentence: Span, time: &TimeExpr, mention: Span) -> (Role, bo
         Some(r) => (head_start, r),
         None => (cover.start, text.get(cover.start..cover.end).unwrap_or("")),
     };
+    // An aside after the mention tells of something else, and its verbs are not the
+    // event's ("In the Opium War, which the treaty of Nanking ended, Britain took Hong
+    // Kong in 1841" does not end the war in 1841): blanked, so offsets stay.
+    let blanked;
+    let region = match aside_after(text, sentence, mention, time.span) {
+        Some(aside) if region_start <= aside.start => {
+            let (from, to) = (aside.start - region_start, aside.end - region_start);
+            match (region.get(..from), region.get(to..)) {
+                (Some(head), Some(tail)) => {
+                    blanked = format!("{head}{}{tail}", " ".repeat(to - from));
+                    blanked.as_str()
+                }
+                _ => region,
+            }
+        }
+        _ => region,
+    };
     let start = cued(&START_CUE, region, region_start, mention);
     let end = cued(&END_CUE, region, region_start, mention);
     match (start, end) {
@@ -1481,6 +1549,7 @@ crate::warm_up!(
     SENDS_ELSEWHERE,
     PAGE_NEXT,
     ASIDE_OPEN,
+    ASIDE_AFTER,
     NAMED_AS,
     MADE_CUE,
     AUTHOR_THEN_TITLE,
