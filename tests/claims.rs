@@ -621,6 +621,28 @@ fn an_aside_after_the_name_leaves_the_time_to_the_name() {
     assert_cases(cases, &rules);
 }
 
+/// A time that opens a clause after a semicolon governs that clause, as one that opens
+/// the sentence does: Wallace's list of Russia's cessions ("...; in 1856, by the Treaty of
+/// Paris, she gave up the mouths of the Danube and part of Bessarabia; in 1867 ...").
+#[test]
+fn a_time_opening_a_clause_after_a_semicolon_dates_the_clause() {
+    let rules = book();
+    let cases: &[Case] = &[
+        (
+            "Japan took Formosa, with the Pescadores, in 1895; in 1905, by the Treaty of Portsmouth, she gained the lease of Port Arthur.",
+            &[("in 1895", TimeValue::year(1895)), ("in 1905", TimeValue::year(1905))],
+            one("treaty-of-portsmouth", Role::Point, "1905"),
+        ),
+        // Deep in its clause, past a comma, a time still does not reach across the comma.
+        (
+            "Japan took Formosa from China; she was, in 1905, by the Treaty of Portsmouth, given the lease.",
+            &[("in 1905", TimeValue::year(1905))],
+            vec![],
+        ),
+    ];
+    assert_cases(cases, &rules);
+}
+
 /// "Not until 1905 did the war end": it ended in 1905, not at some time up to 1905; the
 /// verb, not the "until", gives the role. A plain "until 1905" stays an open end.
 #[test]

@@ -644,9 +644,12 @@ fn crosses_clause(text: &str, (sentence, comma): (Span, Option<usize>), time: Sp
     }
     if time_first {
         // In the sentence's opening clause ("After negotiations broke down in 1904, the
-        // Japanese Navy opened hostilities"), a time governs the main clause.
+        // Japanese Navy opened hostilities"), a time governs the main clause. So does one
+        // that opens a clause after a semicolon ("...; in 1856, by the Treaty of Paris, she
+        // gave up the mouths of the Danube").
         let initial = time.start.saturating_sub(sentence.start) < 30
-            || !comma_before(text, sentence, comma, time.start);
+            || !comma_before(text, sentence, comma, time.start)
+            || opens_a_clause_after_a_semicolon(text, sentence, time);
         // (", when the treaty ..." names what came at the time: `bound_of_when`.)
         let when = WHEN_NAME.is_match(between);
         if between.contains(", and ") || (!initial && !when && between.trim_start().starts_with(',')) {
@@ -711,6 +714,13 @@ fn aside_after(text: &str, sentence: Span, mention: Span, time: Span) -> Option<
     let main_clause = between[aside.end()..].split_whitespace().count() > 2;
     (main_clause && heads_its_clause(text, sentence, mention))
         .then(|| Span::new(mention.end, mention.end + aside.end()))
+}
+
+/// Whether `time` opens a clause after a semicolon: a few words at most between the two
+/// ("; in 1856"), and no comma.
+fn opens_a_clause_after_a_semicolon(text: &str, sentence: Span, time: Span) -> bool {
+    let head = before_in(text, sentence, time.start).1;
+    head.rfind(';').is_some_and(|i| head.len() - i < 30 && !head[i..].contains(','))
 }
 
 /// Another of the sentence's times (`here`, in order) between a time and a mention. In
