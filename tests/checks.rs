@@ -259,7 +259,7 @@ fn ago_counts_from_the_copyright_lines_and_an_event_after_them_is_said_to_be_aft
 }
 
 /// A book whose copyright lines date it before an event is not offered that event as
-/// the name it meant: "the Treaty of Paris" of a book of 1905 is not the Paris Peace
+/// the name it meant: "the Versailles Conference" of a book of 1905 is not the Paris Peace
 /// Conference. Undated, the same sentence is.
 #[test]
 fn a_book_is_not_offered_an_event_after_its_copyright_year() {

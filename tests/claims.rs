@@ -643,6 +643,33 @@ fn a_time_opening_a_clause_after_a_semicolon_dates_the_clause() {
     assert_cases(cases, &rules);
 }
 
+/// "The Treaty of Paris" names the peaces of 1814, 1815, 1856 and 1898: the time tells
+/// which, and a time none of them admits (the peace of 1919, as writers of 1920 call it)
+/// makes no claim.
+#[test]
+fn the_treaty_of_paris_is_the_one_whose_date_admits_the_time() {
+    let rules = shipped_rules();
+    let cases: &[Case] = &[
+        (
+            "Russia ceded Kuldja, which she had held for ten years, in 1881; in 1856, by the Treaty of Paris, she gave up the mouths of the Danube.",
+            &[("in 1881", TimeValue::year(1881)), ("in 1856", TimeValue::year(1856))],
+            one("treaty-of-paris-1856", Role::Point, "1856"),
+        ),
+        (
+            "The Treaty of Paris, signed in December 1898, gave the Philippines to the United States.",
+            &[("in December 1898", TimeValue::month(1898, 12))],
+            one("treaty-of-paris-1898", Role::Point, "1898-12"),
+        ),
+        (
+            "The Treaty of Paris was signed on 30 May 1814.",
+            &[("on 30 May 1814", TimeValue::day(1814, 5, 30))],
+            one("treaty-of-paris-1814", Role::Point, "1814-05-30"),
+        ),
+        ("The Treaty of Paris was signed in 1919.", &[("in 1919", TimeValue::year(1919))], vec![]),
+    ];
+    assert_cases(cases, &rules);
+}
+
 /// "Not until 1905 did the war end": it ended in 1905, not at some time up to 1905; the
 /// verb, not the "until", gives the role. A plain "until 1905" stays an open end.
 #[test]

@@ -355,20 +355,20 @@ fn a_config_adds_its_rules_to_the_built_in_ones() {
     let root = dir.path();
     std::fs::create_dir(root.join("extra")).expect("mkdir");
     std::fs::write(
-        root.join("extra/paris.toml"),
+        root.join("extra/berlin.toml"),
         r#"[[event]]
-id = "treaty-of-paris-1856"
-name = "the Treaty of Paris (1856)"
-aliases = ["Treaty of Paris"]
+id = "treaty-of-berlin-1878"
+name = "the Treaty of Berlin (1878)"
+aliases = ["Treaty of Berlin"]
 kind = "treaty"
-date = [{ role = "point", value = "1856-03-30", source = "Encyclopaedia Britannica, 'Treaty of Paris (1856)'" }]
+date = [{ role = "point", value = "1878-07-13", source = "Encyclopaedia Britannica, 'Congress of Berlin'" }]
 "#,
     )
     .expect("write");
     std::fs::write(root.join("chronolint.toml"), "rules = [\"<built-in>\", \"extra\"]\n").expect("write");
     std::fs::write(
         root.join("a.txt"),
-        "The Treaty of Paris was signed in 1857.\n\nThe Treaty of Portsmouth was signed in 1906.\n",
+        "The Treaty of Berlin was signed in 1879.\n\nThe Treaty of Portsmouth was signed in 1906.\n",
     )
     .expect("write");
     let run = |config: &str| {
@@ -390,7 +390,7 @@ date = [{ role = "point", value = "1856-03-30", source = "Encyclopaedia Britanni
         .filter(|d| d["code"] == "reference-mismatch")
         .filter_map(|d| d["event"].as_str())
         .collect();
-    assert_eq!(events, ["treaty-of-paris-1856", "treaty-of-portsmouth"]);
+    assert_eq!(events, ["treaty-of-berlin-1878", "treaty-of-portsmouth"]);
     let out = run("rules = [\"<built-in>\", \"missing\"]\n");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");

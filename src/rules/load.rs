@@ -93,6 +93,7 @@ const BUILT_IN_FILES: &[(&str, &str)] = &[
     ("events/russia-and-china.toml", include_str!("../../rules/events/russia-and-china.toml")),
     ("events/russia.toml", include_str!("../../rules/events/russia.toml")),
     ("events/russo-japanese-war.toml", include_str!("../../rules/events/russo-japanese-war.toml")),
+    ("events/treaties-of-paris.toml", include_str!("../../rules/events/treaties-of-paris.toml")),
     ("events/world-war-and-after.toml", include_str!("../../rules/events/world-war-and-after.toml")),
 ];
 
