@@ -1202,7 +1202,9 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// sentence that takes up a heading's event, copied further on, was a repeat only where
 /// everything was flagged ("heading-repeat.txt"). Another: such a sentence's block was not
 /// searched for citations, so its claim lost the address in its paragraph
-/// ("heading-bare-address.txt").
+/// ("heading-bare-address.txt"). Another: the copy of such a sentence before it, with no
+/// heading above, lay in a block left whole, so only the slow way found the sentence a
+/// repeat ("heading-copy-in-a-whole-block.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

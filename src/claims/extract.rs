@@ -186,6 +186,19 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         thread,
         quote_markup,
     );
+    // A sentence that takes up a heading's event names nothing, and a copy of it further
+    // back, with no heading above, names nothing either: it may lie in a block left whole
+    // and so be missing from the sentences compared for repeats.
+    for i in (0..sentences.len()).filter(|&i| under_heading.get(i) == Some(&true)) {
+        let Some(s) = sentences.get(i).filter(|s| s.repeat_of.is_none()) else { continue };
+        if copied_before(text, folds.then_some(lower.as_str()), &lower, s.span, thread) {
+            if let Some(s) = sentences.get_mut(i) {
+                // The copy is not among the sentences: the sentence's own index stands
+                // for it (only whether there is one is read).
+                s.repeat_of = Some(i);
+            }
+        }
+    }
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`). One
     // that takes up a heading's event can, though it names nothing.
@@ -202,6 +215,69 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let parts =
         Parts { sentences, times, mentions, citations, entities: Some(entities), dominant: dominant_year };
     assembled(doc, rules, parts)
+}
+
+/// Whether a sentence before `sentence` has its words (`repeat_key`), as splitting the
+/// whole text would find it. Only the blocks before it that hold its longest word (in the
+/// ASCII-lowercased text, `ascii_lower`) are split: a copy holds every word.
+fn copied_before(text: &str, lower: Option<&str>, ascii_lower: &str, sentence: Span, thread: bool) -> bool {
+    let (key, words) = crate::text::repeat_key(sentence.slice(text));
+    if words < 4 {
+        return false;
+    }
+    let before = ascii_lower.get(..sentence.start).unwrap_or("");
+    // Two characters lowercase to ASCII letters ("K", the Kelvin sign, to "k"; "İ" to
+    // "i" and a dot): a copy written with them holds the words only once lowercased as a
+    // whole. Where either occurs, every block before the sentence is split.
+    let exotic = ["\u{212A}", "\u{0130}"];
+    if exotic.iter().any(|c| memchr::memmem::find(before.as_bytes(), c.as_bytes()).is_some()) {
+        return copy_among(
+            text,
+            lower,
+            &[Span::new(0, sentence.start)],
+            sentence.start,
+            (key, words),
+            thread,
+        );
+    }
+    let mut own: Vec<&str> = sentence
+        .slice(ascii_lower)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A text without one of its words before it holds no copy: a search for each (most
+    // stop at an early hit) spares splitting anything.
+    own.sort_unstable_by_key(|w| std::cmp::Reverse(w.len()));
+    own.dedup();
+    if own.iter().any(|w| memchr::memmem::find(before.as_bytes(), w.as_bytes()).is_none()) {
+        return false;
+    }
+    let Some(word) = own.first() else { return false };
+    let hits: Vec<Span> = memchr::memmem::find_iter(before.as_bytes(), word.as_bytes())
+        .map(|at| Span::new(at, at + word.len()))
+        .collect();
+    if hits.is_empty() {
+        return false;
+    }
+    copy_among(text, lower, &hits, sentence.start, (key, words), thread)
+}
+
+/// Whether a sentence of the blocks that `hot` spans touch, ending by `end`, has the
+/// `repeat_key` `key`.
+fn copy_among(
+    text: &str,
+    lower: Option<&str>,
+    hot: &[Span],
+    end: usize,
+    key: (u64, usize),
+    thread: bool,
+) -> bool {
+    let split = crate::text::segment_hot(text, lower, hot, thread);
+    split
+        .sentences
+        .iter()
+        .take_while(|s| s.span.end <= end)
+        .any(|s| crate::text::repeat_key(s.span.slice(text)) == key)
 }
 
 /// `extract` the slow way: every block segmented, every sentence flagged, names looked
@@ -278,4 +354,48 @@ pub fn claims_for_comparison(extract: &DocExtract) -> String {
         }
     }
     v.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `copied_before` for the `nth` sentence of `text`, as `extract` calls it.
+    fn copied_at(text: &str, nth: usize) -> bool {
+        let lower = text.to_ascii_lowercase();
+        let sentence = crate::text::segment(text).get(nth).map(|s| s.span).expect("a sentence");
+        copied_before(text, Some(&lower), &lower, sentence, false)
+    }
+
+    /// The same for the last sentence.
+    fn copied(text: &str) -> bool {
+        copied_at(text, crate::text::segment(text).len() - 1)
+    }
+
+    #[test]
+    fn a_copy_anywhere_before_is_found_whatever_its_case_and_punctuation() {
+        let tail =
+            "\n\nTREATY OF PORTSMOUTH\n\nThe treaty was signed on September 5, 1905, in the navy yard.\n";
+        let cases = [
+            ("The treaty was signed on September 5, 1905, in the navy yard.", true),
+            ("Notes.\n\nTHE TREATY WAS SIGNED ON SEPTEMBER 5,1905 IN THE NAVY YARD.", true),
+            // The Kelvin sign lowercases to "k": the words are the same.
+            ("Notes on the Yard.\n\nThe treaty was signed on September 5, 1905, in the navy yard, \u{212A}.", false),
+            ("The treaty was signed on September 5, 1905, in the navy yard, \u{212A}.", false),
+            ("The treaty was signed on September 6, 1905, in the navy yard.", false),
+            ("The treaty was signed in the navy yard.", false),
+        ];
+        for (head, want) in cases {
+            let text = format!("{head}{tail}");
+            assert_eq!(copied(&text), want, "{text:?}");
+        }
+        let kelvin = "The \u{212A}ing signed it on September 5, 1905, in the navy yard.\n\nNOTES\n\nThe king signed it on September 5, 1905, in the navy yard.\n";
+        assert!(copied(kelvin));
+        let ascii = "The King signed it on September 5, 1905, in the navy yard.\n\nTHE KING\n\nThe \u{212A}ing signed it on September 5, 1905, in the navy yard.\n";
+        assert!(copied(ascii));
+        // A copy after the sentence is not before it.
+        let text =
+            format!("{}\n\nThe treaty was signed on September 5, 1905, in the navy yard.\n", tail.trim());
+        assert!(copied_at(&text, 2) && !copied_at(&text, 1));
+    }
 }
