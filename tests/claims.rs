@@ -1204,7 +1204,9 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// searched for citations, so its claim lost the address in its paragraph
 /// ("heading-bare-address.txt"). Another: the copy of such a sentence before it, with no
 /// heading above, lay in a block left whole, so only the slow way found the sentence a
-/// repeat ("heading-copy-in-a-whole-block.txt").
+/// repeat ("heading-copy-in-a-whole-block.txt"). Another: a sentence over two short lines
+/// was a heading to the slow way, while the fast way keeps only a block of one line above
+/// a dated one ("heading-over-two-lines.txt"); a heading is now one line either way.
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

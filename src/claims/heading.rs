@@ -169,10 +169,16 @@ fn blank_line_between(text: &str, from: usize, to: usize) -> bool {
     gap.trim().is_empty() && gap.lines().count() >= 2 && gap.lines().skip(1).any(|l| l.trim().is_empty())
 }
 
-/// The line `span` is, if it is a heading: alone between blank lines (or the text's
-/// start), short, not ended as a sentence is, and in capitals or title case.
+/// The line `span` is, if it is a heading: one line, alone between blank lines (or the
+/// text's start), short, not ended as a sentence is, and in capitals or title case. (A
+/// sentence over two short lines is no heading: the search of `segment_needed` keeps
+/// only a block of one line above a dated one, and must find what this finds.)
 fn heading_line(text: &str, span: Span) -> Option<Span> {
-    let (start, end) = (line_at(text, span.start).start, line_at(text, span.end).end);
+    let line = line_at(text, span.start);
+    if span.end > line.end {
+        return None;
+    }
+    let (start, end) = (line.start, line.end);
     let line = text.get(start..end)?;
     if !crate::text::heading_shaped(line) || !blank_before(text.get(..start)?) {
         return None;
