@@ -201,6 +201,34 @@ fn roles_come_from_the_words_around_the_time() {
             &[("September 1905", TimeValue::month(1905, 9))],
             one("russo-japanese-war", Role::End, "1905-09"),
         ),
+        // A rising is ended by being put down (Giles: "No sooner was the great rebellion
+        // entirely suppressed (1864), than another rising broke out").
+        (
+            "The Taiping Rebellion was entirely suppressed in 1864.",
+            &[("1864", TimeValue::year(1864))],
+            one("taiping-rebellion", Role::End, "1864"),
+        ),
+        (
+            "The Boxer Rebellion was crushed in 1901 by the allied armies.",
+            &[("1901", TimeValue::year(1901))],
+            one("boxer-rebellion", Role::End, "1901"),
+        ),
+        (
+            "Tseng's army put down the Taiping Rebellion in 1864.",
+            &[("1864", TimeValue::year(1864))],
+            one("taiping-rebellion", Role::End, "1864"),
+        ),
+        (
+            "By 1864 the Taiping Rebellion had been quelled.",
+            &[("1864", TimeValue::year(1864))],
+            one("taiping-rebellion", Role::End, "1864"),
+        ),
+        // The verb of another clause is not the rising's.
+        (
+            "The Boxer Rebellion broke out in 1899; the allies crushed it two years later.",
+            &[("1899", TimeValue::year(1899))],
+            one("boxer-rebellion", Role::Start, "1899"),
+        ),
     ];
     assert_cases(cases, &rules);
 }

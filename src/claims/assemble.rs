@@ -24,9 +24,10 @@ static START_CUE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that make a time the event's end. "ends" only as a verb: before "in", "with"
 /// and the like, or closing its clause ("1905 – The war ends."), not "the two ends of".
+/// A rising ends when it is put down: "suppressed", "crushed", "quelled", "stamped out".
 static END_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace|completed|completes|completion|finished|finishes|(?:did|does|do)(?:n't|\s+not)?\s+end)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
+        r"(?i)(?-u:\b)(?:ended|ending|ends\s+(?:in|on|with|when|after)|end\s+of|(?:came|comes|come|drew|draws|drawn)\s+to\s+(?:a\s+close|an\s+end)|surrendered|surrender|surrenders|fell|falls|capitulated|capitulates|capitulation|brought\s+[^,.;]{0,40}?\s+to\s+(?:a\s+close|an\s+end)|concluded\s+peace|concludes\s+peace|completed|completes|completion|finished|finishes|suppressed|suppresses|crushed|crushes|quelled|quells|(?:put|puts)\s+down|(?:stamped|stamps)\s+out|(?:did|does|do)(?:n't|\s+not)?\s+end)(?-u:\b)|(?-u:\b)ends\s*(?:[.;,]|$)",
     )
     .expect("valid regex")
 });
