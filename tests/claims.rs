@@ -2130,3 +2130,26 @@ fn the_negotiations_for_a_treaty_are_not_the_treaty() {
     ];
     assert_cases(cases, &rules);
 }
+
+/// A state proclaimed is described by the verb and the state's name, in either order
+/// ("King Gojong proclaimed the Korean Empire"; "the Korean Empire, proclaimed thirteen
+/// years earlier", dated from the year before it); a sentence about the empire that
+/// proclaims nothing makes no claim about its proclamation.
+#[test]
+fn the_korean_empire_proclaimed_is_its_proclamation() {
+    let (rules, matcher) = shipped();
+    let event = "proclamation-of-the-korean-empire".to_string();
+    assert_eq!(
+        roles_of(&rules, &matcher, "In October 1897 King Gojong proclaimed the Korean Empire."),
+        [(event.clone(), Role::Point, "1897-10".to_string())]
+    );
+    // (Only the proclamation's claims: the annexation is another event's.)
+    let proclaimed = |text: &str| -> Vec<(String, Role, String)> {
+        roles_of(&rules, &matcher, text).into_iter().filter(|(id, _, _)| *id == event).collect()
+    };
+    assert_eq!(
+        proclaimed("In 1910 Japan annexed the Korean Empire, proclaimed thirteen years earlier."),
+        [(event.clone(), Role::Point, "1897".to_string())]
+    );
+    assert!(proclaimed("In 1905 Japan made a protectorate of the Korean Empire.").is_empty());
+}
