@@ -152,6 +152,22 @@ impl Phrases {
     /// next one, which starts at `stop` (where no word may start nor end). The matches
     /// are those `for_each` finds in the whole text there.
     pub fn for_each_until(&self, folded: &str, stop: usize, scan: &mut Scan, mut found: impl FnMut(Hit)) {
+        self.for_each_kept_until(folded, stop, scan, |hit| {
+            found(hit);
+            true
+        });
+    }
+
+    /// `for_each_until` where `found` may turn a match down (`false`): the scan then goes
+    /// on as if the pattern had not occurred there, with a shorter one at the same start
+    /// or the next word, so a match turned down hides none after it.
+    pub fn for_each_kept_until(
+        &self,
+        folded: &str,
+        stop: usize,
+        scan: &mut Scan,
+        mut found: impl FnMut(Hit) -> bool,
+    ) {
         let bytes = folded.as_bytes();
         // Per set, where its last match ended: a set's next match starts there or later.
         let free = &mut scan.free;
@@ -175,12 +191,13 @@ impl Phrases {
             let Some(list) = self.by_first.get(&h) else { continue };
             let tail = bytes.get(start..).unwrap_or(&[]);
             for (set, free) in free.iter_mut().enumerate().filter(|(_, f)| **f <= start) {
-                let hit = list.iter().find(|e| {
+                let mut hits = list.iter().filter(|e| {
                     e.set == set && tail.starts_with(&e.bytes) && ends_word(bytes, start + e.bytes.len())
                 });
-                if let Some(e) = hit {
+                if let Some(e) =
+                    hits.find(|e| found(Hit { set, start, end: start + e.bytes.len(), pattern: e.pattern }))
+                {
                     *free = start + e.bytes.len();
-                    found(Hit { set, start, end: *free, pattern: e.pattern });
                 }
             }
         }

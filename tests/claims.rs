@@ -1235,6 +1235,8 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// repeat ("heading-copy-in-a-whole-block.txt"). Another: a sentence over two short lines
 /// was a heading to the slow way, while the fast way keeps only a block of one line above
 /// a dated one ("heading-over-two-lines.txt"); a heading is now one line either way.
+/// Another: a match over a blank line hid the name after it from the slow way, which
+/// searches the whole text at once ("name-over-a-sentence-end.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();
@@ -2152,4 +2154,19 @@ fn the_korean_empire_proclaimed_is_its_proclamation() {
         [(event.clone(), Role::Point, "1897".to_string())]
     );
     assert!(proclaimed("In 1905 Japan made a protectorate of the Korean Empire.").is_empty());
+}
+
+/// A name runs over no sentence's end, and a match that would hides none after it: under
+/// the heading "Portsmouth" the sentence "Treaty of Portsmouth signed ..." names the treaty
+/// (the two lines read on as "Portsmouth Treaty", an alias, which starts in the heading).
+/// The slow way, which searches the whole text at once, missed it.
+#[test]
+fn a_name_over_a_sentence_end_hides_no_name_after_it() {
+    let (rules, matcher) = shipped();
+    for text in [
+        "PORTSMOUTH\nTreaty of Portsmouth signed on 5 September 1905.\n",
+        "Portsmouth\n\nTreaty of Portsmouth signed on 5 September 1905.\n",
+    ] {
+        assert_eq!(claimed(&rules, &matcher, text), ["treaty-of-portsmouth"], "{text:?}");
+    }
 }

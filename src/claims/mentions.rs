@@ -759,9 +759,15 @@ impl Matcher {
                     let end = folded.origin(e).map_or(range.end, |o| part_start + o);
                     Span::new(start, end)
                 };
-                phrases.for_each_until(&folded.text, stop, &mut scan, |m| {
+                phrases.for_each_kept_until(&folded.text, stop, &mut scan, |m| {
                     let span = orig(m.start, m.end);
                     let s = sentence_of(span);
+                    // A name runs over no sentence's end ("Portsmouth" / "Treaty of Portsmouth
+                    // signed ..." is not "Portsmouth Treaty"), nor hides one that starts
+                    // inside it in the next sentence: the scan goes on as if it were not there.
+                    if m.set != WORDS && !sentences.get(s).is_some_and(|x| x.span.contains(span)) {
+                        return false;
+                    }
                     if m.set == WORDS {
                         // "the first blow fell upon Port Arthur" is an attack, not its fall.
                         // A word in italics names a ship or a book: "the battleships
@@ -769,13 +775,13 @@ impl Matcher {
                         // attack on the Tsarevich at Ōtsu.
                         if (Some(m.pattern) == self.fell && falls_upon(text, span.end)) || italic(text, span)
                         {
-                            return;
+                            return true;
                         }
                         if kept_in.len() <= m.pattern {
                             kept_in.resize(m.pattern + 1, (0, 0));
                         }
                         let (Some(list), Some(kept)) = (words.get_mut(s), kept_in.get_mut(m.pattern)) else {
-                            return;
+                            return true;
                         };
                         if kept.0 != s + 1 {
                             *kept = (s + 1, 0);
@@ -784,9 +790,9 @@ impl Matcher {
                             kept.1 += 1;
                             list.push((m.pattern, span));
                         }
-                        return;
+                        return true;
                     }
-                    let Some(events) = self.targets.get(m.pattern) else { return };
+                    let Some(events) = self.targets.get(m.pattern) else { return true };
                     // A proper name written lowercase after "a" or "an" is a common noun:
                     // "Japan waged a great war against China in 1894" is not the Great
                     // War. ("arrange a trip to St. Petersburg" is the trip all the same.)
@@ -805,25 +811,24 @@ impl Matcher {
                                 })
                             }))
                     {
-                        return;
+                        return true;
                     }
-                    if sentences.get(s).is_some_and(|x| x.span.contains(span)) {
-                        let qualifier = match self.dated_heads.get(m.pattern) {
-                            Some(true) => qualifier_before(text, span.start),
-                            _ => None,
-                        };
-                        out.extend(
-                            events
-                                .iter()
-                                .filter(|(event, _)| qualifier.as_ref().is_none_or(|q| self.owns(*event, q)))
-                                .map(|&(event, via)| EventMention {
-                                    span,
-                                    target: MentionTarget::Known(event),
-                                    via,
-                                    sentence: s,
-                                }),
-                        );
-                    }
+                    let qualifier = match self.dated_heads.get(m.pattern) {
+                        Some(true) => qualifier_before(text, span.start),
+                        _ => None,
+                    };
+                    out.extend(
+                        events
+                            .iter()
+                            .filter(|(event, _)| qualifier.as_ref().is_none_or(|q| self.owns(*event, q)))
+                            .map(|&(event, via)| EventMention {
+                                span,
+                                target: MentionTarget::Known(event),
+                                via,
+                                sentence: s,
+                            }),
+                    );
+                    true
                 });
             }
         }
