@@ -11,7 +11,8 @@
 //! away again at a word boundary, came at nearly every word.
 //!
 //! What it finds: scanning left to right, at each word start the longest pattern that
-//! occurs there and ends at a word boundary; the scan goes on after it, so matches do not
+//! occurs there, ends at a word boundary and is not turned down by the caller
+//! (`for_each_kept_until`); the scan goes on after it, so the matches of one set do not
 //! overlap. A word byte is an ASCII letter or digit, or `\x01` (what folding makes of a
 //! letter it cannot spell in ASCII).
 
