@@ -2154,6 +2154,12 @@ fn the_korean_empire_proclaimed_is_its_proclamation() {
         [(event.clone(), Role::Point, "1897".to_string())]
     );
     assert!(proclaimed("In 1905 Japan made a protectorate of the Korean Empire.").is_empty());
+    // The empire's name stands for Korea in the annexation's description too.
+    assert!(roles_of(&rules, &matcher, "In August 1910 Japan annexed the Korean Empire.").contains(&(
+        "annexation-of-korea".to_string(),
+        Role::Point,
+        "1910-08".to_string()
+    )));
 }
 
 /// A name runs over no sentence's end, and a match that would hides none after it: under
