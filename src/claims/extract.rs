@@ -222,7 +222,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
 /// ASCII-lowercased text, `ascii_lower`) are split: a copy holds every word.
 fn copied_before(text: &str, lower: Option<&str>, ascii_lower: &str, sentence: Span, thread: bool) -> bool {
     let (key, words) = crate::text::repeat_key(sentence.slice(text));
-    if words < 4 {
+    if words < crate::text::REPEAT_MIN_WORDS {
         return false;
     }
     let before = ascii_lower.get(..sentence.start).unwrap_or("");
@@ -253,12 +253,10 @@ fn copied_before(text: &str, lower: Option<&str>, ascii_lower: &str, sentence: S
         return false;
     }
     let Some(word) = own.first() else { return false };
+    // (It occurs: every word was found above.)
     let hits: Vec<Span> = memchr::memmem::find_iter(before.as_bytes(), word.as_bytes())
         .map(|at| Span::new(at, at + word.len()))
         .collect();
-    if hits.is_empty() {
-        return false;
-    }
     copy_among(text, lower, &hits, sentence.start, (key, words), thread)
 }
 

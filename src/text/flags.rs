@@ -1,7 +1,7 @@
 //! Sentence flags: `quoted` (and by whom, `attributed_to`), `hypothetical`, `question`
 //! and `repeat_of`. Judged from the words alone; claims copy them.
 
-use super::{repeat_key, Sentence};
+use super::{repeat_key, Sentence, REPEAT_MIN_WORDS};
 use crate::span::Span;
 use crate::swar::{ascii_letter_bits, digit_bits, first_bytes, load, zero_bits, ONES};
 use crate::twin::Twin;
@@ -459,7 +459,7 @@ fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -
             continue;
         }
         let (key, words) = repeat_key(s.span.slice(text));
-        if words < 4 {
+        if words < REPEAT_MIN_WORDS {
             continue;
         }
         match seen.get(&key) {

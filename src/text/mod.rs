@@ -228,6 +228,10 @@ pub(crate) fn words_key(text: &str) -> (u64, usize) {
     (h, words)
 }
 
+/// The fewest words a sentence needs to count as a repeat of an earlier one: shorter ones
+/// ("See above.", "He did.") recur without being copies.
+pub(crate) const REPEAT_MIN_WORDS: usize = 4;
+
 /// A key for the words of `text` (`normalized_words`) and their number, for finding
 /// repeated sentences within one run: not stable across versions like `text_key`, but
 /// faster, mixing eight bytes at a time rather than one, and taking ASCII a run of letters
