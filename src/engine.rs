@@ -67,7 +67,7 @@ pub enum EngineError {
 }
 
 /// An `unreadable-source` finding for a file or folder.
-fn unreadable(file: String, message: String) -> Diagnostic {
+pub fn unreadable(file: String, message: String) -> Diagnostic {
     Diagnostic::new("unreadable-source", Label::new(file, Span::default(), "this file"), message)
         .help("re-save it as UTF-8 text, fix its permissions, or exclude it in chronolint.toml")
 }
@@ -506,6 +506,21 @@ fn apply_suppressions(diagnostics: &mut Vec<Diagnostic>, docs: &[DocRecord]) {
 /// Per file, per byte offset of a label: line, column and byte column.
 type Positions = BTreeMap<String, BTreeMap<usize, (usize, usize, usize)>>;
 
+/// Sets each finding's severity from its code's configured level for its file, and drops
+/// those the settings `allow`.
+pub fn apply_levels(diagnostics: &mut Vec<Diagnostic>, settings: &Settings) {
+    diagnostics.retain_mut(|d| {
+        let default = checks::find(d.code).map_or(crate::config::Level::Warn, |c| c.default_level);
+        match settings.level_for(d.code, Path::new(&d.primary.file), default).severity() {
+            Some(s) => {
+                d.severity = d.cap.map_or(s, |cap| s.min(cap));
+                true
+            }
+            None => false,
+        }
+    });
+}
+
 /// What `finalize` keeps of a file a finding points into, as `Quoted` asks.
 enum Kept {
     Text(String),
@@ -519,16 +534,7 @@ fn finalize(
     settings: &Settings,
     quoted: Quoted,
 ) -> (BTreeMap<String, String>, Positions) {
-    diagnostics.retain_mut(|d| {
-        let default = checks::find(d.code).map_or(crate::config::Level::Warn, |c| c.default_level);
-        match settings.level_for(d.code, Path::new(&d.primary.file), default).severity() {
-            Some(s) => {
-                d.severity = d.cap.map_or(s, |cap| s.min(cap));
-                true
-            }
-            None => false,
-        }
-    });
+    apply_levels(diagnostics, settings);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     // Per file: every label offset, and the spans of the primary labels (whose words go
     // into fingerprints).

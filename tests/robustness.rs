@@ -221,10 +221,67 @@ fn a_missing_path_exits_2() {
         .stderr(contains("no such file or folder"));
 }
 
+/// A corpus read with the shipped rules: a good document and one in Latin-1, and the
+/// configured level of `unreadable-source`, if any.
+fn listing_corpus(level: Option<&str>) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    let mut config = format!("rules = [{:?}]\n", rules.display().to_string());
+    if let Some(level) = level {
+        config.push_str(&format!("[severity]\nunreadable-source = \"{level}\"\n"));
+    }
+    fs::write(dir.path().join("chronolint.toml"), config).expect("config");
+    fs::write(dir.path().join("good.txt"), "In 1895 the Triple Intervention forced Japan's hand.\n").unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"Caf\xe9 de la Paix, 1895\n").unwrap();
+    dir
+}
+
+#[test]
+fn the_listing_commands_tell_of_an_unreadable_file_and_list_the_others() {
+    let dir = listing_corpus(None);
+    let p = dir.path();
+    let commands: [(&[&str], &str); 3] = [
+        (&["dates"], "\"value\":\"1895\""),
+        (&["claims"], "\"event\":\"triple-intervention\""),
+        (&["timeline", "triple-intervention"], "good.txt:1"),
+    ];
+    for (args, listed) in commands {
+        let out = chronolint().args(args).arg(p).output().expect("runs");
+        let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        assert_eq!(out.status.code(), Some(0), "{args:?}: a warning by default\n{stderr}");
+        assert!(stdout.contains(listed), "{args:?}: the good file is listed\n{stdout}");
+        assert!(!stdout.contains("latin1.txt"), "{args:?}\n{stdout}");
+        assert!(
+            stderr.contains("latin1.txt") && stderr.contains("Latin-1 or Windows-1252"),
+            "{args:?}: the bad file is told of, with why\n{stderr}"
+        );
+    }
+    // Named one by one, the bad file first: the good one is still listed.
+    chronolint()
+        .arg("dates")
+        .arg(p.join("latin1.txt"))
+        .arg(p.join("good.txt"))
+        .assert()
+        .code(0)
+        .stdout(contains("good.txt").and(contains("\"value\":\"1895\"")))
+        .stderr(contains("latin1.txt"));
+}
+
+#[test]
+fn the_listing_commands_follow_the_configured_level_of_unreadable_sources() {
+    let denied = listing_corpus(Some("deny"));
+    for args in [&["dates"][..], &["claims"], &["timeline", "triple-intervention"]] {
+        chronolint().args(args).arg(denied.path()).assert().code(1).stderr(contains("latin1.txt"));
+    }
+    let allowed = listing_corpus(Some("allow"));
+    for args in [&["dates"][..], &["claims"], &["timeline", "triple-intervention"]] {
+        chronolint().args(args).arg(allowed.path()).assert().code(0).stderr(contains("latin1.txt").not());
+    }
+}
+
 #[test]
 fn a_folder_where_a_file_is_expected_exits_2() {
     let dir = corpus();
-    chronolint().arg("dates").arg(dir.path()).assert().code(2).stderr(contains("is a folder"));
     chronolint()
         .arg("check")
         .arg("--config")

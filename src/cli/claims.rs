@@ -5,6 +5,9 @@
 //! `{"file","line","column","start","end","event","event_name","role","time":{"value","text"},
 //! "citations":[{"kind","target"}],"trust","quoted","hypothetical","repeated","attributed_to",
 //! "text_key"}`.
+//!
+//! A file that could not be read is told of on stderr (`unreadable-source`, as `check`
+//! reports it); the listing goes on without it.
 
 use crate::engine::{extract_all, Options};
 use crate::text::LineIndex;
@@ -35,7 +38,8 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         return Err(super::engine_report(crate::engine::EngineError::MissingPath(p.clone())));
     }
     let options = Options { config: args.config, ..Options::default() };
-    let (_, rules, docs, _) = extract_all(&paths, &options).map_err(super::engine_report)?;
+    let (settings, rules, docs, mut unread) = extract_all(&paths, &options).map_err(super::engine_report)?;
+    crate::engine::apply_levels(&mut unread, &settings);
     let mut out = String::new();
     if args.format == Format::Table {
         out.push_str("file:line\tevent\trole\ttime\ttext\tflags\tcitations\n");
@@ -107,5 +111,5 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         }
     }
     super::emit(&out)?;
-    Ok(super::Outcome::ok())
+    Ok(super::Outcome { failed: super::tell_unreadable(&unread) })
 }

@@ -1,5 +1,6 @@
-//! `chronolint dates FILE... [--format json|text] [--anchor YYYY-MM-DD]`: the temporal
-//! expressions found in each file, one JSON object per line (DESIGN.md):
+//! `chronolint dates PATH... [--format json|text] [--anchor YYYY-MM-DD]`: the temporal
+//! expressions found in each file, or in each document of a folder, one JSON object per
+//! line (DESIGN.md):
 //!
 //! ```text
 //! {"file":"blog.txt","start":7734,"end":7750,"text":"February 8, 1904","value":"1904-02-08",
@@ -9,15 +10,20 @@
 //! `mod` (`START`, `MID`, `END`) is added when the expression names a part of its period.
 //! Each file's source metadata (publication date, day header, calendar) comes from the
 //! nearest `chronolint.toml` above it, and so do its `ignore` patterns (text they match is
-//! not read); `--anchor` overrides the publication date.
+//! not read); `--anchor` overrides the publication date. A file that cannot be read is
+//! told of on stderr (`unreadable-source`, as `check` reports it) and the others are
+//! listed; a configuration that cannot be read stops the run (exit status 2).
 
 use crate::config::Settings;
-use crate::time::{tag, TagContext, TimeExpr};
+use crate::diagnostic::Diagnostic;
+use crate::engine;
+use crate::time::{tag, TagContext, TimeExpr, TimeValue};
+use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Files to read.
+    /// Files or folders to read (a folder's documents as `claims` finds them).
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// The document date (YYYY, YYYY-MM or YYYY-MM-DD), overriding the configuration's.
@@ -36,31 +42,93 @@ enum Format {
 }
 
 pub fn run(args: Args) -> miette::Result<super::Outcome> {
-    let document_date = match &args.anchor {
-        Some(a) => Some(
+    let document_date = args
+        .anchor
+        .as_deref()
+        .map(|a| {
             crate::config::parse_date(a)
-                .ok_or_else(|| miette::miette!("invalid --anchor `{a}`: write YYYY-MM-DD"))?,
-        ),
-        None => None,
-    };
+                .ok_or_else(|| miette::miette!("invalid --anchor `{a}`: write YYYY-MM-DD"))
+        })
+        .transpose()?;
+    let (files, mut unread) = files_of(&args.files)?;
+    // In parallel, gathered in order: the output is the same bytes whatever the threads.
+    let listed: Vec<(String, Option<Diagnostic>)> = files
+        .par_iter()
+        .map(|file| list(file, document_date.as_ref(), args.format))
+        .collect::<miette::Result<_>>()?;
     let mut out = String::new();
-    for file in &args.files {
-        let mut text = crate::corpus::load(file).map_err(|e| miette::miette!("{}: {e}", file.display()))?;
-        let (mut cx, settings) = context_for(file)?;
-        settings.prose(&mut text);
-        if document_date.is_some() {
-            cx.document_date.clone_from(&document_date);
-        }
-        for t in tag(&text, &cx) {
-            match args.format {
-                Format::Json => out.push_str(&json_line(file, &text, &t).to_string()),
-                Format::Text => out.push_str(&text_line(file, &text, &t)),
-            }
-            out.push('\n');
-        }
+    for (lines, problem) in listed {
+        out.push_str(&lines);
+        unread.extend(problem);
     }
     super::emit(&out)?;
-    Ok(super::Outcome::ok())
+    Ok(super::Outcome { failed: super::tell_unreadable(&unread) })
+}
+
+/// The files to read: those named, and the documents of the folders named (by the
+/// configuration found from each folder, as `claims` reads them); and the paths that could
+/// not be walked, as `unreadable-source` findings with their levels.
+fn files_of(paths: &[PathBuf]) -> miette::Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    for path in paths {
+        if !path.exists() {
+            return Err(super::engine_report(engine::EngineError::MissingPath(path.clone())));
+        }
+        if !path.is_dir() {
+            files.push(path.clone());
+            continue;
+        }
+        let folder = std::slice::from_ref(path);
+        let settings =
+            engine::settings_for(folder, &engine::Options::default()).map_err(super::engine_report)?;
+        let found = engine::documents(folder, &settings);
+        files.extend(found.files);
+        let mut walked: Vec<Diagnostic> = found
+            .problems
+            .into_iter()
+            .map(|(p, why)| {
+                engine::unreadable(p.display().to_string(), format!("could not read this path: {why}"))
+            })
+            .collect();
+        engine::apply_levels(&mut walked, &settings);
+        problems.append(&mut walked);
+    }
+    Ok((files, problems))
+}
+
+/// The lines `dates` prints for one file; or none, and why it could not be read (an
+/// `unreadable-source` finding at its configured level, none if `allow`ed; the run goes
+/// on without it).
+fn list(
+    file: &Path,
+    document_date: Option<&TimeValue>,
+    format: Format,
+) -> miette::Result<(String, Option<Diagnostic>)> {
+    let (mut cx, settings) = context_for(file)?;
+    let mut text = match crate::corpus::load(file) {
+        Ok(text) => text,
+        Err(e) => {
+            let d =
+                engine::unreadable(file.display().to_string(), format!("could not read this document: {e}"));
+            let mut found = vec![d];
+            engine::apply_levels(&mut found, &settings);
+            return Ok((String::new(), found.pop()));
+        }
+    };
+    settings.prose(&mut text);
+    if let Some(date) = document_date {
+        cx.document_date = Some(date.clone());
+    }
+    let mut out = String::new();
+    for t in tag(&text, &cx) {
+        match format {
+            Format::Json => out.push_str(&json_line(file, &text, &t).to_string()),
+            Format::Text => out.push_str(&text_line(file, &text, &t)),
+        }
+        out.push('\n');
+    }
+    Ok((out, None))
 }
 
 /// The tag context from the nearest configuration's source metadata, if any, and the

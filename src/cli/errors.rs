@@ -53,3 +53,29 @@ fn one(
         _ => Report::new(with_help(MietteDiagnostic::new(format!("{}: {message}", file.display())))),
     }
 }
+
+/// Tells on stderr of the files a listing command (`claims`, `dates`, `timeline`) could not
+/// read, which its listing on stdout lacks: `unreadable-source` findings, their levels
+/// already applied. Returns whether one is an error (the code set to `deny`), which fails
+/// the run as it would fail `check`.
+pub fn tell_unreadable(problems: &[crate::diagnostic::Diagnostic]) -> bool {
+    use crate::diagnostic::Severity;
+    for d in problems.iter().filter(|d| d.code == "unreadable-source") {
+        let severity = match d.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        };
+        let mut m = MietteDiagnostic::new(format!("{}: {}", d.primary.file, d.message))
+            .with_code(d.code)
+            .with_severity(severity);
+        if let Some(h) = &d.help {
+            m = m.with_help(h);
+        }
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("{:?}", Report::new(m));
+        }
+    }
+    problems.iter().any(|d| d.code == "unreadable-source" && d.severity == Severity::Error)
+}

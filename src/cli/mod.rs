@@ -18,7 +18,7 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub use errors::engine_report;
+pub use errors::{engine_report, tell_unreadable};
 
 /// A report for a shard error: engine errors keep their detail.
 pub(crate) fn shard_report(err: crate::shard::ShardError) -> miette::Report {

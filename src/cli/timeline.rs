@@ -1,5 +1,6 @@
 //! `chronolint timeline EVENT [PATHS]...`: every claim about one event, across sources,
-//! next to the reference dates.
+//! next to the reference dates. A file that could not be read is told of on stderr
+//! (`unreadable-source`, as `check` reports it); the timeline goes on without it.
 
 use crate::engine::{check_paths, Options};
 use crate::span::Span;
@@ -116,5 +117,5 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         );
     }
     super::emit(&out)?;
-    Ok(super::Outcome::ok())
+    Ok(super::Outcome { failed: super::tell_unreadable(&run.diagnostics) })
 }
