@@ -147,6 +147,7 @@ fn tag_regions(text: &str, cx: &TagContext, windows: Windows, regions: Vec<(usiz
                                 && !labels
                                 && !era
                                 && !is_a_birth(&toks, f.start)
+                                && !of_another_age(text, span.start, story.as_ref(), v)
                         }) {
                             let here = Some(Previous { value, at: span.end });
                             // A time looked back to from the time of writing, or ahead
@@ -211,6 +212,44 @@ fn is_a_birth(toks: &[Tok<'_>], start: usize) -> bool {
     let born = |t: Option<&Tok<'_>>| t.is_some_and(|t| t.is("born"));
     born(at(1)) || (at(1).is_some_and(|t| t.is("on") || t.is("in")) && born(at(2)))
 }
+
+/// Whether byte `at` of `text` lies in an insert of a printed book, set in brackets: an
+/// illustration's caption, a sidenote, a footnote ("[Illustration: ... made during the
+/// reign of Kublai Khan, A. D. 1264. ...]"). A date there is an aside, not a time the
+/// story has reached, so the days after the insert without a year are not read in it
+/// (Coltman's diary of 1900, past such a caption, had April 24 to June in 1264). The
+/// insert's opening bracket is looked for within `INSERT_REACH` bytes before `at`.
+fn in_insert(text: &str, at: usize) -> bool {
+    const INSERTS: &[&[u8]] = &[b"illustration", b"sidenote", b"footnote", b"caption"];
+    let Some(before) = text.as_bytes().get(at.saturating_sub(INSERT_REACH)..at) else {
+        return false;
+    };
+    let Some(open) = memchr::memrchr(b'[', before) else { return false };
+    let inside = before.get(open + 1..).unwrap_or_default();
+    memchr::memchr(b']', inside).is_none()
+        && INSERTS.iter().any(|w| inside.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w)))
+}
+
+/// Whether the date `time` at byte `at` is an insert's (`in_insert`) a century from a
+/// story told day by day (`told_by_days`): an aside that leaves the story where it was.
+fn of_another_age(text: &str, at: usize, story: Option<&Previous>, time: &TimeValue) -> bool {
+    story.is_some_and(|p| told_by_days(&p.value, time)) && in_insert(text, at)
+}
+
+/// Whether a story told day by day (or month by month), now at `story`, lies a century or
+/// more from `time`: a caption or footnote dated so far from it tells of another age
+/// (Coltman's diary of 1900 and a caption's "A. D. 1264"). A story at a bare year may have
+/// been left there by an aside of its own ("the greatest naval battle since Trafalgar,
+/// 1805"), and a caption of the events told ("Copyrighted ... 1905") may then put it right.
+fn told_by_days(story: &TimeValue, time: &TimeValue) -> bool {
+    const AGE: i64 = 100;
+    story.granularity < Granularity::Year
+        && matches!((story.start_year(), time.start_year()), (Some(x), Some(y)) if (x - y).abs() >= AGE)
+}
+
+/// How far before a date `in_insert` looks for the bracket that opens an insert: longer
+/// than a long caption or footnote.
+const INSERT_REACH: usize = 4096;
 
 /// Whether the expression at byte `start` of `text` is when something agreed, promised or
 /// planned was to be done ("the Chinese dominions, which it had agreed to evacuate in the autumn
