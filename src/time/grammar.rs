@@ -887,14 +887,17 @@ impl Grammar<'_, '_> {
         }
     }
 
-    /// A small count: `10`, `ten`, `twenty-five`, `a`. Returns (next, n).
+    /// A small count: `10`, `ten`, `twenty-five`, `a`, `two hundred`. Returns (next, n).
     fn count(&self, i: usize) -> Option<(usize, i64)> {
         let t = self.tok(i)?;
         if let Some(n) = t.plain_num() {
             return (t.digits <= 4 && n > 0).then_some((i + 1, n));
         }
+        // "a hundred", "eight hundred" (across a line break too): hundreds of the word's
+        // count.
+        let hundreds = |n: i64| if self.is(i + 1, "hundred") { (i + 2, n * 100) } else { (i + 1, n) };
         if t.is("a") || t.is("an") || t.is("one") {
-            return Some((i + 1, 1));
+            return Some(hundreds(1));
         }
         if let Some(k) = TENS.iter().position(|w| t.is(w)) {
             let tens = i64::try_from(k).ok()? * 10 + 20;
@@ -906,10 +909,17 @@ impl Grammar<'_, '_> {
             return Some((i + 1, tens));
         }
         if t.is("hundred") {
-            return Some((i + 1, 100));
+            // The end of "eight hundred", read from its first word: alone, a hundred
+            // would count from the same base ("eight hundred years later" was a century);
+            // and "several hundred years later" is no count at all.
+            let counted = i.checked_sub(1).and_then(|p| self.tok(p)).is_some_and(|p| {
+                NUMBERS.iter().skip(1).chain(&TENS).chain(&["several", "few", "many"]).any(|w| p.is(w))
+                    || p.plain_num().is_some()
+            });
+            return (!counted).then_some((i + 1, 100));
         }
         let k = NUMBERS.iter().position(|w| t.is(w))?;
-        Some((i + 1, i64::try_from(k).ok()? + 1))
+        Some(hundreds(i64::try_from(k).ok()? + 1))
     }
 
     /// An ordinal for centuries: `19th`, `nineteenth`, `twenty-first`. Returns (next, n).
@@ -2849,6 +2859,7 @@ mod tests {
         "eighteenth",
         "thirtieth",
         "twenty",
+        "hundred",
         "morning",
         "evening",
         "night",
@@ -2931,6 +2942,20 @@ mod tests {
         assert_eq!(found, ["A.D. 1000"]);
         // Most starters before these words are turned away.
         assert!(turned_away > AFTER_THE_PIECES.len().pow(3) * LAST_PIECES.len() * 4, "{turned_away}");
+    }
+
+    #[test]
+    fn hundreds_are_counted_from_their_first_word_across_a_line_break() {
+        let cx = TagContext::default();
+        let read = |text: &str| -> Vec<(String, String)> {
+            tag(text, &cx).into_iter().map(|t| (t.span.slice(text).to_string(), t.value.edtf)).collect()
+        };
+        let text = "The Normans landed in 1066, and eight\nhundred years later their last castle fell.";
+        let want = [("1066", "1066"), ("eight\nhundred years later", "1866")];
+        assert_eq!(read(text), want.map(|(a, b)| (a.to_string(), b.to_string())));
+        // No count at all: nothing read after the year (it was "a hundred years later").
+        let text = "The Normans landed in 1066, and some several hundred years later the castle fell.";
+        assert_eq!(read(text), [("1066".to_string(), "1066".to_string())]);
     }
 
     #[test]
