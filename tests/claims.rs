@@ -1236,7 +1236,10 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// was a heading to the slow way, while the fast way keeps only a block of one line above
 /// a dated one ("heading-over-two-lines.txt"); a heading is now one line either way.
 /// Another: a match over a blank line hid the name after it from the slow way, which
-/// searches the whole text at once ("name-over-a-sentence-end.txt").
+/// searches the whole text at once ("name-over-a-sentence-end.txt"). Another: a sentence
+/// whose year its context made no time of ("in$1904") lay in a block left whole, so only
+/// the slow way found its copy with the year read ("in 1904") a repeat
+/// ("repeat-of-a-sentence-whose-year-is-money.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

@@ -16,13 +16,13 @@ use crate::corpus::Document;
 use crate::rules::RuleBook;
 use crate::span::Span;
 use crate::text::{find_citations_in, folds_like_ascii, mark_flags, segment_needed, Segmented, Weak};
-use crate::time::{tag, TagContext};
+use crate::time::{tag, tag_noting_unread, TagContext};
 
 /// Runs the per-document stage over one document. `matcher` is built once per rule book
 /// (`Matcher::new(rules)`) and shared by every document of the run.
 pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
     let text = doc.text.as_str();
-    let times = tag(text, &tag_context(doc));
+    let (times, unread) = tag_noting_unread(text, &tag_context(doc));
     let lower = text.to_ascii_lowercase();
     let folds = folds_like_ascii(text);
     let names = rules.entity_names().matcher.as_ref();
@@ -84,6 +84,15 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     } else {
         widened = times.iter().map(|t| crate::text::label::entry(text, t.span).unwrap_or(t.span)).collect();
         widened.as_slice()
+    };
+    // A year its context made no time of ("in$1904") is split as a time is: a copy of its
+    // sentence with other punctuation ("in 1904") may make a claim, and is a repeat of it.
+    let with_unread: Vec<Span>;
+    let weak_spans = if unread.is_empty() {
+        weak_spans
+    } else {
+        with_unread = merged(weak_spans, &unread);
+        with_unread.as_slice()
     };
     let heading_above = |heading: Span, block: Span| {
         super::heading::may_take_up(text, &lower, heading, block)
@@ -172,8 +181,14 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         })
         .collect();
     let flags_for = any_of(&[&claiming, &worded, &named, &under_heading]);
-    let repeats_for =
-        any_of(&[&relevant, &named, &touched(&head_words), &touched(&anniversary), &under_heading]);
+    let repeats_for = any_of(&[
+        &relevant,
+        &named,
+        &touched(&head_words),
+        &touched(&anniversary),
+        &under_heading,
+        &touched(&unread),
+    ]);
     // A block quotation delimited by tags needs one of their closing marks, which the
     // search of the lowercased text looked for (`quote_markup`). The tags are ASCII, and
     // the flags find them in the ASCII-lowercased text whatever the document's folding,
@@ -215,6 +230,24 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let parts =
         Parts { sentences, times, mentions, citations, entities: Some(entities), dominant: dominant_year };
     assembled(doc, rules, parts)
+}
+
+/// Two lists of spans in order of their starts, as one.
+fn merged(a: &[Span], b: &[Span]) -> Vec<Span> {
+    let mut all = Vec::with_capacity(a.len() + b.len());
+    let (mut i, mut j) = (0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        if x.start <= y.start {
+            all.push(*x);
+            i += 1;
+        } else {
+            all.push(*y);
+            j += 1;
+        }
+    }
+    all.extend(a.get(i..).unwrap_or_default());
+    all.extend(b.get(j..).unwrap_or_default());
+    all
 }
 
 /// Whether a sentence before `sentence` has its words (`repeat_key`), as splitting the

@@ -48,21 +48,34 @@ pub(super) struct Windows {
 /// A quarter of a megabyte of tokens at a time, a few MB of `Tok`s.
 const WINDOWS: Windows = Windows { len: 256 * 1024, back: 1024, ahead: 8 * 1024 };
 
-pub(super) fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
-    tag_in(text, cx, WINDOWS)
+/// The times of `text`, and the numbers of four digits that start none (`tag_regions`).
+pub(super) fn tag(text: &str, cx: &TagContext) -> (Vec<TimeExpr>, Vec<Span>) {
+    let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
+    let mut unread = Vec::new();
+    let times = tag_regions(text, cx, WINDOWS, scan::regions(text, writing), &mut unread);
+    (times, unread)
 }
 
 /// `tag` with regions cut into `windows`. An expression is read where it starts, with the
 /// same tokens around it as in the whole region, so the output is the same as reading
 /// every region whole.
+#[cfg(test)]
 pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeExpr> {
     let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
-    tag_regions(text, cx, windows, scan::regions(text, writing))
+    tag_regions(text, cx, windows, scan::regions(text, writing), &mut Vec::new())
 }
 
 /// `tag_in` over the given regions of `text` (`scan::regions`, or the whole text: what the
-/// regions must agree with).
-fn tag_regions(text: &str, cx: &TagContext, windows: Windows, regions: Vec<(usize, usize)>) -> Vec<TimeExpr> {
+/// regions must agree with). Adds to `unread` each number that could be a year
+/// (`Grammar::year4`) but starts no expression and lies in none ("$1904", "1904 men"): the
+/// context made no time of it, and a copy of its sentence with other punctuation may.
+fn tag_regions(
+    text: &str,
+    cx: &TagContext,
+    windows: Windows,
+    regions: Vec<(usize, usize)>,
+    unread: &mut Vec<Span>,
+) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     // The nearest earlier date that is not a look back from the time of writing (what a
     // day or month without a year is read in), and a look back after it, if any: the
@@ -164,7 +177,12 @@ fn tag_regions(text: &str, cx: &TagContext, windows: Windows, regions: Vec<(usiz
                         out.push(TimeExpr { span, value: f.value, written: f.written, anchor: f.anchor });
                         i = f.end;
                     }
-                    None => i += 1,
+                    None => {
+                        if g.year4(i).is_some() {
+                            unread.push(Span::new(tok.start, tok.end));
+                        }
+                        i += 1;
+                    }
                 }
             }
             // The next window starts at the first token not read yet (after an expression
@@ -2788,8 +2806,13 @@ fn part_word(w: &str) -> Option<PartOf> {
 
 #[cfg(test)]
 mod tests {
-    use super::{tag, tag_in, Lower, Windows};
+    use super::{tag_in, Lower, Windows};
     use crate::time::TagContext;
+
+    /// The times of `text`, as `crate::time::tag` reads them before its page pass.
+    fn tag(text: &str, cx: &TagContext) -> Vec<crate::time::TimeExpr> {
+        super::tag(text, cx).0
+    }
 
     /// Text that is one region from end to end: every piece holds or sits next to a trigger.
     const PIECES: &[&str] = &[
@@ -3009,7 +3032,8 @@ mod tests {
             for (narrative, document_date) in [(false, None), (true, None), (false, written)] {
                 let cx = TagContext { narrative, document_date, ..TagContext::default() };
                 let regions = tag(&text, &cx);
-                let whole = super::tag_regions(&text, &cx, super::WINDOWS, vec![(0, text.len())]);
+                let whole =
+                    super::tag_regions(&text, &cx, super::WINDOWS, vec![(0, text.len())], &mut Vec::new());
                 if let Some(k) = (0..regions.len().max(whole.len())).find(|&k| regions.get(k) != whole.get(k))
                 {
                     panic!(
@@ -3115,7 +3139,7 @@ mod tests {
             let written = super::Period::Day(Some(1905), 6, 1).value();
             for (narrative, document_date) in [(false, None), (true, None), (true, Some(written))] {
                 let cx = TagContext { narrative, document_date, ..TagContext::default() };
-                let whole = super::tag_regions(&text, &cx, super::WINDOWS, vec![(0, text.len())]);
+                let whole = super::tag_regions(&text, &cx, super::WINDOWS, vec![(0, text.len())], &mut Vec::new());
                 proptest::prop_assert_eq!(tag(&text, &cx), whole, "narrative {}: {:?}", narrative, text);
             }
         }

@@ -94,6 +94,14 @@ pub fn inside(times: &[TimeExpr], span: Span) -> impl Iterator<Item = &TimeExpr>
 ///
 /// Never panics, whatever the input; work is linear in the length of `text`.
 pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
+    tag_noting_unread(text, cx).0
+}
+
+/// `tag`, and the numbers of four digits its context made no time of, in order ("$1904",
+/// "1904 men"): the per-document stage splits their blocks as it splits those of times,
+/// since a copy of their sentence with other punctuation ("in 1904, men") may be read as
+/// a time, and must find them as its earlier copy.
+pub fn tag_noting_unread(text: &str, cx: &TagContext) -> (Vec<TimeExpr>, Vec<Span>) {
     // A date page says its day in its head where the configuration does not.
     let read;
     let cx = match cx.day_anchor.is_none().then(|| page::day_of_page(text)).flatten() {
@@ -103,12 +111,12 @@ pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
         }
         None => cx,
     };
-    let mut times = grammar::tag(text, cx);
+    let (mut times, unread) = grammar::tag(text, cx);
     // (A page that writes Old Style would need its day converted: left a year.)
     if let Some((month, day)) = cx.day_anchor.filter(|_| cx.calendar == Calendar::Gregorian) {
         on_the_pages_day(text, &mut times, month, day);
     }
-    times
+    (times, unread)
 }
 
 /// On a page about one day of the year (a "Feb 6" header, `day-anchor`), a year that
