@@ -67,9 +67,19 @@ pub enum EngineError {
 }
 
 /// An `unreadable-source` finding for a file or folder.
-pub fn unreadable(file: String, message: String) -> Diagnostic {
+fn unreadable(file: String, message: String) -> Diagnostic {
     Diagnostic::new("unreadable-source", Label::new(file, Span::default(), "this file"), message)
         .help("re-save it as UTF-8 text, fix its permissions, or exclude it in chronolint.toml")
+}
+
+/// An `unreadable-source` finding for a path the walk could not look into.
+pub fn unreadable_path(path: &Path, why: &str) -> Diagnostic {
+    unreadable(path.to_string_lossy().into_owned(), format!("could not read this path: {why}"))
+}
+
+/// An `unreadable-source` finding for a document that could not be loaded.
+pub fn unreadable_document(file: String, e: &corpus::LoadError) -> Diagnostic {
+    unreadable(file, format!("could not read this document: {e}"))
 }
 
 /// The outcome of a run.
@@ -198,13 +208,7 @@ pub fn plan(paths: &[impl AsRef<Path>], options: &Options) -> Result<Plan, Engin
     if files.is_empty() && discovered.problems.is_empty() {
         return Err(EngineError::NoDocuments(paths));
     }
-    let problems = discovered
-        .problems
-        .into_iter()
-        .map(|(path, why)| {
-            unreadable(path.to_string_lossy().into_owned(), format!("could not read this path: {why}"))
-        })
-        .collect();
+    let problems = discovered.problems.into_iter().map(|(path, why)| unreadable_path(&path, &why)).collect();
     Ok(Plan { settings, rules, matcher, files, problems })
 }
 
@@ -325,7 +329,7 @@ pub fn extract_all(
                     (claims::extract(&doc, &plan.rules, &plan.matcher), None)
                 }
                 Err(e) => {
-                    let d = unreadable(shown.clone(), format!("could not read this document: {e}"));
+                    let d = unreadable_document(shown.clone(), &e);
                     (DocExtract { doc: id, path: shown, meta, ..DocExtract::default() }, Some(d))
                 }
             }
@@ -351,7 +355,7 @@ pub fn process(id: DocId, path: &Path, plan: &Plan, cache: Option<&Cache>) -> Do
         return hit.renumbered(id);
     }
     let fail = |e: corpus::LoadError, meta| {
-        let d = unreadable(shown.clone(), format!("could not read this document: {e}"));
+        let d = unreadable_document(shown.clone(), &e);
         DocRecord { doc: id, path: shown.clone(), meta, diagnostics: vec![d], ..DocRecord::default() }
     };
     let bytes = match corpus::read(path) {

@@ -22,7 +22,7 @@ use crate::time::{tag, tag_noting_unread, TagContext};
 /// (`Matcher::new(rules)`) and shared by every document of the run.
 pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
     let text = doc.text.as_str();
-    let (times, unread) = tag_noting_unread(text, &tag_context(doc));
+    let (times, unread) = tag_noting_unread(text, &TagContext::of_source(&doc.meta));
     let lower = text.to_ascii_lowercase();
     let folds = folds_like_ascii(text);
     let names = rules.entity_names().matcher.as_ref();
@@ -317,22 +317,12 @@ fn copy_among(
 /// `pipeline` fuzz target compare the two. Not for use on large text.
 pub fn extract_everywhere(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
     let text = doc.text.as_str();
-    let times = tag(text, &tag_context(doc));
+    let times = tag(text, &TagContext::of_source(&doc.meta));
     let sentences = crate::text::segment(text);
     let citations = crate::text::find_citations(text, &sentences);
     let mentions = matcher.find(text, &sentences);
     let dominant = crate::checks::anachronism::dominant_year(&times);
     assembled(doc, rules, Parts { sentences, times, mentions, citations, entities: None, dominant })
-}
-
-/// How to read the times of `doc`: its metadata.
-fn tag_context(doc: &Document) -> TagContext {
-    TagContext {
-        document_date: doc.meta.published.clone(),
-        day_anchor: doc.meta.day_anchor,
-        calendar: doc.meta.calendar,
-        narrative: doc.meta.genre.is_narrative(),
-    }
 }
 
 /// What a document's claims are assembled from.

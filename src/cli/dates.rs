@@ -50,11 +50,13 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
                 .ok_or_else(|| miette::miette!("invalid --anchor `{a}`: write YYYY-MM-DD"))
         })
         .transpose()?;
-    let (files, mut unread) = files_of(&args.files)?;
+    let (files, folders, mut unread) = files_of(&args.files)?;
     // In parallel, gathered in order: the output is the same bytes whatever the threads.
     let listed: Vec<(String, Option<Diagnostic>)> = files
         .par_iter()
-        .map(|file| list(file, document_date.as_ref(), args.format))
+        .map(|(file, folder)| {
+            list(file, folder.and_then(|k| folders.get(k)), document_date.as_ref(), args.format)
+        })
         .collect::<miette::Result<_>>()?;
     let mut out = String::new();
     for (lines, problem) in listed {
@@ -65,58 +67,68 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
     Ok(super::Outcome { failed: super::tell_unreadable(&unread) })
 }
 
+/// A file to read, and the position in the folders' settings of the folder it was found
+/// in, if it was found in one named.
+type Listed = (PathBuf, Option<usize>);
+
 /// The files to read: those named, and the documents of the folders named (by the
-/// configuration found from each folder, as `claims` reads them); and the paths that could
-/// not be walked, as `unreadable-source` findings with their levels.
-fn files_of(paths: &[PathBuf]) -> miette::Result<(Vec<PathBuf>, Vec<Diagnostic>)> {
+/// configuration found from each folder, read once, as `claims` reads them), with the
+/// settings of each folder; and the paths that could not be walked, as `unreadable-source`
+/// findings with their levels.
+fn files_of(paths: &[PathBuf]) -> miette::Result<(Vec<Listed>, Vec<Settings>, Vec<Diagnostic>)> {
     let mut files = Vec::new();
+    let mut folders = Vec::new();
     let mut problems = Vec::new();
     for path in paths {
         if !path.exists() {
             return Err(super::engine_report(engine::EngineError::MissingPath(path.clone())));
         }
         if !path.is_dir() {
-            files.push(path.clone());
+            files.push((path.clone(), None));
             continue;
         }
         let folder = std::slice::from_ref(path);
         let settings =
             engine::settings_for(folder, &engine::Options::default()).map_err(super::engine_report)?;
         let found = engine::documents(folder, &settings);
-        files.extend(found.files);
-        let mut walked: Vec<Diagnostic> = found
-            .problems
-            .into_iter()
-            .map(|(p, why)| {
-                engine::unreadable(p.display().to_string(), format!("could not read this path: {why}"))
-            })
-            .collect();
+        files.extend(found.files.into_iter().map(|f| (f, Some(folders.len()))));
+        let mut walked: Vec<Diagnostic> =
+            found.problems.iter().map(|(p, why)| engine::unreadable_path(p, why)).collect();
         engine::apply_levels(&mut walked, &settings);
         problems.append(&mut walked);
+        folders.push(settings);
     }
-    Ok((files, problems))
+    Ok((files, folders, problems))
 }
 
-/// The lines `dates` prints for one file; or none, and why it could not be read (an
-/// `unreadable-source` finding at its configured level, none if `allow`ed; the run goes
-/// on without it).
+/// The lines `dates` prints for one file, read with the settings of the folder it was
+/// found in, else of the configuration nearest it; or none, and why it could not be read
+/// (an `unreadable-source` finding at its configured level, none if `allow`ed; the run
+/// goes on without it).
 fn list(
     file: &Path,
+    folder: Option<&Settings>,
     document_date: Option<&TimeValue>,
     format: Format,
 ) -> miette::Result<(String, Option<Diagnostic>)> {
-    let (mut cx, settings) = context_for(file)?;
+    let nearest;
+    let settings = match folder {
+        Some(s) => s,
+        None => {
+            nearest = settings_near(file)?;
+            &nearest
+        }
+    };
     let mut text = match crate::corpus::load(file) {
         Ok(text) => text,
         Err(e) => {
-            let d =
-                engine::unreadable(file.display().to_string(), format!("could not read this document: {e}"));
-            let mut found = vec![d];
-            engine::apply_levels(&mut found, &settings);
+            let mut found = vec![engine::unreadable_document(file.display().to_string(), &e)];
+            engine::apply_levels(&mut found, settings);
             return Ok((String::new(), found.pop()));
         }
     };
     settings.prose(&mut text);
+    let mut cx = TagContext::of_source(&settings.meta_for(file));
     if let Some(date) = document_date {
         cx.document_date = Some(date.clone());
     }
@@ -131,24 +143,16 @@ fn list(
     Ok((out, None))
 }
 
-/// The tag context from the nearest configuration's source metadata, if any, and the
-/// configuration (for its `ignore` patterns).
-fn context_for(file: &Path) -> miette::Result<(TagContext, Settings)> {
+/// The settings of the configuration nearest `file` (for its source metadata and `ignore`
+/// patterns), or the defaults where there is none.
+fn settings_near(file: &Path) -> miette::Result<Settings> {
     let Some(config) = crate::config::discover(file) else {
-        return Ok((TagContext::default(), Settings::default()));
+        return Ok(Settings::default());
     };
-    let settings = Settings::read(&config).map_err(|errors| {
+    Settings::read(&config).map_err(|errors| {
         let first = errors.first().map(ToString::to_string).unwrap_or_default();
         miette::miette!("{}: invalid configuration: {first}", config.display())
-    })?;
-    let meta = settings.meta_for(file);
-    let cx = TagContext {
-        narrative: meta.genre.is_narrative(),
-        document_date: meta.published,
-        day_anchor: meta.day_anchor,
-        calendar: meta.calendar,
-    };
-    Ok((cx, settings))
+    })
 }
 
 fn json_line(file: &Path, text: &str, t: &TimeExpr) -> serde_json::Value {

@@ -48,21 +48,19 @@ pub(super) struct Windows {
 /// A quarter of a megabyte of tokens at a time, a few MB of `Tok`s.
 const WINDOWS: Windows = Windows { len: 256 * 1024, back: 1024, ahead: 8 * 1024 };
 
-/// The times of `text`, and the numbers of four digits that start none (`tag_regions`).
+/// The times of `text`, and the years that start none (`tag_regions`).
 pub(super) fn tag(text: &str, cx: &TagContext) -> (Vec<TimeExpr>, Vec<Span>) {
-    let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
     let mut unread = Vec::new();
-    let times = tag_regions(text, cx, WINDOWS, scan::regions(text, writing), &mut unread);
+    let times = tag_in(text, cx, WINDOWS, &mut unread);
     (times, unread)
 }
 
 /// `tag` with regions cut into `windows`. An expression is read where it starts, with the
 /// same tokens around it as in the whole region, so the output is the same as reading
 /// every region whole.
-#[cfg(test)]
-pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows) -> Vec<TimeExpr> {
+pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows, unread: &mut Vec<Span>) -> Vec<TimeExpr> {
     let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
-    tag_regions(text, cx, windows, scan::regions(text, writing), &mut Vec::new())
+    tag_regions(text, cx, windows, scan::regions(text, writing), unread)
 }
 
 /// `tag_in` over the given regions of `text` (`scan::regions`, or the whole text: what the
@@ -2825,7 +2823,7 @@ mod tests {
     fn windowed_agrees(text: &str, windows: Windows) -> Result<(), String> {
         for narrative in [false, true] {
             let cx = TagContext { narrative, ..TagContext::default() };
-            let (whole, cut) = (tag(text, &cx), tag_in(text, &cx, windows));
+            let (whole, cut) = (tag(text, &cx), tag_in(text, &cx, windows, &mut Vec::new()));
             if whole != cut {
                 return Err(format!("narrative {narrative}: {whole:?}\n!=\n{cut:?}"));
             }

@@ -75,6 +75,19 @@ pub struct TagContext {
     pub narrative: bool,
 }
 
+impl TagContext {
+    /// How to read the times of a source with `meta`: its publication date, day header
+    /// and calendar, and whether its genre tells a story of past years.
+    pub fn of_source(meta: &crate::corpus::SourceMeta) -> TagContext {
+        TagContext {
+            document_date: meta.published.clone(),
+            day_anchor: meta.day_anchor,
+            calendar: meta.calendar,
+            narrative: meta.genre.is_narrative(),
+        }
+    }
+}
+
 /// The times of `times` (in order of position, as `tag` gives them) that start in
 /// `from..=to`, found by binary search.
 pub fn starting_in(times: &[TimeExpr], from: usize, to: usize) -> &[TimeExpr] {
