@@ -125,6 +125,7 @@ pub fn tag_noting_unread(text: &str, cx: &TagContext) -> (Vec<TimeExpr>, Vec<Spa
         None => cx,
     };
     let (mut times, unread) = grammar::tag(text, cx);
+    drop_counts_past_the_text(&mut times, cx);
     // (A page that writes Old Style would need its day converted: left a year.)
     if let Some((month, day)) = cx.day_anchor.filter(|_| cx.calendar == Calendar::Gregorian) {
         on_the_pages_day(text, &mut times, month, day);
@@ -149,6 +150,40 @@ fn on_the_pages_day(text: &str, times: &mut [TimeExpr], month: u8, day: u8) {
             t.anchor = Some(Anchor::Document(edtf::Period::Day(None, month, day).edtf()));
         }
     }
+}
+
+/// The fewest years a count must reach past its base to be judged by
+/// `drop_counts_past_the_text`: a year or two past the last year written is a story's
+/// close ("In 1905 peace was signed. The following year ..."); a century is not.
+const FAR_COUNT: i64 = 100;
+
+/// Drops a count of a century or more forward from the story's date that lands after
+/// every year the text writes out: a history does not count past its own time, so such a
+/// count was made from something other than the date before it. "It would have been a
+/// surprise to Richard the lion-hearted ... if they could have foreseen what England and
+/// France would do eight hundred years later" follows a date of July 1853 and counts from
+/// Richard's day, not to 2653. Where the publication date is not known, the last year
+/// written may be the base itself ("Buddhism came in 552; two hundred years later ..."
+/// in a short article), so only a count from a day or a month is judged: a story told by
+/// the month does not step a century at once. A time read from a dropped one goes with it.
+fn drop_counts_past_the_text(times: &mut Vec<TimeExpr>, cx: &TagContext) {
+    let written = times.iter().filter(|t| t.anchor.is_none()).filter_map(|t| t.value.end_year());
+    let published = cx.document_date.as_ref().and_then(TimeValue::end_year);
+    let Some(last) = written.chain(published).max() else { return };
+    let mut dropped: Vec<String> = Vec::new();
+    times.retain(|t| {
+        let Some(Anchor::Previous(base)) = &t.anchor else { return true };
+        let far = || {
+            let Some(b) = TimeValue::parse_edtf(base) else { return false };
+            let judged = published.is_some() || b.granularity < Granularity::Year;
+            matches!((b.start_year(), t.value.start_year()), (Some(b), Some(h)) if judged && h - b >= FAR_COUNT && h > last)
+        };
+        if dropped.contains(base) || far() {
+            dropped.push(t.value.edtf.clone());
+            return false;
+        }
+        true
+    });
 }
 
 /// Builds the tagger's tables now (`crate::engine::warm_up`).
