@@ -2262,6 +2262,14 @@ impl Grammar<'_, '_> {
         if !(ago || later || earlier) {
             return None;
         }
+        // "In 1861 the serfs were freed. In 1881, twenty years afterwards, he fell": a count
+        // set off by a comma right after a date restates that date, counted from one before
+        // it; read from the date it follows it would be 1901.
+        let restates =
+            |p: &Previous| i >= 2 && self.punct(i - 1, ',') && self.tok(i - 2).is_some_and(|t| t.end == p.at);
+        if self.near_prev().is_some_and(restates) || self.near(self.label).is_some_and(restates) {
+            return None;
+        }
         let (base, anchor) = if ago {
             let d = self.cx.document_date.as_ref()?;
             (d.clone(), Anchor::Document(d.edtf.clone()))
