@@ -223,6 +223,38 @@ fn previous_anchor_is_recorded() {
     assert_eq!(feb[0].anchor, Some(chronolint::time::Anchor::None));
 }
 
+/// The values `tag` gives the expressions of `text` whose words are `want`.
+fn values_of(text: &str, want: &str) -> Vec<String> {
+    let cx = TagContext { narrative: true, ..TagContext::default() };
+    tag(text, &cx)
+        .into_iter()
+        .filter(|t| &text[t.span.start..t.span.end] == want)
+        .map(|t| t.value.edtf)
+        .collect()
+}
+
+#[test]
+fn a_signed_date_closing_a_preface_is_not_where_the_story_is() {
+    // After a signed preface, the story's first days and counts are not read in the year
+    // the preface was written (Sakurai, Semenoff).
+    let book = "INTRODUCTION\n\nThe war of 1904 is at an end.\n\n  SHIGENOBU OKUMA.\n\n_April, 1906._\n\n\n\
+                CHAPTER I\n\nOn 26th May the fleet sailed. The army landed on the battle-ground of ten years before.\n";
+    assert_eq!(values_of(book, "ten years before"), ["1894"]);
+    assert_eq!(values_of(book, "26th May"), ["1904-05-26"]);
+    let translated =
+        "TRANSLATOR'S PREFACE\n\nThe narrative commences on 25th May 1905.\n\n            A. B. L.\n\n\
+                      _7th November 1906._\n\n\nCONTENTS\n\n  Manoeuvres on 26th May--Dawn on 27th May\n";
+    assert_eq!(values_of(translated, "27th May"), ["1905-05-27"]);
+    // A decree or letter quoted in the story, signed and dated, is a time the story has
+    // reached (Reed).
+    let decree = "CHAPTER XII\n\nThe peasants are summoned to take the power.\n\n      V. ULIANOV (LENIN).\n\n\
+                  Petrograd, November 18th, 1917.\n\nThe Congress of Peasants' Soviets met about a week later.\n";
+    assert_eq!(values_of(decree, "about a week later"), ["1917-11-25~"]);
+    // A heading over a dated letter or diary entry has no period: the entry's date is the story's.
+    let letters = "PREFACE\n\nThese letters were written in 1900.\n\nFRAGMENTS\n\n12th May, 1900.\n\nTwo days later the guards came.\n";
+    assert_eq!(values_of(letters, "Two days later"), ["1900-05-14"]);
+}
+
 #[test]
 fn dates_command_prints_json_lines_with_metadata() {
     let out = assert_cmd::Command::cargo_bin("chronolint")

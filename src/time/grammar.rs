@@ -159,6 +159,7 @@ fn tag_regions(
                                 && !era
                                 && !is_a_birth(&toks, f.start)
                                 && !of_another_age(text, span.start, story.as_ref(), v)
+                                && !signs_off(text, span)
                         }) {
                             let here = Some(Previous { value, at: span.end });
                             // A time looked back to from the time of writing, or ahead
@@ -261,6 +262,115 @@ fn told_by_days(story: &TimeValue, time: &TimeValue) -> bool {
     const AGE: i64 = 100;
     story.granularity < Granularity::Year
         && matches!((story.start_year(), time.start_year()), (Some(x), Some(y)) if (x - y).abs() >= AGE)
+}
+
+/// Whether the date at `span` is the line under a signature that closes a preface or a
+/// letter ("SHIGENOBU OKUMA." then "_April, 1906._"; "F. BRINKLEY." then "TOKYO, 1912."):
+/// when it was written, not a time the story has reached, so the story's counts and days
+/// without a year are not read from it (Sakurai's "that battle-ground of ten years before",
+/// after Okuma's preface, was 1896 for 1894; the table of contents of Semenoff's diary of
+/// May 1905, after the translator's dated note, had its days in 1906). The line holds only
+/// the date, after a place and a comma at most; the signature is a short line of capitals
+/// ending in a period, with only blank lines between, and closes front matter
+/// (`in_front_matter`). A heading over a dated letter or
+/// diary entry ("FRAGMENTS" then "12th May, 1900.") has no period, and dates its story.
+fn signs_off(text: &str, span: Span) -> bool {
+    // A dateline is short: its line is looked for only `DATELINE_REACH` bytes each way,
+    // so that a text with no line breaks costs no more than one with them.
+    let b = text.as_bytes();
+    let from = span.start.saturating_sub(DATELINE_REACH);
+    let to = span.end.saturating_add(DATELINE_REACH).min(b.len());
+    let (Some(before), Some(after)) = (b.get(from..span.start), b.get(span.end..to)) else { return false };
+    let line_start = match memchr::memrchr(b'\n', before) {
+        Some(i) => from + i + 1,
+        None if from == 0 => 0,
+        None => return false,
+    };
+    let line_end = match memchr::memchr(b'\n', after) {
+        Some(i) => span.end + i,
+        None if to == b.len() => to,
+        None => return false,
+    };
+    let trim = |s: &[u8]| -> usize {
+        s.iter().filter(|c| !matches!(c, b' ' | b'\t' | b'\r' | b'_' | b'*' | b'.' | b',')).count()
+    };
+    if trim(&b[span.end..line_end]) > 0 {
+        return false;
+    }
+    // Before the date: nothing, or a place of one to three capitalised words and a comma.
+    let head = text[line_start..span.start].trim_matches(|c: char| c.is_whitespace() || c == '_' || c == '*');
+    if !head.is_empty() {
+        let Some(place) = head.strip_suffix(',') else { return false };
+        let words = place.split(' ').collect::<Vec<_>>();
+        if words.len() > 3 || !words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
+            return false;
+        }
+    }
+    // The signature: the last line before that is not blank, within three lines.
+    let mut end = line_start.saturating_sub(1);
+    for _ in 0..3 {
+        let floor = end.saturating_sub(DATELINE_REACH);
+        let start = match memchr::memrchr(b'\n', &b[floor..end]) {
+            Some(i) => floor + i + 1,
+            None if floor == 0 => 0,
+            None => return false,
+        };
+        let line = text[start..end].trim();
+        if !line.is_empty() {
+            return is_a_signature(line) && in_front_matter(text, start);
+        }
+        if start == 0 {
+            return false;
+        }
+        end = start - 1;
+    }
+    false
+}
+
+/// How far before and after a date `signs_off` looks for the ends of its line: a place
+/// and a comma, or a period and the marks of italics.
+const DATELINE_REACH: usize = 64;
+
+/// How far before a signature `in_front_matter` looks for the heading of a preface: more
+/// than a long preface.
+const PREFACE_REACH: usize = 24 * 1024;
+
+/// Whether byte `at` lies in a preface, foreword or introduction: a heading of one of
+/// those ("PREFACE", "TRANSLATOR'S PREFACE", "INTRODUCTION BY COUNT OKUMA") on a line of
+/// its own within `PREFACE_REACH` bytes before it, and no chapter's heading after that.
+/// The signed date of a decree or letter quoted in the story ("V. ULIANOV (LENIN)." then
+/// "Petrograd, November 18th, 1917.") is a time the story has reached ("The Congress met
+/// about a week later").
+fn in_front_matter(text: &str, at: usize) -> bool {
+    const FRONT: &[&str] = &["PREFACE", "PREFATORY", "FOREWORD", "INTRODUCTION", "INTRODUCTORY"];
+    let from = crate::text::ceil_boundary(text, at.saturating_sub(PREFACE_REACH));
+    for line in text[from..at].lines().rev().map(str::trim) {
+        if line.len() > 60 || line.bytes().any(|c| c.is_ascii_lowercase()) {
+            continue;
+        }
+        if line.starts_with("CHAPTER") {
+            return false;
+        }
+        if FRONT.iter().any(|w| line.split(|c: char| !c.is_ascii_alphabetic()).any(|word| word == *w)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// A signature's line: a name or initials in capitals, ending in a period ("A. B. L.",
+/// "THOMAS F. MILLARD."), five words at most; not a heading or a chapter's number.
+fn is_a_signature(line: &str) -> bool {
+    const HEADINGS: &[&str] = &["CHAPTER", "PART", "BOOK", "SECTION", "LETTER", "APPENDIX", "NOTE"];
+    let words = line.split_whitespace().count();
+    line.len() <= 40
+        && (1..=5).contains(&words)
+        && line.ends_with('.')
+        && line.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !line.bytes().any(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && !HEADINGS.iter().any(|h| line.starts_with(h))
+        // A chapter's number ("IV.").
+        && !line.bytes().all(|c| b"IVXLCDM. ".contains(&c))
 }
 
 /// How far before a date `in_insert` looks for the bracket that opens an insert: longer
