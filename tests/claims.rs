@@ -1239,7 +1239,10 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// searches the whole text at once ("name-over-a-sentence-end.txt"). Another: a sentence
 /// whose year its context made no time of ("in$1904") lay in a block left whole, so only
 /// the slow way found its copy with the year read ("in 1904") a repeat
-/// ("repeat-of-a-sentence-whose-year-is-money.txt").
+/// ("repeat-of-a-sentence-whose-year-is-money.txt"). Another: a description's word over a
+/// sentence's end ("Siege-1910 Port" / "Arthur") was found by the slow way's search of the
+/// whole text and not by the fast way's search of the sentences that may name an event
+/// ("siege-year-across-a-line-break.txt"); a word, like a name, now stays in its sentence.
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

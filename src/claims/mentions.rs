@@ -762,6 +762,14 @@ impl Matcher {
                 phrases.for_each_kept_until(&folded.text, stop, &mut scan, |m| {
                     let span = orig(m.start, m.end);
                     let s = sentence_of(span);
+                    // A name or a description's word runs over no sentence's end
+                    // ("Portsmouth" / "Treaty of Portsmouth signed ..." is not "Portsmouth
+                    // Treaty"; "Siege-1910 Port" / "Arthur" holds no "Port Arthur"), nor
+                    // hides one that starts inside it in the next sentence: the scan goes on
+                    // as if it were not there.
+                    if !sentences.get(s).is_some_and(|x| x.span.contains(span)) {
+                        return false;
+                    }
                     if m.set == WORDS {
                         // "the first blow fell upon Port Arthur" is an attack, not its fall.
                         // A word in italics names a ship or a book: "the battleships
@@ -785,12 +793,6 @@ impl Matcher {
                             list.push((m.pattern, span));
                         }
                         return true;
-                    }
-                    // A name runs over no sentence's end ("Portsmouth" / "Treaty of Portsmouth
-                    // signed ..." is not "Portsmouth Treaty"), nor hides one that starts
-                    // inside it in the next sentence: the scan goes on as if it were not there.
-                    if !sentences.get(s).is_some_and(|x| x.span.contains(span)) {
-                        return false;
                     }
                     let Some(events) = self.targets.get(m.pattern) else { return true };
                     // A proper name written lowercase after "a" or "an" is a common noun:
