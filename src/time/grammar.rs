@@ -274,8 +274,8 @@ fn told_by_days(story: &TimeValue, time: &TimeValue) -> bool {
 /// ending in a period, with only blank lines between, and closes front matter
 /// (`in_front_matter`). A heading over a dated letter or
 /// diary entry ("FRAGMENTS" then "12th May, 1900.") has no period, and dates its story.
-// Out of line: inlined, it made the hot loop of `tag_regions` dearer by about 10 M
-// instructions over the 49 MB sample, though it runs a few dozen instructions a date.
+// Out of line: inlined, it made the hot loop of `tag_regions` dearer by about 1.7 M
+// instructions over the 49 MB sample (benches/LEDGER.md).
 #[inline(never)]
 fn signs_off(text: &str, span: Span) -> bool {
     // A dateline is short: its line is looked for only `DATELINE_REACH` bytes each way,
