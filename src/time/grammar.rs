@@ -279,9 +279,9 @@ fn told_by_days(story: &TimeValue, time: &TimeValue) -> bool {
 #[inline(never)]
 fn signs_off(text: &str, span: Span) -> bool {
     // A dateline is short: its line is looked for only `DATELINE_REACH` bytes each way,
-    // so that a text with no line breaks costs no more than one with them.
-    // After the date, only the marks of italics and a period before the line's end: read
-    // first, as it turns away nearly every date in prose at its next byte.
+    // so that a text with no line breaks costs no more than one with them. After the
+    // date come only the marks of italics and a period before the line's end; that is
+    // read first, as it turns away nearly every date in prose at its next byte.
     let b = text.as_bytes();
     let after = b.get(span.end..).unwrap_or_default();
     let marks =
@@ -300,8 +300,8 @@ fn signs_off(text: &str, span: Span) -> bool {
     let head = text[line_start..span.start].trim_matches(|c: char| c.is_whitespace() || c == '_' || c == '*');
     if !head.is_empty() {
         let Some(place) = head.strip_suffix(',') else { return false };
-        let words = place.split(' ').collect::<Vec<_>>();
-        if words.len() > 3 || !words.iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
+        let words = || place.split(' ');
+        if words().count() > 3 || !words().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase())) {
             return false;
         }
     }
