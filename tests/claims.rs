@@ -1243,6 +1243,10 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// sentence's end ("Siege-1910 Port" / "Arthur") was found by the slow way's search of the
 /// whole text and not by the fast way's search of the sentences that may name an event
 /// ("siege-year-across-a-line-break.txt"); a word, like a name, now stays in its sentence.
+/// Another: a copy with NUL and control bytes for spaces read no date ("February\019"),
+/// so nothing made it a candidate copy and only the slow way found the later sentence a
+/// repeat ("repeat-flag-with-control-bytes.txt"); a control byte now parts a date's words
+/// as a space does.
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

@@ -255,6 +255,19 @@ fn a_signed_date_closing_a_preface_is_not_where_the_story_is() {
     assert_eq!(values_of(letters, "Two days later"), ["1900-05-14"]);
 }
 
+/// A control character left between words by a bad conversion (a NUL, a BEL) separates
+/// them as a space does; a mark of punctuation does not.
+#[test]
+fn control_characters_between_the_words_of_a_date_read_as_spaces() {
+    for text in ["It fell on February\u{0}19, 1904.", "It fell on February\u{7}19,\u{1}1904."] {
+        let read: Vec<String> = tag(text, &TagContext::default()).into_iter().map(|t| t.value.edtf).collect();
+        assert_eq!(read, ["1904-02-19"], "{text:?}");
+    }
+    let read: Vec<String> =
+        tag("It fell on February$19.", &TagContext::default()).into_iter().map(|t| t.value.edtf).collect();
+    assert!(!read.contains(&"XXXX-02-19".to_string()), "{read:?}");
+}
+
 #[test]
 fn dates_command_prints_json_lines_with_metadata() {
     let out = assert_cmd::Command::cargo_bin("chronolint")

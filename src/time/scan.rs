@@ -612,7 +612,9 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
     let mut prev_alpha = false;
     while let Some(c) = char_at(region, i) {
         let at = start + i;
-        if c.is_whitespace() {
+        // A control character (a NUL or other byte left by a bad conversion) stands
+        // between words as a space does: it is no punctuation to read a date by.
+        if c.is_whitespace() || c.is_control() {
             space = true;
             if c == '\n' {
                 newlines += 1;
@@ -985,7 +987,7 @@ mod tests {
         let mut prev_alpha = false;
         while let Some((i, c)) = chars.next() {
             let at = start + i;
-            if c.is_whitespace() {
+            if c.is_whitespace() || c.is_control() {
                 space = true;
                 if c == '\n' {
                     newlines += 1;
