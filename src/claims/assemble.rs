@@ -771,12 +771,19 @@ fn column_reach(text: &str, time: Span) -> Option<Span> {
     if !text.as_bytes().get(time.end).is_none_or(u8::is_ascii_whitespace) {
         return None;
     }
-    let line = crate::text::line_at(text, time.start);
-    let rest_of_line = text.get(time.end..line.end.max(time.end)).unwrap_or_default();
-    let before = text.get(line.start..time.start).unwrap_or_default();
-    let words = before.trim_end_matches(' ');
-    (rest_of_line.trim().is_empty() && before.len() - words.len() >= COLUMN_GAP && !words.trim().is_empty())
-        .then(|| Span::new(line.start + words.len(), time.end))
+    // Read outward from the time only as far as white space goes, never to the ends of
+    // its line: in a text of one long line that would be the whole text, for every time.
+    // The rest of the line is blank (a time over a line break has none on its own line).
+    let after = text.get(time.end..).unwrap_or_default();
+    let rest_blank = time.slice(text).contains('\n')
+        || after.chars().find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n');
+    // At least the gap of spaces before it, and words before them on its line.
+    let head = text.as_bytes().get(..time.start).unwrap_or_default();
+    let gap = head.iter().rev().take_while(|&&b| b == b' ').count();
+    let words_end = time.start - gap;
+    let words = text.get(..words_end).unwrap_or_default();
+    let worded = || words.chars().rev().find(|&c| c == '\n' || !c.is_whitespace()).is_some_and(|c| c != '\n');
+    (rest_blank && gap >= COLUMN_GAP && worded()).then(|| Span::new(words_end, time.end))
 }
 
 /// The fewest spaces before a year in a column: more than a typist's double space after a
@@ -1571,6 +1578,36 @@ crate::warm_up!(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `column_reach` as first written, from the whole line (`line_at`).
+    fn column_reach_by_lines(text: &str, time: Span) -> Option<Span> {
+        if !text.as_bytes().get(time.end).is_none_or(u8::is_ascii_whitespace) {
+            return None;
+        }
+        let line = crate::text::line_at(text, time.start);
+        let rest_of_line = text.get(time.end..line.end.max(time.end)).unwrap_or_default();
+        let before = text.get(line.start..time.start).unwrap_or_default();
+        let words = before.trim_end_matches(' ');
+        (rest_of_line.trim().is_empty()
+            && before.len() - words.len() >= COLUMN_GAP
+            && !words.trim().is_empty())
+        .then(|| Span::new(line.start + words.len(), time.end))
+    }
+
+    proptest::proptest! {
+        /// Reading out from a time only over white space gives what reading its whole line
+        /// gave, for times on a line of their own or over a line break.
+        #[test]
+        fn a_column_is_found_without_reading_the_whole_line(
+            text in "(?s)[a. \u{a0}\t\r\n]{0,6}[ ]{0,6}1904( |\n|, 5)[a. \u{a0}\t\r\n]{0,8}"
+        ) {
+            let start = text.find("1904").unwrap_or(0);
+            for end in [start + 4, start + 5, start + 7].into_iter().filter(|&e| text.is_char_boundary(e) && e <= text.len()) {
+                let time = Span::new(start, end);
+                proptest::prop_assert_eq!(column_reach(&text, time), column_reach_by_lines(&text, time), "{:?} {:?}", text, time);
+            }
+        }
+    }
     use crate::text::CitationKind;
 
     /// Runs of letters (multi-byte too) and spaces, some longer than `TAIL`, between

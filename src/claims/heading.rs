@@ -17,7 +17,7 @@
 
 use super::{EventMention, MatchKind, MentionTarget};
 use crate::span::Span;
-use crate::text::{letter_words, line_at, Sentence, HEADING_MAX};
+use crate::text::{letter_words, short_line_at, Sentence, HEADING_MAX};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -174,7 +174,9 @@ fn blank_line_between(text: &str, from: usize, to: usize) -> bool {
 /// sentence over two short lines is no heading: the search of `segment_needed` keeps
 /// only a block of one line above a dated one, and must find what this finds.)
 fn heading_line(text: &str, span: Span) -> Option<Span> {
-    let line = line_at(text, span.start);
+    // A heading's words are at most `HEADING_MAX` bytes, and four marks of Markdown
+    // (`heading_shaped`).
+    let line = short_line_at(text, span.start, HEADING_MAX + 4)?;
     if span.end > line.end {
         return None;
     }

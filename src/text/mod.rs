@@ -35,6 +35,44 @@ pub(crate) fn line_at(text: &str, at: usize) -> Span {
     Span::new(start, end.max(start))
 }
 
+/// `line_at` for a line whose words (the line without the white space at its ends) take
+/// at most `max` bytes, read from `at` (the start of a word) no further than that and the
+/// white space around; `None` for a longer line. Calling `line_at` at every sentence of a
+/// text of one long line would read the whole text each time.
+pub(crate) fn short_line_at(text: &str, at: usize, max: usize) -> Option<Span> {
+    if text.get(at..).and_then(|t| t.chars().next()).is_none_or(|c| c.is_whitespace()) {
+        return Some(line_at(text, at));
+    }
+    // Back to the line's start; `first`, where its words start.
+    let (mut start, mut first) = (0, at);
+    for (i, c) in text.get(..at).unwrap_or("").char_indices().rev() {
+        if c == '\n' {
+            start = i + 1;
+            break;
+        }
+        if !c.is_whitespace() {
+            if at - i >= max {
+                return None;
+            }
+            first = i;
+        }
+    }
+    // On to its end.
+    let mut end = text.len();
+    for (i, c) in text.get(at..).unwrap_or("").char_indices() {
+        if c == '\n' {
+            end = at + i;
+            break;
+        }
+        if !c.is_whitespace() && at + i + c.len_utf8() - first > max {
+            return None;
+        }
+    }
+    let bytes = text.as_bytes();
+    let end = if end > start && bytes.get(end - 1) == Some(&b'\r') { end - 1 } else { end };
+    Some(Span::new(start, end.max(start)))
+}
+
 /// The longest line read as a section heading, in bytes: a heading may name the event
 /// the first sentence under it takes up (`claims::heading`).
 pub(crate) const HEADING_MAX: usize = 80;
@@ -398,6 +436,23 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// `short_line_at` is `line_at` for a line whose words fit, and `None` for
+        /// another, wherever in the line it starts.
+        #[test]
+        fn a_short_line_is_the_line_and_a_long_one_none(
+            text in "(?s)[ab \u{a0}é#\t\r\n]{0,40}",
+            max in 0usize..12,
+        ) {
+            for (at, c) in text.char_indices().filter(|(_, c)| !c.is_whitespace()) {
+                let line = line_at(&text, at);
+                let fits = line.slice(&text).trim().len() <= max;
+                let expected = fits.then_some(line);
+                proptest::prop_assert_eq!(short_line_at(&text, at, max), expected, "{:?} at {} ({:?})", text, at, c);
+            }
+        }
+    }
 
     #[test]
     fn only_the_long_s_and_the_kelvin_sign_fold_unlike_ascii() {

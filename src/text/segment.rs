@@ -168,22 +168,29 @@ fn is_bullet(c: char) -> bool {
 /// Treaty--Japan takes Korea"), which the entry's text follows. Only at the start of a
 /// unit does the splitter read it so (`split_unit`); a year that leads a line inside a
 /// wrapped paragraph ("...who ascended the throne in\n1762. Under the influence") ends
-/// its sentence as any year does. The line, if so.
-fn leads_its_line(text: &str, dot: usize) -> Option<Span> {
+/// its sentence as any year does. Where the line starts, if so.
+fn leads_its_line(text: &str, dot: usize) -> Option<usize> {
     let year = dot.checked_sub(4).and_then(|s| text.get(s..dot))?;
     let b = year.as_bytes();
     let year_shaped = b.iter().all(u8::is_ascii_digit) && (b[0] == b'1' || (b[0] == b'2' && b[1] == b'0'));
     if !year_shaped || text.get(dot..=dot) != Some(".") {
         return None;
     }
-    let line = super::line_at(text, dot);
-    let before = text.get(line.start..dot - 4).unwrap_or("").trim();
-    let mut chars = before.chars();
-    match (chars.next(), chars.next()) {
-        (None, _) => Some(line),
-        (Some(c), None) if is_bullet(c) || c == '-' => Some(line),
-        _ => None,
+    // Back from the year to its line's start, over white space and at most one bullet:
+    // never further, which in a text of one long line would be the whole text each time.
+    let mut marks = 0;
+    for (at, c) in text.get(..dot - 4).unwrap_or("").char_indices().rev() {
+        if c == '\n' {
+            return Some(at + 1);
+        }
+        if !c.is_whitespace() {
+            marks += 1;
+            if marks > 1 || !(is_bullet(c) || c == '-') {
+                return None;
+            }
+        }
     }
+    Some(0)
 }
 
 /// The period of a year label at `lead` (where the unit's text starts), if the line before
@@ -195,15 +202,30 @@ fn entry_label(text: &str, unit: Span, lead: usize) -> Option<usize> {
     let head = text.get(lead..unit.end)?.as_bytes();
     let dot = lead + head.iter().take(8).position(u8::is_ascii_digit)? + 4;
     let line = leads_its_line(text, dot)?;
-    (line.start <= unit.start && after_an_ended_line(text, line.start)).then_some(dot)
+    (line <= unit.start && after_an_ended_line(text, line)).then_some(dot)
 }
 
 /// Whether the line before the one that starts at `start` is blank or missing, or ends
 /// with final or closing punctuation.
 fn after_an_ended_line(text: &str, start: usize) -> bool {
     let Some(before) = start.checked_sub(1) else { return true };
-    let line = super::line_at(text, before).slice(text).trim_end().trim_end_matches(CLOSERS);
-    line.trim_start().is_empty() || line.ends_with(['.', '?', '!', ':', ';'])
+    if text.as_bytes().get(before) != Some(&b'\n') {
+        let line = super::line_at(text, before).slice(text).trim_end().trim_end_matches(CLOSERS);
+        return line.trim_start().is_empty() || line.ends_with(['.', '?', '!', ':', ';']);
+    }
+    // Back from the line's end over its white space and closing marks (what `trim_end`
+    // and `trim_end_matches` would take off), to the character that ends its words; only
+    // white space before that is read further, to tell a blank line.
+    let mut rest = text.get(..before).unwrap_or("").char_indices().rev().peekable();
+    while rest.next_if(|&(_, c)| c != '\n' && c.is_whitespace()).is_some() {}
+    while rest.next_if(|&(_, c)| CLOSERS.contains(&c)).is_some() {}
+    match rest.next() {
+        None | Some((_, '\n')) => true,
+        Some((_, c)) if c.is_whitespace() => {
+            rest.map(|(_, c)| c).find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n')
+        }
+        Some((_, c)) => matches!(c, '.' | '?' | '!' | ':' | ';'),
+    }
 }
 
 /// Whether `part` (a trimmed part of one line) is exactly one URL of `urls`. URLs hold no
@@ -949,6 +971,52 @@ mod tests {
                 .map(|&(w, blank)| Line { start: 0, end: 0, chars: w / 2 + shift, blank })
                 .collect();
             proptest::prop_assert_eq!(wrap_width(&lines), wrap_width_by_sorting(&lines));
+        }
+    }
+
+    /// `leads_its_line` and `after_an_ended_line` as they were first written, from the
+    /// whole line (`line_at`): the bounded reads must agree with them.
+    fn leads_its_line_by_lines(text: &str, dot: usize) -> Option<usize> {
+        let year = dot.checked_sub(4).and_then(|s| text.get(s..dot))?;
+        let b = year.as_bytes();
+        let year_shaped =
+            b.iter().all(u8::is_ascii_digit) && (b[0] == b'1' || (b[0] == b'2' && b[1] == b'0'));
+        if !year_shaped || text.get(dot..=dot) != Some(".") {
+            return None;
+        }
+        let line = super::super::line_at(text, dot);
+        let before = text.get(line.start..dot - 4).unwrap_or("").trim();
+        let mut chars = before.chars();
+        match (chars.next(), chars.next()) {
+            (None, _) => Some(line.start),
+            (Some(c), None) if is_bullet(c) || c == '-' => Some(line.start),
+            _ => None,
+        }
+    }
+
+    fn after_an_ended_line_by_lines(text: &str, start: usize) -> bool {
+        let Some(before) = start.checked_sub(1) else { return true };
+        let line = super::super::line_at(text, before).slice(text).trim_end().trim_end_matches(CLOSERS);
+        line.trim_start().is_empty() || line.ends_with(['.', '?', '!', ':', ';'])
+    }
+
+    proptest::proptest! {
+        /// Reading back from a year or a line's start only as far as the answer needs
+        /// gives the answer of reading the whole line.
+        #[test]
+        fn line_tests_read_back_no_further_than_needed_and_agree(
+            text in "(?s)[a.) \"”\u{a0}\t\r\n•—-]{0,12}(1904\\.[ a\n]{0,3}){0,2}[a.) ”\u{a0}\r\n•-]{0,8}(1905\\.)?"
+        ) {
+            for (at, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                proptest::prop_assert_eq!(leads_its_line(&text, at), leads_its_line_by_lines(&text, at), "{:?} at {}", text, at);
+                if at == 0 || text.as_bytes().get(at - 1) == Some(&b'\n') {
+                    proptest::prop_assert_eq!(
+                        after_an_ended_line(&text, at),
+                        after_an_ended_line_by_lines(&text, at),
+                        "{:?} at {}", text, at
+                    );
+                }
+            }
         }
     }
 
