@@ -774,16 +774,13 @@ fn column_reach(text: &str, time: Span) -> Option<Span> {
     // Read outward from the time only as far as white space goes, never to the ends of
     // its line: in a text of one long line that would be the whole text, for every time.
     // The rest of the line is blank (a time over a line break has none on its own line).
-    let after = text.get(time.end..).unwrap_or_default();
-    let rest_blank = time.slice(text).contains('\n')
-        || after.chars().find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n');
+    let rest_blank = time.slice(text).contains('\n') || crate::text::blank_to_line_end(text, time.end);
     // At least the gap of spaces before it, and words before them on its line.
     let head = text.as_bytes().get(..time.start).unwrap_or_default();
     let gap = head.iter().rev().take_while(|&&b| b == b' ').count();
     let words_end = time.start - gap;
-    let words = text.get(..words_end).unwrap_or_default();
-    let worded = || words.chars().rev().find(|&c| c == '\n' || !c.is_whitespace()).is_some_and(|c| c != '\n');
-    (rest_blank && gap >= COLUMN_GAP && worded()).then(|| Span::new(words_end, time.end))
+    (rest_blank && gap >= COLUMN_GAP && !crate::text::blank_from_line_start(text, words_end))
+        .then(|| Span::new(words_end, time.end))
 }
 
 /// The fewest spaces before a year in a column: more than a typist's double space after a

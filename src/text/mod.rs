@@ -35,6 +35,20 @@ pub(crate) fn line_at(text: &str, at: usize) -> Span {
     Span::new(start, end.max(start))
 }
 
+/// Whether the line holding `at` is white space from `at` to its end. Reads only that
+/// white space and the character after it, never the rest of a long line.
+pub(crate) fn blank_to_line_end(text: &str, at: usize) -> bool {
+    let rest = text.get(at..).unwrap_or_default();
+    rest.chars().find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n')
+}
+
+/// Whether the line holding `at` is white space from its start to `at`. Reads only that
+/// white space and the character before it.
+pub(crate) fn blank_from_line_start(text: &str, at: usize) -> bool {
+    let head = text.get(..at).unwrap_or_default();
+    head.chars().rev().find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n')
+}
+
 /// `line_at` for a line whose words (the line without the white space at its ends) take
 /// at most `max` bytes, read from `at` (the start of a word) no further than that and the
 /// white space around; `None` for a longer line. Calling `line_at` at every sentence of a

@@ -221,9 +221,7 @@ fn after_an_ended_line(text: &str, start: usize) -> bool {
     while rest.next_if(|&(_, c)| CLOSERS.contains(&c)).is_some() {}
     match rest.next() {
         None | Some((_, '\n')) => true,
-        Some((_, c)) if c.is_whitespace() => {
-            rest.map(|(_, c)| c).find(|&c| c == '\n' || !c.is_whitespace()).is_none_or(|c| c == '\n')
-        }
+        Some((at, c)) if c.is_whitespace() => super::blank_from_line_start(text, at),
         Some((_, c)) => matches!(c, '.' | '?' | '!' | ':' | ';'),
     }
 }
