@@ -1246,7 +1246,12 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// Another: a copy with NUL and control bytes for spaces read no date ("February\019"),
 /// so nothing made it a candidate copy and only the slow way found the later sentence a
 /// repeat ("repeat-flag-with-control-bytes.txt"); a control byte now parts a date's words
-/// as a space does.
+/// as a space does. Another: a copy whose quotation mark kept its date from being read
+/// ("in the end of\"December.") lay in a block split for another date, but nothing made it
+/// a candidate copy, so only the slow way found the later sentence ("in the end of
+/// December.") a repeat ("repeat-of-a-sentence-split-for-another.txt"); a sentence whose
+/// flags are read and that no candidate repeats is now compared with the split sentences
+/// before it whose first and last words are its own.
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

@@ -3,7 +3,7 @@
 
 use super::{repeat_key, Sentence, REPEAT_MIN_WORDS};
 use crate::span::Span;
-use crate::swar::{ascii_letter_bits, digit_bits, first_bytes, load, zero_bits, ONES};
+use crate::swar::{ascii_letter_bits, digit_bits, first_bytes, load, zero_bits, HIGH_BITS, ONES};
 use crate::twin::Twin;
 use regex::Regex;
 use std::collections::HashMap;
@@ -29,7 +29,7 @@ pub(super) fn mark(
     mark_quotes(text, sentences, &flags_for);
     super::blockquotes::mark(text, lower, sentences, &flags_for, markup);
     mark_hypothetical(text, lower, sentences, thread, &flags_for);
-    mark_repeats(text, sentences, &repeats_for);
+    mark_repeats(text, sentences, &repeats_for, &flags_for);
 }
 
 /// A quotation shorter than this many words is a scare quote ("the monkeys") or a
@@ -448,12 +448,22 @@ fn mark_hypothetical(
 }
 
 /// A wanted sentence is compared with the wanted ones before it: a copy holds the same
-/// words, so it is wanted too.
-fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -> bool) {
+/// words, so it is wanted too. A sentence whose flags are read (`read`) and that no wanted
+/// one repeats is then compared with the sentences before it that are not wanted: one
+/// split for another sentence of its block may be its copy though its punctuation kept its
+/// date from being read ("in the end of\"December." before "in the end of December.").
+fn mark_repeats(
+    text: &str,
+    sentences: &mut [Sentence],
+    wanted: &dyn Fn(usize) -> bool,
+    read: &dyn Fn(usize) -> bool,
+) {
     // Keyed by a 64-bit hash of the words: a collision among the sentences of one
     // document is about as likely as a cosmic ray, and the strings would cost a copy of
     // the text.
     let mut seen: HashMap<u64, usize> = HashMap::new();
+    // The read sentences no wanted one repeats, with their keys.
+    let mut asking: Vec<(usize, u64)> = Vec::new();
     for (i, s) in sentences.iter_mut().enumerate() {
         if !wanted(i) {
             continue;
@@ -466,9 +476,184 @@ fn mark_repeats(text: &str, sentences: &mut [Sentence], wanted: &dyn Fn(usize) -
             Some(&first) => s.repeat_of = Some(first),
             None => {
                 seen.insert(key, i);
+                if read(i) {
+                    asking.push((i, key));
+                }
             }
         }
     }
+    if !asking.is_empty() {
+        mark_copies_not_wanted(text, sentences, wanted, &asking);
+    }
+}
+
+/// Marks each sentence of `asking` (index and key; none repeats a wanted one) as a repeat
+/// of a sentence before it that is not `wanted` and has its words. Only sentences whose
+/// ends are an asking one's (`Ends`) are keyed: most are turned away by a few bytes.
+/// Out of line: inlined, it made the flags' other passes dearer.
+#[inline(never)]
+fn mark_copies_not_wanted(
+    text: &str,
+    sentences: &mut [Sentence],
+    wanted: &dyn Fn(usize) -> bool,
+    asking: &[(usize, u64)],
+) {
+    let Some(&(last, _)) = asking.last() else { return };
+    let ends: Vec<Ends> =
+        asking.iter().filter_map(|&(i, _)| sentences.get(i)).map(|s| Ends::of(s.span.slice(text))).collect();
+    // The first bytes of the asking sentences, as a set of 256 bits; all of them where
+    // one's is not known.
+    let mut firsts = [0u64; 4];
+    for e in &ends {
+        match e.first {
+            Some(b) => firsts[usize::from(b >> 6)] |= 1 << (b & 63),
+            None => firsts = [u64::MAX; 4],
+        }
+    }
+    // Both ends known, as one `u64` (the last word's bytes take seven of its eight), in a
+    // set of 1,024 bits by a hash of it; a hit is then checked against the list.
+    let exact: Vec<u64> = ends.iter().filter_map(Ends::packed).collect();
+    let bit = |e: u64| (e.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 54) as usize;
+    let mut known = [0u64; 16];
+    for &e in &exact {
+        known[bit(e) >> 6] |= 1 << (bit(e) & 63);
+    }
+    let partial: Vec<Ends> = ends.iter().filter(|e| e.first.is_none() || e.last.is_none()).copied().collect();
+    let mut found = vec![None; asking.len()];
+    for (j, s) in sentences.iter().enumerate().take(last) {
+        if wanted(j) {
+            continue;
+        }
+        let words = s.span.slice(text);
+        let first = first_word_byte(words);
+        if first.is_some_and(|b| firsts[usize::from(b >> 6)] >> (b & 63) & 1 == 0) {
+            continue;
+        }
+        let own = Ends { first, last: last_word_end(words) };
+        let may = match own.packed() {
+            Some(e) => {
+                (known[bit(e) >> 6] >> (bit(e) & 63) & 1 == 1 && exact.contains(&e))
+                    || partial.iter().any(|p| p.may_match(own))
+            }
+            None => ends.iter().any(|p| p.may_match(own)),
+        };
+        if !may {
+            continue;
+        }
+        let (key, n) = repeat_key(words);
+        if n < REPEAT_MIN_WORDS {
+            continue;
+        }
+        for (&(i, want), f) in asking.iter().zip(found.iter_mut()) {
+            if i > j && want == key && f.is_none() {
+                *f = Some(j);
+            }
+        }
+    }
+    for (&(i, _), f) in asking.iter().zip(found) {
+        if let (Some(s), Some(j)) = (sentences.get_mut(i), f) {
+            s.repeat_of = Some(j);
+        }
+    }
+}
+
+/// What two copies of a sentence share at their ends, as `repeat_key` reads their words:
+/// the first byte of the first word and the last seven bytes of the last, lowercased.
+/// `None` for an end where a letter or digit beyond ASCII lies among those bytes or next
+/// to them (it lowercases beyond ASCII, or to ASCII from a sign such as the Kelvin sign):
+/// that end may be anything.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ends {
+    first: Option<u8>,
+    last: Option<u64>,
+}
+
+impl Ends {
+    fn of(text: &str) -> Ends {
+        Ends { first: first_word_byte(text), last: last_word_end(text) }
+    }
+
+    /// Both ends in one `u64`, where both are known.
+    fn packed(&self) -> Option<u64> {
+        Some(u64::from(self.first?) << 56 | self.last?)
+    }
+
+    /// Whether a sentence with these ends may have the words of one with `other`.
+    fn may_match(self, other: Ends) -> bool {
+        let same = |a: Option<u64>, b: Option<u64>| a.zip(b).is_none_or(|(a, b)| a == b);
+        same(self.first.map(u64::from), other.first.map(u64::from)) && same(self.last, other.last)
+    }
+}
+
+/// Whether a letter or digit beyond ASCII starts at `i` of `text`, the first byte of a
+/// char. The curly quotes and dashes, U+2000 to U+203F (E2 80 xx), hold none: they are
+/// told by their bytes, the rest by the tables.
+fn wide_word_at(text: &str, i: usize) -> bool {
+    text.as_bytes().get(i..i + 2) != Some(&[0xE2, 0x80])
+        && text.get(i..).and_then(|t| t.chars().next()).is_some_and(char::is_alphanumeric)
+}
+
+/// The first byte of `text`'s first word, lowercased (`Ends`); 0 where it has no word,
+/// which no sentence with words has.
+fn first_word_byte(text: &str) -> Option<u8> {
+    for (i, &c) in text.as_bytes().iter().enumerate() {
+        if c.is_ascii_alphanumeric() {
+            return Some(c.to_ascii_lowercase());
+        }
+        if c >= 0xC0 && wide_word_at(text, i) {
+            return None;
+        }
+    }
+    Some(0)
+}
+
+/// The last seven bytes of `text`'s last word, lowercased, packed in a `u64` (`Ends`); 0
+/// where it has no word.
+fn last_word_end(text: &str) -> Option<u64> {
+    let b = text.as_bytes();
+    // The first byte of the char whose last byte is at `i`.
+    let char_start = |mut i: usize| {
+        while i > 0 && b.get(i).is_some_and(|c| (0x80..0xC0).contains(c)) {
+            i -= 1;
+        }
+        i
+    };
+    let mut end = b.len();
+    loop {
+        let c = *b.get(end.checked_sub(1)?)?;
+        if c.is_ascii_alphanumeric() {
+            break;
+        }
+        if c >= 0x80 {
+            let at = char_start(end - 1);
+            if wide_word_at(text, at) {
+                return None;
+            }
+            end = at;
+        } else {
+            end -= 1;
+        }
+        if end == 0 {
+            return Some(0);
+        }
+    }
+    // The eight bytes that end at the last word's end, at once: the run of letters and
+    // digits at their top is the word's end (byte 7 is the last byte, `load` being
+    // little-endian; before the text's start the shift brings in zeros, no word byte).
+    let from = end.saturating_sub(8);
+    let x = load(b.get(from..end).unwrap_or_default()) << (8 * (8 - (end - from)));
+    let letters = ascii_letter_bits(x);
+    let run = ((!(letters | digit_bits(x)) & HIGH_BITS).leading_zeros() / 8).min(7) as usize;
+    // A char beyond ASCII right before the run may be a letter of the word.
+    let before = end.checked_sub(run + 1);
+    if run < 7
+        && before
+            .is_some_and(|at| b.get(at).is_some_and(|&c| c >= 0x80) && wide_word_at(text, char_start(at)))
+    {
+        return None;
+    }
+    // Bit 7 of a letter's byte, moved to bit 5: the letter lowercased.
+    Some((x | (letters >> 2)) >> (64 - 8 * run as u32))
 }
 
 crate::warm_up!(
@@ -751,6 +936,51 @@ mod tests {
             let start = crate::text::floor_boundary(&text, from);
             let para = Span::new(start, text.len());
             proptest::prop_assert_eq!(quote_regions(&text, para), quote_regions_reference(&text, para));
+        }
+    }
+
+    /// Words (each with another spelling of the same lowercase words) and the marks
+    /// between them, for copies of a sentence that differ in punctuation, case and letters
+    /// beyond ASCII.
+    const END_WORDS: &[(&str, &str)] = &[
+        ("The", "the"),
+        ("city", "CITY"),
+        ("1904", "1904"),
+        ("Tōkyō", "TŌKYŌ"),
+        ("é", "É"),
+        ("Kelvin", "\u{212A}elvin"),
+        ("look", "loo\u{212A}"),
+        ("straße", "STRAẞE"),
+        ("a1", "A1"),
+        ("x", "X"),
+    ];
+    const END_MARKS: &[&str] =
+        &[" ", ", ", "\n", "\"", "“", "”", "’", "--", "–", ". ", "$", "\u{1}", "(", ")", ".\""];
+
+    proptest::proptest! {
+        #[test]
+        fn copies_of_a_sentence_have_ends_that_may_match(
+            words in proptest::collection::vec(proptest::sample::select(END_WORDS), 1..8),
+            marks in proptest::collection::vec(proptest::sample::select(END_MARKS), 18),
+            other in proptest::collection::vec(proptest::bool::ANY, 8),
+        ) {
+            // Two renderings: the marks before, between and after the words taken from
+            // either half of `marks`, and each word in either spelling.
+            let render = |half: usize| {
+                let mut out = String::from(marks[half * 9]);
+                for (k, (a, b)) in words.iter().enumerate() {
+                    out.push_str(if other[k] && half == 1 { b } else { a });
+                    out.push_str(marks[half * 9 + 1 + k]);
+                }
+                out
+            };
+            let (a, b) = (render(0), render(1));
+            // The two spellings lowercase alike, so the copies have the same words.
+            proptest::prop_assert_eq!(repeat_key(&a), repeat_key(&b), "{:?} {:?}", a, b);
+            proptest::prop_assert!(
+                Ends::of(&a).may_match(Ends::of(&b)),
+                "{:?} {:?}: {:?} {:?}", a, b, Ends::of(&a), Ends::of(&b)
+            );
         }
     }
 }
