@@ -29,7 +29,9 @@ pub(super) fn mark(
     mark_quotes(text, sentences, &flags_for);
     super::blockquotes::mark(text, lower, sentences, &flags_for, markup);
     mark_hypothetical(text, lower, sentences, thread, &flags_for);
-    mark_repeats(text, sentences, &repeats_for, &flags_for);
+    // Where every sentence is compared (no `needed`, or a thread), none is left to
+    // compare the read ones with.
+    mark_repeats(text, sentences, &repeats_for, needed.is_some().then_some(&flags_for));
 }
 
 /// A quotation shorter than this many words is a scare quote ("the monkeys") or a
@@ -448,15 +450,16 @@ fn mark_hypothetical(
 }
 
 /// A wanted sentence is compared with the wanted ones before it: a copy holds the same
-/// words, so it is wanted too. A sentence whose flags are read (`read`) and that no wanted
-/// one repeats is then compared with the sentences before it that are not wanted: one
+/// words, so it is wanted too. A sentence whose flags are read (`read`, where some
+/// sentences are not wanted) and that no wanted one repeats is then compared with the
+/// sentences before it that are not wanted: one
 /// split for another sentence of its block may be its copy though its punctuation kept its
 /// date from being read ("in the end of\"December." before "in the end of December.").
 fn mark_repeats(
     text: &str,
     sentences: &mut [Sentence],
     wanted: &dyn Fn(usize) -> bool,
-    read: &dyn Fn(usize) -> bool,
+    read: Option<&dyn Fn(usize) -> bool>,
 ) {
     // Keyed by a 64-bit hash of the words: a collision among the sentences of one
     // document is about as likely as a cosmic ray, and the strings would cost a copy of
@@ -476,7 +479,7 @@ fn mark_repeats(
             Some(&first) => s.repeat_of = Some(first),
             None => {
                 seen.insert(key, i);
-                if read(i) {
+                if read.is_some_and(|read| read(i)) {
                     asking.push((i, key));
                 }
             }
@@ -611,13 +614,8 @@ fn first_word_byte(text: &str) -> Option<u8> {
 /// where it has no word.
 fn last_word_end(text: &str) -> Option<u64> {
     let b = text.as_bytes();
-    // The first byte of the char whose last byte is at `i`.
-    let char_start = |mut i: usize| {
-        while i > 0 && b.get(i).is_some_and(|c| (0x80..0xC0).contains(c)) {
-            i -= 1;
-        }
-        i
-    };
+    // The first byte of the char holding byte `i`.
+    let char_start = |i: usize| super::floor_boundary(text, i);
     let mut end = b.len();
     loop {
         let c = *b.get(end.checked_sub(1)?)?;
