@@ -153,7 +153,11 @@ pub fn may_take_up(text: &str, lower: &str, line: Span, after: Span) -> bool {
     if heading.trim().len() > HEADING_MAX + 4 || !crate::text::heading_shaped(line.slice(text)) {
         return false;
     }
-    let mut nouns = letter_words(heading).map(|(_, w)| w).filter(|w| NOUNS.binary_search(w).is_ok());
+    // Every run of letters, not `letter_words`: the name `anaphor` takes its nouns from may
+    // start or end inside a word of the line joined by a hyphen or an apostrophe
+    // ("H-TREATY OF PORTSMOUTH" names the Treaty of Portsmouth), and its nouns are then
+    // runs of letters the line's words hold.
+    let mut nouns = heading.split(|c: char| !c.is_alphabetic()).filter(|w| NOUNS.binary_search(w).is_ok());
     nouns.any(|w| memchr::memmem::find(after.as_bytes(), w.as_bytes()).is_some())
 }
 
@@ -199,5 +203,24 @@ mod tests {
     #[test]
     fn nouns_are_sorted_and_distinct_for_the_binary_search() {
         assert!(super::NOUNS.windows(2).all(|w| w[0] < w[1]), "{:?}", super::NOUNS);
+    }
+
+    /// A noun of the heading's name joined to another word by a hyphen or an apostrophe
+    /// is still one that the paragraph after it may take the event up by.
+    #[test]
+    fn a_noun_joined_to_another_word_in_the_heading_may_be_taken_up() {
+        let take_up = |heading: &str, after: &str| {
+            let text = format!("{heading}\n\n{after}");
+            let line = crate::span::Span::new(0, heading.len());
+            let after = crate::span::Span::new(heading.len() + 2, text.len());
+            super::may_take_up(&text, &text.to_ascii_lowercase(), line, after)
+        };
+        let after = "The treaty was signed on Sept 1, 1905.";
+        for heading in [" H-TREATY OF PORTSMOUTH", "PEACE-TREATY OF PORTSMOUTH", "THE O'TREATY"] {
+            assert!(take_up(heading, after), "{heading:?}");
+        }
+        // Nothing in the heading is a noun the paragraph holds.
+        assert!(!take_up("H-TREATYX OF PORTSMOUTH", after));
+        assert!(!take_up("THE SIEGE OF PORT ARTHUR", after));
     }
 }
