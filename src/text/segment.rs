@@ -89,26 +89,99 @@ fn lines(text: &str) -> Vec<Line> {
     let bytes = text.as_bytes();
     // Nearly every book is ASCII throughout: one look at it all spares each line its own.
     let ascii = text.is_ascii();
-    let mut start = 0;
-    // Line ends by memchr: a line ends at "\n", "\r\n" or a lone "\r". Most texts have no
-    // "\r" at all: one look for it spares each line a search for two bytes.
+    // A line ends at "\n", "\r\n" or a lone "\r". Most texts have no "\r" at all: one
+    // look for it lets them take the scan by masks.
     if memchr::memchr(b'\r', bytes).is_none() {
-        for i in memchr::memchr_iter(b'\n', bytes) {
-            out.push(line(text, ascii, start, i));
-            start = i + 1;
+        if ascii {
+            newline_lines::<false>(text, &mut out);
+        } else {
+            newline_lines::<true>(text, &mut out);
         }
-    } else {
-        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-            if i < start {
-                continue; // the "\n" of a "\r\n"
-            }
-            out.push(line(text, ascii, start, i));
-            start =
-                if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
+        return out;
+    }
+    let mut start = 0;
+    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if i < start {
+            continue; // the "\n" of a "\r\n"
         }
+        out.push(line(text, ascii, start, i));
+        start = if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
     out.push(line(text, ascii, start, text.len()));
     out
+}
+
+/// The lines of a text with no "\r", appended to `out`, found 64 bytes at a time: a mask
+/// of the newlines and, with `COUNT`, one of the bytes that continue a character (0x80 to
+/// 0xBF). A line's width is its length less the continuation bytes in it, which the
+/// masks count on the way. (With memchr, a search per line and then a count of each
+/// line's characters took two thirds of `Layout::new` in a text not all ASCII: most
+/// lines of such a text hold a curly quote or a dash.) Without `COUNT` (an ASCII text),
+/// a line's width is its length.
+fn newline_lines<const COUNT: bool>(text: &str, out: &mut Vec<Line>) {
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    // The continuation bytes before `start`, and before the 64 bytes at `base`.
+    let (mut before_start, mut before_base) = (0usize, 0usize);
+    let mut base = 0;
+    while base < bytes.len() {
+        let (newlines, continuing) = match bytes
+            .get(base..base + 64)
+            .and_then(|b| <&[u8; 64]>::try_from(b).ok())
+        {
+            Some(chunk) => masks::<COUNT>(chunk),
+            None => {
+                // The last bytes, padded with zeros: no newline and no continuation.
+                let mut last = [0u8; 64];
+                last.iter_mut().zip(bytes.get(base..).unwrap_or_default()).for_each(|(to, from)| *to = *from);
+                masks::<COUNT>(&last)
+            }
+        };
+        let mut m = newlines;
+        while m != 0 {
+            let k = m.trailing_zeros();
+            let end = base + k as usize;
+            let before_end = before_base + (continuing & ((1u64 << k) - 1)).count_ones() as usize;
+            out.push(newline_line(text, start, end, before_end - before_start));
+            // The newline is no continuation byte: the next line starts after as many.
+            (start, before_start) = (end + 1, before_end);
+            m &= m - 1;
+        }
+        before_base += continuing.count_ones() as usize;
+        base += 64;
+    }
+    out.push(newline_line(text, start, bytes.len(), before_base - before_start));
+}
+
+/// Bit `k` of the first mask is set where byte `k` of `chunk` is "\n"; with `COUNT`, of
+/// the second where it continues a character.
+#[inline(always)]
+fn masks<const COUNT: bool>(chunk: &[u8; 64]) -> (u64, u64) {
+    use wide::u8x16;
+    let (newline, top, continuation) = (u8x16::splat(b'\n'), u8x16::splat(0xc0), u8x16::splat(0x80));
+    let (mut newlines, mut continuing) = (0u64, 0u64);
+    for (k, part) in chunk.chunks_exact(16).enumerate() {
+        let v = u8x16::new(part.try_into().unwrap_or_default());
+        // `move_mask` sets the low 16 bits, one per byte.
+        newlines |= u64::from(v.cmp_eq(newline).move_mask() as u16) << (16 * k);
+        if COUNT {
+            continuing |= u64::from((v & top).cmp_eq(continuation).move_mask() as u16) << (16 * k);
+        }
+    }
+    (newlines, continuing)
+}
+
+/// The line `text[start..end]` (no "\r" in it) holding `continuing` bytes that continue a
+/// character.
+#[inline(always)]
+fn newline_line(text: &str, start: usize, end: usize, continuing: usize) -> Line {
+    // Nearly every line starts with a letter, a digit or a mark: it is not blank. White
+    // space is what `trim` takes (in ASCII, what `line` tests byte by byte).
+    let blank = match text.as_bytes().get(start) {
+        Some(b) if b.is_ascii_graphic() => false,
+        _ => text.get(start..end).unwrap_or_default().trim().is_empty(),
+    };
+    Line { start, end, chars: end - start - continuing, blank }
 }
 
 /// The line `text[start..end]`; `ascii`: all of `text` is. Inlined: a call per line cost a
@@ -1034,6 +1107,36 @@ mod tests {
             expected.push((start, text.len()));
             let got: Vec<(usize, usize)> = lines(&text).iter().map(|l| (l.start, l.end)).collect();
             proptest::prop_assert_eq!(got, expected);
+        }
+    }
+
+    proptest::proptest! {
+        /// Each line's bounds, width in characters and blankness are those of the line as
+        /// a string, in texts of every kind of line over several 64-byte chunks, with
+        /// characters of two, three and four bytes, and white space beyond ASCII.
+        #[test]
+        fn lines_hold_their_characters_and_blankness(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "a", "word ", "1905", ".", " ", "  ", "\t", "\u{b}", "\u{c}", "\u{a0}", "\u{2003}", "é", "’",
+                    "—", "日本", "😀", "\n", "\n\n", "\r\n", "\r",
+                ][..]),
+                0..120,
+            ),
+        ) {
+            let text = pieces.concat();
+            let got = lines(&text);
+            let expected: Vec<&str> = if text.contains('\r') {
+                text.split("\r\n").flat_map(|p| p.split(['\n', '\r'])).collect()
+            } else {
+                text.split('\n').collect()
+            };
+            proptest::prop_assert_eq!(got.len(), expected.len());
+            for (l, e) in got.iter().zip(&expected) {
+                proptest::prop_assert_eq!(text.get(l.start..l.end), Some(*e));
+                proptest::prop_assert_eq!(l.chars, e.chars().count(), "{:?}", e);
+                proptest::prop_assert_eq!(l.blank, e.trim().is_empty(), "{:?}", e);
+            }
         }
     }
 
