@@ -1220,6 +1220,42 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
     }
 }
 
+/// A sentence naming an entity out of its time is a repeat, and not reported, where a copy
+/// of it written with other separators between the name's words ("Theodore-Roosevelt",
+/// where the name search finds no name) lies further back, in a block the fast way leaves
+/// whole: comparing every sentence finds the copy, and so must the fast way. Without the
+/// copy, the name is reported either way.
+#[test]
+fn an_earlier_copy_with_other_separators_makes_a_named_sentence_a_repeat() {
+    let (rules, matcher) = shipped();
+    let policy = chronolint::config::TrustPolicies::default();
+    let dated = "In 1893 the empire was at peace. A treaty was signed in April 1893. Trade grew in 1893.";
+    let later = "In May 1893 the harvest failed. Prices rose in June 1893.";
+    let named = |sep: &str| {
+        format!(
+            "Newsreel footage announcing President Theodore{sep}Roosevelt and his success ended the film."
+        )
+    };
+    let findings = |text: &str| {
+        let doc =
+            Document { id: 0, path: "doc.txt".into(), text: text.to_string(), meta: SourceMeta::default() };
+        let run = |extract: &chronolint::claims::DocExtract| {
+            let cx = chronolint::checks::DocContext { text, extract, rules: &rules, policy: &policy };
+            chronolint::checks::run_per_doc(&cx).iter().filter(|d| d.code == "anachronism").count()
+        };
+        (
+            run(&extract(&doc, &rules, &matcher)),
+            run(&chronolint::claims::extract_everywhere(&doc, &rules, &matcher)),
+        )
+    };
+    for sep in ["-", "\u{1}", "/", "\u{2014}"] {
+        let text = format!("{dated}\n\n{}\n\n{later}\n\n{}\n", named(sep), named(" "));
+        assert_eq!(findings(&text), (0, 0), "{sep:?}");
+    }
+    let text = format!("{dated}\n\n{later}\n\n{}\n", named(" "));
+    assert_eq!(findings(&text), (1, 1));
+}
+
 /// Inputs the `pipeline` fuzz target found (tests/fixtures/fuzz/): each must give what
 /// segmenting and matching everything gives. The first: a publication citation ran on
 /// past a blank line in the whole-text search ("... History of the Russo-Japanese War"
@@ -1255,7 +1291,12 @@ fn an_undated_name_is_judged_by_the_dominant_year_only_when_there_is_one() {
 /// another word by a hyphen ("H-TREATY OF PORTSMOUTH") was no word of the heading to the
 /// fast way's test of the heading and the block under it, while the slow way took the
 /// noun from the name it found in the heading ("heading-noun-joined-by-a-hyphen.txt"); the
-/// test now takes every run of letters.
+/// test now takes every run of letters. Another: a sentence naming an entity out of its
+/// time had a copy further back with control bytes between the name's words ("Theodore
+/// \u{1}\u{8} Roosevelt"), which the name search does not find, in a block the fast way
+/// left whole, so only the slow way found the later sentence a repeat
+/// ("named-sentence-copied-with-control-bytes.txt"); `anachronism` now asks, of what it
+/// would report, whether a copy lies anywhere before (`claims::Copies`).
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

@@ -3,7 +3,7 @@
 //! about (the dates near it in its sentence, else the document's dominant year).
 
 use crate::checks::{declare_check, DocContext as Context};
-use crate::claims::DocExtract;
+use crate::claims::{Copies, DocExtract};
 use crate::config::Level;
 use crate::diagnostic::{Diagnostic, Label};
 use crate::rules::entities::{Entity, FactKind, Validity};
@@ -102,6 +102,10 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         // What a sentence gives every name in it, found once per sentence: the names come
         // in order, and a sentence of thousands of them read itself again for each.
         let mut current: Option<Here> = None;
+        // Made when a finding is first reported; and whether the sentence last asked
+        // about has a copy before it.
+        let mut copies: Option<Copies> = None;
+        let mut copied_in: Option<(usize, bool)> = None;
         // The extract found the names already, for the segmenter; else look here.
         let scanned: Vec<(Span, usize)>;
         let hits = match &doc.entities {
@@ -139,6 +143,16 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if let Some(d) = judge(cx, doc, text, span, sentence, &needles, &context) {
+                // A copy further back makes the sentence a repeat, wherever it lies.
+                // (Asked once per sentence: a sentence of thousands of names is keyed once.)
+                let copied = match copied_in {
+                    Some((s, copied)) if s == si => copied,
+                    _ => copies.get_or_insert_with(|| Copies::new(text)).before(text, sentence.span),
+                };
+                copied_in = Some((si, copied));
+                if copied {
+                    continue;
+                }
                 out.push(d);
             }
         }

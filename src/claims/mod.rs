@@ -15,7 +15,7 @@ pub(crate) use heading::warm_up as heading_warm_up;
 pub(crate) use refuted::warm_up as refuted_warm_up;
 
 pub use bounds::{both_may_hold, outside};
-pub use extract::{claims_for_comparison, extract, extract_everywhere};
+pub use extract::{claims_for_comparison, extract, extract_everywhere, Copies};
 pub use guessed::{settle_guessed_years, settled, unwritten_note};
 pub use index::{as_compared, ClaimIndex};
 pub use mentions::Matcher;
