@@ -147,7 +147,7 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 // (Asked once per sentence: a sentence of thousands of names is keyed once.)
                 let copied = match copied_in {
                     Some((s, copied)) if s == si => copied,
-                    _ => copies.get_or_insert_with(|| Copies::new(text)).before(text, sentence.span),
+                    _ => copies.get_or_insert_with(|| Copies::new(text)).before(sentence.span),
                 };
                 copied_in = Some((si, copied));
                 if copied {

@@ -17,7 +17,6 @@ use crate::rules::RuleBook;
 use crate::span::Span;
 use crate::text::{find_citations_in, folds_like_ascii, mark_flags, segment_needed, Segmented, Weak};
 use crate::time::{tag, tag_noting_unread, TagContext};
-use std::collections::HashMap;
 
 /// Runs the per-document stage over one document. `matcher` is built once per rule book
 /// (`Matcher::new(rules)`) and shared by every document of the run.
@@ -294,40 +293,28 @@ fn copied_before(text: &str, lower: Option<&str>, ascii_lower: &str, sentence: S
     copy_among(text, lower, &hits, sentence.start, (key, words), thread)
 }
 
-/// The sentences of a whole text by their words, for a check about to report a sentence:
-/// whether a copy of it lies before it. The extract compares a sentence only with the
-/// sentences it split; a copy written with other separators ("President
-/// Theodore\u{1}Roosevelt", where a name search finds no name) may lie in a block it left
-/// whole, where comparing every sentence finds it. Made when a check first reports
-/// something in a document (few do): the whole text is split once, and each question is
-/// a lookup, so that a text of twenty thousand reports costs one split, not one each.
+/// A whole text's sentences as comparing every one of them flags them, for a check about
+/// to report a sentence: whether a copy of it lies before it. The extract compares a
+/// sentence only with the sentences it split; a copy written with other separators
+/// ("President Theodore\u{1}Roosevelt", where a name search finds no name) may lie in a
+/// block it left whole, where the slow way (`segment`, as `extract_everywhere` splits)
+/// finds it. Made when a check first reports something in a document (few do): the
+/// whole text is split once, and each question is a lookup, so that a text of twenty
+/// thousand reports costs one split, not one each.
 pub struct Copies {
-    /// The start of the first sentence with each `repeat_key` (of `REPEAT_MIN_WORDS` words
-    /// or more).
-    first: HashMap<u64, usize>,
+    sentences: Vec<crate::text::Sentence>,
 }
 
 impl Copies {
     pub fn new(text: &str) -> Self {
-        let lower = crate::text::ascii_lowered(text);
-        let thread = crate::text::is_thread(text, lower.as_deref());
-        let whole = [Span::new(0, text.len())];
-        let split = crate::text::segment_hot(text, lower.as_deref(), &whole, thread);
-        let mut first = HashMap::new();
-        for s in &split.sentences {
-            let (key, words) = crate::text::repeat_key(s.span.slice(text));
-            if words >= crate::text::REPEAT_MIN_WORDS {
-                first.entry(key).or_insert(s.span.start);
-            }
-        }
-        Copies { first }
+        Copies { sentences: crate::text::segment(text) }
     }
 
-    /// Whether a sentence before `sentence` (of `text`, the text this was made of) has
-    /// its words.
-    pub fn before(&self, text: &str, sentence: Span) -> bool {
-        let (key, words) = crate::text::repeat_key(sentence.slice(text));
-        words >= crate::text::REPEAT_MIN_WORDS && self.first.get(&key).is_some_and(|&at| at < sentence.start)
+    /// Whether `sentence` (of the text this was made of) repeats a sentence before it.
+    /// Blocks split alike whole or alone, so the extract's sentence is one of these.
+    pub fn before(&self, sentence: Span) -> bool {
+        let i = self.sentences.partition_point(|s| s.span.start < sentence.start);
+        self.sentences.get(i).is_some_and(|s| s.span == sentence && s.repeat_of.is_some())
     }
 }
 
