@@ -175,13 +175,19 @@ fn masks<const COUNT: bool>(chunk: &[u8; 64]) -> (u64, u64) {
 /// character.
 #[inline(always)]
 fn newline_line(text: &str, start: usize, end: usize, continuing: usize) -> Line {
-    // Nearly every line starts with a letter, a digit or a mark: it is not blank. White
-    // space is what `trim` takes (in ASCII, what `line` tests byte by byte).
-    let blank = match text.as_bytes().get(start) {
+    Line { start, end, chars: end - start - continuing, blank: is_blank(text, start, end) }
+}
+
+/// Whether the line `text[start..end]` is white space only (as `trim` has it). Nearly
+/// every line starts with a letter, a digit or a mark: one look at its first byte says it
+/// is not, before the line is sliced. (An empty line's first byte is a line break or
+/// none.)
+#[inline(always)]
+fn is_blank(text: &str, start: usize, end: usize) -> bool {
+    match text.as_bytes().get(start) {
         Some(b) if b.is_ascii_graphic() => false,
         _ => text.get(start..end).unwrap_or_default().trim().is_empty(),
-    };
-    Line { start, end, chars: end - start - continuing, blank }
+    }
 }
 
 /// The line `text[start..end]`; `ascii`: all of `text` is. Inlined: a call per line cost a
@@ -189,14 +195,9 @@ fn newline_line(text: &str, start: usize, end: usize, continuing: usize) -> Line
 #[inline(always)]
 fn line(text: &str, ascii: bool, start: usize, end: usize) -> Line {
     let s = text.get(start..end).unwrap_or("");
-    // Nearly every line of a book is ASCII and starts with a letter: its length is its
-    // width, and it is not blank.
-    let (chars, blank) = if ascii || s.is_ascii() {
-        (s.len(), s.bytes().all(|b| b.is_ascii_whitespace() || b == 0x0b))
-    } else {
-        (s.chars().count(), s.trim().is_empty())
-    };
-    Line { start, end, chars, blank }
+    // Nearly every line of a book is ASCII: its length is its width.
+    let chars = if ascii || s.is_ascii() { s.len() } else { s.chars().count() };
+    Line { start, end, chars, blank: is_blank(text, start, end) }
 }
 
 /// The wrap width of a hard-wrapped text, or `None` when lines are paragraphs.
