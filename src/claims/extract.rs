@@ -99,7 +99,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             && matcher.may_name(heading.slice(&lower), folds)
     };
     let weak = Weak { spans: weak_spans, needed: &needed, heads: &heading_above };
-    let Segmented { mut sentences, blocks, thread } =
+    let Segmented { mut sentences, blocks, thread, left } =
         segment_needed(text, folds.then_some(lower.as_str()), &hot, &weak, thread);
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
     let dated = touched(&time_spans);
@@ -201,19 +201,33 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         thread,
         quote_markup,
     );
-    // A sentence that takes up a heading's event names nothing, and a copy of it further
-    // back, with no heading above, names nothing either: it may lie in a block left whole
-    // and so be missing from the sentences compared for repeats.
-    for i in (0..sentences.len()).filter(|&i| under_heading.get(i) == Some(&true)) {
-        let Some(s) = sentences.get(i).filter(|s| s.repeat_of.is_none()) else { continue };
-        if copied_before(text, folds.then_some(lower.as_str()), &lower, s.span, thread) {
-            if let Some(s) = sentences.get_mut(i) {
-                // The copy is not among the sentences: the sentence's own index stands
-                // for it (only whether there is one is read).
-                s.repeat_of = Some(i);
-            }
+    // A sentence whose repeat flag a claim or a finding reads may copy a sentence of a
+    // block left whole, where the copy's separators or case kept its date, name or head
+    // word from being found ("the 5th/of/June", "the russo-china war"): it holds the same
+    // words, but gave its block no reason to be split. Such sentences are asked about
+    // (`mark_copies_left_whole`): one that takes up a heading's event (it names nothing,
+    // and nor does a copy with no heading above); a claim's; and of each unknown event
+    // name, the first mention `unknown-event` would report, until one is no copy.
+    // (`anachronism` asks at report time, of the sentences naming an entity.) A claim
+    // whose time holds a year of four digits, and whose words may name an event, is not
+    // asked: its copy holds the year, which the tagger reads or notes unread, and the
+    // copy's window then passes the same test of words, so its block was split.
+    let yeared = |i: usize| {
+        let Some(s) = sentences.get(i).filter(|_| naming.get(i) == Some(&true)) else { return false };
+        if s.span.slice(text).starts_with("A:") {
+            return false; // an answer is tested for its mark, not its words
         }
-    }
+        let first = times.partition_point(|t| t.span.start < s.span.start);
+        let mut within =
+            times.get(first..).unwrap_or_default().iter().take_while(|t| t.span.start < s.span.end);
+        within.any(|t| t.span.end <= s.span.end && holds_a_year(t.span.slice(text)))
+    };
+    let first: Vec<usize> = (0..sentences.len())
+        .filter(|&i| (claiming.get(i) == Some(&true) && !yeared(i)) || under_heading.get(i) == Some(&true))
+        .collect();
+    let lowered = (folds.then_some(lower.as_str()), lower.as_str());
+    super::copies::mark_copies_left_whole(text, lowered, &left, &mut sentences, &mentions, first);
+    drop(left);
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`). One
     // that takes up a heading's event can, though it names nothing.
@@ -250,90 +264,15 @@ fn merged(a: &[Span], b: &[Span]) -> Vec<Span> {
     all
 }
 
-/// Whether a sentence before `sentence` has its words (`repeat_key`), as splitting the
-/// whole text would find it. Only the blocks before it that hold its longest word (in the
-/// ASCII-lowercased text, `ascii_lower`) are split: a copy holds every word.
-fn copied_before(text: &str, lower: Option<&str>, ascii_lower: &str, sentence: Span, thread: bool) -> bool {
-    let (key, words) = crate::text::repeat_key(sentence.slice(text));
-    if words < crate::text::REPEAT_MIN_WORDS {
-        return false;
-    }
-    let before = ascii_lower.get(..sentence.start).unwrap_or("");
-    // Two characters lowercase to ASCII letters ("K", the Kelvin sign, to "k"; "İ" to
-    // "i" and a dot): a copy written with them holds the words only once lowercased as a
-    // whole. Where either occurs, every block before the sentence is split.
-    let exotic = ["\u{212A}", "\u{0130}"];
-    if exotic.iter().any(|c| memchr::memmem::find(before.as_bytes(), c.as_bytes()).is_some()) {
-        return copy_among(
-            text,
-            lower,
-            &[Span::new(0, sentence.start)],
-            sentence.start,
-            (key, words),
-            thread,
-        );
-    }
-    let mut own: Vec<&str> = sentence
-        .slice(ascii_lower)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    // A text without one of its words before it holds no copy: a search for each (most
-    // stop at an early hit) spares splitting anything.
-    own.sort_unstable_by_key(|w| std::cmp::Reverse(w.len()));
-    own.dedup();
-    if own.iter().any(|w| memchr::memmem::find(before.as_bytes(), w.as_bytes()).is_none()) {
-        return false;
-    }
-    let Some(word) = own.first() else { return false };
-    // (It occurs: every word was found above.)
-    let hits: Vec<Span> = memchr::memmem::find_iter(before.as_bytes(), word.as_bytes())
-        .map(|at| Span::new(at, at + word.len()))
-        .collect();
-    copy_among(text, lower, &hits, sentence.start, (key, words), thread)
-}
-
-/// A whole text's sentences as comparing every one of them flags them, for a check about
-/// to report a sentence: whether a copy of it lies before it. The extract compares a
-/// sentence only with the sentences it split; a copy written with other separators
-/// ("President Theodore\u{1}Roosevelt", where a name search finds no name) may lie in a
-/// block it left whole, where the slow way (`segment`, as `extract_everywhere` splits)
-/// finds it. Made when a check first reports something in a document (few do): the
-/// whole text is split once, and each question is a lookup, so that a text of twenty
-/// thousand reports costs one split, not one each.
-pub struct Copies {
-    sentences: Vec<crate::text::Sentence>,
-}
-
-impl Copies {
-    pub fn new(text: &str) -> Self {
-        Copies { sentences: crate::text::segment(text) }
-    }
-
-    /// Whether `sentence` (of the text this was made of) repeats a sentence before it.
-    /// Blocks split alike whole or alone, so the extract's sentence is one of these.
-    pub fn before(&self, sentence: Span) -> bool {
-        let i = self.sentences.partition_point(|s| s.span.start < sentence.start);
-        self.sentences.get(i).is_some_and(|s| s.span == sentence && s.repeat_of.is_some())
-    }
-}
-
-/// Whether a sentence of the blocks that `hot` spans touch, ending by `end`, has the
-/// `repeat_key` `key`.
-fn copy_among(
-    text: &str,
-    lower: Option<&str>,
-    hot: &[Span],
-    end: usize,
-    key: (u64, usize),
-    thread: bool,
-) -> bool {
-    let split = crate::text::segment_hot(text, lower, hot, thread);
-    split
-        .sentences
-        .iter()
-        .take_while(|s| s.span.end <= end)
-        .any(|s| crate::text::repeat_key(s.span.slice(text)) == key)
+/// Whether a time's text holds a year of four digits (a run of exactly four, 1000–2099).
+/// A copy of its sentence holds the run, and the tagger reads it or notes it unread
+/// (`time::tag_noting_unread`): either makes the copy's block looked at.
+fn holds_a_year(time: &str) -> bool {
+    time.as_bytes()
+        .split(|b| !b.is_ascii_digit())
+        .filter(|run| run.len() == 4)
+        .filter_map(|run| std::str::from_utf8(run).ok()?.parse::<u16>().ok())
+        .any(|y| (1000..=2099).contains(&y))
 }
 
 /// `extract` the slow way: every block segmented, every sentence flagged, names looked
@@ -406,42 +345,21 @@ pub fn claims_for_comparison(extract: &DocExtract) -> String {
 mod tests {
     use super::*;
 
-    /// `copied_before` for the `nth` sentence of `text`, as `extract` calls it.
-    fn copied_at(text: &str, nth: usize) -> bool {
-        let lower = text.to_ascii_lowercase();
-        let sentence = crate::text::segment(text).get(nth).map(|s| s.span).expect("a sentence");
-        copied_before(text, Some(&lower), &lower, sentence, false)
-    }
-
-    /// The same for the last sentence.
-    fn copied(text: &str) -> bool {
-        copied_at(text, crate::text::segment(text).len() - 1)
-    }
-
     #[test]
-    fn a_copy_anywhere_before_is_found_whatever_its_case_and_punctuation() {
-        let tail =
-            "\n\nTREATY OF PORTSMOUTH\n\nThe treaty was signed on September 5, 1905, in the navy yard.\n";
-        let cases = [
-            ("The treaty was signed on September 5, 1905, in the navy yard.", true),
-            ("Notes.\n\nTHE TREATY WAS SIGNED ON SEPTEMBER 5,1905 IN THE NAVY YARD.", true),
-            // The Kelvin sign lowercases to "k": the words are the same.
-            ("Notes on the Yard.\n\nThe treaty was signed on September 5, 1905, in the navy yard, \u{212A}.", false),
-            ("The treaty was signed on September 5, 1905, in the navy yard, \u{212A}.", false),
-            ("The treaty was signed on September 6, 1905, in the navy yard.", false),
-            ("The treaty was signed in the navy yard.", false),
-        ];
-        for (head, want) in cases {
-            let text = format!("{head}{tail}");
-            assert_eq!(copied(&text), want, "{text:?}");
+    fn a_year_is_a_run_of_four_digits_in_the_years_a_date_can_have() {
+        for (time, want) in [
+            ("1904", true),
+            ("June 5, 1904", true),
+            ("the 1890s", true),
+            ("1904-05", true),
+            ("June 5", false),
+            ("the 5th of June", false),
+            ("19045", false),
+            ("0904", false),
+            ("2100", false),
+            ("two years later", false),
+        ] {
+            assert_eq!(holds_a_year(time), want, "{time}");
         }
-        let kelvin = "The \u{212A}ing signed it on September 5, 1905, in the navy yard.\n\nNOTES\n\nThe king signed it on September 5, 1905, in the navy yard.\n";
-        assert!(copied(kelvin));
-        let ascii = "The King signed it on September 5, 1905, in the navy yard.\n\nTHE KING\n\nThe \u{212A}ing signed it on September 5, 1905, in the navy yard.\n";
-        assert!(copied(ascii));
-        // A copy after the sentence is not before it.
-        let text =
-            format!("{}\n\nThe treaty was signed on September 5, 1905, in the navy yard.\n", tail.trim());
-        assert!(copied_at(&text, 2) && !copied_at(&text, 1));
     }
 }

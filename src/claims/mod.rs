@@ -4,6 +4,7 @@
 
 pub mod assemble;
 mod bounds;
+mod copies;
 mod extract;
 mod guessed;
 mod heading;
@@ -15,7 +16,8 @@ pub(crate) use heading::warm_up as heading_warm_up;
 pub(crate) use refuted::warm_up as refuted_warm_up;
 
 pub use bounds::{both_may_hold, outside};
-pub use extract::{claims_for_comparison, extract, extract_everywhere, Copies};
+pub use copies::Copies;
+pub use extract::{claims_for_comparison, extract, extract_everywhere};
 pub use guessed::{settle_guessed_years, settled, unwritten_note};
 pub use index::{as_compared, ClaimIndex};
 pub use mentions::Matcher;

@@ -19,7 +19,7 @@ pub use files::in_file_name;
 pub use flags::is_thread;
 pub(crate) use flags::{is_thread_at, THREAD_MARKS, THREAD_WORD};
 pub use lines::{positions, LineIndex};
-pub use segment::{mark_flags, segment, segment_hot, segment_needed, Segmented, Weak};
+pub use segment::{mark_flags, segment, segment_hot, segment_needed, LeftWhole, Segmented, Weak};
 pub use tables::Tables;
 
 use crate::span::Span;

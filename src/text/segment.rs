@@ -376,6 +376,55 @@ pub struct Segmented {
     /// The text is an alternate-history thread (as the caller said): every block was
     /// split, and every sentence needs its flags (one depends on the sentences before it).
     pub thread: bool,
+    /// The blocks left whole, to be split later if a caller asks.
+    pub left: LeftWhole,
+}
+
+/// The layout `segment_needed` read and which of its blocks it split: the blocks it left
+/// whole can still be split, as splitting the whole text splits them.
+#[derive(Default)]
+pub struct LeftWhole {
+    layout: Option<Layout>,
+    split: Vec<bool>,
+}
+
+impl std::fmt::Debug for LeftWhole {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let whole = self.split.iter().filter(|s| !**s).count();
+        f.debug_struct("LeftWhole").field("blocks", &self.split.len()).field("whole", &whole).finish()
+    }
+}
+
+impl LeftWhole {
+    /// The sentences of the blocks left whole that one of `spans` touches, in order and
+    /// without flags: those splitting the whole text makes there, as a block splits
+    /// alike alone or in the text. `lower` as for `segment_needed`.
+    pub fn split(&self, text: &str, lower: Option<&str>, spans: &[Span]) -> Vec<Sentence> {
+        let mut out = Vec::new();
+        let Some(layout) = &self.layout else { return out };
+        let mut wanted = vec![false; layout.blocks.len()];
+        for h in spans {
+            let first = layout.blocks.partition_point(|b| b.span.end <= h.start);
+            let end = h.end.max(h.start + 1);
+            let touched = (first..layout.blocks.len())
+                .take_while(|&i| layout.blocks.get(i).is_some_and(|b| b.span.start < end));
+            for i in touched {
+                if let (Some(w), Some(false)) = (wanted.get_mut(i), self.split.get(i)) {
+                    *w = true;
+                }
+            }
+        }
+        for (block, _) in layout.blocks.iter().zip(&wanted).filter(|(_, &w)| w) {
+            layout.split_block(text, lower, block, &mut out);
+        }
+        out
+    }
+
+    /// The blocks left whole, in order.
+    pub fn blocks(&self) -> impl Iterator<Item = Span> + '_ {
+        let blocks = self.layout.iter().flat_map(|l| &l.blocks);
+        blocks.zip(&self.split).filter(|(_, &s)| !s).map(|(b, _)| b.span)
+    }
 }
 
 /// `segment` of only the blocks (runs of non-blank lines) that hold one of the `hot` spans,
@@ -514,7 +563,7 @@ pub fn segment_needed(
         layout.split_block(text, lower, block, &mut sentences);
         blocks.push(block.span);
     }
-    Segmented { sentences, blocks, thread }
+    Segmented { sentences, blocks, thread, left: LeftWhole { layout: Some(layout), split: keep } }
 }
 
 /// The first sentence under a heading may take up the event the heading names

@@ -65,8 +65,9 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows, unread: &mut
 
 /// `tag_in` over the given regions of `text` (`scan::regions`, or the whole text: what the
 /// regions must agree with). Adds to `unread` each number that could be a year
-/// (`Grammar::year4`) but starts no expression and lies in none ("$1904", "1904 men"): the
-/// context made no time of it, and a copy of its sentence with other punctuation may.
+/// (`Grammar::year_digits`) but starts no expression and lies in none ("$1904", "1904
+/// men", "1904's"): the context made no time of it, and a copy of its sentence with other
+/// punctuation may.
 fn tag_regions(
     text: &str,
     cx: &TagContext,
@@ -177,7 +178,7 @@ fn tag_regions(
                         i = f.end;
                     }
                     None => {
-                        if g.year4(i).is_some() {
+                        if g.year_digits(i) {
                             unread.push(Span::new(tok.start, tok.end));
                         }
                         i += 1;
@@ -974,6 +975,15 @@ impl Grammar<'_, '_> {
             return None;
         }
         Some((i + 1, d))
+    }
+
+    /// Whether the token at `i` is four digits that could be a year (1000–2099), whatever is
+    /// glued after them ("1904's"): a copy of a sentence holds its year so, whatever its
+    /// punctuation, and the pre-scan takes it as a trigger wherever it stands.
+    fn year_digits(&self, i: usize) -> bool {
+        self.tok(i).is_some_and(|t| {
+            t.kind == Kind::Num && t.digits == 4 && t.num.is_some_and(|y| (1000..=2099).contains(&y))
+        })
     }
 
     /// A four-digit year 1000–2099 with nothing glued to it.
