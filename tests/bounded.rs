@@ -25,6 +25,16 @@ fn corpus_with_entities(name: &str, text: &str) -> tempfile::TempDir {
     dir
 }
 
+/// A folder holding `text` as `name`, checked with the repository's rules.
+fn with_repository_rules(name: &str, text: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = crate::common::at("rules");
+    fs::write(dir.path().join("chronolint.toml"), format!("rules = [{:?}]\n", rules.display().to_string()))
+        .unwrap();
+    fs::write(dir.path().join(name), text).unwrap();
+    dir
+}
+
 /// A distinct word for each `i` (a repeated sentence is judged once).
 fn word(mut i: usize) -> String {
     (0..5)
@@ -395,11 +405,7 @@ fn twenty_thousand_distinct_misspelt_event_names() {
         .collect();
     let distinct: std::collections::BTreeSet<&String> = names.iter().collect();
     let text: String = names.iter().map(|n| format!("the {n} Conference and ")).collect();
-    let dir = tempfile::tempdir().unwrap();
-    let rules = crate::common::at("rules");
-    fs::write(dir.path().join("chronolint.toml"), format!("rules = [{:?}]\n", rules.display().to_string()))
-        .unwrap();
-    fs::write(dir.path().join("names.txt"), text).unwrap();
+    let dir = with_repository_rules("names.txt", &text);
     let v = summary(dir.path());
     let unknown: Vec<&serde_json::Value> =
         v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "unknown-event").collect();
@@ -408,6 +414,25 @@ fn twenty_thousand_distinct_misspelt_event_names() {
     assert_eq!(unknown.len(), distinct.len(), "{}", v["summary"]);
     assert!(distinct.len() > 5_000, "{}", distinct.len());
     assert!(unknown.iter().all(|d| d["help"].as_str().is_some_and(|h| h.contains("Treaty of Portsmouth"))));
+}
+
+#[test]
+fn an_unknown_name_in_twenty_thousand_sentences_copied_in_lowercase_before() {
+    // Each sentence naming the unknown event has a copy further back in lowercase, in a
+    // block nothing makes the extract split: the sentences were asked about one per
+    // round, and each round searched the text.
+    let n = 20_000;
+    let sentence =
+        |i: usize| format!("The Russo-China War was fought by soldier {} and many others.", word(i));
+    let low: Vec<String> = (0..n).map(|i| sentence(i).to_lowercase()).collect();
+    let high: Vec<String> = (0..n).map(sentence).collect();
+    let text = [low, high].concat().join("\n\n");
+    let dir = with_repository_rules("copies.txt", &text);
+    let v = summary(dir.path());
+    // Every sentence naming it repeats one before it, so none is reported.
+    let unknown =
+        v["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == "unknown-event").count();
+    assert_eq!(unknown, 0, "{}", v["summary"]);
 }
 
 #[test]

@@ -14,7 +14,9 @@ use crate::span::Span;
 /// names that `unknown-event` may report. Of each name, the first mention in a sentence
 /// neither quoted, hypothetical nor a repeat is asked about; if it is a copy, the next,
 /// until one is not: that one the check reports, so the sentences before it must be
-/// known for copies, and none after it need be.
+/// known for copies, and none after it need be. Each round asks about twice as many
+/// mentions of a name as the round before, so that a name mentioned in thousands of
+/// copies takes a dozen rounds (each a search of the text), not thousands.
 pub(super) fn mark_copies_left_whole(
     text: &str,
     lower: (Option<&str>, &str),
@@ -37,17 +39,23 @@ pub(super) fn mark_copies_left_whole(
     let mut next = vec![0usize; names.len()];
     let mut asked = vec![false; sentences.len()];
     let mut round = first;
+    let mut batch = 1;
     loop {
+        let passed_over =
+            |i: usize| sentences.get(i).is_none_or(|s| s.quoted || s.hypothetical || s.repeat_of.is_some());
         for (list, at) in names.values().zip(next.iter_mut()) {
             // Past the mentions the check passes over.
-            while let Some(s) = list.get(*at).and_then(|&i| sentences.get(i)) {
-                if !(s.quoted || s.hypothetical || s.repeat_of.is_some()) {
-                    break;
-                }
+            while list.get(*at).is_some_and(|&i| passed_over(i)) {
                 *at += 1;
             }
-            round.extend(list.get(*at));
+            // The one the check would report was asked about and is no copy: done.
+            if list.get(*at).is_some_and(|&i| asked.get(i) == Some(&true)) {
+                continue;
+            }
+            let rest = list.get(*at..).unwrap_or_default().iter().filter(|&&i| !passed_over(i));
+            round.extend(rest.take(batch));
         }
+        batch = batch.saturating_mul(2);
         round.sort_unstable();
         round.dedup();
         round.retain(|&i| {
