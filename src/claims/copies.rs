@@ -36,6 +36,9 @@ pub(super) fn mark_copies_left_whole(
             }
         }
     }
+    if first.is_empty() && names.is_empty() {
+        return; // most documents: nothing to ask about
+    }
     let mut next = vec![0usize; names.len()];
     let mut asked = vec![false; sentences.len()];
     let mut round = first;
@@ -158,27 +161,19 @@ fn copies_left_whole(
     // "i" and a dot): a copy written with them holds the words only once lowercased as a
     // whole. Where a block left whole holds either, or a sentence has no ASCII word, every
     // block left whole before the last asked sentence is split.
-    let exotic = || whole.iter().any(|b| lowers_to_ascii_letters(b.slice(ascii_lower)));
+    let exotic = || whole.iter().any(|b| crate::text::holds_either(b.slice(ascii_lower), ['\u{212A}', 'İ']));
     if keyed.iter().any(|k| k.words.is_empty()) || exotic() {
-        return all_split(text, lower, left, &whole, &keyed);
+        return copies_among(text, lower, left, &whole, &keyed);
     }
-    // Each longest word once, looked for up to the last asked sentence holding it.
-    let mut longest: Vec<(&[u8], usize)> =
-        keyed.iter().filter_map(|k| Some((*k.words.first()?, k.start))).collect();
-    longest.sort_unstable();
-    longest.dedup_by(|later, kept| {
-        let same = later.0 == kept.0;
-        if same {
-            kept.1 = kept.1.max(later.1);
-        }
-        same
-    });
-    // The asked sentences by longest word, in order.
+    // The asked sentences by longest word, in order; each word once, looked for up to the
+    // last asked sentence holding it.
     let mut by_word: Vec<(&[u8], usize, usize)> =
         keyed.iter().enumerate().filter_map(|(k, s)| Some((*s.words.first()?, s.start, k))).collect();
     by_word.sort_unstable();
+    let longest: Vec<(&[u8], usize)> =
+        by_word.chunk_by(|x, y| x.0 == y.0).filter_map(|run| run.last().map(|x| (x.0, x.1))).collect();
     let Some(hits) = word_hits(ascii_lower, &whole, &longest) else {
-        return all_split(text, lower, left, &whole, &keyed);
+        return copies_among(text, lower, left, &whole, &keyed);
     };
     // Per block left whole, the asked sentences after it whose longest word it holds
     // (enough of them to know whether there are more than `SENTENCES_TESTED`).
@@ -201,12 +196,12 @@ fn copies_left_whole(
             chosen.push(*block);
         }
     }
-    all_split(text, lower, left, &chosen, &keyed)
+    copies_among(text, lower, left, &chosen, &keyed)
 }
 
 /// Of the `keyed` sentences, those that repeat a sentence of the `chosen` blocks left
 /// whole, once split.
-fn all_split(
+fn copies_among(
     text: &str,
     lower: (Option<&str>, &str),
     left: &crate::text::LeftWhole,
@@ -225,21 +220,6 @@ fn all_split(
         }
     }
     keyed.iter().filter(|k| first.get(&k.key).is_some_and(|&at| at < k.start)).map(|k| k.index).collect()
-}
-
-/// Whether `text` holds a character that lowercases to an ASCII letter without being one:
-/// the Kelvin sign (E2 84 AA) or "İ" (C4 B0). One search for their second bytes, each hit
-/// checked against the byte before (and after); none in ASCII text.
-fn lowers_to_ascii_letters(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    !bytes.is_ascii()
-        && memchr::memchr2_iter(0x84, 0xB0, bytes).any(|i| {
-            let at = |k: usize| bytes.get(k).copied();
-            matches!(
-                (i.checked_sub(1).and_then(at), at(i), at(i + 1)),
-                (Some(0xE2), Some(0x84), Some(0xAA)) | (Some(0xC4), Some(0xB0), _)
-            )
-        })
 }
 
 /// Where each of `words` (each with the byte it is looked for before) occurs in the

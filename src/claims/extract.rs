@@ -217,10 +217,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         if s.span.slice(text).starts_with("A:") {
             return false; // an answer is tested for its mark, not its words
         }
-        let first = times.partition_point(|t| t.span.start < s.span.start);
-        let mut within =
-            times.get(first..).unwrap_or_default().iter().take_while(|t| t.span.start < s.span.end);
-        within.any(|t| t.span.end <= s.span.end && holds_a_year(t.span.slice(text)))
+        crate::time::inside(&times, s.span).any(|t| holds_a_year(t.span.slice(text)))
     };
     let first: Vec<usize> = (0..sentences.len())
         .filter(|&i| (claiming.get(i) == Some(&true) && !yeared(i)) || under_heading.get(i) == Some(&true))

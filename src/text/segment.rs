@@ -403,15 +403,9 @@ impl LeftWhole {
         let mut out = Vec::new();
         let Some(layout) = &self.layout else { return out };
         let mut wanted = vec![false; layout.blocks.len()];
-        for h in spans {
-            let first = layout.blocks.partition_point(|b| b.span.end <= h.start);
-            let end = h.end.max(h.start + 1);
-            let touched = (first..layout.blocks.len())
-                .take_while(|&i| layout.blocks.get(i).is_some_and(|b| b.span.start < end));
-            for i in touched {
-                if let (Some(w), Some(false)) = (wanted.get_mut(i), self.split.get(i)) {
-                    *w = true;
-                }
+        for i in spans.iter().flat_map(|h| touching(&layout.blocks, *h)) {
+            if let (Some(w), Some(false)) = (wanted.get_mut(i), self.split.get(i)) {
+                *w = true;
             }
         }
         for (block, _) in layout.blocks.iter().zip(&wanted).filter(|(_, &w)| w) {
@@ -425,6 +419,14 @@ impl LeftWhole {
         let blocks = self.layout.iter().flat_map(|l| &l.blocks);
         blocks.zip(&self.split).filter(|(_, &s)| !s).map(|(b, _)| b.span)
     }
+}
+
+/// The indexes of the `blocks` (in order) that span `h` touches; an empty span touches the
+/// block it lies in.
+fn touching(blocks: &[Block], h: Span) -> impl Iterator<Item = usize> + '_ {
+    let first = blocks.partition_point(|b| b.span.end <= h.start);
+    let end = h.end.max(h.start + 1);
+    (first..blocks.len()).take_while(move |&i| blocks.get(i).is_some_and(|b| b.span.start < end))
 }
 
 /// `segment` of only the blocks (runs of non-blank lines) that hold one of the `hot` spans,
@@ -480,13 +482,8 @@ pub fn segment_needed(
     let layout = Layout::new(text);
     let mut keep = vec![thread; layout.blocks.len()];
     if !thread {
-        // The blocks each span touches, by index.
         let blocks = &layout.blocks;
-        let touching = |h: &Span| {
-            let first = blocks.partition_point(|b| b.span.end <= h.start);
-            let end = h.end.max(h.start + 1);
-            (first..blocks.len()).take_while(move |&i| blocks.get(i).is_some_and(|b| b.span.start < end))
-        };
+        let touching = |h: &Span| touching(blocks, *h);
         for h in hot {
             for i in touching(h) {
                 if let Some(k) = keep.get_mut(i) {
