@@ -3,7 +3,8 @@
 //! splitting the whole text (the slow way, `extract_everywhere`) finds it.
 //!
 //! A copy whose punctuation or case keeps its date, name or head word from being found
-//! ("the 5th/of/June", "the russo-china war") gives its block no reason to be split. The
+//! ("the 5th/of/June", "the russo-china war"), beside nothing else read but a head word
+//! that heads no name ("War followed."), gives its block no reason to be split. The
 //! extract asks about the few sentences whose flag is read (`mark_copies_left_whole`);
 //! `anachronism` asks at report time (`Copies`).
 

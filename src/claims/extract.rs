@@ -37,12 +37,16 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         Some(lit) => lit.find_iter(text).map(|m| (Span::new(m.start, m.end), m.pattern)).collect(),
         None => Vec::new(),
     };
-    // Head words and anniversary words make a block hot; of them, only those that can be
-    // part of a name or a phrase make a sentence relevant. A sentence holding any of them
-    // is still a candidate repeat: a copy of a relevant sentence with other punctuation or
-    // case ("the Russo/-Japanese War", "two years-ago") holds the words but no name or
-    // phrase, and must be found as the earlier copy all the same. Of "ago", only an "ago"
-    // such a copy can hold counts (`anniversary_kin`).
+    // Anniversary words, and head words where they can head a name (`name_heads`: after
+    // a capitalised word, or before "of"), make a block hot; of them, only those that are
+    // part of a name or a phrase make a sentence relevant. A split sentence holding any
+    // head or anniversary word is still a candidate repeat: a copy of a relevant sentence
+    // with other punctuation or case ("the Russo/-Japanese War", "two years-ago") holds
+    // the words but no name or phrase, and must be found as the earlier copy all the same.
+    // Of "ago", only an "ago" such a copy can hold counts (`anniversary_kin`). A head word
+    // that heads no name ("War followed.") leaves its block whole: nothing there is read,
+    // and a copy there of a sentence whose repeat flag is read ("the russo-china war") is
+    // found as in any block left whole (`copies::mark_copies_left_whole`).
     let CapitalWords { heads: head_words, thread_marks } = capital_words(text);
     let LowerWords { anniversary, alternate, quote_markup } = lower_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
@@ -55,7 +59,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         crate::text::is_thread(text, None)
     };
     let mut hot: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
-    hot.extend(&head_words);
+    hot.extend(super::mentions::name_heads(text.as_bytes(), &head_words));
     hot.extend(&anniversary);
     // A block that only times make hot is split only if a sentence with a time in it can
     // be read: one that may name a known event (`may_name`), an answer ("A:"), or, with

@@ -1319,7 +1319,7 @@ pub fn unknown_heads(text: &str, words: &[Span], blocks: &[Span]) -> Vec<Span> {
 }
 
 /// Of the head `words` in text `bytes`, those that can end or open a name where they stand.
-fn name_heads<'w>(bytes: &'w [u8], words: &'w [Span]) -> impl Iterator<Item = &'w Span> + 'w {
+pub(super) fn name_heads<'w>(bytes: &'w [u8], words: &'w [Span]) -> impl Iterator<Item = &'w Span> + 'w {
     words.iter().filter(|w| {
         let word = bytes.get(w.start..w.end).unwrap_or(&[]);
         let index = HEAD_WORDS.iter().position(|h| h.as_bytes() == word).unwrap_or(usize::MAX);
