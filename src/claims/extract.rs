@@ -39,14 +39,15 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     };
     // Anniversary words, and head words where they can head a name (`name_heads`: after
     // a capitalised word, or before "of"), make a block hot; of them, only those that are
-    // part of a name or a phrase make a sentence relevant. A split sentence holding any
-    // head or anniversary word is still a candidate repeat: a copy of a relevant sentence
-    // with other punctuation or case ("the Russo/-Japanese War", "two years-ago") holds
-    // the words but no name or phrase, and must be found as the earlier copy all the same.
-    // Of "ago", only an "ago" such a copy can hold counts (`anniversary_kin`). A head word
-    // that heads no name ("War followed.") leaves its block whole: nothing there is read,
-    // and a copy there of a sentence whose repeat flag is read ("the russo-china war") is
-    // found as in any block left whole (`copies::mark_copies_left_whole`).
+    // part of a name or a phrase make a sentence relevant. The others are split all the
+    // same: a copy of a relevant sentence with other punctuation or case ("the
+    // Russo/-Japanese War", "two years-ago") holds the words but no name or phrase, and
+    // must be found as the earlier copy (`mark_flags` compares each read sentence with
+    // every split one before it). Of "ago", only an "ago" such a copy can hold counts
+    // (`anniversary_kin`). A head word that heads no name ("War followed.") leaves its
+    // block whole: nothing there is read, and a copy there of a sentence whose repeat
+    // flag is read ("the russo-china war") is found as in any block left whole
+    // (`copies::mark_copies_left_whole`).
     let CapitalWords { heads: head_words, thread_marks } = capital_words(text);
     let LowerWords { anniversary, alternate, quote_markup } = lower_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
@@ -169,9 +170,13 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // Flags are read by the claims (a sentence with a time and a known event, or an
     // answer to a question that names one), by `unknown-event` and
     // `anniversary-arithmetic` (sentences with their words) and by `anachronism`
-    // (sentences naming an entity). A repeat is looked for among all relevant or named
-    // sentences, and those holding a head or anniversary word: a copy of one is one too,
-    // whatever its context or punctuation made of it.
+    // (sentences naming an entity). The relevant, named and heading-led sentences are
+    // keyed and compared with each other (`repeats_for`); a read one that none of them
+    // repeats is then compared with the other split sentences before it, whose first and
+    // last words it shares (`flags::mark_copies_not_wanted`). So a copy whose context or
+    // punctuation made nothing of its words ("War" heading no name, a year left unread,
+    // "two years-ago") is found without a key for every split sentence holding such a
+    // word: keying those was a tenth of the flags' work.
     let mut knows = vec![false; sentences.len()];
     for m in mentions.iter().filter(|m| matches!(m.target, super::MentionTarget::Known(_))) {
         if let Some(k) = knows.get_mut(m.sentence) {
@@ -185,14 +190,10 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         })
         .collect();
     let flags_for = any_of(&[&claiming, &worded, &named, &under_heading]);
-    let repeats_for = any_of(&[
-        &relevant,
-        &named,
-        &touched(&head_words),
-        &touched(&anniversary),
-        &under_heading,
-        &touched(&unread),
-    ]);
+    let repeats_for = any_of(&[&relevant, &named, &under_heading]);
+    // Claims and worded sentences are relevant (a known event is found only where
+    // `may_name` passes), so every read sentence is keyed, as `mark_flags` needs.
+    debug_assert!(flags_for.iter().zip(&repeats_for).all(|(f, r)| !f || *r));
     // A block quotation delimited by tags needs one of their closing marks, which the
     // search of the lowercased text looked for (`quote_markup`). The tags are ASCII, and
     // the flags find them in the ASCII-lowercased text whatever the document's folding,

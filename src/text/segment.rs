@@ -586,9 +586,10 @@ fn keep_headings(blocks: &[Block], dated: &[bool], weak: &Weak<'_>, keep: &mut [
 }
 
 /// Sets the flags of `sentences` (from `segment_hot`): `quoted`, `attributed_to`,
-/// `hypothetical` and `question` on those `flags_for` marks, `repeat_of` among those
-/// `repeats_for` marks (a copy of a marked sentence must be marked too: it is compared
-/// with the marked ones before it). In a `thread`, every sentence gets every flag.
+/// `hypothetical` and `question` on those `flags_for` marks, `repeat_of` on those
+/// `repeats_for` marks, which must include every `flags_for` one: each is compared with
+/// the marked ones before it, and a `flags_for` one that none of them repeats, with every
+/// other sentence before it. In a `thread`, every sentence gets every flag.
 pub fn mark_flags(
     text: &str,
     lower: Option<&str>,
