@@ -170,8 +170,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // Flags are read by the claims (a sentence with a time and a known event, or an
     // answer to a question that names one), by `unknown-event` and
     // `anniversary-arithmetic` (sentences with their words) and by `anachronism`
-    // (sentences naming an entity). The relevant, named and heading-led sentences are
-    // keyed and compared with each other (`repeats_for`); a read one that none of them
+    // (sentences naming an entity). The relevant and heading-led sentences are keyed
+    // and compared with each other (`repeats_for`); a read one that none of them
     // repeats is then compared with the other split sentences before it, whose first and
     // last words it shares (`flags::mark_copies_not_wanted`). So a copy whose context or
     // punctuation made nothing of its words ("War" heading no name, a year left unread,
@@ -190,10 +190,15 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         })
         .collect();
     let flags_for = any_of(&[&claiming, &worded, &named, &under_heading]);
-    let repeats_for = any_of(&[&relevant, &named, &under_heading]);
+    // A sentence that only names an entity is not keyed: `anachronism`, its one reader,
+    // asks whether what it would report has a copy anywhere before (`claims::Copies`).
+    let repeats_for = any_of(&[&relevant, &under_heading]);
     // Claims and worded sentences are relevant (a known event is found only where
-    // `may_name` passes), so every read sentence is keyed, as `mark_flags` needs.
-    debug_assert!(flags_for.iter().zip(&repeats_for).all(|(f, r)| !f || *r));
+    // `may_name` passes), so every other read sentence is keyed, as `mark_flags` needs.
+    debug_assert!((0..sentences.len()).all(|i| {
+        let read = [&claiming, &worded, &under_heading].iter().any(|m| m.get(i) == Some(&true));
+        !read || repeats_for.get(i) == Some(&true)
+    }));
     // A block quotation delimited by tags needs one of their closing marks, which the
     // search of the lowercased text looked for (`quote_markup`). The tags are ASCII, and
     // the flags find them in the ASCII-lowercased text whatever the document's folding,

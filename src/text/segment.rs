@@ -587,9 +587,10 @@ fn keep_headings(blocks: &[Block], dated: &[bool], weak: &Weak<'_>, keep: &mut [
 
 /// Sets the flags of `sentences` (from `segment_hot`): `quoted`, `attributed_to`,
 /// `hypothetical` and `question` on those `flags_for` marks, `repeat_of` on those
-/// `repeats_for` marks, which must include every `flags_for` one: each is compared with
-/// the marked ones before it, and a `flags_for` one that none of them repeats, with every
-/// other sentence before it. In a `thread`, every sentence gets every flag.
+/// `repeats_for` marks: each is compared with the marked ones before it, and one also
+/// `flags_for` that none of them repeats, with every other sentence before it. A sentence
+/// marked only `flags_for` gets no `repeat_of`. In a `thread`, every sentence gets every
+/// flag.
 pub fn mark_flags(
     text: &str,
     lower: Option<&str>,
