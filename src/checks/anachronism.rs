@@ -143,10 +143,10 @@ fn run(cx: &Context<'_>, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             if let Some(d) = judge(cx, doc, text, span, sentence, &needles, &context) {
-                // A copy further back makes the sentence a repeat, wherever it lies. (The
-                // extract keys no sentence for naming an entity alone: this is where such
-                // a sentence is found a repeat.)
-                // (Asked once per sentence: a sentence of thousands of names is keyed once.)
+                // A copy further back makes the sentence a repeat, wherever it lies: the
+                // extract keys no sentence for naming an entity alone, so this is where
+                // such a sentence is found a repeat. (Asked once per sentence: a sentence
+                // of thousands of names is keyed once.)
                 let copied = match copied_in {
                     Some((s, copied)) if s == si => copied,
                     _ => copies.get_or_insert_with(|| Copies::new(text)).before(sentence.span),
