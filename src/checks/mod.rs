@@ -15,7 +15,7 @@ mod invalid_rule;
 mod invalid_suppression;
 pub mod order_violation;
 mod reference_mismatch;
-mod unknown_event;
+pub mod unknown_event;
 mod unreadable_source;
 mod unsupported_claim;
 mod unused_suppression;

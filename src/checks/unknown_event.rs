@@ -212,17 +212,8 @@ fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
     // the reference knows (the Russo-China War), it does not bring new ones.
     let mut sharing: BTreeSet<usize> = BTreeSet::new();
     for w in words.iter().filter(|w| !is_generic(w)) {
-        let (chars, mask) = (w.chars().count(), char_mask(w));
-        // Two cheap tests rule out most words before `spelt_alike` computes a distance.
-        let near = |o: &&IndexedWord| {
-            o.word == *w
-                || (o.chars.abs_diff(chars) <= 2
-                    && (mask & !o.mask).count_ones() <= 2
-                    && (o.mask & !mask).count_ones() <= 2
-                    && spelt_alike(w, &o.word))
-        };
         let mut known = false;
-        for o in index.words.iter().filter(near) {
+        for o in spelt_like(index, w) {
             sharing.extend(&o.events);
             known = true;
         }
@@ -246,6 +237,31 @@ fn name_scores(rules: &RuleBook, name: &str) -> Vec<(usize, i64)> {
         out.push((id, best));
     }
     out
+}
+
+/// The index's words that are `w` or spelt like it (`spelt_alike`).
+fn spelt_like<'i>(index: &'i NameIndex, w: &'i str) -> impl Iterator<Item = &'i IndexedWord> + 'i {
+    let (chars, mask) = (w.chars().count(), char_mask(w));
+    // Two cheap tests rule out most words before `spelt_alike` computes a distance.
+    index.words.iter().filter(move |o| {
+        o.word == w
+            || (o.chars.abs_diff(chars) <= 2
+                && (mask & !o.mask).count_ones() <= 2
+                && (o.mask & !mask).count_ones() <= 2
+                && spelt_alike(w, &o.word))
+    })
+}
+
+/// Whether `part` of a name (a word as written: "Peloponnesian", "Russo-Turkish") brings a
+/// distinctive word that no event's name holds or spells alike. Every name holding
+/// `part` whole then shares nothing with the reference (`name_scores`), and this check
+/// reports it nowhere: the extract need not split a block only to find it
+/// (`claims::mentions::name_heads_to_read`). Asked once per word and rule book.
+pub fn brings_an_unknown_word(rules: &RuleBook, part: &str) -> bool {
+    rules.unknown_words_cache.get_or(part.to_string(), || {
+        let index = rules.name_words_cache.get_or_init(|| name_index(rules));
+        concepts(part).iter().any(|w| !is_generic(w) && spelt_like(index, w).next().is_none())
+    })
 }
 
 /// The names of every event, folded and as words, and their distinctive words indexed.

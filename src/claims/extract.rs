@@ -37,17 +37,19 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         Some(lit) => lit.find_iter(text).map(|m| (Span::new(m.start, m.end), m.pattern)).collect(),
         None => Vec::new(),
     };
-    // Anniversary words, and head words where they can head a name (`name_heads`: after
-    // a capitalised word, or before "of"), make a block hot; of them, only those that are
-    // part of a name or a phrase make a sentence relevant. The others are split all the
-    // same: a copy of a relevant sentence with other punctuation or case ("the
+    // Anniversary words, and head words where they can head a name `unknown-event` may
+    // report (`name_heads_to_read`: after a capitalised word, or before "of", and not
+    // where the name's word beside the head is one no event's name holds, as
+    // "Peloponnesian" in "the Peloponnesian War"), make a block hot; of them, only those
+    // that are part of a name or a phrase make a sentence relevant. The others are split
+    // all the same: a copy of a relevant sentence with other punctuation or case ("the
     // Russo/-Japanese War", "two years-ago") holds the words but no name or phrase, and
     // must be found as the earlier copy (`mark_flags` compares each read sentence with
     // every split one before it). Of "ago", only an "ago" such a copy can hold counts
-    // (`anniversary_kin`). A head word that heads no name ("War followed.") leaves its
-    // block whole: nothing there is read, and a copy there of a sentence whose repeat
-    // flag is read ("the russo-china war") is found as in any block left whole
-    // (`copies::mark_copies_left_whole`).
+    // (`anniversary_kin`). A head word that heads no name ("War followed."), or only
+    // names the check passes over, leaves its block whole: nothing there is read, and a
+    // copy there of a sentence whose repeat flag is read ("the russo-china war") is
+    // found as in any block left whole (`copies::mark_copies_left_whole`).
     let CapitalWords { heads: head_words, thread_marks } = capital_words(text);
     let LowerWords { anniversary, alternate, quote_markup } = lower_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
@@ -60,7 +62,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         crate::text::is_thread(text, None)
     };
     let mut hot: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
-    hot.extend(super::mentions::name_heads(text.as_bytes(), &head_words));
+    let unknown = |word: &str| crate::checks::unknown_event::brings_an_unknown_word(rules, word);
+    hot.extend(super::mentions::name_heads_to_read(text.as_bytes(), &head_words, unknown));
     hot.extend(&anniversary);
     // A block that only times make hot is split only if a sentence with a time in it can
     // be read: one that may name a known event (`may_name`), an answer ("A:"), or, with

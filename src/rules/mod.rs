@@ -237,6 +237,9 @@ pub struct RuleBook {
     /// their closest name is (`unknown-event`'s score before the passage's year is
     /// weighed): the same name recurs with other years and other events beside it.
     pub name_scores_cache: Memo<String, Vec<(EventId, i64)>>,
+    /// Per word of a name as written, whether it brings one no event's name holds
+    /// (`unknown-event`'s `brings_an_unknown_word`).
+    pub unknown_words_cache: Memo<String, bool>,
 }
 
 /// A map filled while a run reads the rule book, shared by its threads. A clone starts
