@@ -73,10 +73,16 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // for words or names in it, so a window that fails them holds no sentence that
     // passes. (A name the block's search finds in a sentence occurs in its window.)
     let time_spans: Vec<Span> = times.iter().map(|t| t.span).collect();
+    // The windows that fail the test, for the claims' search for copies below.
+    let failed = std::cell::RefCell::new(Vec::new());
     let needed = |window: Span| {
-        memchr::memmem::find(window.slice(text).as_bytes(), b"A:").is_some()
+        let needed = memchr::memmem::find(window.slice(text).as_bytes(), b"A:").is_some()
             || matcher.may_name(window.slice(&lower), folds)
-            || names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)))
+            || names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)));
+        if !needed {
+            failed.borrow_mut().push(window);
+        }
+        needed
     };
     // A name in a list entry headed by a date ("1904 – Japan severs relations with
     // Russia. Two days earlier it had recalled its minister from Moscow.") is judged by
@@ -224,13 +230,19 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // (`anachronism` asks at report time, of the sentences naming an entity.) A claim
     // whose time holds a year of four digits, and whose words may name an event, is not
     // asked: its copy holds the year, which the tagger reads or notes unread, and the
-    // copy's window then passes the same test of words, so its block was split.
+    // copy's window then passes the same test of words, so its block was split. That
+    // holds where the matcher parts words as the repeat key does (`words_alike`): a copy
+    // with "Meiji•Restoration" for "Meiji Restoration" is a copy, but names nothing to
+    // the test. So it is asked, once a claim needs it, of the windows that failed.
+    let alike = std::cell::OnceCell::new();
+    let failed = failed.into_inner();
     let yeared = |i: usize| {
         let Some(s) = sentences.get(i).filter(|_| naming.get(i) == Some(&true)) else { return false };
         if s.span.slice(text).starts_with("A:") {
             return false; // an answer is tested for its mark, not its words
         }
         crate::time::inside(&times, s.span).any(|t| holds_a_year(t.span.slice(text)))
+            && *alike.get_or_init(|| failed.iter().all(|w| super::mentions::words_alike(w.slice(text))))
     };
     let first: Vec<usize> = (0..sentences.len())
         .filter(|&i| (claiming.get(i) == Some(&true) && !yeared(i)) || under_heading.get(i) == Some(&true))

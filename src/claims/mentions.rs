@@ -293,6 +293,19 @@ fn fold_at(text: &str, i: usize) -> (u8, usize) {
     }
 }
 
+/// Whether the matcher's folding (`fold`) parts the words of `text` where a sentence's
+/// repeat key does (`text::normalized_words`, runs of letters and digits): two copies of
+/// a sentence then hold the same folded words, and a test for words (`Needs`) says the
+/// same of both. Not so where a character that is no letter or digit is folded into a
+/// word: the placeholder `\x01` itself, and any such character folding has no ASCII for
+/// ("Meiji\u{1}Restoration", "Meiji•Restoration" are one word to the matcher, two to the
+/// key).
+pub(crate) fn words_alike(text: &str) -> bool {
+    !text.contains('\u{1}')
+        && (text.is_ascii()
+            || text.chars().all(|c| c.is_ascii() || c.is_alphanumeric() || fold_char(c).is_some()))
+}
+
 /// An ASCII byte that folds to itself lowercased: not a space, a dash or a control.
 fn is_plain(b: u8) -> bool {
     b.is_ascii_graphic() && b != b'-'
@@ -2361,6 +2374,54 @@ mod tests {
                     read.iter().any(|h| m.span.start <= h.start && h.end <= m.span.end),
                     "{name} in {text:?}: no head word read in it ({read:?})"
                 );
+            }
+        }
+    }
+
+    /// The words of `text` as the matcher sees them: runs of word bytes of its folding.
+    fn folded_words(text: &str) -> Vec<String> {
+        fold(text)
+            .text
+            .split(|c: char| !is_word_byte(c as u8))
+            .filter(|w| !w.is_empty())
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn words_are_alike_unless_a_mark_folds_into_a_word() {
+        for text in ["The Meiji Restoration.", "the “Meiji” Restoration–era", "Ōtsu’s café", "Москва 1904"]
+        {
+            assert!(words_alike(text), "{text}");
+        }
+        for text in ["Meiji\u{1}Restoration", "Meiji•Restoration", "a © b"] {
+            assert!(!words_alike(text), "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Two texts of the same words in either case with any marks between them are
+        /// copies to the repeat key; where both are `words_alike`, the matcher sees the
+        /// same words in both.
+        #[test]
+        fn copies_hold_the_same_folded_words_where_words_are_alike(
+            words in proptest::collection::vec("[aAéÉжЖ1Ō]{1,4}", 1..6),
+            marks in proptest::collection::vec("[ .,\n“”’'\x01•©–-]{1,2}", 12),
+        ) {
+            let join = |offset: usize, upper: bool| -> String {
+                let mut out = String::new();
+                for (k, w) in words.iter().enumerate() {
+                    if k > 0 {
+                        out.push_str(&marks[(k + offset) % marks.len()]);
+                    }
+                    out.push_str(&if upper { w.to_uppercase() } else { w.to_lowercase() });
+                }
+                out
+            };
+            let (a, b) = (join(0, false), join(5, true));
+            proptest::prop_assert_eq!(crate::text::normalized_words(&a), crate::text::normalized_words(&b));
+            if words_alike(&a) && words_alike(&b) {
+                proptest::prop_assert_eq!(folded_words(&a), folded_words(&b), "{:?} {:?}", a, b);
             }
         }
     }
