@@ -1328,7 +1328,10 @@ fn an_earlier_copy_with_other_separators_makes_a_named_sentence_a_repeat() {
 /// "Meiji•Restoration") is a copy to the repeat key and names nothing to the matcher
 /// ("claim-copied-with-a-control-byte-in-its-event-name.txt",
 /// "claim-copied-with-a-bullet-in-its-event-name.txt"); such a claim is now asked about in
-/// a text holding such a character (`mentions::words_alike`).
+/// a text holding such a character (`mentions::words_alike`). Since anniversary words make
+/// a block split only where their window may name an event, a sentence
+/// `anniversary-arithmetic` reads is asked about as such a claim is: one copied with a
+/// bullet in its event's name ("anniversary-copied-with-a-bullet-in-its-event-name.txt").
 #[test]
 fn fuzz_finds_give_the_same_claims_and_findings_as_the_slow_reference() {
     let (rules, matcher) = shipped();

@@ -37,12 +37,12 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         Some(lit) => lit.find_iter(text).map(|m| (Span::new(m.start, m.end), m.pattern)).collect(),
         None => Vec::new(),
     };
-    // Anniversary words, and head words where they can head a name `unknown-event` may
-    // report (`name_heads_to_read`: after a capitalised word, or before "of", and not
-    // where the name's word beside the head is one no event's name holds, as
-    // "Peloponnesian" in "the Peloponnesian War"), make a block hot; of them, only those
-    // that are part of a name or a phrase make a sentence relevant. The others are split
-    // all the same: a copy of a relevant sentence with other punctuation or case ("the
+    // Head words where they can head a name `unknown-event` may report
+    // (`name_heads_to_read`: after a capitalised word, or before "of", and not where the
+    // name's word beside the head is one no event's name holds, as "Peloponnesian" in
+    // "the Peloponnesian War") make a block hot, and anniversary words make it split
+    // where their window may name an event (below); of them, only those that are part of
+    // a name or a phrase make a sentence relevant. The others are split all the same: a copy of a relevant sentence with other punctuation or case ("the
     // Russo/-Japanese War", "two years-ago") holds the words but no name or phrase, and
     // must be found as the earlier copy (`mark_flags` compares each read sentence with
     // every split one before it). Of "ago", only an "ago" such a copy can hold counts
@@ -64,7 +64,6 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let mut hot: Vec<Span> = entities.iter().map(|(s, _)| *s).collect();
     let unknown = |word: &str| crate::checks::unknown_event::brings_an_unknown_word(rules, word);
     hot.extend(super::mentions::name_heads_to_read(text.as_bytes(), &head_words, unknown));
-    hot.extend(&anniversary);
     // A block that only times make hot is split only if a sentence with a time in it can
     // be read: one that may name a known event (`may_name`), an answer ("A:"), or, with
     // no dominant year, one naming an entity. Otherwise none of its sentences is
@@ -101,12 +100,15 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     };
     // A year its context made no time of ("in$1904") is split as a time is: a copy of its
     // sentence with other punctuation ("in 1904") may make a claim, and is a repeat of it.
-    let with_unread: Vec<Span>;
-    let weak_spans = if unread.is_empty() {
+    // So is an anniversary word: it is read only in a sentence that names a known event
+    // (`anniversary-arithmetic`), so its block is split where its window may name one.
+    let more = merged(&unread, &anniversary);
+    let with_more: Vec<Span>;
+    let weak_spans = if more.is_empty() {
         weak_spans
     } else {
-        with_unread = merged(weak_spans, &unread);
-        with_unread.as_slice()
+        with_more = merged(weak_spans, &more);
+        with_more.as_slice()
     };
     let heading_above = |heading: Span, block: Span| {
         super::heading::may_take_up(text, &lower, heading, block)
@@ -145,7 +147,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         (0..sentences.len()).map(|i| masks.iter().any(|m| m.get(i).copied().unwrap_or(false))).collect()
     };
     let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
-    let worded = any_of(&[&touched(&heads), &touched(&phrases)]);
+    let phrased = touched(&phrases);
+    let worded = any_of(&[&touched(&heads), &phrased]);
     // Names are looked for only where something can read them (`relevant_sentences`): of
     // the dated sentences, those that can name a known event, and answers.
     let naming: Vec<bool> = sentences
@@ -233,19 +236,28 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // copy's window then passes the same test of words, so its block was split. That
     // holds where the matcher parts words as the repeat key does (`words_alike`): a copy
     // with "Meiji•Restoration" for "Meiji Restoration" is a copy, but names nothing to
-    // the test. So it is asked, once a claim needs it, of the windows that failed.
+    // the test. So it is asked, once a claim needs it, of the windows that failed. The
+    // same holds of a sentence `anniversary-arithmetic` reads (a phrase and a known
+    // event): a copy holds the phrase's word, whose window is tested as a time's is, so
+    // it is asked about only where a window that failed is not alike.
     let alike = std::cell::OnceCell::new();
     let failed = failed.into_inner();
+    let all_alike =
+        || *alike.get_or_init(|| failed.iter().all(|w| super::mentions::words_alike(w.slice(text))));
     let yeared = |i: usize| {
         let Some(s) = sentences.get(i).filter(|_| naming.get(i) == Some(&true)) else { return false };
         if s.span.slice(text).starts_with("A:") {
             return false; // an answer is tested for its mark, not its words
         }
-        crate::time::inside(&times, s.span).any(|t| holds_a_year(t.span.slice(text)))
-            && *alike.get_or_init(|| failed.iter().all(|w| super::mentions::words_alike(w.slice(text))))
+        crate::time::inside(&times, s.span).any(|t| holds_a_year(t.span.slice(text))) && all_alike()
     };
+    let counted = |i: usize| phrased.get(i) == Some(&true) && knows.get(i) == Some(&true) && !all_alike();
     let first: Vec<usize> = (0..sentences.len())
-        .filter(|&i| (claiming.get(i) == Some(&true) && !yeared(i)) || under_heading.get(i) == Some(&true))
+        .filter(|&i| {
+            (claiming.get(i) == Some(&true) && !yeared(i))
+                || under_heading.get(i) == Some(&true)
+                || counted(i)
+        })
         .collect();
     let lowered = (folds.then_some(lower.as_str()), lower.as_str());
     super::copies::mark_copies_left_whole(text, lowered, &left, &mut sentences, &mentions, first);
