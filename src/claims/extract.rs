@@ -42,10 +42,11 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // name's word beside the head is one no event's name holds, as "Peloponnesian" in
     // "the Peloponnesian War") make a block hot, and anniversary words make it split
     // where their window may name an event (below); of them, only those that are part of
-    // a name or a phrase make a sentence relevant. The others are split all the same: a copy of a relevant sentence with other punctuation or case ("the
-    // Russo/-Japanese War", "two years-ago") holds the words but no name or phrase, and
-    // must be found as the earlier copy (`mark_flags` compares each read sentence with
-    // every split one before it). Of "ago", only an "ago" such a copy can hold counts
+    // a name or a phrase make a sentence relevant. The others are split all the same: a
+    // copy of a relevant sentence with other punctuation or case ("the Russo/-Japanese
+    // War", "two years-ago") holds the words but no name or phrase, and must be found as
+    // the earlier copy (`mark_flags` compares each read sentence with every split one
+    // before it). Of "ago", only an "ago" such a copy can hold counts
     // (`anniversary_kin`). A head word that heads no name ("War followed."), or only
     // names the check passes over, leaves its block whole: nothing there is read, and a
     // copy there of a sentence whose repeat flag is read ("the russo-china war") is
