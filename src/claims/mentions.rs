@@ -1334,11 +1334,20 @@ pub fn unknown_heads(text: &str, words: &[Span], blocks: &[Span]) -> Vec<Span> {
 /// Of the head `words` in text `bytes`, those that can end or open a name where they stand.
 fn name_heads<'w>(bytes: &'w [u8], words: &'w [Span]) -> impl Iterator<Item = &'w Span> + 'w {
     words.iter().filter(|w| {
-        let word = bytes.get(w.start..w.end).unwrap_or(&[]);
-        let index = HEAD_WORDS.iter().position(|h| h.as_bytes() == word).unwrap_or(usize::MAX);
-        (index < ENDS_A_NAME && after_a_capital(bytes, w.start))
-            || (OPENS_A_NAME.contains(&index) && before_of(bytes, w.end))
+        let (ends, opens) = heads_a_name(bytes, **w);
+        ends || opens
     })
+}
+
+/// Whether the head word `w` of `bytes` can end a name where it stands (after a
+/// capitalised word), and whether it can open one (before "of").
+fn heads_a_name(bytes: &[u8], w: Span) -> (bool, bool) {
+    let word = bytes.get(w.start..w.end).unwrap_or(&[]);
+    let index = HEAD_WORDS.iter().position(|h| h.as_bytes() == word).unwrap_or(usize::MAX);
+    (
+        index < ENDS_A_NAME && after_a_capital(bytes, w.start),
+        OPENS_A_NAME.contains(&index) && before_of(bytes, w.end),
+    )
 }
 
 /// Of the `name_heads`, those through which a name `unknown-event` may report can run.
@@ -1354,15 +1363,13 @@ pub(super) fn name_heads_to_read<'w>(
     unknown: impl Fn(&str) -> bool + 'w,
 ) -> impl Iterator<Item = &'w Span> + 'w {
     words.iter().filter(move |w| {
-        let word = bytes.get(w.start..w.end).unwrap_or(&[]);
-        let index = HEAD_WORDS.iter().position(|h| h.as_bytes() == word).unwrap_or(usize::MAX);
         let read = |part: NamePart<'_>| match part {
             NamePart::None => false,
             NamePart::Unsure => true,
             NamePart::Word(part) => !std::str::from_utf8(part).is_ok_and(&unknown),
         };
-        (index < ENDS_A_NAME && after_a_capital(bytes, w.start) && read(word_before_head(bytes, w.start)))
-            || (OPENS_A_NAME.contains(&index) && before_of(bytes, w.end) && read(word_after_of(bytes, w.end)))
+        let (ends, opens) = heads_a_name(bytes, **w);
+        (ends && read(word_before_head(bytes, w.start))) || (opens && read(word_after_of(bytes, w.end)))
     })
 }
 
@@ -1487,7 +1494,7 @@ const OPENS_A_NAME: [usize; 7] = [12, 13, 14, 15, 3, 8, 16];
 
 /// A byte of white space as `\s` has it, or of a character beyond ASCII (which might be).
 fn maybe_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0b || !b.is_ascii()
+    is_space(b) || !b.is_ascii()
 }
 
 /// Whether the word at `at` can end a name of capitalised words: white space before it,
