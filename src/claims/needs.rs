@@ -335,10 +335,12 @@ impl Needs {
         };
         let bytes = text.as_bytes();
         // Most text is ASCII throughout: one test of it, not one per run.
-        let ascii = text.is_ascii();
+        if text.is_ascii() {
+            return self.met_in_ascii(bytes, &mut hit);
+        }
         for_each_run(bytes, |start, end| {
             let run = bytes.get(start..end).unwrap_or_default();
-            if ascii || run.is_ascii() {
+            if run.is_ascii() {
                 return hit(self.id(run, first8(bytes, start, end)));
             }
             // Bytes beyond ASCII come whole: the run starts and ends on char boundaries.
@@ -351,6 +353,74 @@ impl Needs {
                 met
             })
         })
+    }
+}
+
+impl Needs {
+    /// `met_in_marked`'s scan of ASCII text, `hit` called with the id of each word that is
+    /// a need's, until it returns `true`. Sixty-four bytes at a time: the starts and ends of
+    /// the runs of word bytes (`run_bits`) from masks, and of each word the tests that turn
+    /// most words away (its length, the filter) made without a branch, the words that pass
+    /// kept in a list. Only those are looked up. (A call and two branches per word, taken
+    /// or not as the words of the text fell, made the scan slow.)
+    fn met_in_ascii(&self, bytes: &[u8], hit: &mut impl FnMut(Option<usize>) -> bool) -> bool {
+        let (shortest, longest) = self.lengths;
+        // Where the run that is open at a chunk's start started, if one is.
+        let mut open: Option<usize> = None;
+        // The words of a chunk that pass the tests, as (start, end, first eight bytes):
+        // a chunk of 64 bytes holds at most 32 words, and one more that started before it.
+        let mut kept = [(0usize, 0usize, 0u64); 33];
+        for (c, chunk) in bytes.chunks(64).enumerate() {
+            let mut mask = 0u64;
+            for (k, eight) in chunk.chunks(8).enumerate() {
+                mask |= u64::from(run_bits(load(eight))) << (8 * k);
+            }
+            let before = (mask << 1) | u64::from(open.is_some());
+            let mut starts = mask & !before;
+            // A run ends where a byte not in one follows one; past the end of a short
+            // last chunk the mask is clear, so a run open there ends at the text's end.
+            let mut ends = !mask & before;
+            let base = c * 64;
+            let mut n = 0;
+            while ends != 0 {
+                let end = (base + ends.trailing_zeros() as usize).min(bytes.len());
+                ends &= ends - 1;
+                let start = match open.take() {
+                    Some(start) => start,
+                    None => {
+                        let s = base + starts.trailing_zeros() as usize;
+                        starts &= starts.wrapping_sub(1);
+                        s
+                    }
+                };
+                let len = end - start;
+                let first = first8(bytes, start, end);
+                let passes =
+                    len >= shortest && len <= longest && self.filter.may_hold(quick_hash(first, len));
+                if let Some(slot) = kept.get_mut(n) {
+                    *slot = (start, end, first);
+                }
+                n += usize::from(passes);
+            }
+            if starts != 0 {
+                open = Some(base + starts.trailing_zeros() as usize);
+            }
+            for &(start, end, first) in kept.get(..n).unwrap_or_default() {
+                let word = bytes.get(start..end).unwrap_or_default();
+                let id = if word.len() <= 8 { self.short.get(first) } else { self.lookup(word) };
+                if hit(id) {
+                    return true;
+                }
+            }
+        }
+        // A run open at the end of the last full chunk ends at the text's end.
+        match open {
+            Some(start) if start < bytes.len() => {
+                let word = bytes.get(start..).unwrap_or_default();
+                hit(self.id(word, first8(bytes, start, bytes.len())))
+            }
+            _ => false,
+        }
     }
 }
 
@@ -532,6 +602,45 @@ mod tests {
                 false
             });
             proptest::prop_assert_eq!(got, runs_by_byte(&bytes));
+        }
+
+        /// The scan of ASCII text reports the need words a look at every run reports, in
+        /// order, and stops where that look does: texts of need words, words that share
+        /// their start, words past eight bytes and of one byte, with runs of separators
+        /// and "\x01", at every offset from a chunk's end.
+        #[test]
+        fn the_ascii_scan_reports_the_words_every_run_gives(
+            pieces in proptest::collection::vec(proptest::prop_oneof![
+                proptest::sample::select(vec![
+                    "treaty", "portsmouth", "war", "japan", "shimonoseki", "treatys", "wa", "x",
+                    "portsmouths", "japanese", "7", "1904", "\u{1}treaty",
+                ]),
+                proptest::sample::select(vec![" ", "  ", ".", "-", "\n", "\u{1}", "' "]),
+            ], 0..80),
+            pad in 0usize..70,
+            stop_after in 0usize..6,
+        ) {
+            let n = needs(&[
+                g(&[&["portsmouth"], &["treaty"]]),
+                g(&[&["shimonoseki"], &["japan", "war"]]),
+                g(&[&["japanese"], &["treatys"]]),
+            ]);
+            let text = format!("{}{}", " ".repeat(pad), pieces.concat());
+            let bytes = text.as_bytes();
+            // Reports each need word's id, and says stop at the `stop_after`-th.
+            let record = |ids: &mut Vec<usize>, id: Option<usize>| {
+                ids.extend(id);
+                id.is_some() && ids.len() > stop_after
+            };
+            let mut want = Vec::new();
+            let want_stop = runs_by_byte(bytes).into_iter().any(|(s, e)| {
+                let word = bytes.get(s..e).unwrap_or_default();
+                record(&mut want, n.id(word, first8(bytes, s, e)))
+            });
+            let mut got = Vec::new();
+            let got_stop = n.met_in_ascii(bytes, &mut |id| record(&mut got, id));
+            proptest::prop_assert_eq!(got, want);
+            proptest::prop_assert_eq!(got_stop, want_stop);
         }
     }
 }
