@@ -456,6 +456,9 @@ pub struct Matcher {
     /// Per event, per description: per group, the word pattern ids of its alternatives,
     /// and the `DEMONYMS` that are words of it (one bit each; "British side" is not).
     descriptions: Vec<(EventId, Vec<Vec<usize>>, u32)>,
+    /// Per word pattern, the descriptions (indexes into `descriptions`) whose first group
+    /// holds it: a sentence is tried only for the descriptions of the words found in it.
+    descriptions_by_word: Vec<Vec<usize>>,
     places: Vec<PlaceEvent>,
     /// Every place name, case-insensitively: a sentence naming none (and no "the city")
     /// is skipped before any per-sentence work.
@@ -696,6 +699,14 @@ impl Matcher {
             Needs::new(&list)
         };
         let years = rules.events.iter().map(crate::rules::Event::era).collect();
+        let mut descriptions_by_word: Vec<Vec<usize>> = vec![Vec::new(); word_patterns.len()];
+        for (d, (_, groups, _)) in descriptions.iter().enumerate() {
+            for &w in groups.first().into_iter().flatten() {
+                if let Some(list) = descriptions_by_word.get_mut(w).filter(|l| l.last() != Some(&d)) {
+                    list.push(d);
+                }
+            }
+        }
         Matcher {
             needs,
             dated_heads,
@@ -709,6 +720,7 @@ impl Matcher {
             phrases: Phrases::new(&[&patterns, &word_patterns]),
             targets,
             descriptions,
+            descriptions_by_word,
             places,
             place_names,
         }
@@ -850,10 +862,17 @@ impl Matcher {
         // Which events each sentence already names: a set, so the description pass stays
         // linear in sentences however many names a long book has.
         let named = named_events(&out);
+        let mut tried: Vec<usize> = Vec::new();
         for (s, found) in words.iter().enumerate() {
             if found.is_empty() {
                 continue;
             }
+            // The descriptions a word of the sentence opens, in rule order: any other
+            // lacks a word of its first group here.
+            tried.clear();
+            tried.extend(found.iter().flat_map(|(p, _)| self.descriptions_by_word.get(*p)).flatten());
+            tried.sort_unstable();
+            tried.dedup();
             // Per word, the people named right before it: "the British declaration of war
             // on Germany" is not Japan's, whatever the sentence says of Japan. Before a
             // verb in the past they are its subject ("the Japanese besieged Port Arthur").
@@ -877,7 +896,7 @@ impl Matcher {
                         .collect::<Vec<u32>>()
                 })
             };
-            for (event, groups, own) in &self.descriptions {
+            for (event, groups, own) in tried.iter().filter_map(|&d| self.descriptions.get(d)) {
                 if named.contains(&(s, *event)) {
                     continue;
                 }
