@@ -1,8 +1,10 @@
 //! Fuzzes `time::tag`: any UTF-8 input, with and without document metadata, must not
 //! panic, and every expression must keep the invariants the rest of chronolint relies on.
+//! What it reads from the regions around triggers is what it reads trying every starter
+//! of the text (`tag_everywhere`): no expression is lost to the pre-scan.
 #![no_main]
 
-use chronolint::time::{tag, Calendar, TagContext, TimeValue};
+use chronolint::time::{tag, tag_everywhere, Calendar, TagContext, TimeValue};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,7 +20,9 @@ fuzz_target!(|data: &[u8]| {
     ];
     for cx in &contexts {
         let mut last_end = 0;
-        for t in tag(text, cx) {
+        let times = tag(text, cx);
+        assert_eq!(times, tag_everywhere(text, cx));
+        for t in times {
             assert!(t.span.start < t.span.end && t.span.end <= text.len());
             assert!(text.get(t.span.start..t.span.end).is_some());
             assert!(t.span.start >= last_end);
