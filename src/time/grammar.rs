@@ -55,11 +55,30 @@ pub(super) fn tag(text: &str, cx: &TagContext) -> (Vec<TimeExpr>, Vec<Span>) {
     (times, unread)
 }
 
-/// `tag` reading the whole text as one region: every starter is tried, wherever the
-/// triggers are. Slow; tests and the fuzzer check that `tag` gives the same.
-pub(super) fn tag_whole(text: &str, cx: &TagContext) -> (Vec<TimeExpr>, Vec<Span>) {
+/// How much of a text `tag_with` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Reading {
+    /// The regions around triggers, their starters up to each one's last trigger (`tag`).
+    Regions,
+    /// The regions, every starter of them tried.
+    EveryStarter,
+    /// The whole text as one region.
+    Whole,
+}
+
+/// `tag`, reading what `reading` says. The slower readings are for tests and the fuzzer,
+/// which check that `tag` gives what they give.
+pub(super) fn tag_with(text: &str, cx: &TagContext, reading: Reading) -> (Vec<TimeExpr>, Vec<Span>) {
+    let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
+    let regions = match reading {
+        Reading::Regions => return tag(text, cx),
+        Reading::EveryStarter => {
+            scan::regions_reaching(text, writing).into_iter().map(|(s, e, _)| (s, e, e)).collect()
+        }
+        Reading::Whole => vec![(0, text.len(), text.len())],
+    };
     let mut unread = Vec::new();
-    let times = tag_regions(text, cx, WINDOWS, vec![(0, text.len(), text.len())], &mut unread);
+    let times = tag_regions(text, cx, WINDOWS, regions, &mut unread);
     (times, unread)
 }
 

@@ -115,19 +115,27 @@ pub fn tag(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
 /// since a copy of their sentence with other punctuation ("in 1904, men") may be read as
 /// a time, and must find them as its earlier copy.
 pub fn tag_noting_unread(text: &str, cx: &TagContext) -> (Vec<TimeExpr>, Vec<Span>) {
-    tag_by(text, cx, false)
+    tag_by(text, cx, grammar::Reading::Regions)
 }
 
-/// `tag` with every starter of the text tried, not only those near a trigger (numbers,
+/// `tag` with every starter of the regions around triggers tried, not only those before
+/// a region's last trigger: slow, for tests and fuzzing, which check that `tag` gives
+/// the same.
+#[doc(hidden)]
+pub fn tag_every_starter(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
+    tag_by(text, cx, grammar::Reading::EveryStarter).0
+}
+
+/// `tag` with every starter of the whole text tried, wherever the triggers are (numbers,
 /// month names, units of time; `scan`): slow, for tests and fuzzing, which check that
-/// the fast way gives the same.
+/// `tag` gives the same on text of words and short gaps.
 #[doc(hidden)]
 pub fn tag_everywhere(text: &str, cx: &TagContext) -> Vec<TimeExpr> {
-    tag_by(text, cx, true).0
+    tag_by(text, cx, grammar::Reading::Whole).0
 }
 
-/// `tag_noting_unread`; `everywhere`, trying every starter (`tag_everywhere`).
-fn tag_by(text: &str, cx: &TagContext, everywhere: bool) -> (Vec<TimeExpr>, Vec<Span>) {
+/// `tag_noting_unread`, reading as `reading` says.
+fn tag_by(text: &str, cx: &TagContext, reading: grammar::Reading) -> (Vec<TimeExpr>, Vec<Span>) {
     // A date page says its day in its head where the configuration does not.
     let read;
     let cx = match cx.day_anchor.is_none().then(|| page::day_of_page(text)).flatten() {
@@ -137,7 +145,7 @@ fn tag_by(text: &str, cx: &TagContext, everywhere: bool) -> (Vec<TimeExpr>, Vec<
         }
         None => cx,
     };
-    let (mut times, unread) = if everywhere { grammar::tag_whole(text, cx) } else { grammar::tag(text, cx) };
+    let (mut times, unread) = grammar::tag_with(text, cx, reading);
     drop_counts_past_the_text(&mut times, cx);
     // (A page that writes Old Style would need its day converted: left a year.)
     if let Some((month, day)) = cx.day_anchor.filter(|_| cx.calendar == Calendar::Gregorian) {
