@@ -707,11 +707,12 @@ fn word_before(text: &str, dot: usize) -> &str {
 
 fn is_abbreviation(word: &str, next: &str) -> bool {
     let w = word.trim_start_matches('.');
-    if w.is_empty() {
-        return false;
-    }
-    if w.chars().count() == 1 && w.chars().all(char::is_alphabetic) {
-        return true; // an initial ("Ian A. Nish", "S. S. Siberia") or "c. 1900", "p. 25"
+    let mut chars = w.chars();
+    match (chars.next(), chars.next()) {
+        (None, _) => return false,
+        // An initial ("Ian A. Nish", "S. S. Siberia") or "c. 1900", "p. 25".
+        (Some(first), None) => return first.is_alphabetic(),
+        _ => {}
     }
     if w.contains('.') {
         return true; // "U.S.", "e.g.", "i.e."
@@ -723,12 +724,15 @@ fn is_abbreviation(word: &str, next: &str) -> bool {
     if abbreviations.contains(&key) {
         return true;
     }
-    let numeric_next = next.chars().next().is_some_and(|c| c.is_ascii_digit())
-        || next.split_whitespace().next().is_some_and(|t| {
-            let t = t.trim_end_matches(['.', ',', ';', ':']);
-            !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'i' | 'v' | 'x'))
-        });
-    numeric_next && number_abbreviations.contains(&key)
+    // What follows is looked at only after a word that is one of these ("No. 3"): nearly
+    // every word before a period is none.
+    number_abbreviations.contains(&key) && {
+        next.chars().next().is_some_and(|c| c.is_ascii_digit())
+            || next.split_whitespace().next().is_some_and(|t| {
+                let t = t.trim_end_matches(['.', ',', ';', ':']);
+                !t.is_empty() && t.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'i' | 'v' | 'x'))
+            })
+    }
 }
 
 const CLOSERS: &[char] = &['"', '\'', '”', '’', ')', ']', '»'];
