@@ -4,35 +4,28 @@
 //! (`tag_every_starter`: none after a region's last trigger can open an expression), and
 //! what it reads trying every starter of the whole text (`tag_everywhere`: no expression
 //! is lost to the pre-scan). The second is asked only of text of words and short gaps:
-//! gaps of ASCII white space of at most `SHORT_GAP` bytes, and runs of other characters
-//! of at most `LONG_WORD` bytes. The regions keep a few dozen bytes around a trigger and
-//! are snapped to white space at most 64 bytes on, and the pre-scan's tests of the words
-//! beside a unit of time ("thirty years ago") take only ASCII white space for a gap,
-//! where the tokenizer takes any white space or control character: an expression read
-//! across a longer gap ("August", a hundred NUL bytes, "4"), a region cut inside a run of
-//! 100 letters, or "years", a control byte, "ago" make the two differ (`fuzz/open/`).
+//! gaps (white space and control characters, as the tokenizer takes them) of at most
+//! `SHORT_GAP` characters, and runs of other bytes than ASCII white space of at most
+//! `LONG_WORD`. The regions keep a few dozen bytes around a trigger and are snapped to
+//! ASCII white space at most 64 bytes on, so an expression read across a longer gap
+//! ("August", a hundred NUL bytes, "4"), or a region cut inside a run of 100 letters,
+//! makes the two differ (`fuzz/open/`).
 #![no_main]
 
 use chronolint::time::{tag, tag_every_starter, tag_everywhere, Calendar, TagContext, TimeValue};
 use libfuzzer_sys::fuzz_target;
 
-/// The longest gap of ASCII white space, and run of other characters, in a text whose
+/// The longest gap, and run of bytes other than ASCII white space, in a text whose
 /// regions are compared with the whole text.
 const SHORT_GAP: usize = 16;
 const LONG_WORD: usize = 48;
 
-/// Whether `text` is of words and short gaps (`SHORT_GAP`, `LONG_WORD`) of ASCII white
-/// space, and holds no other white space or control character.
+/// Whether `text` is of words and short gaps (`SHORT_GAP`, `LONG_WORD`).
 fn words_and_short_gaps(text: &str) -> bool {
     let (mut gap, mut word) = (0, 0);
     for c in text.chars() {
-        if c.is_ascii_whitespace() {
-            (gap, word) = (gap + 1, 0);
-        } else if c.is_whitespace() || c.is_control() {
-            return false;
-        } else {
-            (gap, word) = (0, word + c.len_utf8());
-        }
+        gap = if c.is_whitespace() || c.is_control() { gap + 1 } else { 0 };
+        word = if c.is_ascii_whitespace() { 0 } else { word + c.len_utf8() };
         if gap > SHORT_GAP || word > LONG_WORD {
             return false;
         }

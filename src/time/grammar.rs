@@ -3198,6 +3198,28 @@ mod tests {
         assert_eq!(tag(text, &cx), whole);
     }
 
+    /// The pre-scan takes for a gap what the tokenizer does (white space and control
+    /// characters, `scan::gap_char`): across one, an era makes "30" a trigger and "ago"
+    /// makes "years" one, so an expression there holds a trigger, and the regions read
+    /// what the whole text reads, the starters after a region's last trigger untried.
+    #[test]
+    fn expressions_across_control_bytes_and_no_break_spaces_hold_triggers() {
+        let written = super::Period::Day(Some(1905), 6, 1).value();
+        let cx = TagContext { document_date: Some(written), ..TagContext::default() };
+        for (text, edtf) in [
+            ("Copyright 1913. The Bobbs-Merrill CE\0\0\0\0\0\0\x0030 and more.", "0030"),
+            ("Copyright 1913. It was in AD\u{a0}30 and more.", "0030"),
+            ("When, some thirty years\u{1c}ago, Japan adopted them.", "1875~"),
+            ("When, some thirty years\u{a0}ago, Japan adopted them.", "1875~"),
+            ("Peace in 1905, and the following\u{3000}year war again.", "1906"),
+        ] {
+            let whole = super::tag_with(text, &cx, super::Reading::Whole).0;
+            assert!(whole.iter().any(|t| t.value.edtf == edtf), "{text:?}: {whole:?}");
+            assert_eq!(super::tag(text, &cx).0, whole, "{text:?}");
+            assert_eq!(super::tag_with(text, &cx, super::Reading::EveryStarter).0, whole, "{text:?}");
+        }
+    }
+
     #[test]
     fn the_regions_of_real_texts_give_what_the_whole_texts_give() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));

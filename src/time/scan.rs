@@ -97,13 +97,61 @@ fn is_step(word: &[u8]) -> bool {
     steps.into_iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
+/// The length of the character at the start of `bytes` if the tokenizer takes it for a gap
+/// between words (white space or a control character, `tokenize`), else 0.
+fn gap_char(bytes: &[u8]) -> usize {
+    match *bytes {
+        [b, ..] if b <= b' ' || b == 0x7f => 1,
+        // U+0080 to U+00A0: the controls beyond ASCII and the no-break space.
+        [0xc2, 0x80..=0xa0, ..] => 2,
+        // U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
+        [0xe1, 0x9a, 0x80, ..]
+        | [0xe2, 0x80, 0x80..=0x8a | 0xa8 | 0xa9 | 0xaf, ..]
+        | [0xe2, 0x81, 0x9f, ..]
+        | [0xe3, 0x80, 0x80, ..] => 3,
+        _ => 0,
+    }
+}
+
+/// The bytes of the gap (`gap_char`s) that starts at `at`.
+fn gap_after(bytes: &[u8], at: usize) -> usize {
+    let mut len = 0;
+    while let Some(n) = bytes.get(at + len..).map(gap_char).filter(|&n| n > 0) {
+        len += n;
+    }
+    len
+}
+
+/// The bytes of the gap (`gap_char`s) that ends at `end`.
+fn gap_before(bytes: &[u8], end: usize) -> usize {
+    let mut len = 0;
+    loop {
+        let at = end - len;
+        match bytes.get(..at).and_then(<[u8]>::last) {
+            Some(&b) if b <= b' ' || b == 0x7f => len += 1,
+            // A gap character beyond ASCII is two or three bytes long, and its first byte
+            // (0xC2 to 0xE3) continues no character: the one that ends here is found by
+            // its length.
+            Some(&b) if b >= 0x80 => {
+                let n = (2..=3).find(|&n| at >= n && bytes.get(at - n..at).is_some_and(|c| gap_char(c) == n));
+                match n {
+                    Some(n) => len += n,
+                    None => return len,
+                }
+            }
+            _ => return len,
+        }
+    }
+}
+
 /// The word before the word at `at`, the word before that, and the word after it, each
-/// across white space only: empty where anything else stands between.
+/// across a gap only (white space or control characters, as the tokenizer takes them):
+/// empty where anything else stands between.
 fn neighbours(bytes: &[u8], at: usize) -> [&[u8]; 3] {
-    // The word that ends where the white space before `end` starts, and where it starts.
+    // The word that ends where the gap before `end` starts, and where it starts.
     let before = |end: usize| -> (&[u8], usize) {
         let head = bytes.get(..end).unwrap_or_default();
-        let stop = head.len() - head.iter().rev().take_while(|b| b.is_ascii_whitespace()).count();
+        let stop = head.len() - gap_before(head, head.len());
         let letters =
             head.get(..stop).unwrap_or_default().iter().rev().take_while(|b| b.is_ascii_alphabetic());
         let start = stop - letters.count();
@@ -113,7 +161,7 @@ fn neighbours(bytes: &[u8], at: usize) -> [&[u8]; 3] {
     let second = if first.is_empty() { &[][..] } else { before(start).0 };
     let rest = bytes.get(at..).unwrap_or_default();
     let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()..).unwrap_or_default();
-    let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_whitespace()).count()..).unwrap_or_default();
+    let rest = rest.get(gap_after(rest, 0)..).unwrap_or_default();
     let after = rest.get(..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count());
     [first, second, after.unwrap_or_default()]
 }
@@ -256,14 +304,15 @@ fn number_triggers(bytes: &[u8], start: usize, end: usize) -> bool {
     if after.first().is_some_and(|&b| b.is_ascii_alphabetic() || b == b'\'' || !b.is_ascii()) {
         return true;
     }
-    // An era after: BC, BCE, AD, CE, or their first letter and a dot (`Grammar::era`).
-    if let [a, b, ..] = after.trim_ascii_start() {
+    // An era after: BC, BCE, AD, CE, or their first letter and a dot (`Grammar::era`),
+    // across a gap as the tokenizer takes one.
+    if let [a, b, ..] = after.get(gap_after(after, 0)..).unwrap_or_default() {
         if matches!(a, b'A' | b'B' | b'C') && matches!(b, b'C' | b'D' | b'E' | b'.') {
             return true;
         }
     }
     // An era before, which is never BC: AD, CE, A.D., C.E., A. D.
-    let head = bytes.get(..start).unwrap_or_default().trim_ascii_end();
+    let head = bytes.get(..start - gap_before(bytes, start)).unwrap_or_default();
     matches!(head, [.., b'A' | b'C' | b'D' | b'E', b'D' | b'E' | b'.'])
 }
 
