@@ -90,11 +90,11 @@ pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows, unread: &mut
     tag_regions(text, cx, windows, scan::regions_reaching(text, writing), unread)
 }
 
-/// `tag_in` over the given regions of `text` (`scan::regions`, or the whole text: what the
-/// regions must agree with). Adds to `unread` each number that could be a year
-/// (`Grammar::year_digits`) but starts no expression and lies in none ("$1904", "1904
-/// men", "1904's"): the context made no time of it, and a copy of its sentence with other
-/// punctuation may.
+/// `tag_in` over the given regions of `text`, each with where its last trigger ends
+/// (`scan::regions_reaching`), or the whole text: what the regions must agree with. Adds
+/// to `unread` each number that could be a year (`Grammar::year_digits`) but starts no
+/// expression and lies in none ("$1904", "1904 men", "1904's"): the context made no time
+/// of it, and a copy of its sentence with other punctuation may.
 fn tag_regions(
     text: &str,
     cx: &TagContext,
@@ -3176,10 +3176,6 @@ mod tests {
         }
     }
 
-    /// The pre-scan reads only the regions around triggers. What it finds must be what
-    /// reading every text whole finds: every expression, with the same value and anchor,
-    /// over the corpus and every book of ../shared/realtext, in a history and not, with a
-    /// date of writing and without.
     /// A region's end is snapped to white space, which in a long run without any ("the
     /// repository `...-Awakening_1675`") passes the next region's first trigger: the
     /// region before reads that trigger, and tries its starters up to its end.
@@ -3220,6 +3216,10 @@ mod tests {
         }
     }
 
+    /// The pre-scan reads only the regions around triggers. What it finds must be what
+    /// reading every text whole finds: every expression, with the same value and anchor,
+    /// over the corpus and every book of ../shared/realtext, in a history and not, with a
+    /// date of writing and without.
     #[test]
     fn the_regions_of_real_texts_give_what_the_whole_texts_give() {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
