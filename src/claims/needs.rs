@@ -124,10 +124,7 @@ fn run_bits(x: u64) -> u8 {
 fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
     let mut open: Option<usize> = None;
     for (c, chunk) in bytes.chunks(64).enumerate() {
-        let mut mask = 0u64;
-        for (k, eight) in chunk.chunks(8).enumerate() {
-            mask |= u64::from(run_bits(load(eight))) << (8 * k);
-        }
+        let mask = run_mask(chunk);
         // A bit wherever a byte differs in class from the byte before: a run starts or
         // ends there. Past the end of a short last chunk the mask is clear, so a run
         // open there ends at the text's end.
@@ -146,6 +143,16 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
         }
     }
     open.is_some_and(|start| f(start, bytes.len()))
+}
+
+/// Bit `k` set where byte `k` of `chunk` (at most 64 bytes) may be part of a word
+/// (`run_bits`); clear past its end.
+fn run_mask(chunk: &[u8]) -> u64 {
+    let mut mask = 0u64;
+    for (k, eight) in chunk.chunks(8).enumerate() {
+        mask |= u64::from(run_bits(load(eight))) << (8 * k);
+    }
+    mask
 }
 
 /// What `Needs::met_in` marks as it scans a text: the words seen and the groups met of
@@ -278,12 +285,23 @@ impl Needs {
     /// bytes (zero past its end), for the filter.
     #[inline]
     fn id(&self, word: &[u8], first8: u64) -> Option<usize> {
-        if word.len() < self.lengths.0 || word.len() > self.lengths.1 {
+        if !self.may_hold(word.len(), first8) {
             return None;
         }
-        if !self.filter.may_hold(quick_hash(first8, word.len())) {
-            return None;
-        }
+        self.id_of_held(word, first8)
+    }
+
+    /// Whether a word of `len` bytes that starts with `first8` may be a need's: its length
+    /// is one a need's word has, and the filter lets it through. Most words are turned
+    /// away here.
+    #[inline]
+    fn may_hold(&self, len: usize, first8: u64) -> bool {
+        len >= self.lengths.0 && len <= self.lengths.1 && self.filter.may_hold(quick_hash(first8, len))
+    }
+
+    /// `id` of a word `may_hold` let through.
+    #[inline]
+    fn id_of_held(&self, word: &[u8], first8: u64) -> Option<usize> {
         if word.len() <= 8 {
             return self.short.get(first8);
         }
@@ -354,9 +372,7 @@ impl Needs {
             })
         })
     }
-}
 
-impl Needs {
     /// `met_in_marked`'s scan of ASCII text, `hit` called with the id of each word that is
     /// a need's, until it returns `true`. Sixty-four bytes at a time: the starts and ends of
     /// the runs of word bytes (`run_bits`) from masks, and of each word the tests that turn
@@ -364,17 +380,13 @@ impl Needs {
     /// kept in a list. Only those are looked up. (A call and two branches per word, taken
     /// or not as the words of the text fell, made the scan slow.)
     fn met_in_ascii(&self, bytes: &[u8], hit: &mut impl FnMut(Option<usize>) -> bool) -> bool {
-        let (shortest, longest) = self.lengths;
         // Where the run that is open at a chunk's start started, if one is.
         let mut open: Option<usize> = None;
         // The words of a chunk that pass the tests, as (start, end, first eight bytes):
         // a chunk of 64 bytes holds at most 32 words, and one more that started before it.
         let mut kept = [(0usize, 0usize, 0u64); 33];
         for (c, chunk) in bytes.chunks(64).enumerate() {
-            let mut mask = 0u64;
-            for (k, eight) in chunk.chunks(8).enumerate() {
-                mask |= u64::from(run_bits(load(eight))) << (8 * k);
-            }
+            let mask = run_mask(chunk);
             let before = (mask << 1) | u64::from(open.is_some());
             let mut starts = mask & !before;
             // A run ends where a byte not in one follows one; past the end of a short
@@ -393,10 +405,8 @@ impl Needs {
                         s
                     }
                 };
-                let len = end - start;
                 let first = first8(bytes, start, end);
-                let passes =
-                    len >= shortest && len <= longest && self.filter.may_hold(quick_hash(first, len));
+                let passes = self.may_hold(end - start, first);
                 if let Some(slot) = kept.get_mut(n) {
                     *slot = (start, end, first);
                 }
@@ -406,9 +416,7 @@ impl Needs {
                 open = Some(base + starts.trailing_zeros() as usize);
             }
             for &(start, end, first) in kept.get(..n).unwrap_or_default() {
-                let word = bytes.get(start..end).unwrap_or_default();
-                let id = if word.len() <= 8 { self.short.get(first) } else { self.lookup(word) };
-                if hit(id) {
+                if hit(self.id_of_held(bytes.get(start..end).unwrap_or_default(), first)) {
                     return true;
                 }
             }

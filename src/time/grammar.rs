@@ -69,11 +69,10 @@ pub(super) enum Reading {
 /// `tag`, reading what `reading` says. The slower readings are for tests and the fuzzer,
 /// which check that `tag` gives what they give.
 pub(super) fn tag_with(text: &str, cx: &TagContext, reading: Reading) -> (Vec<TimeExpr>, Vec<Span>) {
-    let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
     let regions = match reading {
         Reading::Regions => return tag(text, cx),
         Reading::EveryStarter => {
-            scan::regions_reaching(text, writing).into_iter().map(|(s, e, _)| (s, e, e)).collect()
+            scan::regions_reaching(text, writing(cx)).into_iter().map(|(s, e, _)| (s, e, e)).collect()
         }
         Reading::Whole => vec![(0, text.len(), text.len())],
     };
@@ -86,8 +85,12 @@ pub(super) fn tag_with(text: &str, cx: &TagContext, reading: Reading) -> (Vec<Ti
 /// same tokens around it as in the whole region, so the output is the same as reading
 /// every region whole.
 pub(super) fn tag_in(text: &str, cx: &TagContext, windows: Windows, unread: &mut Vec<Span>) -> Vec<TimeExpr> {
-    let writing = scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some());
-    tag_regions(text, cx, windows, scan::regions_reaching(text, writing), unread)
+    tag_regions(text, cx, windows, scan::regions_reaching(text, writing(cx)), unread)
+}
+
+/// Whether the time of writing is known to `cx` (`scan::Writing`).
+fn writing(cx: &TagContext) -> scan::Writing {
+    scan::Writing(cx.document_date.is_some() || cx.day_anchor.is_some())
 }
 
 /// `tag_in` over the given regions of `text`, each with where its last trigger ends
@@ -3188,8 +3191,7 @@ mod tests {
         let holding = regions.iter().find(|(s, e, _)| (*s..*e).contains(&glued));
         assert!(holding.is_some_and(|&(_, _, reach)| reach >= glued + 4), "{regions:?}");
         let cx = TagContext::default();
-        let whole =
-            super::tag_regions(text, &cx, super::WINDOWS, vec![(0, text.len(), text.len())], &mut Vec::new());
+        let whole = super::tag_with(text, &cx, super::Reading::Whole).0;
         assert!(whole.iter().any(|t| t.span.start == glued), "{whole:?}");
         assert_eq!(tag(text, &cx), whole);
     }
@@ -3239,13 +3241,7 @@ mod tests {
             for (narrative, document_date) in [(false, None), (true, None), (false, written)] {
                 let cx = TagContext { narrative, document_date, ..TagContext::default() };
                 let regions = tag(&text, &cx);
-                let whole = super::tag_regions(
-                    &text,
-                    &cx,
-                    super::WINDOWS,
-                    vec![(0, text.len(), text.len())],
-                    &mut Vec::new(),
-                );
+                let whole = super::tag_with(&text, &cx, super::Reading::Whole).0;
                 if let Some(k) = (0..regions.len().max(whole.len())).find(|&k| regions.get(k) != whole.get(k))
                 {
                     panic!(
@@ -3351,7 +3347,7 @@ mod tests {
             let written = super::Period::Day(Some(1905), 6, 1).value();
             for (narrative, document_date) in [(false, None), (true, None), (true, Some(written))] {
                 let cx = TagContext { narrative, document_date, ..TagContext::default() };
-                let whole = super::tag_regions(&text, &cx, super::WINDOWS, vec![(0, text.len(), text.len())], &mut Vec::new());
+                let whole = super::tag_with(&text, &cx, super::Reading::Whole).0;
                 proptest::prop_assert_eq!(tag(&text, &cx), whole, "narrative {}: {:?}", narrative, text);
             }
         }

@@ -97,11 +97,17 @@ fn is_step(word: &[u8]) -> bool {
     steps.into_iter().any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
 }
 
+/// Whether the ASCII byte `b` is a gap to the tokenizer: white space or a control
+/// character.
+fn ascii_gap(b: u8) -> bool {
+    b <= b' ' || b == 0x7f
+}
+
 /// The length of the character at the start of `bytes` if the tokenizer takes it for a gap
 /// between words (white space or a control character, `tokenize`), else 0.
 fn gap_char(bytes: &[u8]) -> usize {
     match *bytes {
-        [b, ..] if b <= b' ' || b == 0x7f => 1,
+        [b, ..] if ascii_gap(b) => 1,
         // U+0080 to U+00A0: the controls beyond ASCII and the no-break space.
         [0xc2, 0x80..=0xa0, ..] => 2,
         // U+1680, U+2000 to U+200A, U+2028, U+2029, U+202F, U+205F, U+3000.
@@ -113,10 +119,10 @@ fn gap_char(bytes: &[u8]) -> usize {
     }
 }
 
-/// The bytes of the gap (`gap_char`s) that starts at `at`.
-fn gap_after(bytes: &[u8], at: usize) -> usize {
+/// The bytes of the gap (`gap_char`s) that `bytes` starts with.
+fn gap_after(bytes: &[u8]) -> usize {
     let mut len = 0;
-    while let Some(n) = bytes.get(at + len..).map(gap_char).filter(|&n| n > 0) {
+    while let Some(n) = bytes.get(len..).map(gap_char).filter(|&n| n > 0) {
         len += n;
     }
     len
@@ -128,7 +134,7 @@ fn gap_before(bytes: &[u8], end: usize) -> usize {
     loop {
         let at = end - len;
         match bytes.get(..at).and_then(<[u8]>::last) {
-            Some(&b) if b <= b' ' || b == 0x7f => len += 1,
+            Some(&b) if ascii_gap(b) => len += 1,
             // A gap character beyond ASCII is two or three bytes long, and its first byte
             // (0xC2 to 0xE3) continues no character: the one that ends here is found by
             // its length.
@@ -161,7 +167,7 @@ fn neighbours(bytes: &[u8], at: usize) -> [&[u8]; 3] {
     let second = if first.is_empty() { &[][..] } else { before(start).0 };
     let rest = bytes.get(at..).unwrap_or_default();
     let rest = rest.get(rest.iter().take_while(|b| b.is_ascii_alphabetic()).count()..).unwrap_or_default();
-    let rest = rest.get(gap_after(rest, 0)..).unwrap_or_default();
+    let rest = rest.get(gap_after(rest)..).unwrap_or_default();
     let after = rest.get(..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count());
     [first, second, after.unwrap_or_default()]
 }
@@ -306,7 +312,7 @@ fn number_triggers(bytes: &[u8], start: usize, end: usize) -> bool {
     }
     // An era after: BC, BCE, AD, CE, or their first letter and a dot (`Grammar::era`),
     // across a gap as the tokenizer takes one.
-    if let [a, b, ..] = after.get(gap_after(after, 0)..).unwrap_or_default() {
+    if let [a, b, ..] = after.get(gap_after(after)..).unwrap_or_default() {
         if matches!(a, b'A' | b'B' | b'C') && matches!(b, b'C' | b'D' | b'E' | b'.') {
             return true;
         }
