@@ -47,3 +47,25 @@ pub mod twin;
 pub mod wire;
 
 pub use engine::{check_paths, Options, Run};
+
+/// The books of ../shared/realtext (public-domain texts of the era), in order of file
+/// name, for tests that hold a fast path to the slow one on real text. Panics if there are
+/// fewer than ten: a test over no text would pass whatever it checks.
+#[cfg(test)]
+pub(crate) fn realtext_books() -> Vec<(std::path::PathBuf, String)> {
+    let realtext = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realtext");
+    let mut books: Vec<_> = std::fs::read_dir(&realtext)
+        .expect("../shared/realtext")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    books.sort();
+    assert!(books.len() >= 10, "realtext holds {} books", books.len());
+    books
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("a book");
+            (p, text)
+        })
+        .collect()
+}

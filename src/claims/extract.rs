@@ -275,7 +275,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         .collect();
     cited.dedup();
     let attributed = sentences.iter().zip(&may_claim).any(|(s, c)| *c && s.attributed_to.is_some());
-    let citations = find_citations_in(text, &sentences, &cited, attributed);
+    let citations = find_citations_in(text, Some(&lower), &sentences, &cited, attributed);
     let parts =
         Parts { sentences, times, mentions, citations, entities: Some(entities), dominant: dominant_year };
     assembled(doc, rules, parts)

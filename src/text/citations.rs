@@ -53,7 +53,7 @@ const NOT_NAMES: &[&str] = &["The", "This", "It", "He", "She", "They", "We", "Wh
 /// one block of lines (a run of non-blank lines): a match that would run on past a blank
 /// line ("... by Go\n\nXII.", a title swallowing the next chapter heading) is cut there.
 pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
-    tie(sentences, find_all(text, &super::segment::blocks(text)), false)
+    tie(sentences, find_all(text, None, &super::segment::blocks(text)), false)
 }
 
 /// The citations of `sentences` when they cover only the `ranges` of `text` (see
@@ -61,36 +61,44 @@ pub fn find_citations(text: &str, sentences: &[Sentence]) -> Vec<Citation> {
 /// a source is also backed by a citation of that source anywhere before it (`in_reach`),
 /// so when one whose citations are read is (`attributed`), the whole text is searched and
 /// citations outside every sentence are kept with no sentence and no paragraph
-/// (`usize::MAX`) for it.
+/// (`usize::MAX`) for it. `lower` is `text` ASCII-lowercased, if the caller has it.
 pub fn find_citations_in(
     text: &str,
+    lower: Option<&str>,
     sentences: &[Sentence],
     ranges: &[Span],
     attributed: bool,
 ) -> Vec<Citation> {
     if attributed {
-        return tie(sentences, find_all(text, &super::segment::blocks(text)), true);
+        return tie(sentences, find_all(text, lower, &super::segment::blocks(text)), true);
     }
-    tie(sentences, find_all(text, ranges), false)
+    tie(sentences, find_all(text, lower, ranges), false)
 }
 
 /// Every citation found in the `ranges` of `text` (each searched alone: blocks of lines),
-/// unsorted.
-fn find_all(text: &str, ranges: &[Span]) -> Vec<(CitationKind, Span, String)> {
+/// unsorted. `lower` as for `find_citations_in`.
+fn find_all(text: &str, lower: Option<&str>, ranges: &[Span]) -> Vec<(CitationKind, Span, String)> {
     let mut found: Vec<(CitationKind, Span, String)> = Vec::new();
     for r in ranges {
         let Some(part) = text.get(r.start..r.end) else { continue };
-        find_in_part(text, part, r.start, &mut found);
+        find_in_part(text, part, lower, r.start, &mut found);
     }
     found
 }
 
-/// The citations of `part`, which starts at byte `base` of `text`.
 /// How far before a broken `ref>` tag its reference may begin (bytes): more than the 400
 /// characters a whole `<ref>...</ref>` may hold.
 const BROKEN_REF_REACH: usize = 1024;
 
-fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKind, Span, String)>) {
+/// The citations of `part`, which starts at byte `base` of `text` (`lower`, if given, is
+/// `text` ASCII-lowercased).
+fn find_in_part(
+    text: &str,
+    part: &str,
+    lower: Option<&str>,
+    base: usize,
+    found: &mut Vec<(CitationKind, Span, String)>,
+) {
     let at = |m: regex::Match<'_>| Span::new(base + m.start(), base + m.end());
     let fits = crate::twin::fits(part);
     let from = found.len();
@@ -152,7 +160,8 @@ fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKi
         }
         found.push((CitationKind::AuthorYear, at(m), format!("{} {}", a.as_str(), y.as_str())));
     }
-    for c in ATTRIBUTION.pick(fits).captures_iter(part) {
+    let lowered = lower.and_then(|l| l.get(base..base + part.len()));
+    for c in attributions(ATTRIBUTION.pick(fits), part, lowered) {
         let Some(m) = c.get(0) else { continue };
         let Some(name) = c.get(1).or_else(|| c.get(3)) else { continue };
         let first = name.as_str().split_whitespace().next().unwrap_or("");
@@ -186,6 +195,106 @@ fn find_in_part(text: &str, part: &str, base: usize, found: &mut Vec<(CitationKi
         };
         found.push((CitationKind::Publication, at(m), target));
     }
+}
+
+/// The words every match of `ATTRIBUTION` holds, lowercased: "according" (matched in any
+/// case) or one of its verbs.
+const ATTRIBUTION_WORDS: [&str; 17] = [
+    "according",
+    "writes",
+    "wrote",
+    "says",
+    "said",
+    "concludes",
+    "concluded",
+    "argues",
+    "argued",
+    "notes",
+    "noted",
+    "states",
+    "stated",
+    "reports",
+    "reported",
+    "claims",
+    "claimed",
+];
+
+/// `ATTRIBUTION_WORDS`, for lowercased text.
+static ATTRIBUTION_SEARCH: LazyLock<Option<aho_corasick::AhoCorasick>> =
+    LazyLock::new(|| crate::claims::mentions::leftmost(ATTRIBUTION_WORDS));
+
+/// Whether byte `b` may be part of a match of `ATTRIBUTION`, made of letters, white
+/// space, apostrophes, periods and hyphens: any byte beyond ASCII (of a letter, a
+/// typographic apostrophe or a space), an ASCII letter, `.`, `'`, `-`, a space or a
+/// control character. Digits and other punctuation are not.
+fn in_attribution(b: u8) -> bool {
+    !b.is_ascii() || b.is_ascii_alphabetic() || matches!(b, b'.' | b'\'' | b'-') || b <= b' ' || b == 0x7f
+}
+
+/// Whether the word of `ATTRIBUTION_WORDS` at `start..end` of `bytes` (pattern `word`)
+/// can be the one a match of `ATTRIBUTION` holds: "according" anywhere, a verb only after
+/// white space (an ASCII space or control, or a character beyond ASCII, which may be
+/// one) and before no ASCII letter, digit or underscore (the pattern's word boundary).
+/// An occurrence of a word that an earlier one hides from the search (they overlap: "notes"
+/// and "said" in "notesaid") has a letter before it, so it is no verb of a match either.
+fn may_attribute(bytes: &[u8], start: usize, end: usize, word: usize) -> bool {
+    if word == 0 {
+        return true;
+    }
+    let before = start.checked_sub(1).and_then(|i| bytes.get(i));
+    before.is_some_and(|&b| b <= b' ' || b == 0x7f || !b.is_ascii())
+        && !bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// The captures of `regex` (`ATTRIBUTION` or its twin) in `part`, as `captures_iter`
+/// gives them, found without running the regex over most of the part: its lazy DFA reads
+/// a few hundred MB a second, and the part may be a book's paragraphs.
+///
+/// Every match lies in one stretch of bytes `in_attribution` (it is made of such bytes)
+/// and holds one of `ATTRIBUTION_WORDS`, so only the stretches holding one are searched.
+/// A search of a stretch, with the text before it as context and the byte after it as
+/// the end, finds what the search of the whole part finds there: a match cannot run past
+/// that byte, and the word boundaries see the bytes either side. And no match the whole
+/// search finds starts outside those stretches. `lower` is the part ASCII-lowercased, if
+/// the caller has it.
+fn attributions<'h>(regex: &regex::Regex, part: &'h str, lower: Option<&str>) -> Vec<regex::Captures<'h>> {
+    let owned;
+    let lowered = match lower.filter(|l| l.len() == part.len()) {
+        Some(l) => l,
+        None => {
+            owned = part.to_ascii_lowercase();
+            owned.as_str()
+        }
+    };
+    let Some(search) = ATTRIBUTION_SEARCH.as_ref() else { return regex.captures_iter(part).collect() };
+    let bytes = part.as_bytes();
+    let mut out = Vec::new();
+    // Where the last stretch searched ends.
+    let mut searched = 0;
+    for hit in search.find_iter(lowered) {
+        if hit.start() < searched || !may_attribute(bytes, hit.start(), hit.end(), hit.pattern().as_usize()) {
+            continue;
+        }
+        let start = bytes
+            .get(..hit.start())
+            .and_then(|head| head.iter().rposition(|&b| !in_attribution(b)))
+            .map_or(0, |p| p + 1);
+        let end = bytes
+            .get(hit.end()..)
+            .and_then(|tail| tail.iter().position(|&b| !in_attribution(b)))
+            .map_or(bytes.len(), |p| hit.end() + p);
+        searched = end;
+        // The byte after the stretch, an ASCII byte, closes the haystack: the word
+        // boundary at the stretch's end looks at it.
+        let Some(haystack) = part.get(..(end + 1).min(part.len())) else { continue };
+        let mut at = start;
+        while let Some(c) = regex.captures_at(haystack, at) {
+            let Some(m) = c.get(0) else { break };
+            at = m.end().max(at + 1);
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Sorts what `find_all` found, keeps one citation per place and ties each to its
@@ -335,6 +444,72 @@ crate::warm_up!(FOOTNOTE, REF_TAG, AUTHOR_YEAR, ATTRIBUTION, PUBLICATION);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Group spans of each match: what a search gives, to compare two searches by.
+    fn spans(found: &[regex::Captures<'_>]) -> Vec<Vec<Option<(usize, usize)>>> {
+        found.iter().map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
+    }
+
+    /// `attributions` against the regex run over all of `part`, with the part's lowercase
+    /// given and not; for the full regex and its twin where the part fits.
+    fn attributions_agree(part: &str) -> Result<(), String> {
+        let lower = part.to_ascii_lowercase();
+        let mut regexes = vec![ATTRIBUTION.full()];
+        if crate::twin::fits(part) {
+            regexes.push(ATTRIBUTION.pick(true));
+        }
+        for regex in regexes {
+            let whole = spans(&regex.captures_iter(part).collect::<Vec<_>>());
+            for given in [Some(lower.as_str()), None] {
+                let windowed = spans(&attributions(regex, part, given));
+                if windowed != whole {
+                    return Err(format!("{part:?}: {windowed:?} against {whole:?}"));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    proptest::proptest! {
+        /// Attributions found in the stretches around their words are those a search of
+        /// the whole part finds: texts of names, initials, titles, verbs and "according
+        /// to" in several cases, with the words' look-alikes ("unsaid", "saidx"), digits
+        /// and underscores beside them (word boundaries), punctuation that ends a stretch,
+        /// and white space and letters beyond ASCII (a no-break space, "Ō", the long s).
+        #[test]
+        fn attributions_in_stretches_are_those_of_the_whole_part(
+            pieces in proptest::collection::vec(proptest::sample::select(vec![
+                "according to", "According  To", "ACCORDING\nto", "accordingto", "the ", "of ",
+                "Smith", "J.", "O'Brien", "Itō", "Ōkuma", "Hirobumi", "Historian ", "Dr.", "Dr",
+                "Professor ", "said", "says", "wrote", "notes", "noted", "states", "stated",
+                "claimed", "reported", "writes", "argues", "concludes", "unsaid", "saidx",
+                "notesaid", "Said", "1904", "_", "7", ",", ";", ".", ":", "—", "’", "-", "(",
+                ")", "\"", " ", "  ", "\n", "\t", "\u{a0}", "\u{2003}", "\u{85}", "ſ",
+                "\u{212a}", "x", "A", "é",
+            ]), 0..40),
+        ) {
+            let part: String = pieces.concat();
+            if let Err(e) = attributions_agree(&part) {
+                proptest::prop_assert!(false, "{}", e);
+            }
+        }
+    }
+
+    /// The same over every block of the real texts.
+    #[test]
+    fn attributions_in_stretches_are_those_of_the_whole_part_in_real_texts() {
+        let mut found = 0;
+        for (book, text) in crate::realtext_books() {
+            for b in super::super::segment::blocks(&text) {
+                let part = b.slice(&text);
+                if let Err(e) = attributions_agree(part) {
+                    panic!("{}: {e}", book.display());
+                }
+                found += ATTRIBUTION.pick(crate::twin::fits(part)).find_iter(part).count();
+            }
+        }
+        assert!(found > 100, "only {found} attributions in the real texts");
+    }
 
     /// `in_reach` as first written: every citation of the document read for each sentence.
     fn in_reach_reference<'c>(

@@ -3157,17 +3157,8 @@ mod tests {
         // regions of hundreds of bytes to a few kilobytes (256 at most in the book with the
         // fewest), cut into windows of 32 bytes with margins four times the
         // longest expression or more.
-        let realtext = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/realtext");
-        let mut books: Vec<_> = std::fs::read_dir(&realtext)
-            .expect("../shared/realtext")
-            .map(|e| e.expect("entry").path())
-            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-            .collect();
-        books.sort();
-        assert!(books.len() >= 10, "realtext holds {} books", books.len());
         let windows = Windows { len: 32, back: 256, ahead: 200 };
-        for book in books {
-            let text = std::fs::read_to_string(&book).expect("a book");
+        for (book, text) in crate::realtext_books() {
             let lines = text.lines().filter(|l| l.bytes().any(|b| b.is_ascii_digit()));
             let head: String = lines.take(3000).collect::<Vec<_>>().join(" ");
             let regions = crate::time::scan::regions(&head, crate::time::scan::Writing(true));
