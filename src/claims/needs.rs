@@ -148,9 +148,37 @@ fn for_each_run(bytes: &[u8], mut f: impl FnMut(usize, usize) -> bool) -> bool {
 /// Bit `k` set where byte `k` of `chunk` (at most 64 bytes) may be part of a word
 /// (`run_bits`); clear past its end.
 fn run_mask(chunk: &[u8]) -> u64 {
+    if let Ok(full) = <&[u8; 64]>::try_from(chunk) {
+        return run_mask_64(full);
+    }
     let mut mask = 0u64;
     for (k, eight) in chunk.chunks(8).enumerate() {
         mask |= u64::from(run_bits(load(eight))) << (8 * k);
+    }
+    mask
+}
+
+/// `run_mask` of 64 bytes, sixteen at a time (SSE2 on x86-64, by the `wide` crate): a
+/// byte is in a run if it is an ASCII letter or digit (each a range test: the byte less
+/// the range's start, at most its width), `\x01`, or beyond ASCII (its high bit, which
+/// `move_mask` reads off directly): a dozen vector operations for sixteen bytes, where
+/// `run_bits` takes about as many for eight.
+#[inline(always)]
+fn run_mask_64(chunk: &[u8; 64]) -> u64 {
+    use wide::u8x16;
+    let in_range = |v: u8x16, start: u8, width: u8| {
+        let t = v - u8x16::splat(start);
+        t.min(u8x16::splat(width)).cmp_eq(t)
+    };
+    let mut mask = 0u64;
+    for (k, part) in chunk.chunks_exact(16).enumerate() {
+        let v = u8x16::new(part.try_into().unwrap_or_default());
+        let letter = in_range(v | u8x16::splat(0x20), b'a', 25);
+        let digit = in_range(v, b'0', 9);
+        let one = v.cmp_eq(u8x16::splat(1));
+        // `move_mask` sets the low 16 bits, one per byte: its top bit.
+        let bits = ((letter | digit | one).move_mask() | v.move_mask()) as u16;
+        mask |= u64::from(bits) << (16 * k);
     }
     mask
 }
