@@ -238,7 +238,7 @@ fn in_attribution(b: u8) -> bool {
 /// An occurrence of a word that an earlier one hides from the search (they overlap: "notes"
 /// and "said" in "notesaid") has a letter before it, so it is no verb of a match either.
 fn may_attribute(bytes: &[u8], start: usize, end: usize, word: usize) -> bool {
-    if word == 0 {
+    if ATTRIBUTION_WORDS.get(word) == Some(&"according") {
         return true;
     }
     let before = start.checked_sub(1).and_then(|i| bytes.get(i));
