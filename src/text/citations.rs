@@ -161,12 +161,12 @@ fn find_in_part(
         found.push((CitationKind::AuthorYear, at(m), format!("{} {}", a.as_str(), y.as_str())));
     }
     let lowered = lower.and_then(|l| l.get(base..base + part.len()));
-    for c in attributions(ATTRIBUTION.pick(fits), part, lowered) {
-        let Some(m) = c.get(0) else { continue };
-        let Some(name) = c.get(1).or_else(|| c.get(3)) else { continue };
+    for_each_attribution(ATTRIBUTION.pick(fits), part, lowered, |c| {
+        let Some(m) = c.get(0) else { return };
+        let Some(name) = c.get(1).or_else(|| c.get(3)) else { return };
         let first = name.as_str().split_whitespace().next().unwrap_or("");
         if NOT_NAMES.contains(&first) {
-            continue;
+            return;
         }
         let name = name.as_str();
         // "according to Ian Nish." ends the sentence; "George E." keeps its initial.
@@ -175,7 +175,7 @@ fn find_in_part(
             _ => name,
         };
         found.push((CitationKind::Attribution, at(m), name.to_string()));
-    }
+    });
     for c in PUBLICATION.pick(fits).captures_iter(part) {
         let Some(m) = c.get(0) else { continue };
         let target = if let (Some(p), Some(v), Some(i)) = (c.get(1), c.get(2), c.get(3)) {
@@ -246,9 +246,10 @@ fn may_attribute(bytes: &[u8], start: usize, end: usize, word: usize) -> bool {
         && !bytes.get(end).is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
-/// The captures of `regex` (`ATTRIBUTION` or its twin) in `part`, as `captures_iter`
-/// gives them, found without running the regex over most of the part: its lazy DFA reads
-/// a few hundred MB a second, and the part may be a book's paragraphs.
+/// Calls `each` with the captures of `regex` (`ATTRIBUTION` or its twin) in `part`, in
+/// order, as `captures_iter` gives them, found without running the regex over most of
+/// the part: its lazy DFA reads a few hundred MB a second, and the part may be a book's
+/// paragraphs. (One at a time, as they are found: a part may hold millions.)
 ///
 /// Every match lies in one stretch of bytes `in_attribution` (it is made of such bytes)
 /// and holds one of `ATTRIBUTION_WORDS`, so only the stretches holding one are searched.
@@ -257,7 +258,12 @@ fn may_attribute(bytes: &[u8], start: usize, end: usize, word: usize) -> bool {
 /// that byte, and the word boundaries see the bytes either side. And no match the whole
 /// search finds starts outside those stretches. `lower` is the part ASCII-lowercased, if
 /// the caller has it.
-fn attributions<'h>(regex: &regex::Regex, part: &'h str, lower: Option<&str>) -> Vec<regex::Captures<'h>> {
+fn for_each_attribution<'h>(
+    regex: &regex::Regex,
+    part: &'h str,
+    lower: Option<&str>,
+    mut each: impl FnMut(regex::Captures<'h>),
+) {
     let owned;
     let lowered = match lower.filter(|l| l.len() == part.len()) {
         Some(l) => l,
@@ -266,9 +272,11 @@ fn attributions<'h>(regex: &regex::Regex, part: &'h str, lower: Option<&str>) ->
             owned.as_str()
         }
     };
-    let Some(search) = ATTRIBUTION_SEARCH.as_ref() else { return regex.captures_iter(part).collect() };
+    let Some(search) = ATTRIBUTION_SEARCH.as_ref() else {
+        regex.captures_iter(part).for_each(each);
+        return;
+    };
     let bytes = part.as_bytes();
-    let mut out = Vec::new();
     // Where the last stretch searched ends.
     let mut searched = 0;
     for hit in search.find_iter(lowered) {
@@ -291,10 +299,9 @@ fn attributions<'h>(regex: &regex::Regex, part: &'h str, lower: Option<&str>) ->
         while let Some(c) = regex.captures_at(haystack, at) {
             let Some(m) = c.get(0) else { break };
             at = m.end().max(at + 1);
-            out.push(c);
+            each(c);
         }
     }
-    out
 }
 
 /// Sorts what `find_all` found, keeps one citation per place and ties each to its
@@ -450,7 +457,7 @@ mod tests {
         found.iter().map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect()).collect()
     }
 
-    /// `attributions` against the regex run over all of `part`, with the part's lowercase
+    /// `for_each_attribution` against the regex run over all of `part`, with the part's lowercase
     /// given and not; for the full regex and its twin where the part fits.
     fn attributions_agree(part: &str) -> Result<(), String> {
         let lower = part.to_ascii_lowercase();
@@ -461,7 +468,9 @@ mod tests {
         for regex in regexes {
             let whole = spans(&regex.captures_iter(part).collect::<Vec<_>>());
             for given in [Some(lower.as_str()), None] {
-                let windowed = spans(&attributions(regex, part, given));
+                let mut found = Vec::new();
+                for_each_attribution(regex, part, given, |c| found.push(c));
+                let windowed = spans(&found);
                 if windowed != whole {
                     return Err(format!("{part:?}: {windowed:?} against {whole:?}"));
                 }
