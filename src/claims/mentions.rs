@@ -1329,14 +1329,7 @@ pub fn unknown_heads(text: &str, words: &[Span], blocks: &[Span]) -> Vec<Span> {
             }
             // The stretch ends at a byte `in_names` rejects (ASCII: a char boundary) or
             // at the block's ends.
-            let start = bytes
-                .get(b.start..w.start)
-                .and_then(|head| head.iter().rposition(|&c| !in_names(c)))
-                .map_or(b.start, |p| b.start + p + 1);
-            let end = bytes
-                .get(w.end..b.end)
-                .and_then(|tail| tail.iter().position(|&c| !in_names(c)))
-                .map_or(b.end, |p| w.end + p);
+            let Span { start, end } = crate::text::stretch(bytes, *b, *w, in_names);
             searched = end;
             let Some(stretch) = text.get(start..end) else { continue };
             out.extend(

@@ -277,20 +277,15 @@ fn for_each_attribution<'h>(
         return;
     };
     let bytes = part.as_bytes();
+    let whole = Span::new(0, bytes.len());
     // Where the last stretch searched ends.
     let mut searched = 0;
     for hit in search.find_iter(lowered) {
         if hit.start() < searched || !may_attribute(bytes, hit.start(), hit.end(), hit.pattern().as_usize()) {
             continue;
         }
-        let start = bytes
-            .get(..hit.start())
-            .and_then(|head| head.iter().rposition(|&b| !in_attribution(b)))
-            .map_or(0, |p| p + 1);
-        let end = bytes
-            .get(hit.end()..)
-            .and_then(|tail| tail.iter().position(|&b| !in_attribution(b)))
-            .map_or(bytes.len(), |p| hit.end() + p);
+        let Span { start, end } =
+            super::stretch(bytes, whole, Span::new(hit.start(), hit.end()), in_attribution);
         searched = end;
         // The byte after the stretch, an ASCII byte, closes the haystack: the word
         // boundary at the stretch's end looks at it.

@@ -243,6 +243,23 @@ pub(crate) fn holds_either(text: &str, chars: [char; 2]) -> bool {
         })
 }
 
+/// The longest run of bytes `of_it` holds that takes in `core` and lies in `within` (a
+/// span of `bytes`): a stretch a pattern made only of such bytes can match in, around a
+/// word it needs (`claims::mentions::unknown_heads`, `citations::for_each_attribution`).
+/// `of_it` must hold every byte of `core`, and reject only ASCII bytes, so that the
+/// stretch starts and ends on char boundaries.
+pub(crate) fn stretch(bytes: &[u8], within: Span, core: Span, of_it: impl Fn(u8) -> bool) -> Span {
+    let start = bytes
+        .get(within.start..core.start)
+        .and_then(|head| head.iter().rposition(|&b| !of_it(b)))
+        .map_or(within.start, |p| within.start + p + 1);
+    let end = bytes
+        .get(core.end..within.end)
+        .and_then(|tail| tail.iter().position(|&b| !of_it(b)))
+        .map_or(within.end, |p| core.end + p);
+    Span::new(start, end)
+}
+
 /// Which sentences the matches (`start`, `end`) of a search over the whole text overlap:
 /// a prefilter for per-sentence work. With a leftmost search every occurrence is found or
 /// overlapped by one that is, so a sentence holding an occurrence is always marked.
