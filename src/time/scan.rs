@@ -103,8 +103,15 @@ fn ascii_gap(b: u8) -> bool {
     b <= b' ' || b == 0x7f
 }
 
-/// The length of the character at the start of `bytes` if the tokenizer takes it for a gap
-/// between words (white space or a control character, `tokenize`), else 0.
+/// Whether the tokenizer takes `c` for a gap between words: white space or a control
+/// character.
+fn is_gap(c: char) -> bool {
+    c.is_whitespace() || c.is_control()
+}
+
+/// The length of the character at the start of `bytes` if it is a gap (`is_gap`), else 0:
+/// read off its bytes, for the pre-scan, which does not decode (a test holds the two
+/// equal for every character).
 fn gap_char(bytes: &[u8]) -> usize {
     match *bytes {
         [b, ..] if ascii_gap(b) => 1,
@@ -690,7 +697,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
         let at = start + i;
         // A control character (a NUL or other byte left by a bad conversion) stands
         // between words as a space does: it is no punctuation to read a date by.
-        if c.is_whitespace() || c.is_control() {
+        if is_gap(c) {
             space = true;
             if c == '\n' {
                 newlines += 1;
@@ -1052,6 +1059,17 @@ crate::warm_up!(WORD_SEARCH, WORD_TABLE);
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The pre-scan's gaps, read off the bytes, are the tokenizer's, for every character.
+    #[test]
+    fn gap_char_is_the_tokenizers_gap_for_every_character() {
+        let mut buf = [0u8; 4];
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            let bytes = c.encode_utf8(&mut buf).as_bytes();
+            let expected = if is_gap(c) { bytes.len() } else { 0 };
+            assert_eq!(gap_char(bytes), expected, "{c:?}");
+        }
+    }
 
     /// `tokenize` as it was, walking `char_indices`: the tokens `tokenize` must return.
     fn tokenize_reference<'t>(text: &'t str, start: usize, end: usize, toks: &mut Vec<Tok<'t>>) {
