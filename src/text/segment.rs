@@ -81,11 +81,20 @@ struct Line {
     blank: bool,
 }
 
+#[cfg(test)]
 fn lines(text: &str) -> Vec<Line> {
     // Room for lines of 48 bytes (a book's average is 56): growing the list by doubling
     // from nothing copied it over and over. Past 65,536 lines (2 MiB) it grows as it needs:
     // a file of long lines is not given room for lines it does not have.
     let mut out = Vec::with_capacity((text.len() / 48 + 1).min(1 << 16));
+    for_each_line(text, |l| out.push(l));
+    out
+}
+
+/// Hands each line of `text` to `each`, in order. Inlined, so that a caller that keeps
+/// little of each line (`Layout::new`: the widths and where the blocks are) keeps no list.
+#[inline(always)]
+fn for_each_line(text: &str, mut each: impl FnMut(Line)) {
     let bytes = text.as_bytes();
     // Nearly every book is ASCII throughout: one look at it all spares each line its own.
     let ascii = text.is_ascii();
@@ -93,32 +102,32 @@ fn lines(text: &str) -> Vec<Line> {
     // look for it lets them take the scan by masks.
     if memchr::memchr(b'\r', bytes).is_none() {
         if ascii {
-            newline_lines::<false>(text, &mut out);
+            newline_lines::<false>(text, &mut each);
         } else {
-            newline_lines::<true>(text, &mut out);
+            newline_lines::<true>(text, &mut each);
         }
-        return out;
+        return;
     }
     let mut start = 0;
     for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
         if i < start {
             continue; // the "\n" of a "\r\n"
         }
-        out.push(line(text, ascii, start, i));
+        each(line(text, ascii, start, i));
         start = if bytes.get(i) == Some(&b'\r') && bytes.get(i + 1) == Some(&b'\n') { i + 2 } else { i + 1 };
     }
-    out.push(line(text, ascii, start, text.len()));
-    out
+    each(line(text, ascii, start, text.len()));
 }
 
-/// The lines of a text with no "\r", appended to `out`, found 64 bytes at a time: a mask
-/// of the newlines and, with `COUNT`, one of the bytes that continue a character (0x80 to
-/// 0xBF). A line's width is its length less the continuation bytes in it, which the
-/// masks count on the way. (With memchr, a search per line and then a count of each
+/// The lines of a text with no "\r", each handed to `each`, found 64 bytes at a time: a
+/// mask of the newlines and, with `COUNT`, one of the bytes that continue a character
+/// (0x80 to 0xBF). A line's width is its length less the continuation bytes in it, which
+/// the masks count on the way. (With memchr, a search per line and then a count of each
 /// line's characters took two thirds of `Layout::new` in a text not all ASCII: most
 /// lines of such a text hold a curly quote or a dash.) Without `COUNT` (an ASCII text),
 /// a line's width is its length.
-fn newline_lines<const COUNT: bool>(text: &str, out: &mut Vec<Line>) {
+#[inline(always)]
+fn newline_lines<const COUNT: bool>(text: &str, each: &mut impl FnMut(Line)) {
     let bytes = text.as_bytes();
     let mut start = 0;
     // The continuation bytes before `start`, and before the 64 bytes at `base`.
@@ -142,7 +151,7 @@ fn newline_lines<const COUNT: bool>(text: &str, out: &mut Vec<Line>) {
             let k = m.trailing_zeros();
             let end = base + k as usize;
             let before_end = before_base + (continuing & ((1u64 << k) - 1)).count_ones() as usize;
-            out.push(newline_line(text, start, end, before_end - before_start));
+            each(newline_line(text, start, end, before_end - before_start));
             // The newline is no continuation byte: the next line starts after as many.
             (start, before_start) = (end + 1, before_end);
             m &= m - 1;
@@ -150,7 +159,7 @@ fn newline_lines<const COUNT: bool>(text: &str, out: &mut Vec<Line>) {
         before_base += continuing.count_ones() as usize;
         base += 64;
     }
-    out.push(newline_line(text, start, bytes.len(), before_base - before_start));
+    each(newline_line(text, start, bytes.len(), before_base - before_start));
 }
 
 /// Bit `k` of the first mask is set where byte `k` of `chunk` is "\n"; with `COUNT`, of
@@ -200,33 +209,46 @@ fn line(text: &str, ascii: bool, start: usize, end: usize) -> Line {
     Line { start, end, chars, blank: is_blank(text, start, end) }
 }
 
-/// The wrap width of a hard-wrapped text, or `None` when lines are paragraphs.
-fn wrap_width(lines: &[Line]) -> Option<usize> {
-    // The two order statistics from a count of lines per width, not a sort or a selection
-    // over a copy of the widths: one pass over the lines, none over a list. Widths past
-    // `WIDEST` share its slot, where either statistic fails the test anyway.
+/// The widths of a text's non-blank lines, counted per width (for `wrap_width`): one
+/// pass over the lines, no list of them and no sort. Widths past `WIDEST` share its slot,
+/// where either statistic fails the test anyway.
+struct Widths {
+    count: [usize; Widths::WIDEST + 1],
+    lines: usize,
+}
+
+impl Widths {
     const WIDEST: usize = 101;
-    let mut count = [0usize; WIDEST + 1];
-    let mut n = 0;
-    for l in lines.iter().filter(|l| !l.blank) {
-        if let Some(c) = count.get_mut(l.chars.min(WIDEST)) {
+
+    fn new() -> Widths {
+        Widths { count: [0; Widths::WIDEST + 1], lines: 0 }
+    }
+
+    #[inline(always)]
+    fn add(&mut self, chars: usize) {
+        if let Some(c) = self.count.get_mut(chars.min(Widths::WIDEST)) {
             *c += 1;
         }
-        n += 1;
+        self.lines += 1;
     }
-    if n < 8 {
-        return None;
+
+    /// The wrap width of a hard-wrapped text, or `None` when lines are paragraphs.
+    fn wrap_width(&self) -> Option<usize> {
+        let n = self.lines;
+        if n < 8 {
+            return None;
+        }
+        // The width at index `k` of the sorted widths.
+        let nth = |k: usize| {
+            let mut below = 0;
+            self.count.iter().position(|&c| {
+                below += c;
+                below > k
+            })
+        };
+        let (p90, median) = (nth(n * 9 / 10)?, nth(n / 2)?);
+        (p90 <= 100 && median >= 30).then_some(p90)
     }
-    // The width at index `k` of the sorted widths.
-    let nth = |k: usize| {
-        let mut below = 0;
-        count.iter().position(|&c| {
-            below += c;
-            below > k
-        })
-    };
-    let (p90, median) = (nth(n * 9 / 10)?, nth(n / 2)?);
-    (p90 <= 100 && median >= 30).then_some(p90)
 }
 
 fn first_char(text: &str, line: &Line) -> Option<char> {
@@ -575,7 +597,7 @@ fn keep_headings(blocks: &[Block], dated: &[bool], weak: &Weak<'_>, keep: &mut [
         let both = keep.get(i - 1) == Some(&true) && keep.get(i) == Some(&true);
         if dated.get(i) == Some(&true)
             && !both
-            && heading.lines.len() == 1
+            && heading.lines == 1
             && (weak.heads)(heading.span, block.span)
         {
             for k in keep.iter_mut().skip(i - 1).take(2) {
@@ -610,44 +632,55 @@ pub(crate) fn blocks(text: &str) -> Vec<Span> {
 
 /// A run of non-blank lines: no sentence crosses its ends.
 struct Block {
-    /// Indexes into `Layout::lines`.
-    lines: std::ops::Range<usize>,
+    /// How many lines it has.
+    lines: usize,
     /// From its first line's start to its last line's end.
     span: Span,
 }
 
-/// The lines of a text, its wrap width and its blocks.
+/// The wrap width of a text and its blocks. The lines themselves are not kept: most
+/// blocks are never split, and one that is reads its lines again (`split_block`). A list
+/// of every line of every text, read twice more to count widths and to find blocks, was
+/// most of the cost of this pass.
 struct Layout {
-    lines: Vec<Line>,
     wrap: Option<usize>,
     blocks: Vec<Block>,
 }
 
 impl Layout {
     fn new(text: &str) -> Layout {
-        let lines = lines(text);
-        let wrap = wrap_width(&lines);
+        let mut widths = Widths::new();
         let mut blocks = Vec::new();
-        let mut i = 0;
-        while i < lines.len() {
-            if lines.get(i).is_some_and(|l| l.blank) {
-                i += 1;
-                continue;
+        // The block being read: its span so far and its lines.
+        let mut open: Option<(Span, usize)> = None;
+        for_each_line(text, |l| {
+            if l.blank {
+                if let Some((span, lines)) = open.take() {
+                    blocks.push(Block { lines, span });
+                }
+                return;
             }
-            let first = i;
-            while lines.get(i).is_some_and(|l| !l.blank) {
-                i += 1;
-            }
-            let (Some(a), Some(b)) = (lines.get(first), lines.get(i - 1)) else { break };
-            blocks.push(Block { lines: first..i, span: Span::new(a.start, b.end) });
+            widths.add(l.chars);
+            open = Some(match open {
+                Some((span, lines)) => (Span::new(span.start, l.end), lines + 1),
+                None => (Span::new(l.start, l.end), 1),
+            });
+        });
+        if let Some((span, lines)) = open {
+            blocks.push(Block { lines, span });
         }
-        Layout { lines, wrap, blocks }
+        Layout { wrap: widths.wrap_width(), blocks }
     }
 
     /// The sentences of one block, appended to `out`. A paragraph's id is the offset where
     /// it starts: the block in hard-wrapped text, each unit in unwrapped text.
     fn split_block(&self, text: &str, lower: Option<&str>, block: &Block, out: &mut Vec<Sentence>) {
-        let lines = self.lines.get(block.lines.clone()).unwrap_or(&[]);
+        // The block's lines, as the whole text's lines are there: it starts at a line's
+        // start and ends at a line's end.
+        let mut lines = Vec::with_capacity(block.lines);
+        for_each_line(block.span.slice(text), |l| {
+            lines.push(Line { start: l.start + block.span.start, end: l.end + block.span.start, ..l });
+        });
         // URLs hold no white space: those of the block are those the whole text has there.
         let urls: Vec<Span> = match lower.and_then(|l| l.get(block.span.start..block.span.end)) {
             Some(lower) if !has_url_mark(lower) => Vec::new(),
@@ -1094,7 +1127,9 @@ mod tests {
                 .iter()
                 .map(|&(w, blank)| Line { start: 0, end: 0, chars: w / 2 + shift, blank })
                 .collect();
-            proptest::prop_assert_eq!(wrap_width(&lines), wrap_width_by_sorting(&lines));
+            let mut widths = Widths::new();
+            lines.iter().filter(|l| !l.blank).for_each(|l| widths.add(l.chars));
+            proptest::prop_assert_eq!(widths.wrap_width(), wrap_width_by_sorting(&lines));
         }
     }
 
@@ -1189,6 +1224,55 @@ mod tests {
                 proptest::prop_assert_eq!(text.get(l.start..l.end), Some(*e));
                 proptest::prop_assert_eq!(l.chars, e.chars().count(), "{:?}", e);
                 proptest::prop_assert_eq!(l.blank, e.trim().is_empty(), "{:?}", e);
+            }
+        }
+    }
+
+    proptest::proptest! {
+        /// A block's lines, read again from the block alone as `split_block` reads them,
+        /// are the whole text's lines there; the blocks are the runs of non-blank lines.
+        #[test]
+        fn a_blocks_lines_read_alone_are_the_texts_lines_there(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(&[
+                    "a", "word ", "1905.", " ", "\t", "\u{a0}", "é", "’", "日本", "\n", "\n\n", "\n \n", "\r\n", "\r",
+                ][..]),
+                0..120,
+            ),
+        ) {
+            let text = pieces.concat();
+            let all = lines(&text);
+            let layout = Layout::new(&text);
+            let mut runs: Vec<(Span, usize, bool)> = Vec::new();
+            for l in &all {
+                match (l.blank, runs.last_mut()) {
+                    (true, _) => {}
+                    (false, Some((span, n, open))) if *open => {
+                        *span = Span::new(span.start, l.end);
+                        *n += 1;
+                    }
+                    (false, _) => runs.push((Span::new(l.start, l.end), 1, true)),
+                }
+                if l.blank {
+                    if let Some((_, _, open)) = runs.last_mut() {
+                        *open = false;
+                    }
+                }
+            }
+            let blocks: Vec<(Span, usize)> = layout.blocks.iter().map(|b| (b.span, b.lines)).collect();
+            let expected: Vec<(Span, usize)> = runs.iter().map(|&(s, n, _)| (s, n)).collect();
+            proptest::prop_assert_eq!(blocks, expected);
+            for b in &layout.blocks {
+                let mut alone = Vec::new();
+                for_each_line(b.span.slice(&text), |l| {
+                    alone.push((l.start + b.span.start, l.end + b.span.start, l.chars, l.blank));
+                });
+                let whole: Vec<(usize, usize, usize, bool)> = all
+                    .iter()
+                    .filter(|l| b.span.start <= l.start && l.end <= b.span.end)
+                    .map(|l| (l.start, l.end, l.chars, l.blank))
+                    .collect();
+                proptest::prop_assert_eq!(alone, whole, "{:?}", b.span.slice(&text));
             }
         }
     }
