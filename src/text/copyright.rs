@@ -9,6 +9,7 @@
 //! 8th" is not of the year on its title page.
 
 use crate::time::TimeValue;
+use std::sync::LazyLock;
 
 /// Bytes of the head read: a title page, a table of contents' first lines.
 const HEAD_BYTES: usize = 8 * 1024;
@@ -16,6 +17,14 @@ const HEAD_BYTES: usize = 8 * 1024;
 const LINE: usize = 120;
 /// The words a copyright line opens with ("copyrighted" holds "copyright").
 const OPENERS: [&str; 4] = ["copyright", "published", "©", "(c)"];
+/// A search for each of `OPENERS`, built once rather than for each document. (One search
+/// for the four, with `aho_corasick`, read the head byte by byte: its prefilter has only
+/// common bytes to look for, "c" and "p". It cost 4% more instructions over books.)
+static OPENER_SEARCH: LazyLock<Vec<memchr::memmem::Finder<'static>>> =
+    LazyLock::new(|| OPENERS.iter().map(|k| memchr::memmem::Finder::new(k.as_bytes())).collect());
+
+crate::warm_up!(OPENER_SEARCH);
+
 /// Years a copyright line may give.
 const YEARS: std::ops::RangeInclusive<i64> = 1450..=2100;
 
@@ -28,7 +37,7 @@ pub fn written(text: &str) -> Option<TimeValue> {
     // of the head for each spares them reading it line by line and word by word (a
     // hundredth of a run over books).
     let lower = head.to_ascii_lowercase();
-    if !OPENERS.iter().any(|k| memchr::memmem::find(lower.as_bytes(), k.as_bytes()).is_some()) {
+    if !OPENER_SEARCH.iter().any(|f| f.find(lower.as_bytes()).is_some()) {
         return None;
     }
     head_years(head)

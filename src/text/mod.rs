@@ -472,6 +472,7 @@ pub(crate) fn warm_up() {
     segment::warm_up();
     flags::warm_up();
     citations::warm_up();
+    copyright::warm_up();
 }
 
 #[cfg(test)]
