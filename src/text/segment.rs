@@ -650,8 +650,20 @@ struct Block {
     span: Span,
 }
 
+impl Block {
+    /// The block's lines, read from the block alone: the whole text's lines there, as the
+    /// block starts at a line's start and ends at a line's end.
+    fn lines_in(&self, text: &str) -> Vec<Line> {
+        let mut lines = Vec::with_capacity(self.lines);
+        for_each_line(self.span.slice(text), |l| {
+            lines.push(Line { start: l.start + self.span.start, end: l.end + self.span.start, ..l });
+        });
+        lines
+    }
+}
+
 /// The wrap width of a text and its blocks. The lines themselves are not kept: most
-/// blocks are never split, and one that is reads its lines again (`split_block`). A list
+/// blocks are never split, and one that is reads its lines again (`Block::lines_in`). A list
 /// of every line of every text, read twice more to count widths and to find blocks, was
 /// most of the cost of this pass.
 struct Layout {
@@ -687,12 +699,7 @@ impl Layout {
     /// The sentences of one block, appended to `out`. A paragraph's id is the offset where
     /// it starts: the block in hard-wrapped text, each unit in unwrapped text.
     fn split_block(&self, text: &str, lower: Option<&str>, block: &Block, out: &mut Vec<Sentence>) {
-        // The block's lines, as the whole text's lines are there: it starts at a line's
-        // start and ends at a line's end.
-        let mut lines = Vec::with_capacity(block.lines);
-        for_each_line(block.span.slice(text), |l| {
-            lines.push(Line { start: l.start + block.span.start, end: l.end + block.span.start, ..l });
-        });
+        let lines = block.lines_in(text);
         // URLs hold no white space: those of the block are those the whole text has there.
         let urls: Vec<Span> = match lower.and_then(|l| l.get(block.span.start..block.span.end)) {
             Some(lower) if !has_url_mark(lower) => Vec::new(),
@@ -1255,30 +1262,15 @@ mod tests {
             let text = pieces.concat();
             let all = lines(&text);
             let layout = Layout::new(&text);
-            let mut runs: Vec<(Span, usize, bool)> = Vec::new();
-            for l in &all {
-                match (l.blank, runs.last_mut()) {
-                    (true, _) => {}
-                    (false, Some((span, n, open))) if *open => {
-                        *span = Span::new(span.start, l.end);
-                        *n += 1;
-                    }
-                    (false, _) => runs.push((Span::new(l.start, l.end), 1, true)),
-                }
-                if l.blank {
-                    if let Some((_, _, open)) = runs.last_mut() {
-                        *open = false;
-                    }
-                }
-            }
+            let expected: Vec<(Span, usize)> = all
+                .split(|l| l.blank)
+                .filter_map(|run| Some((Span::new(run.first()?.start, run.last()?.end), run.len())))
+                .collect();
             let blocks: Vec<(Span, usize)> = layout.blocks.iter().map(|b| (b.span, b.lines)).collect();
-            let expected: Vec<(Span, usize)> = runs.iter().map(|&(s, n, _)| (s, n)).collect();
             proptest::prop_assert_eq!(blocks, expected);
             for b in &layout.blocks {
-                let mut alone = Vec::new();
-                for_each_line(b.span.slice(&text), |l| {
-                    alone.push((l.start + b.span.start, l.end + b.span.start, l.chars, l.blank));
-                });
+                let alone: Vec<(usize, usize, usize, bool)> =
+                    b.lines_in(&text).iter().map(|l| (l.start, l.end, l.chars, l.blank)).collect();
                 let whole: Vec<(usize, usize, usize, bool)> = all
                     .iter()
                     .filter(|l| b.span.start <= l.start && l.end <= b.span.end)
