@@ -30,8 +30,8 @@ pub struct Literals {
     longest: usize,
     /// The pairs of adjacent bytes inside the strings.
     pairs: Pairs,
-    /// A piece of each string for a faster search of long haystacks; `None` where a
-    /// string is too short or the pieces too many.
+    /// A piece of each string for a faster search; `None` where more than two strings are
+    /// shorter than a piece, or the pieces would be too many.
     pieces: Option<Pieces>,
 }
 
@@ -223,12 +223,13 @@ type Holders = Vec<Vec<(usize, usize)>>;
 /// the text.
 const MOST_SHORT: usize = 2;
 
-/// The longest a piece is (where every string is as long).
+/// The length of a piece: Teddy tests up to four bytes of each.
 const PIECE: usize = 4;
 
 impl Pieces {
-    /// The pieces of `distinct` (each string's pattern index in `index`), if every string
-    /// has one and they are few enough; `None` also where the CPU has no Teddy.
+    /// The pieces of `distinct` (each string's pattern index in `index`) and a search of
+    /// its own for each string shorter than a piece, if those are at most `MOST_SHORT` and
+    /// the pieces at most `MOST_PIECES`; `None` also where the CPU has no Teddy.
     fn new(distinct: &[&str], index: &HashMap<Box<str>, usize>) -> Option<Pieces> {
         let (short, long): (Vec<&str>, Vec<&str>) = distinct.iter().partition(|s| s.len() < PIECE);
         if short.len() > MOST_SHORT || long.is_empty() {
@@ -241,10 +242,8 @@ impl Pieces {
         // Rare pieces let few positions through, and fewer pieces share Teddy's buckets
         // less: a piece may stand for every string it is nearly as rare in as the
         // string's rarest, and "nearly" widens until the pieces are few enough.
-        let (chosen, holders) = [4.0, 16.0, 64.0]
-            .iter()
-            .filter_map(|slack: &f64| cover(&long, slack.ln()))
-            .find(|(chosen, _)| chosen.len() <= MOST_PIECES)?;
+        let (chosen, holders) =
+            [4.0, 16.0, 64.0].iter().find_map(|slack: &f64| cover(&long, slack.ln(), MOST_PIECES))?;
         let strings = long
             .iter()
             .map(|s| Some((Box::<[u8]>::from(s.as_bytes()), *index.get(*s)?)))
@@ -323,8 +322,9 @@ impl Pieces {
 /// windows of the first string not covered yet, the one that stands for the most strings
 /// not covered is taken, then the rarer, then the first in byte order. Returns the pieces
 /// and, per piece, its strings (index into `strings`) with the piece's offset in each;
-/// `None` if a string is left without a piece (one shorter than `PIECE`).
-fn cover<'s>(strings: &[&'s str], slack: f64) -> Option<(Vec<&'s [u8]>, Holders)> {
+/// `None` if it takes more than `most` pieces, or a string is left without one (one
+/// shorter than `PIECE`).
+fn cover<'s>(strings: &[&'s str], slack: f64, most: usize) -> Option<(Vec<&'s [u8]>, Holders)> {
     // Per string, its windows that are rare enough: (piece, commonness); and per such
     // piece, the strings it is a window of, with its first offset in each.
     let mut windows: Vec<Vec<(&[u8], f64)>> = Vec::with_capacity(strings.len());
@@ -376,6 +376,9 @@ fn cover<'s>(strings: &[&'s str], slack: f64) -> Option<(Vec<&'s [u8]>, Holders)
             if let Some(c) = covered.get_mut(*k) {
                 *c = true;
             }
+        }
+        if pieces.len() == most {
+            return None;
         }
         pieces.push(piece);
         holders.push(these);
@@ -485,6 +488,24 @@ mod tests {
         assert_eq!(found, automaton(&pats, &hay));
         let first: Vec<&str> = found.iter().take(6).map(|f| &hay[f.start..f.end]).collect();
         assert_eq!(first, ["Edo", "St. Petersburg", "Emperor Kojong", "Port Arthur", "Arthur", "Petersburg"]);
+    }
+
+    #[test]
+    fn strings_with_too_many_pieces_are_searched_by_the_regex() {
+        // A hundred names that share no four bytes need a hundred pieces.
+        let pats: Vec<String> = (0..100u8)
+            .map(|i| {
+                let [a, b] = [b'A' + i / 26 % 26, b'a' + i % 26];
+                format!("{}{}q{}{}z", a as char, b as char, b as char, a as char)
+            })
+            .collect();
+        let lit = Literals::new(&pats).expect("builds");
+        assert!(lit.pieces.is_none());
+        let hay: String = pats.iter().rev().map(|p| format!("{p}, ")).collect();
+        let found: Vec<Found> = lit.find_iter(&hay).collect();
+        assert_eq!(found.len(), 100);
+        assert_eq!(found, automaton(&pats.iter().map(String::as_str).collect::<Vec<_>>(), &hay));
+        assert!(lit.is_match(&hay));
     }
 
     proptest::proptest! {
