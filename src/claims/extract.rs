@@ -18,6 +18,11 @@ use crate::span::Span;
 use crate::text::{find_citations_in, folds_like_ascii, mark_flags, segment_needed, Segmented, Weak};
 use crate::time::{tag, tag_noting_unread, TagContext};
 
+/// The mark of an answer ("Q: ... A: ..."), looked for in every window a time's block may
+/// be split for: built once, as a search built per window cost more than the search.
+static ANSWER_MARK: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new(b"A:"));
+
 /// Runs the per-document stage over one document. `matcher` is built once per rule book
 /// (`Matcher::new(rules)`) and shared by every document of the run.
 pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtract {
@@ -76,7 +81,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // The windows that fail the test, for the claims' search for copies below.
     let failed = std::cell::RefCell::new(Vec::new());
     let needed = |window: Span| {
-        let needed = memchr::memmem::find(window.slice(text).as_bytes(), b"A:").is_some()
+        let needed = ANSWER_MARK.find(window.slice(text).as_bytes()).is_some()
             || matcher.may_name(window.slice(&lower), folds)
             || names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)));
         if !needed {
