@@ -26,6 +26,39 @@ use crate::span::Span;
 use crate::swar::{ascii_letter_bits, digit_bits, load, HIGH_BITS};
 use serde::Serialize;
 
+/// Whether the ASCII byte `b` is white space as `char::is_whitespace` has it (a vertical
+/// tab too, which `u8::is_ascii_whitespace` leaves out).
+fn ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// `s.trim_start()`, the ASCII white space taken off byte by byte: the segmenter trims
+/// every line and sentence it reads, and the general trim decodes a character to stop at
+/// the first one, nearly always an ASCII letter. From a byte beyond ASCII, `str` goes on.
+pub(crate) fn trim_start(s: &str) -> &str {
+    let n = s.bytes().take_while(|&b| ascii_space(b)).count();
+    let rest = s.get(n..).unwrap_or_default();
+    match rest.as_bytes().first() {
+        Some(b) if !b.is_ascii() => rest.trim_start(),
+        _ => rest,
+    }
+}
+
+/// `s.trim_end()`, as `trim_start` does it.
+pub(crate) fn trim_end(s: &str) -> &str {
+    let n = s.bytes().rev().take_while(|&b| ascii_space(b)).count();
+    let rest = s.get(..s.len() - n).unwrap_or_default();
+    match rest.as_bytes().last() {
+        Some(b) if !b.is_ascii() => rest.trim_end(),
+        _ => rest,
+    }
+}
+
+/// `s.trim()`, as `trim_start` does it.
+pub(crate) fn trim(s: &str) -> &str {
+    trim_end(trim_start(s))
+}
+
 /// The line of `text` that holds byte `at`, without its line break.
 pub(crate) fn line_at(text: &str, at: usize) -> Span {
     let bytes = text.as_bytes();
@@ -478,6 +511,19 @@ pub(crate) fn warm_up() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The byte-wise trims take off what `str`'s do: ASCII white space (the vertical
+        /// tab and form feed too), white space beyond ASCII, and runs that mix the two.
+        #[test]
+        fn the_fast_trims_trim_as_str_does(
+            text in "[ a\t\n\x0b\x0c\r\u{85}\u{a0}\u{2003}\u{3000}é.\x00]{0,12}",
+        ) {
+            proptest::prop_assert_eq!(trim(&text), text.trim());
+            proptest::prop_assert_eq!(trim_start(&text), text.trim_start());
+            proptest::prop_assert_eq!(trim_end(&text), text.trim_end());
+        }
+    }
 
     proptest::proptest! {
         /// `short_line_at` is `line_at` for a line whose words fit, and `None` for

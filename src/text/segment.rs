@@ -207,7 +207,7 @@ fn newline_line(text: &str, start: usize, end: usize, continuing: usize) -> Line
 fn is_blank(text: &str, start: usize, end: usize) -> bool {
     match text.as_bytes().get(start) {
         Some(b) if b.is_ascii_graphic() => false,
-        _ => text.get(start..end).unwrap_or_default().trim().is_empty(),
+        _ => super::trim(text.get(start..end).unwrap_or_default()).is_empty(),
     }
 }
 
@@ -363,8 +363,8 @@ fn hard_break(
     urls: &[Span],
     spaced: &[usize],
 ) -> bool {
-    let cur_text = text.get(cur.start..cur.end).unwrap_or("").trim();
-    let next_text = text.get(next.start..next.end).unwrap_or("").trim_start();
+    let cur_text = super::trim(text.get(cur.start..cur.end).unwrap_or(""));
+    let next_text = super::trim_start(text.get(next.start..next.end).unwrap_or(""));
     let Some(nc) = first_char(text, next) else { return true };
     if is_bullet(nc)
         || next_text.starts_with("Q:")
@@ -374,7 +374,7 @@ fn hard_break(
         return true;
     }
     if (!cur_text.is_empty() && is_whole_url(text, cur_text, urls))
-        || (!next_text.is_empty() && is_whole_url(text, next_text.trim_end(), urls))
+        || (!next_text.is_empty() && is_whole_url(text, super::trim_end(next_text), urls))
     {
         return true;
     }
@@ -578,7 +578,7 @@ pub fn segment_needed(
         test(pending, &mut keep);
         keep_headings(&layout.blocks, &dated, weak, &mut keep);
         for i in (1..layout.blocks.len()).rev() {
-            let opens = layout.blocks.get(i).map_or("", |b| b.span.slice(text).trim_start());
+            let opens = layout.blocks.get(i).map_or("", |b| super::trim_start(b.span.slice(text)));
             if keep.get(i).copied().unwrap_or(false)
                 && (opens.starts_with("A:") || opens.starts_with(['"', '\u{201c}']))
             {
@@ -964,7 +964,7 @@ fn ends_sentence(text: &str, at: usize, c: char, end: usize, limit: usize) -> bo
     if !rest.is_empty() && !rest.starts_with(char::is_whitespace) {
         return false;
     }
-    let next = rest.trim_start();
+    let next = super::trim_start(rest);
     // Opening tags before the next sentence ("1905. <p>The", "[quote]It") are passed
     // over: what follows them starts it.
     let next = after_opening_tags(next);
@@ -1044,11 +1044,11 @@ pub(crate) fn sentence_window(text: &str, block: Span, span: Span) -> Span {
 
 fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
     let raw = span.slice(text);
-    let trimmed = raw.trim();
+    let trimmed = super::trim(raw);
     if trimmed.is_empty() {
         return;
     }
-    let lead = raw.len() - raw.trim_start().len();
+    let lead = raw.len() - super::trim_start(raw).len();
     let span = Span::new(span.start + lead, span.start + lead + trimmed.len());
     out.push(Sentence {
         span,
