@@ -1560,7 +1560,9 @@ const CUE_REACH: usize = 50;
 fn find_word(folded: &str, word: &str) -> Option<usize> {
     let b = folded.as_bytes();
     let mut from = 0;
-    while let Some(i) = folded.get(from..).and_then(|r| r.find(word)) {
+    // memchr's search, not `str::find`: its two-way searcher cost more to set up for each
+    // word than the search of a sentence's part did.
+    while let Some(i) = b.get(from..).and_then(|r| memchr::memmem::find(r, word.as_bytes())) {
         let at = from + i;
         let end = at + word.len();
         if (at == 0 || !b.get(at - 1).copied().is_some_and(is_word_byte))
@@ -1906,6 +1908,17 @@ mod tests {
             .filter(|m| m.via == MatchKind::Description)
             .map(|m| (m.span.slice(text), m.sentence))
             .collect()
+    }
+
+    /// A word is found where it stands alone, past an occurrence inside a longer word,
+    /// also when it starts with a character beyond ASCII (the search once stopped there:
+    /// it went on from the byte after that character's first).
+    #[test]
+    fn a_word_is_found_past_its_occurrence_inside_another() {
+        assert_eq!(find_word("xōtsu ōtsu", "ōtsu"), Some(7));
+        assert_eq!(find_word("sport port", "port"), Some(6));
+        assert_eq!(find_word("ōtsux", "ōtsu"), None);
+        assert_eq!(find_word("ōtsu", "ōtsu"), Some(0));
     }
 
     /// A description's span is the tightest run of the sentence that holds a word of each
