@@ -57,7 +57,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // copy there of a sentence whose repeat flag is read ("the russo-china war") is
     // found as in any block left whole (`copies::mark_copies_left_whole`).
     let CapitalWords { heads: head_words, thread_marks } = capital_words(text);
-    let LowerWords { anniversary, alternate, quote_markup } = lower_words(&lower);
+    let LowerWords { anniversary, alternate, quote_markup, url_marks } = lower_words(&lower);
     let phrases = anniversary_phrases(&lower, &anniversary);
     let anniversary = anniversary_kin(&lower, &anniversary);
     // Whether the text is an alternate-history thread, from the marks those searches
@@ -122,7 +122,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     };
     let weak = Weak { spans: weak_spans, needed: &needed, heads: &heading_above };
     let Segmented { mut sentences, blocks, thread, left } =
-        segment_needed(text, folds.then_some(lower.as_str()), &hot, &weak, thread);
+        segment_needed(text, folds.then_some(lower.as_str()), &hot, &weak, thread, Some(&url_marks));
     let touched = |spans: &[Span]| crate::text::touched(&sentences, spans.iter().map(|s| (s.start, s.end)));
     let dated = touched(&time_spans);
     if let Some(lit) = names.filter(|_| !dominant) {

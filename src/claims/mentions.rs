@@ -1155,9 +1155,10 @@ fn runs(text: &str, sentences: &[Sentence], relevant: &[bool]) -> Vec<Span> {
 const ANNIVERSARY: [&str; 3] = ["anniver", "centen", "ago"];
 
 /// The `ANNIVERSARY` words, `text::THREAD_WORD` ("alternate"), which the search of the
-/// lowercased text finds for `text::is_thread_at`, and `text::QUOTE_MARKUP`, the closing
-/// marks of a quotation set off by markup. No two of them can overlap.
-const LOWER_WORDS: [&str; 7] = [
+/// lowercased text finds for `text::is_thread_at`, `text::QUOTE_MARKUP`, the closing
+/// marks of a quotation set off by markup, and `text::URL_MARKS`, one of which every URL
+/// holds. No two of them can overlap.
+const LOWER_WORDS: [&str; 9] = [
     ANNIVERSARY[0],
     ANNIVERSARY[1],
     ANNIVERSARY[2],
@@ -1165,7 +1166,12 @@ const LOWER_WORDS: [&str; 7] = [
     crate::text::QUOTE_MARKUP[0],
     crate::text::QUOTE_MARKUP[1],
     crate::text::QUOTE_MARKUP[2],
+    crate::text::URL_MARKS[0],
+    crate::text::URL_MARKS[1],
 ];
+
+/// Where `text::URL_MARKS` start in `LOWER_WORDS`.
+const FIRST_URL_MARK: usize = LOWER_WORDS.len() - crate::text::URL_MARKS.len();
 
 /// The `LOWER_WORDS` in one vectorised search (Teddy, which tells candidates by their
 /// first three bytes: "a" and "c" start too many words for the first-byte prefilter an
@@ -1179,7 +1185,7 @@ static LOWER_SEARCH: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock
     b.build()
 });
 
-static LOWER_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 7]> =
+static LOWER_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 9]> =
     LazyLock::new(|| LOWER_WORDS.map(|w| memchr::memmem::Finder::new(w.as_bytes())));
 
 /// Which sentences can yield something from their event mentions: those holding a time
@@ -1201,13 +1207,15 @@ pub fn relevant_sentences(text: &str, sentences: &[Sentence], dated: &[bool], wo
 }
 
 /// What the search of a lowercased text finds: its anniversary words, where "alternate"
-/// starts (for `text::is_thread_at`), and whether it holds a closing mark of a quotation
-/// set off by markup (`text::QUOTE_MARKUP`).
+/// starts (for `text::is_thread_at`), whether it holds a closing mark of a quotation set
+/// off by markup (`text::QUOTE_MARKUP`), and its marks of URLs.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LowerWords {
     pub anniversary: Vec<Span>,
     pub alternate: Vec<usize>,
     pub quote_markup: bool,
+    /// Where "://" and "www." are (`text::URL_MARKS`), for `text::segment_needed`.
+    pub url_marks: Vec<Span>,
 }
 
 /// The `LOWER_WORDS` in `lower` (the text lowercased), in one search.
@@ -1225,6 +1233,8 @@ pub fn lower_words(lower: &str) -> LowerWords {
             out.anniversary.push(span);
         } else if word == ANNIVERSARY.len() {
             out.alternate.push(span.start);
+        } else if word >= FIRST_URL_MARK {
+            out.url_marks.push(span);
         } else {
             out.quote_markup = true;
         }

@@ -19,6 +19,7 @@ pub use files::in_file_name;
 pub use flags::is_thread;
 pub(crate) use flags::{is_thread_at, THREAD_MARKS, THREAD_WORD};
 pub use lines::{positions, LineIndex};
+pub(crate) use segment::URL_MARKS;
 pub use segment::{mark_flags, segment, segment_hot, segment_needed, LeftWhole, Segmented, Weak};
 pub use tables::Tables;
 

@@ -28,8 +28,13 @@ pub(crate) static URL: LazyLock<Twin> =
 /// A block of lowercased text holding neither holds no URL, and nearly every block of a
 /// book holds neither. Over 49 MB of books (callgrind), the regex's search of the blocks
 /// was 98 million instructions; these two substring searches are about 14 million.
-static URL_MARKS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
-    LazyLock::new(|| [memchr::memmem::Finder::new(b"://"), memchr::memmem::Finder::new(b"www.")]);
+/// The per-document stage finds them in the search of the lowercased text it makes anyway
+/// (`claims::mentions::lower_words`) and hands them to `segment_needed`.
+pub(crate) const URL_MARKS: [&str; 2] = ["://", "www."];
+
+/// `URL_MARKS`, each as a search built once.
+static URL_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> =
+    LazyLock::new(|| URL_MARKS.map(|m| memchr::memmem::Finder::new(m.as_bytes())));
 
 /// Four spaces: columns of a table of contents. Built once (building a finder per line cost
 /// more than the search).
@@ -478,7 +483,7 @@ fn touching(blocks: &[Block], h: Span) -> impl Iterator<Item = usize> + '_ {
 /// `is_thread(text, lower)`, which the caller may know from searches it makes anyway
 /// (`is_thread_at`).
 pub fn segment_hot(text: &str, lower: Option<&str>, hot: &[Span], thread: bool) -> Segmented {
-    segment_needed(text, lower, hot, &Weak::NONE, thread)
+    segment_needed(text, lower, hot, &Weak::NONE, thread, None)
 }
 
 /// Spans that make a block worth splitting only if something can read the sentences they
@@ -505,15 +510,18 @@ impl Weak<'_> {
 
 /// `segment_hot` with `weak` spans besides the hot ones. On book-length text most of the
 /// blocks that only a date makes hot hold no sentence that a name or an answer could make
-/// something of, and they are left whole (`Weak`).
+/// something of, and they are left whole (`Weak`). `url_marks`: where `lower` holds
+/// `URL_MARKS`, if the caller found them (each block is searched for them otherwise).
 pub fn segment_needed(
     text: &str,
     lower: Option<&str>,
     hot: &[Span],
     weak: &Weak<'_>,
     thread: bool,
+    url_marks: Option<&[Span]>,
 ) -> Segmented {
-    let layout = Layout::new(text);
+    let mut layout = Layout::new(text);
+    layout.url_marks = url_marks.map(<[Span]>::to_vec);
     let mut keep = vec![thread; layout.blocks.len()];
     if !thread {
         let blocks = &layout.blocks;
@@ -555,7 +563,7 @@ pub fn segment_needed(
                 // block: the spans of a block come one after another.)
                 let url = match marked {
                     Some((j, url)) if j == i => url,
-                    _ => lower.is_none_or(|l| has_url_mark(b.span.slice(l))),
+                    _ => lower.is_none_or(|l| layout.url_mark_in(l, b.span)),
                 };
                 marked = Some((i, url));
                 if url {
@@ -669,6 +677,9 @@ impl Block {
 struct Layout {
     wrap: Option<usize>,
     blocks: Vec<Block>,
+    /// Where the lowercased text holds `URL_MARKS`, in order, where they were found with
+    /// it; else each block is searched for them.
+    url_marks: Option<Vec<Span>>,
 }
 
 impl Layout {
@@ -693,7 +704,18 @@ impl Layout {
         if let Some((span, lines)) = open {
             blocks.push(Block { lines, span });
         }
-        Layout { wrap: widths.wrap_width(), blocks }
+        Layout { wrap: widths.wrap_width(), blocks, url_marks: None }
+    }
+
+    /// Whether `block` of `lower` (the text lowercased) holds one of `URL_MARKS`. No mark
+    /// holds white space, so one that starts in a block ends in it.
+    fn url_mark_in(&self, lower: &str, block: Span) -> bool {
+        match &self.url_marks {
+            Some(marks) => marks
+                .get(marks.partition_point(|m| m.start < block.start))
+                .is_some_and(|m| m.end <= block.end),
+            None => has_url_mark(block.slice(lower)),
+        }
     }
 
     /// The sentences of one block, appended to `out`. A paragraph's id is the offset where
@@ -701,9 +723,9 @@ impl Layout {
     fn split_block(&self, text: &str, lower: Option<&str>, block: &Block, out: &mut Vec<Sentence>) {
         let lines = block.lines_in(text);
         // URLs hold no white space: those of the block are those the whole text has there.
-        let urls: Vec<Span> = match lower.and_then(|l| l.get(block.span.start..block.span.end)) {
-            Some(lower) if !has_url_mark(lower) => Vec::new(),
-            Some(lower) => URL_LOWER.find_iter(lower).map(|m| Span::new(m.start(), m.end())).collect(),
+        let urls: Vec<Span> = match lower.and_then(|l| Some((l, l.get(block.span.start..block.span.end)?))) {
+            Some((whole, _)) if !self.url_mark_in(whole, block.span) => Vec::new(),
+            Some((_, lower)) => URL_LOWER.find_iter(lower).map(|m| Span::new(m.start(), m.end())).collect(),
             None => {
                 let block = block.span.slice(text);
                 URL.on(block).find_iter(block).map(|m| Span::new(m.start(), m.end())).collect()
@@ -738,7 +760,7 @@ impl Layout {
 
 /// Whether `lower` (lowercased text) holds what every URL holds ("://" or "www.").
 fn has_url_mark(lower: &str) -> bool {
-    URL_MARKS.iter().any(|f| f.find(lower.as_bytes()).is_some())
+    URL_FINDERS.iter().any(|f| f.find(lower.as_bytes()).is_some())
 }
 
 fn in_url(urls: &[Span], at: usize) -> bool {
@@ -1061,7 +1083,7 @@ fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
     });
 }
 
-crate::warm_up!(URL_LOWER, URL, URL_MARKS, FOUR_SPACES, ELLIPSIS, FOLDED_ABBREVIATIONS);
+crate::warm_up!(URL_LOWER, URL, URL_FINDERS, FOUR_SPACES, ELLIPSIS, FOLDED_ABBREVIATIONS);
 
 #[cfg(test)]
 mod tests {
@@ -1422,6 +1444,7 @@ mod tests {
             "ōtsu",
             "Ōtsu",
             "www.x.org.",
+            "HTTP://X.org/p.",
             "4to",
             "[/quote]",
             "</p>",
@@ -1486,7 +1509,7 @@ mod tests {
             let weak: Vec<Span> = text.match_indices("1904").map(|(i, m)| Span::new(i, i + m.len())).collect();
             let needed = |w: Span| w.slice(&text).contains("war");
             let thread = crate::text::is_thread(&text, lower.as_deref());
-            let part = segment_needed(&text, lower.as_deref(), &[], &Weak { spans: &weak, needed: &needed, heads: &|_, _| false }, thread);
+            let part = segment_needed(&text, lower.as_deref(), &[], &Weak { spans: &weak, needed: &needed, heads: &|_, _| false }, thread, None);
             let split = |s: &Span| part.blocks.iter().any(|b| b.start <= s.start && s.end <= b.end);
             for w in &weak {
                 for s in touching(&all, *w) {
@@ -1500,6 +1523,47 @@ mod tests {
             let inside: Vec<(Span, usize)> =
                 all.iter().filter(|s| split(&s.span)).map(|s| (s.span, s.paragraph)).collect();
             proptest::prop_assert_eq!(some, inside);
+        }
+    }
+
+    /// A block that opens with a URL's mark is split as one holding it elsewhere: the
+    /// marks found once are read from the block's first byte.
+    #[test]
+    fn a_url_mark_at_a_blocks_start_is_the_blocks() {
+        for text in
+            ["Peace came.\n\nwww.x.org. In 1904 it ended.", "Peace came.\n\nhttp://x.org In 1904 it ended."]
+        {
+            let lower = text.to_ascii_lowercase();
+            let marks = crate::claims::mentions::lower_words(&lower).url_marks;
+            let weak: Vec<Span> =
+                text.match_indices("1904").map(|(i, m)| Span::new(i, i + m.len())).collect();
+            let weak = Weak { spans: &weak, needed: &|_| false, heads: &|_, _| false };
+            let split = segment_needed(text, Some(&lower), &[], &weak, false, Some(&marks));
+            let second = text.find("\n\n").map_or(0, |i| i + 2);
+            assert_eq!(split.blocks, [Span::new(second, text.len())], "{text}");
+        }
+    }
+
+    proptest::proptest! {
+        /// The marks of URLs the per-document stage finds in the whole lowercased text
+        /// (`claims::mentions::lower_words`) decide each block as a search of the block
+        /// does: the same blocks are left whole, and the same sentences split.
+        #[test]
+        fn url_marks_found_once_split_as_a_search_of_each_block_does(text in pieces()) {
+            let lower = text.to_ascii_lowercase();
+            let marks = crate::claims::mentions::lower_words(&lower).url_marks;
+            let weak: Vec<Span> = text.match_indices("1904").map(|(i, m)| Span::new(i, i + m.len())).collect();
+            let needed = |w: Span| w.slice(&text).contains("war");
+            let weak = Weak { spans: &weak, needed: &needed, heads: &|_, _| false };
+            let hot: Vec<Span> = text.match_indices("said").map(|(i, m)| Span::new(i, i + m.len())).collect();
+            let sentences = |s: &Segmented| -> Vec<(Span, usize)> { s.sentences.iter().map(|s| (s.span, s.paragraph)).collect() };
+            let searched = segment_needed(&text, Some(&lower), &hot, &weak, false, None);
+            let found = segment_needed(&text, Some(&lower), &hot, &weak, false, Some(&marks));
+            proptest::prop_assert_eq!(&found.blocks, &searched.blocks);
+            proptest::prop_assert_eq!(sentences(&found), sentences(&searched));
+            let all = [Span::new(0, text.len())];
+            let rest = |s: &Segmented| -> Vec<Span> { s.left.split(&text, Some(&lower), &all).iter().map(|s| s.span).collect() };
+            proptest::prop_assert_eq!(rest(&found), rest(&searched));
         }
     }
 
