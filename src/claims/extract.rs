@@ -281,8 +281,16 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     cited.dedup();
     let attributed = sentences.iter().zip(&may_claim).any(|(s, c)| *c && s.attributed_to.is_some());
     let citations = find_citations_in(text, Some(&lower), &sentences, &cited, attributed);
-    let parts =
-        Parts { sentences, times, mentions, citations, entities: Some(entities), dominant: dominant_year };
+    let copyright = unpublished(doc, |text| crate::text::copyright::written_lowered(text, &lower));
+    let parts = Parts {
+        sentences,
+        times,
+        mentions,
+        citations,
+        entities: Some(entities),
+        dominant: dominant_year,
+        copyright,
+    };
     assembled(doc, rules, parts)
 }
 
@@ -326,7 +334,20 @@ pub fn extract_everywhere(doc: &Document, rules: &RuleBook, matcher: &Matcher) -
     let citations = crate::text::find_citations(text, &sentences);
     let mentions = matcher.find(text, &sentences);
     let dominant = crate::checks::anachronism::dominant_year(&times);
-    assembled(doc, rules, Parts { sentences, times, mentions, citations, entities: None, dominant })
+    let copyright = unpublished(doc, crate::text::copyright::written);
+    assembled(
+        doc,
+        rules,
+        Parts { sentences, times, mentions, citations, entities: None, dominant, copyright },
+    )
+}
+
+/// `written(text)` of a document whose date of publication the configuration does not give.
+fn unpublished(
+    doc: &Document,
+    written: impl FnOnce(&str) -> Option<crate::time::TimeValue>,
+) -> Option<crate::time::TimeValue> {
+    doc.meta.published.is_none().then(|| written(&doc.text)).flatten()
 }
 
 /// What a document's claims are assembled from.
@@ -337,11 +358,14 @@ struct Parts {
     citations: Vec<crate::text::Citation>,
     entities: Option<Vec<(Span, usize)>>,
     dominant: Option<i64>,
+    /// The years of the text's copyright lines (`text::copyright::written`), read only where
+    /// the configuration gives no date of publication.
+    copyright: Option<crate::time::TimeValue>,
 }
 
 /// The claims of `doc` from its parts, and the extract that holds them all.
 fn assembled(doc: &Document, rules: &RuleBook, parts: Parts) -> DocExtract {
-    let Parts { sentences, times, mentions, citations, entities, dominant } = parts;
+    let Parts { sentences, times, mentions, citations, entities, dominant, copyright } = parts;
     let claims = assemble(&Input {
         doc: doc.id,
         text: &doc.text,
@@ -362,7 +386,7 @@ fn assembled(doc: &Document, rules: &RuleBook, parts: Parts) -> DocExtract {
         claims,
         entities,
         dominant,
-        copyright: doc.meta.published.is_none().then(|| crate::text::copyright::written(&doc.text)).flatten(),
+        copyright,
     }
 }
 

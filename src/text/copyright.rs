@@ -32,11 +32,18 @@ const YEARS: std::ops::RangeInclusive<i64> = 1450..=2100;
 /// year or a range of years (the editions of a reprinted book); `None` where it has none.
 pub fn written(text: &str) -> Option<TimeValue> {
     let head = text.get(..super::floor_boundary(text, HEAD_BYTES.min(text.len())))?;
+    written_lowered(head, &head.to_ascii_lowercase())
+}
+
+/// `written`, given `lower`, the text with its ASCII letters lowercased (as the
+/// per-document stage has it): the head is not lowercased again.
+pub fn written_lowered(text: &str, lower: &str) -> Option<TimeValue> {
+    let end = super::floor_boundary(text, HEAD_BYTES.min(text.len()));
+    let (head, lower) = (text.get(..end)?, lower.get(..end)?);
     // A line gives years only if its first word is one of `OPENERS` (in any ASCII case), so
     // a head without any of them gives none. Most documents have no title page: a search
     // of the head for each spares them reading it line by line and word by word (a
     // hundredth of a run over books).
-    let lower = head.to_ascii_lowercase();
     if !OPENER_SEARCH.iter().any(|f| f.find(lower.as_bytes()).is_some()) {
         return None;
     }
@@ -101,8 +108,12 @@ fn is_month(w: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// `written`, checked against `written_lowered` with the whole text lowercased (as the
+    /// per-document stage calls it).
     fn edtf(text: &str) -> Option<String> {
-        written(text).map(|v| v.edtf)
+        let v = written(text);
+        assert_eq!(written_lowered(text, &text.to_ascii_lowercase()), v, "{text:?}");
+        v.map(|v| v.edtf)
     }
 
     #[test]
