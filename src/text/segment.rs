@@ -596,7 +596,9 @@ pub fn segment_needed(
             }
         }
     }
-    let mut sentences = Vec::new();
+    // About a sentence per 128 bytes split, to start with.
+    let split: usize = layout.blocks.iter().zip(&keep).filter(|(_, &k)| k).map(|(b, _)| b.span.len()).sum();
+    let mut sentences = Vec::with_capacity((split / 128).min(1 << 14));
     let mut blocks = Vec::new();
     for (block, _) in layout.blocks.iter().zip(&keep).filter(|(_, &k)| k) {
         layout.split_block(text, lower, block, &mut sentences);
@@ -685,7 +687,9 @@ struct Layout {
 impl Layout {
     fn new(text: &str) -> Layout {
         let mut widths = Widths::new();
-        let mut blocks = Vec::new();
+        // About a block per 256 bytes of a book, to start with (a `Vec` grown from empty
+        // copies it again at each doubling); no more than a book's worth at first.
+        let mut blocks = Vec::with_capacity((text.len() / 256).min(1 << 14));
         // The block being read: its span so far and its lines.
         let mut open: Option<(Span, usize)> = None;
         for_each_line(text, |l| {

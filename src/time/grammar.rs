@@ -115,7 +115,9 @@ fn tag_regions(
     // reaches, but what a count of years in its sentence counts from ("the treaty of 1778
     // was refused, and the following year ...", `Grammar::count_base`).
     let mut label: Option<Previous> = None;
-    let mut toks = Vec::new();
+    // Room for a region's tokens from the start: grown from empty, the list was copied
+    // again at each doubling in every document.
+    let mut toks = Vec::with_capacity(256);
     // `reach`: where the region's last trigger ends. No expression starts at or after it
     // (`scan::regions_reaching`): the starters there, context for those before, are not
     // tried.
