@@ -9,7 +9,7 @@ use crate::literals::Literals;
 use crate::phrases::{is_word_byte, Phrases};
 use crate::rules::{EventId, RuleBook};
 use crate::span::Span;
-use crate::text::Sentence;
+use crate::text::{ascii_space, Sentence};
 use crate::twin::Twin;
 use aho_corasick::AhoCorasick;
 use regex::Regex;
@@ -1269,8 +1269,7 @@ fn lower_words_one_by_one(lower: &str) -> Vec<(usize, Span)> {
 /// if it were white space, which lets through a little more than the phrase does, never
 /// less. Most of "ago" in a book is "Chicago", "long ago" or "agony".
 pub fn anniversary_phrases(lower: &str, words: &[Span]) -> Vec<Span> {
-    let space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c) || !b.is_ascii();
-    words_but_ago(lower, words, |head| unit_before(head, space).is_some_and(|gap| gap > 0))
+    words_but_ago(lower, words, |head| unit_before(head, maybe_space).is_some_and(|gap| gap > 0))
 }
 
 /// Of the `anniversary_words` of `lower`, those that a copy of a sentence with a phrase
@@ -1406,18 +1405,13 @@ enum NamePart<'t> {
     Unsure,
 }
 
-/// ASCII white space as `\s` has it.
-fn is_space(b: u8) -> bool {
-    b.is_ascii_whitespace() || b == 0x0b
-}
-
 /// The last modifier of a name of capitalised words ending at the head word at `at`
 /// (`UNKNOWN_NAME`'s first form): the run of bytes other than white space before the
 /// white space before the head, if it has the shape of a capitalised word ("Boxer",
 /// "Russo-China", "Boxer's").
 fn word_before_head(b: &[u8], at: usize) -> NamePart<'_> {
     let head = b.get(..at).unwrap_or(&[]);
-    let gap = head.iter().rev().take_while(|&&c| is_space(c)).count();
+    let gap = head.iter().rev().take_while(|&&c| ascii_space(c)).count();
     let before = head.get(..head.len() - gap).unwrap_or(&[]);
     if before.last().is_some_and(|c| !c.is_ascii()) {
         return NamePart::Unsure;
@@ -1425,7 +1419,7 @@ fn word_before_head(b: &[u8], at: usize) -> NamePart<'_> {
     if gap == 0 {
         return NamePart::None;
     }
-    let run = before.iter().rev().take_while(|&&c| !is_space(c)).count();
+    let run = before.iter().rev().take_while(|&&c| !ascii_space(c)).count();
     let word = before.get(before.len() - run..).unwrap_or(&[]);
     if !word.is_ascii() {
         return NamePart::Unsure;
@@ -1449,7 +1443,7 @@ fn word_after_of(b: &[u8], end: usize) -> NamePart<'_> {
     // Past white space from `at`: where it ends, or `None` where a character beyond ASCII
     // may go on with it.
     let past_space = |at: usize| -> Option<usize> {
-        let gap = b.get(at..).unwrap_or(&[]).iter().take_while(|&&c| is_space(c)).count();
+        let gap = b.get(at..).unwrap_or(&[]).iter().take_while(|&&c| ascii_space(c)).count();
         b.get(at + gap).is_none_or(|c| c.is_ascii()).then_some(at + gap)
     };
     let Some(of) = past_space(end) else { return NamePart::Unsure };
@@ -1457,7 +1451,7 @@ fn word_after_of(b: &[u8], end: usize) -> NamePart<'_> {
     if of == end || b.get(of..of + 2) != Some(b"of") || at == of + 2 {
         return NamePart::None;
     }
-    if b.get(at..at + 3) == Some(b"the") && b.get(at + 3).is_some_and(|&c| is_space(c) || !c.is_ascii()) {
+    if b.get(at..at + 3) == Some(b"the") && b.get(at + 3).copied().is_some_and(maybe_space) {
         match past_space(at + 3) {
             Some(next) => at = next,
             None => return NamePart::Unsure,
@@ -1516,7 +1510,7 @@ const OPENS_A_NAME: [usize; 7] = [12, 13, 14, 15, 3, 8, 16];
 
 /// A byte of white space as `\s` has it, or of a character beyond ASCII (which might be).
 fn maybe_space(b: u8) -> bool {
-    is_space(b) || !b.is_ascii()
+    ascii_space(b) || !b.is_ascii()
 }
 
 /// Whether the word at `at` can end a name of capitalised words: white space before it,

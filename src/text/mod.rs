@@ -27,9 +27,9 @@ use crate::span::Span;
 use crate::swar::{ascii_letter_bits, digit_bits, load, HIGH_BITS};
 use serde::Serialize;
 
-/// Whether the ASCII byte `b` is white space as `char::is_whitespace` has it (a vertical
-/// tab too, which `u8::is_ascii_whitespace` leaves out).
-fn ascii_space(b: u8) -> bool {
+/// Whether the ASCII byte `b` is white space as `char::is_whitespace` and the regexes' `\s`
+/// have it (a vertical tab too, which `u8::is_ascii_whitespace` leaves out).
+pub(crate) fn ascii_space(b: u8) -> bool {
     b == b' ' || (b'\t'..=b'\r').contains(&b)
 }
 
