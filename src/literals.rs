@@ -354,24 +354,19 @@ fn cover<'s>(strings: &[&'s str], slack: f64, most: usize) -> Option<(Vec<&'s [u
         if covered.get(i).copied().unwrap_or(true) {
             continue;
         }
-        let not_covered = |piece: &[u8]| {
+        // The strings not covered yet that `piece` stands for, with its offset in each.
+        let uncovered = |piece: &[u8]| {
             let list = strings_of.get(piece).map_or(&[][..], Vec::as_slice);
-            list.iter().filter(|(k, _)| !covered.get(*k).copied().unwrap_or(true)).count()
+            list.iter().filter(|(k, _)| !covered.get(*k).copied().unwrap_or(true)).copied()
         };
         let best = windows
             .get(i)
             .into_iter()
             .flatten()
-            .map(|&(piece, common)| (piece, common, not_covered(piece)))
+            .map(|&(piece, common)| (piece, common, uncovered(piece).count()))
             .min_by(|a, b| b.2.cmp(&a.2).then(a.1.total_cmp(&b.1)).then(a.0.cmp(b.0)));
         let (piece, _, _) = best?;
-        let these: Vec<(usize, usize)> = strings_of
-            .get(piece)
-            .into_iter()
-            .flatten()
-            .filter(|(k, _)| !covered.get(*k).copied().unwrap_or(true))
-            .copied()
-            .collect();
+        let these: Vec<(usize, usize)> = uncovered(piece).collect();
         for (k, _) in &these {
             if let Some(c) = covered.get_mut(*k) {
                 *c = true;
