@@ -71,7 +71,8 @@ fn trigger_at(bytes: &[u8], at: usize, writing: Writing) -> Option<usize> {
     let word = rest.get(..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())?;
     let starts = |w: &[u8]| word.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w));
     // A month is a word the tokenizer reads as one ("May", "Sept", "JULY"; not "Mark").
-    if word.first().is_some_and(u8::is_ascii_uppercase) && classify_window(window_of(word), word.len()).0 != 0
+    if word.first().is_some_and(u8::is_ascii_uppercase)
+        && classify_window(&WORD_TABLE, window_of(word), word.len()).0 != 0
     {
         return Some(at + word.len());
     }
@@ -693,6 +694,8 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
     let mut space = true;
     let mut newlines = 0;
     let mut prev_alpha = false;
+    // The table once, not its lazy initialisation's test per word.
+    let table: &WordTable = &WORD_TABLE;
     while let Some(c) = char_at(region, i) {
         let at = start + i;
         // A control character (a NUL or other byte left by a bad conversion) stands
@@ -767,7 +770,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
         prev_alpha = kind == Kind::Word;
         let token = region.get(i..stop).unwrap_or("");
         let (month, starter, unit, after_the) = match kind {
-            Kind::Word => classify_at(text, at, token.len()),
+            Kind::Word => classify_at(table, text, at, token.len()),
             Kind::Num => (0, true, false, false),
             Kind::Punct => (0, false, false, false),
         };
@@ -1033,23 +1036,26 @@ impl WordTable {
 /// The month a word names (capitalised: "May", "Feb", "SEPT"), whether it may open an
 /// expression, and whether it is a unit of time. Words longer than any starter are none.
 fn classify(word: &str) -> (u8, bool, bool, bool) {
-    classify_window(window_of(word.as_bytes()), word.len())
+    classify_window(&WORD_TABLE, window_of(word.as_bytes()), word.len())
 }
 
 /// `classify(&text[at..at + len])`, reading the 16 bytes from `at` in one load when the
 /// text has them (nearly always): no loop over the word's bytes, few branches. (Copying
 /// the bytes into an array instead would also stall: stored one by one, loaded as one.)
-fn classify_at(text: &str, at: usize, len: usize) -> (u8, bool, bool, bool) {
+/// Inlined into the tokenizer, which calls it for every word of every region.
+#[inline(always)]
+fn classify_at(table: &WordTable, text: &str, at: usize, len: usize) -> (u8, bool, bool, bool) {
     match text.as_bytes().get(at..at + 16).and_then(|w| <[u8; 16]>::try_from(w).ok()) {
-        Some(window) => classify_window(window, len),
+        Some(window) => classify_window(table, window, len),
         None => classify(text.get(at..at + len).unwrap_or_default()),
     }
 }
 
 /// `classify` of the word in the first `len` bytes of `window`.
-fn classify_window(window: [u8; 16], len: usize) -> (u8, bool, bool, bool) {
+#[inline(always)]
+fn classify_window(table: &WordTable, window: [u8; 16], len: usize) -> (u8, bool, bool, bool) {
     let Some(key) = word_key(window, len).filter(|_| len <= 16) else { return (0, false, false, false) };
-    let info = WORD_TABLE.get(key);
+    let info = table.get(key);
     let month = if window[0].is_ascii_uppercase() && len >= 3 { info.month } else { 0 };
     (month, month != 0 || info.starter, info.unit, info.after_the)
 }
@@ -1558,8 +1564,8 @@ mod tests {
             proptest::prop_assert_eq!(classify(&word), expected);
             // At the end of a text (read byte by byte) and before more text (one load).
             let text = format!("x {word} 1904 ſ and so on and so forth");
-            proptest::prop_assert_eq!(classify_at(&text, 2, word.len()), expected);
-            proptest::prop_assert_eq!(classify_at(&text[..2 + word.len()], 2, word.len()), expected);
+            proptest::prop_assert_eq!(classify_at(&WORD_TABLE, &text, 2, word.len()), expected);
+            proptest::prop_assert_eq!(classify_at(&WORD_TABLE, &text[..2 + word.len()], 2, word.len()), expected);
         }
     }
 
@@ -1621,7 +1627,7 @@ mod tests {
             let expected = classify_reference(w);
             assert_eq!(classify(w), expected, "{w:?}");
             let text = format!("{w}, and more than sixteen bytes after it");
-            assert_eq!(classify_at(&text, 0, w.len()), expected, "{w:?} in {text:?}");
+            assert_eq!(classify_at(&WORD_TABLE, &text, 0, w.len()), expected, "{w:?} in {text:?}");
         }
     }
 
