@@ -12,6 +12,7 @@ use super::edtf::{self, Period, Season};
 use super::scan::{self, Kind, Suffix, Tok};
 use super::{Anchor, Calendar, Granularity, PartOf, TagContext, TimeExpr, TimeValue};
 use crate::span::Span;
+use std::sync::LazyLock;
 
 /// How far back (bytes) the nearest earlier date may be to resolve a relative expression.
 const PREVIOUS_REACH: usize = 3000;
@@ -635,6 +636,26 @@ const BEFORE_NOT_YEAR: &[&str] = &[
     "totalling",
     "totaling",
 ];
+/// `BEFORE_NOT_YEAR` and `AFTER_NOT_YEAR` sorted, for a binary search: the context test of
+/// every expression read looks a word up in each, and a look down the lists (a hundred
+/// words and more) was most of that test.
+static BEFORE_NOT_YEAR_SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(BEFORE_NOT_YEAR));
+static AFTER_NOT_YEAR_SORTED: LazyLock<Vec<&str>> = LazyLock::new(|| sorted(AFTER_NOT_YEAR));
+
+crate::warm_up!(BEFORE_NOT_YEAR_SORTED, AFTER_NOT_YEAR_SORTED);
+
+fn sorted(words: &[&'static str]) -> Vec<&'static str> {
+    let mut v = words.to_vec();
+    v.sort_unstable();
+    v
+}
+
+/// Whether `word` is in `sorted` (lowercase words, sorted) in any ASCII case: what
+/// `eq_ignore_ascii_case` against each of them says.
+fn in_any_case(sorted: &[&str], word: &str) -> bool {
+    sorted.binary_search_by(|w| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase()))).is_ok()
+}
+
 /// Characters right before a number that make it a sum or a reference.
 const SIGNS_NOT_YEAR: [char; 9] = ['$', '£', '¥', '€', '#', '№', '§', '¶', '+'];
 /// Words after a number that make it a measure or a count.
@@ -1336,7 +1357,7 @@ impl Grammar<'_, '_> {
                 // "US$", "p. 1904", "No. 1895", "Chapter 1900"
                 let word_before = if p.is_punct('.') && start >= 2 { self.tok(start - 2) } else { Some(p) };
                 if word_before
-                    .is_some_and(|w| w.kind == Kind::Word && BEFORE_NOT_YEAR.iter().any(|b| w.is(b)))
+                    .is_some_and(|w| w.kind == Kind::Word && in_any_case(&BEFORE_NOT_YEAR_SORTED, w.text))
                     && first.is_some_and(|f| f.kind == Kind::Num && f.suffix == Suffix::None)
                 {
                     return false;
@@ -1354,7 +1375,7 @@ impl Grammar<'_, '_> {
         if let Some(n) = self.tok(end) {
             if last_is_num
                 && n.kind == Kind::Word
-                && AFTER_NOT_YEAR.iter().any(|a| n.text == *a || n.text == "PM" || n.text == "AM")
+                && (n.text == "PM" || n.text == "AM" || AFTER_NOT_YEAR_SORTED.binary_search(&n.text).is_ok())
                 && !dated()
             {
                 return false;
@@ -1390,10 +1411,9 @@ impl Grammar<'_, '_> {
         // ("382 killed", "500 men") counts too. The count's own number must not follow a
         // month or "in" ("In 1894 troops and 1895 ..."), as for a count after the number.
         if last_is_num && end == start + 1 && start >= 3 && self.is_any(start - 1, &["and", "or"]) {
-            let counted = self
-                .tok(start - 2)
-                .is_some_and(|w| w.kind == Kind::Word && AFTER_NOT_YEAR.contains(&w.text) && !w.unit)
-                && self.tok(start - 3).is_some_and(|t| t.kind == Kind::Num)
+            let counted = self.tok(start - 2).is_some_and(|w| {
+                w.kind == Kind::Word && AFTER_NOT_YEAR_SORTED.binary_search(&w.text).is_ok() && !w.unit
+            }) && self.tok(start - 3).is_some_and(|t| t.kind == Kind::Num)
                 && !(start >= 4 && self.tok(start - 4).is_some_and(|t| t.month != 0 || t.is("in")));
             if counted {
                 return false;
@@ -3018,6 +3038,37 @@ mod tests {
             // Margins wider than any expression these pieces make, windows far narrower.
             let windows = Windows { len, back: 64, ahead: 256 };
             proptest::prop_assert!(windowed_agrees(&text, windows).is_ok(), "{:?}", windowed_agrees(&text, windows));
+        }
+    }
+
+    proptest::proptest! {
+        /// The sorted lists' lookups say what a look down the lists said: for each listed
+        /// word in any ASCII case, and for other words (cut, lengthened, changed).
+        #[test]
+        fn the_not_year_lookups_agree_with_the_lists(
+            k in 0usize..200,
+            upper in proptest::collection::vec(proptest::bool::ANY, 16),
+            edit in 0u8..4,
+            other in "[a-zA-Z]{0,12}",
+        ) {
+            use super::{in_any_case, AFTER_NOT_YEAR, AFTER_NOT_YEAR_SORTED, BEFORE_NOT_YEAR, BEFORE_NOT_YEAR_SORTED};
+            let all: Vec<&str> = BEFORE_NOT_YEAR.iter().chain(AFTER_NOT_YEAR).copied().collect();
+            let base = all.get(k % all.len()).copied().unwrap_or_default();
+            let cased: String = base
+                .chars()
+                .zip(upper.iter().cycle())
+                .map(|(c, &u)| if u { c.to_ascii_uppercase() } else { c })
+                .collect();
+            let word = match edit {
+                0 => cased,
+                1 => cased.get(1..).unwrap_or_default().to_string(),
+                2 => format!("{cased}s"),
+                _ => other,
+            };
+            let before = BEFORE_NOT_YEAR.iter().any(|b| word.eq_ignore_ascii_case(b));
+            proptest::prop_assert_eq!(in_any_case(&BEFORE_NOT_YEAR_SORTED, &word), before, "{}", word);
+            let after = AFTER_NOT_YEAR.contains(&word.as_str());
+            proptest::prop_assert_eq!(AFTER_NOT_YEAR_SORTED.binary_search(&word.as_str()).is_ok(), after, "{}", word);
         }
     }
 

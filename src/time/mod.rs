@@ -212,4 +212,5 @@ fn drop_counts_past_the_text(times: &mut Vec<TimeExpr>, cx: &TagContext) {
 /// Builds the tagger's tables now (`crate::engine::warm_up`).
 pub(crate) fn warm_up() {
     scan::warm_up();
+    grammar::warm_up();
 }
