@@ -63,26 +63,67 @@ const STEPS_AFTER: [&[u8]; 7] =
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Writing(pub bool);
 
-/// Where a trigger ends if one starts at `at` (a word start), else `None`.
+/// Where a trigger ends if one starts at `at` (a word start), else `None`: any trigger
+/// word, where a hit of the word search tries those of its pattern (`Family::trigger_at`).
+#[cfg(test)]
 fn trigger_at(bytes: &[u8], at: usize, writing: Writing) -> Option<usize> {
-    let rest = bytes.get(at..)?;
-    // The word's ASCII letters (a letter of another script after them makes another word
-    // to the tokenizer; taking them for the word only makes a region too many).
-    let word = rest.get(..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())?;
-    let starts = |w: &[u8]| word.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w));
-    // A month is a word the tokenizer reads as one ("May", "Sept", "JULY"; not "Mark").
-    if word.first().is_some_and(u8::is_ascii_uppercase)
-        && classify_window(&WORD_TABLE, window_of(word), word.len()).0 != 0
-    {
-        return Some(at + word.len());
+    Family::of_words(|_| true).trigger_at(bytes, at, writing)
+}
+
+/// The trigger words that one pattern of the word search (`search_patterns`) stands for:
+/// those whose first four codes it is. A word that is one of them, or starts with one,
+/// has those codes, so a hit of the pattern need only be tried against these (no two
+/// patterns hit at one place: each is four codes, and they differ). (Tried
+/// against every list, a hit cost a dozen string tests, and most hits are common words
+/// that share a trigger's codes: "after", "may", "even".)
+#[derive(Debug)]
+struct Family {
+    /// Some month word (a name, its first three letters, "sept") is of the family.
+    month: bool,
+    /// Its `WORDS` and `DEICTIC` (`true`: needs the time of writing), in that order.
+    words: Vec<(&'static [u8], bool)>,
+    /// Its `COUNTED_UNITS`.
+    counted: Vec<&'static [u8]>,
+    /// Its `STEPPED_WORDS`.
+    stepped: Vec<&'static [u8]>,
+}
+
+impl Family {
+    /// The trigger words whose first four codes (`four_codes`) `keep` keeps.
+    fn of_words(keep: impl Fn(&[u8]) -> bool) -> Family {
+        let words = WORDS.iter().map(|w| (*w, false)).chain(DEICTIC.iter().map(|w| (*w, true)));
+        Family {
+            month: month_words().any(|w| keep(&four_codes(w))),
+            words: words.filter(|(w, _)| keep(&four_codes(w))).collect(),
+            counted: COUNTED_UNITS.iter().copied().filter(|w| keep(&four_codes(w))).collect(),
+            stepped: STEPPED_WORDS.iter().copied().filter(|w| keep(&four_codes(w))).collect(),
+        }
     }
-    if let Some(w) = WORDS.iter().chain(DEICTIC.iter().filter(|_| writing.0)).find(|w| starts(w)) {
-        return Some(at + w.len());
+
+    /// Where a trigger of the family ends if one starts at `at` (a word start), else
+    /// `None`. The lists are tried in this order whatever the family.
+    fn trigger_at(&self, bytes: &[u8], at: usize, writing: Writing) -> Option<usize> {
+        let rest = bytes.get(at..)?;
+        // The word's ASCII letters (a letter of another script after them makes another
+        // word to the tokenizer; taking them for the word only makes a region too many).
+        let word = rest.get(..rest.iter().take_while(|b| b.is_ascii_alphabetic()).count())?;
+        let starts = |w: &[u8]| word.get(..w.len()).is_some_and(|head| head.eq_ignore_ascii_case(w));
+        // A month is a word the tokenizer reads as one ("May", "Sept", "JULY"; not "Mark").
+        if self.month
+            && word.first().is_some_and(u8::is_ascii_uppercase)
+            && classify_window(&WORD_TABLE, window_of(word), word.len()).0 != 0
+        {
+            return Some(at + word.len());
+        }
+        let mut words = self.words.iter().filter(|(_, deictic)| writing.0 || !deictic);
+        if let Some((w, _)) = words.find(|(w, _)| starts(w)) {
+            return Some(at + w.len());
+        }
+        if is_one(word, &self.counted) {
+            return counted(bytes, at, writing).then_some(at + word.len());
+        }
+        self.stepped.iter().find(|w| starts(w)).filter(|_| stepped(bytes, at, writing)).map(|w| at + w.len())
     }
-    if is_one(word, &COUNTED_UNITS) {
-        return counted(bytes, at, writing).then_some(at + word.len());
-    }
-    STEPPED_WORDS.iter().find(|w| starts(w)).filter(|_| stepped(bytes, at, writing)).map(|w| at + w.len())
 }
 
 /// Whether `word` is one of `list`, in any case.
@@ -395,7 +436,14 @@ impl Merge {
 /// trigger is then a string of literal code bytes, which Teddy finds quickly. The code is a
 /// hash (27 × 27 pairs into 256 values), so a hit is only a candidate: `trigger_at`
 /// decides, and the search goes on one byte after each hit rather than after its end.
-enum WordSearch {
+struct WordSearch {
+    finder: Finder,
+    /// Per pattern, by its index in `search_patterns`, the trigger words it stands for.
+    families: Vec<Family>,
+}
+
+/// The search of `WordSearch`.
+enum Finder {
     /// SIMD Teddy, where the CPU has it (x86-64 with SSSE3, aarch64).
     Teddy(aho_corasick::packed::Searcher),
     /// An automaton, elsewhere.
@@ -445,23 +493,30 @@ fn mix(a: u8, b: u8) -> u8 {
 /// same than 30 patterns of three codes (`cargo bench --bench tagger`: 605 MB/s → 671
 /// MB/s), as far fewer candidates reach the verification.
 fn search_patterns() -> Vec<Vec<u8>> {
-    let four = |word: &[u8]| -> Vec<u8> {
-        let mut codes = word_codes(word);
-        if let (true, Some(&last)) = (codes.len() < 4, word.last()) {
-            codes.push(pair_code(last, b' '));
-        }
-        codes.truncate(4);
-        codes
-    };
-    let months = MONTHS.iter().flat_map(|m| [m.as_bytes(), m.as_bytes().get(..3).unwrap_or_default()]);
-    let mut patterns: Vec<Vec<u8>> = months
-        .chain([&b"sept"[..]])
+    let mut patterns: Vec<Vec<u8>> = month_words()
         .chain(WORDS.iter().chain(&DEICTIC).chain(&COUNTED_UNITS).chain(&STEPPED_WORDS).copied())
-        .map(four)
+        .map(four_codes)
         .collect();
     patterns.sort_unstable();
     patterns.dedup();
     patterns
+}
+
+/// The words the tokenizer reads as a month: the names, their first three letters, "sept".
+fn month_words() -> impl Iterator<Item = &'static [u8]> {
+    let months = MONTHS.iter().flat_map(|m| [m.as_bytes(), m.as_bytes().get(..3).unwrap_or_default()]);
+    months.chain([&b"sept"[..]])
+}
+
+/// The first four codes of `word` at a word start; of a word of three letters, with a
+/// byte that is no letter after it.
+fn four_codes(word: &[u8]) -> Vec<u8> {
+    let mut codes = word_codes(word);
+    if let (true, Some(&last)) = (codes.len() < 4, word.last()) {
+        codes.push(pair_code(last, b' '));
+    }
+    codes.truncate(4);
+    codes
 }
 
 /// The codes of `word` at a word start: `pair_code` of each letter and the byte before it.
@@ -473,6 +528,7 @@ impl WordSearch {
     /// Teddy if `teddy` and the CPU has it, else the automaton.
     fn new(teddy: bool) -> Self {
         let patterns = search_patterns();
+        let families = patterns.iter().map(|p| Family::of_words(|codes| codes == p.as_slice())).collect();
         let packed = teddy.then(|| {
             aho_corasick::packed::Config::new()
                 .match_kind(aho_corasick::packed::MatchKind::LeftmostFirst)
@@ -480,27 +536,25 @@ impl WordSearch {
                 .extend(&patterns)
                 .build()
         });
-        match packed.flatten() {
-            Some(searcher) => WordSearch::Teddy(searcher),
-            None => WordSearch::Automaton(
+        let finder = match packed.flatten() {
+            Some(searcher) => Finder::Teddy(searcher),
+            None => Finder::Automaton(
                 aho_corasick::AhoCorasick::builder()
                     .match_kind(aho_corasick::MatchKind::LeftmostFirst)
                     .build(&patterns)
                     .expect("a few three-byte patterns build"),
             ),
-        }
+        };
+        WordSearch { finder, families }
     }
 
-    /// Where the first hit in `codes[at..]` starts, if any.
-    fn find(&self, codes: &[u8], at: usize) -> Option<usize> {
-        match self {
-            WordSearch::Teddy(s) => {
-                s.find_in(codes, aho_corasick::Span { start: at, end: codes.len() }).map(|m| m.start())
-            }
-            WordSearch::Automaton(ac) => {
-                ac.find(aho_corasick::Input::new(codes).span(at..codes.len())).map(|m| m.start())
-            }
-        }
+    /// Where the first hit in `codes[at..]` starts, if any, and the family of its pattern.
+    fn find(&self, codes: &[u8], at: usize) -> Option<(usize, Option<&Family>)> {
+        let hit = match &self.finder {
+            Finder::Teddy(s) => s.find_in(codes, aho_corasick::Span { start: at, end: codes.len() }),
+            Finder::Automaton(ac) => ac.find(aho_corasick::Input::new(codes).span(at..codes.len())),
+        };
+        hit.map(|m| (m.start(), self.families.get(m.pattern().as_usize())))
     }
 
     /// Trigger words starting in `bytes[start..end]`, in order, as (start, end) into `words`.
@@ -537,13 +591,15 @@ impl WordSearch {
         }
         words.clear();
         let mut at = 0;
-        while let Some(hit) = self.find(codes, at) {
+        while let Some((hit, family)) = self.find(codes, at) {
             let word_at = start + hit;
             if word_at >= end {
                 break;
             }
             let word_start = word_at == 0 || !bytes.get(word_at - 1).is_some_and(u8::is_ascii_alphabetic);
-            if let Some(word_end) = trigger_at(bytes, word_at, writing).filter(|_| word_start) {
+            if let Some(word_end) =
+                family.filter(|_| word_start).and_then(|f| f.trigger_at(bytes, word_at, writing))
+            {
                 words.push((word_at, word_end));
             }
             at = hit + 1;
