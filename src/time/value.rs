@@ -155,12 +155,12 @@ impl TimeValue {
 
     /// The year of the earliest day, if known.
     pub fn start_year(&self) -> Option<i64> {
-        self.earliest.map(|d| civil_from_days(d).0)
+        self.earliest.map(year_of_day)
     }
 
     /// The year of the latest day, if known.
     pub fn end_year(&self) -> Option<i64> {
-        self.latest.map(|d| civil_from_days(d).0)
+        self.latest.map(year_of_day)
     }
 
     /// The same days and months `years` years later (earlier, when negative): a day or a
@@ -218,7 +218,7 @@ impl fmt::Display for TimeValue {
                 write!(f, "{approx}{} {}", MONTH_NAMES[usize::from(m - 1)], human_year(y))
             }
             (Some(a), Some(b), Granularity::Year) => {
-                let (ya, yb) = (civil_from_days(a).0, civil_from_days(b).0);
+                let (ya, yb) = (year_of_day(a), year_of_day(b));
                 if ya == yb {
                     write!(f, "{approx}{}", human_year(ya))
                 } else {
@@ -441,6 +441,22 @@ pub fn days_from_civil(y: i64, m: u8, d: u8) -> Day {
     rd.to_i64_date()
 }
 
+/// The proleptic Gregorian year of a Rata Die: `civil_from_days(day).0`, without working
+/// out the month and day (the checks ask for years far more often than for days).
+pub fn year_of_day(day: Day) -> i64 {
+    let rd = calendrical_calculations::rata_die::RataDie::new(day);
+    match calendrical_calculations::iso::iso_year_from_fixed(rd) {
+        Ok(y) => i64::from(y),
+        Err(_) => {
+            if day < 0 {
+                i64::from(i32::MIN)
+            } else {
+                i64::from(i32::MAX)
+            }
+        }
+    }
+}
+
 /// The proleptic Gregorian (year, month, day) of a Rata Die.
 pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
     let rd = calendrical_calculations::rata_die::RataDie::new(day);
@@ -453,6 +469,19 @@ pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The year alone is the year of the whole conversion: on every first and last day
+    /// of a year from 4000 BC to AD 4000, and on days between.
+    #[test]
+    fn the_year_of_a_day_is_that_of_its_date() {
+        for y in -4000..4000 {
+            for day in [days_from_civil(y, 1, 1), days_from_civil(y, 12, 31), days_from_civil(y, 7, 1)] {
+                for d in [day - 1, day, day + 1] {
+                    assert_eq!(year_of_day(d), civil_from_days(d).0, "day {d}");
+                }
+            }
+        }
+    }
 
     /// A lunar day may be one day from the day another source gives, no more; a Gregorian
     /// day may not, nor a lunar month.
