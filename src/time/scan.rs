@@ -752,7 +752,16 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
     let mut prev_alpha = false;
     // The table once, not its lazy initialisation's test per word.
     let table: &WordTable = &WORD_TABLE;
-    while let Some(c) = char_at(region, i) {
+    loop {
+        // A space, the commonest gap, as the general case below takes it, without the
+        // character's tests.
+        if bytes.get(i) == Some(&b' ') {
+            space = true;
+            prev_alpha = false;
+            i += 1;
+            continue;
+        }
+        let Some(c) = char_at(region, i) else { break };
         let at = start + i;
         // A control character (a NUL or other byte left by a bad conversion) stands
         // between words as a space does: it is no punctuation to read a date by.
