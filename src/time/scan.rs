@@ -359,10 +359,22 @@ fn number_triggers(bytes: &[u8], start: usize, end: usize) -> bool {
     if after.first().is_some_and(|&b| b.is_ascii_alphabetic() || b == b'\'' || !b.is_ascii()) {
         return true;
     }
-    // An era after: BC, BCE, AD, CE, or their first letter and a dot (`Grammar::era`),
-    // across a gap as the tokenizer takes one.
-    if let [a, b, ..] = after.get(gap_after(after)..).unwrap_or_default() {
-        if matches!(a, b'A' | b'B' | b'C') && matches!(b, b'C' | b'D' | b'E' | b'.') {
+    // An era after: BC, BCE, AD, CE, or their first letter, a dot and the next letter as
+    // a word of its own, "A. D." (`Grammar::era`), across gaps as the tokenizer takes
+    // them. "2 A.M." and "9.30 A.M." are times of day, and their numbers start nothing.
+    if let [a, b, rest @ ..] = after.get(gap_after(after)..).unwrap_or_default() {
+        let dotted = |letter: u8| {
+            let rest = rest.get(gap_after(rest)..).unwrap_or_default();
+            rest.first() == Some(&letter) && !rest.get(1).is_some_and(u8::is_ascii_alphabetic)
+        };
+        let era = match (a, b) {
+            (b'A' | b'B' | b'C', b'C' | b'D' | b'E') => true,
+            (b'A', b'.') => dotted(b'D'),
+            (b'B', b'.') => dotted(b'C'),
+            (b'C', b'.') => dotted(b'E'),
+            _ => false,
+        };
+        if era {
             return true;
         }
     }
@@ -1647,6 +1659,38 @@ mod tests {
             let r = regions(text, Writing(true));
             assert!(r.iter().any(|&(s, e)| s <= at && at < e), "{text:?}: {r:?}");
             assert!(r.iter().all(|&(s, _)| s == 0 || text.as_bytes()[s - 1].is_ascii_whitespace()), "{r:?}");
+        }
+    }
+
+    /// A number of one to three digits before an era, dotted or not, with gaps or not,
+    /// starts a region; one before a time of day ("A.M.") or a letter that only looks like
+    /// an era's start does not. Either way the regions read what the whole text reads.
+    #[test]
+    fn a_short_number_starts_a_region_before_an_era_not_before_a_time_of_day() {
+        for (text, number, starts) in [
+            ("It fell in 70 A.D. to Titus.", "70", true),
+            ("It fell in 70 A. D. to Titus.", "70", true),
+            ("It fell in 70 AD to Titus.", "70", true),
+            ("Buddha died in 480 B.C. or so.", "480", true),
+            ("Buddha died in 480 B. C. E. or so.", "480", true),
+            ("Buddha died in 480 BC or so.", "480", true),
+            ("It was founded 300 C.E. or later.", "300", true),
+            ("At 2 A.M. the guns opened.", "2", false),
+            ("At 9.30 A.M. the train left.", "30", false),
+            ("See 12 A.Dx for more.", "12", false),
+            ("See 12 B.Cat for more.", "12", false),
+            ("Note 12 C. Smith and 4 B.\nC. Jones.", "12", false),
+        ] {
+            let at = text.find(number).unwrap_or_default();
+            assert_eq!(number_triggers(text.as_bytes(), at, at + number.len()), starts, "{text}");
+            for writing in [None, Some(super::super::TimeValue::year(1904))] {
+                let cx = super::super::TagContext { document_date: writing, ..Default::default() };
+                let (read, whole) = (super::super::tag(text, &cx), super::super::tag_everywhere(text, &cx));
+                assert_eq!(read, whole, "{text}");
+                // The era's numbers are read as years.
+                let dated = read.iter().any(|t| t.span.start <= at && at < t.span.end);
+                assert!(dated || !starts, "{text}: {read:?}");
+            }
         }
     }
 
