@@ -7,7 +7,7 @@ use crate::claims::Claim;
 use crate::config::Level;
 use crate::diagnostic::Diagnostic;
 use crate::rules::RefDate;
-use crate::time::{civil_from_days, days_from_civil, Calendar, Day, Granularity, TimeValue};
+use crate::time::{civil_from_days, days_from_civil, year_of_day, Calendar, Day, Granularity, TimeValue};
 use regex::Regex;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
@@ -82,7 +82,7 @@ pub fn explains(a: &TimeValue, b: &TimeValue, reference: Option<&RefDate>) -> Op
     }
     let shifted =
         if s0 == s1 { day_value(s0).to_string() } else { format!("{}–{}", day_value(s0), day_value(s1)) };
-    let year = civil_from_days(l0).0;
+    let year = year_of_day(l0);
     let mut text = format!(
         "read as Old Style (Julian), {early} is {shifted} in the Gregorian calendar, which fits {late}: \
          the two differ by the {offset}-day Julian–Gregorian offset of {year}"

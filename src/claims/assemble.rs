@@ -1335,7 +1335,7 @@ fn looser(time: &TimeExpr, text: &str) -> Option<TimeExpr> {
         .checked_sub(3)
         .and_then(|i| words.get(i..))
         .is_some_and(|w| w.eq_ignore_ascii_case("ago"));
-    let (y, _, _) = crate::time::civil_from_days(time.value.earliest?);
+    let y = crate::time::year_of_day(time.value.earliest?);
     let earliest = Some(crate::time::days_from_civil(y.checked_sub(1)?, 1, 1));
     ago.then(|| TimeExpr { value: TimeValue { earliest, ..time.value.clone() }, ..time.clone() })
 }

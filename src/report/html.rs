@@ -23,7 +23,7 @@ use crate::engine::Run;
 use crate::rules::{EventId, RuleBook};
 use crate::span::Span;
 use crate::text::LineIndex;
-use crate::time::{civil_from_days, days_from_civil, Day};
+use crate::time::{days_from_civil, year_of_day, Day};
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -821,8 +821,8 @@ fn svg(t: &Timeline, prefix: &str) -> String {
         return "<p class=\"muted\">No dated claim to draw.</p>".to_string();
     }
     // Whole years, one year of margin on each side.
-    let y0 = civil_from_days(lo).0.saturating_sub(1);
-    let y1 = civil_from_days(hi).0.saturating_add(2);
+    let y0 = year_of_day(lo).saturating_sub(1);
+    let y1 = year_of_day(hi).saturating_add(2);
     let (d0, d1) = (days_from_civil(y0, 1, 1), days_from_civil(y1, 1, 1));
     let span = (d1 - d0).max(1);
     let plot = PLOT_END - LABEL_WIDTH;

@@ -442,7 +442,8 @@ pub fn days_from_civil(y: i64, m: u8, d: u8) -> Day {
 }
 
 /// The proleptic Gregorian year of a Rata Die: `civil_from_days(day).0`, without working
-/// out the month and day (the checks ask for years far more often than for days).
+/// out the month and day (the checks ask for years far more often than for days). A year
+/// beyond `i32` is clamped to its bound.
 pub fn year_of_day(day: Day) -> i64 {
     let rd = calendrical_calculations::rata_die::RataDie::new(day);
     match calendrical_calculations::iso::iso_year_from_fixed(rd) {
@@ -462,7 +463,8 @@ pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
     let rd = calendrical_calculations::rata_die::RataDie::new(day);
     match calendrical_calculations::iso::iso_from_fixed(rd) {
         Ok((y, m, d)) => (i64::from(y), m, d),
-        Err(_) => (if day < 0 { i64::from(i32::MIN) } else { i64::from(i32::MAX) }, 1, 1),
+        // Only the year can be out of range, and `year_of_day` says where it is clamped.
+        Err(_) => (year_of_day(day), 1, 1),
     }
 }
 
