@@ -656,6 +656,11 @@ fn in_any_case(sorted: &[&str], word: &str) -> bool {
     sorted.binary_search_by(|w| w.bytes().cmp(word.bytes().map(|b| b.to_ascii_lowercase()))).is_ok()
 }
 
+/// The dotted eras by their first two letters ("B. C.", "A. D.", "C. E."; "B. C. E." goes
+/// on after them): what `Grammar::era` reads, and what `scan::number_triggers` looks for
+/// after a short number.
+pub(super) const DOTTED_ERAS: [(u8, u8); 3] = [(b'B', b'C'), (b'A', b'D'), (b'C', b'E')];
+
 /// Characters right before a number that make it a sum or a reference.
 const SIGNS_NOT_YEAR: [char; 9] = ['$', '£', '¥', '€', '#', '№', '§', '¶', '+'];
 /// Words after a number that make it a measure or a count.
@@ -1061,21 +1066,12 @@ impl Grammar<'_, '_> {
             _ => {}
         }
         // Dotted: B . C . [E .]
-        let letters: &[&str] = match t.text {
-            "B" => &["C", "E"],
-            "A" => &["D"],
-            "C" => &["E"],
-            _ => return None,
-        };
-        if !self.glued_punct(i + 1, '.') || self.tok(i + 2).is_none_or(|n| n.text != letters[0]) {
+        let &(_, second) = DOTTED_ERAS.iter().find(|(first, _)| t.text.as_bytes() == [*first])?;
+        if !self.glued_punct(i + 1, '.') || self.tok(i + 2).is_none_or(|n| n.text.as_bytes() != [second]) {
             return None;
         }
         let mut next = self.dot(i + 3);
-        if t.text == "B"
-            && letters.len() > 1
-            && self.tok(next).is_some_and(|n| n.text == "E")
-            && self.glued_punct(next + 1, '.')
-        {
+        if t.text == "B" && self.tok(next).is_some_and(|n| n.text == "E") && self.glued_punct(next + 1, '.') {
             next = self.dot(next + 1);
         }
         Some((next, t.text == "B"))

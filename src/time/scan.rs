@@ -369,9 +369,9 @@ fn number_triggers(bytes: &[u8], start: usize, end: usize) -> bool {
         };
         let era = match (a, b) {
             (b'A' | b'B' | b'C', b'C' | b'D' | b'E') => true,
-            (b'A', b'.') => dotted(b'D'),
-            (b'B', b'.') => dotted(b'C'),
-            (b'C', b'.') => dotted(b'E'),
+            (first, b'.') => {
+                super::grammar::DOTTED_ERAS.iter().any(|&(f, second)| f == *first && dotted(second))
+            }
             _ => false,
         };
         if era {
