@@ -773,6 +773,32 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             i += 1;
             continue;
         }
+        // A word that starts with an ASCII letter, the commonest token, as the general
+        // case below takes it, without the tests a letter never needs.
+        if bytes.get(i).is_some_and(u8::is_ascii_alphabetic) {
+            let stop = letters_end(region, i + 1);
+            let at = start + i;
+            let (month, starter, unit, after_the) = classify_at(table, text, at, stop - i);
+            toks.push(Tok {
+                kind: Kind::Word,
+                text: region.get(i..stop).unwrap_or(""),
+                start: at,
+                end: start + stop,
+                space_before: space,
+                num: None,
+                digits: 0,
+                suffix: Suffix::None,
+                month,
+                starter,
+                unit,
+                after_the,
+            });
+            newlines = 0;
+            space = false;
+            prev_alpha = true;
+            i = stop;
+            continue;
+        }
         let Some(c) = char_at(region, i) else { break };
         let at = start + i;
         // A control character (a NUL or other byte left by a bad conversion) stands
