@@ -1079,12 +1079,24 @@ fn known<'a>(words: &'a mut Vec<(u128, WordInfo)>, word: &[u8]) -> &'a mut WordI
     &mut words[i].1
 }
 
+/// Per word length (0 to 16), the mask of its bytes in a key: a load, where a shift of a
+/// 128-bit number by a variable amount is a dozen instructions and a branch.
+const KEY_MASKS: [u128; 17] = {
+    let mut masks = [0u128; 17];
+    let mut len = 1;
+    while len <= 16 {
+        masks[len] = u128::MAX >> (128 - 8 * len);
+        len += 1;
+    }
+    masks
+};
+
 /// The key of the word in the first `len` (at most 16) bytes of `window`: its bytes packed
 /// little-endian into an integer, each with bit 5 set (letters lowercased, any other byte
 /// made one that is no letter and not 0), so that it equals the key of a lowercase word
 /// only for that word in any case, and 0 for no word. `None` if the word is not ASCII.
 fn word_key(window: [u8; 16], len: usize) -> Option<u128> {
-    let mask = u128::MAX.checked_shr(128 - 8 * len.min(16) as u32).unwrap_or(0);
+    let mask = KEY_MASKS.get(len).copied().unwrap_or(u128::MAX);
     let word = u128::from_le_bytes(window) & mask;
     (word & u128::from_le_bytes([0x80; 16]) == 0).then_some(word | (u128::from_le_bytes([0x20; 16]) & mask))
 }
