@@ -711,15 +711,21 @@ pub(super) struct Tok<'t> {
     pub after_the: bool,
 }
 
-impl Tok<'_> {
+impl<'t> Tok<'t> {
     /// The token a blank line makes (the second of two line breaks) at byte `at`.
     fn blank_line(at: usize) -> Tok<'static> {
+        Tok::punct("\n", at, true)
+    }
+
+    /// A punctuation token: `text` (one character) at byte `start`. The tokenizer's fast
+    /// paths build a word's from it, with the kind and classes set.
+    fn punct(text: &'t str, start: usize, space_before: bool) -> Tok<'t> {
         Tok {
             kind: Kind::Punct,
-            text: "\n",
-            start: at,
-            end: at + 1,
-            space_before: true,
+            text,
+            start,
+            end: start + text.len(),
+            space_before,
             num: None,
             digits: 0,
             suffix: Suffix::None,
@@ -779,24 +785,28 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             let stop = letters_end(region, i + 1);
             let at = start + i;
             let (month, starter, unit, after_the) = classify_at(table, text, at, stop - i);
+            let word = region.get(i..stop).unwrap_or("");
             toks.push(Tok {
                 kind: Kind::Word,
-                text: region.get(i..stop).unwrap_or(""),
-                start: at,
-                end: start + stop,
-                space_before: space,
-                num: None,
-                digits: 0,
-                suffix: Suffix::None,
                 month,
                 starter,
                 unit,
                 after_the,
+                ..Tok::punct(word, at, space)
             });
             newlines = 0;
             space = false;
             prev_alpha = true;
             i = stop;
+            continue;
+        }
+        // ASCII punctuation, one byte a token, as the general case below takes it.
+        if bytes.get(i).is_some_and(u8::is_ascii_punctuation) {
+            toks.push(Tok::punct(region.get(i..i + 1).unwrap_or(""), start + i, space));
+            newlines = 0;
+            space = false;
+            prev_alpha = false;
+            i += 1;
             continue;
         }
         let Some(c) = char_at(region, i) else { break };
