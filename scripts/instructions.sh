@@ -5,17 +5,21 @@
 #
 #   scripts/instructions.sh [BIN...]         # default: the release build (built first)
 #   TOP=25 scripts/instructions.sh old/chronolint target/release/chronolint
+#   LINES=30 scripts/instructions.sh target/release/chronolint
 #
 # The sample is the first 1,000 files (49 MB) of the 100 MiB bench corpus
 # (scripts/bench-corpus.sh makes it if it is missing), checked with the shipped rules on one
 # thread (`--format json`). Per binary it prints the total; with TOP=N also the N
-# functions of chronolint with the most instructions, callees included. A run takes
-# about 15 s per binary; counts repeat to within about 0.1% (hash maps are seeded at
-# random), so a change smaller than that is no change.
+# functions of chronolint with the most instructions, callees included; with LINES=N
+# also the N source lines with the most instructions of their own, inlined code given
+# to the line it came from (scripts/own-lines.py). A run takes about 15 s per binary
+# (25 s with LINES, as callgrind then records each instruction); counts repeat to within
+# about 0.1% (hash maps are seeded at random), so a change smaller than that is no change.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 bench_dir=${BENCH_DIR:-/tmp/chronolint-bench}
 top=${TOP:-0}
+lines=${LINES:-0}
 
 if ! command -v valgrind >/dev/null 2>&1; then
   echo "installing valgrind (callgrind)..." >&2
@@ -40,7 +44,9 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for bin in "${bins[@]}"; do
   out=$work/callgrind.out
-  RAYON_NUM_THREADS=1 valgrind --tool=callgrind --callgrind-out-file="$out" \
+  per_instruction=()
+  [ "$lines" -gt 0 ] && per_instruction=(--dump-instr=yes)
+  RAYON_NUM_THREADS=1 valgrind --tool=callgrind "${per_instruction[@]}" --callgrind-out-file="$out" \
     "$bin" check "$sample" --format json >/dev/null 2>"$work/log" || true
   total=$(awk '/I *refs:/ {gsub(",", "", $NF); print $NF}' "$work/log")
   if [ -z "$total" ]; then
@@ -55,5 +61,13 @@ for bin in "${bins[@]}"; do
     (cd "$work" && callgrind_annotate --inclusive=yes "$out" 2>/dev/null) |
       grep -E '^ *[0-9,]+ .*:chronolint::[^ ]* \[' | head -n "$top" |
       sed -E 's/^ *([0-9,]+) *\(([ 0-9.]+%)\) *[^ ]*:(chronolint::[^ ]*) .*/  \1 (\2) \3/' || true
+  fi
+  if [ "$lines" -gt 0 ]; then
+    if command -v python3 >/dev/null 2>&1 && command -v addr2line >/dev/null 2>&1; then
+      python3 "$here/scripts/own-lines.py" "$out" "$bin" "$lines"
+    else
+      echo "LINES needs python3 and addr2line (binutils); no lines printed" >&2
+      exit 1
+    fi
   fi
 done
