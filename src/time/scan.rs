@@ -714,14 +714,14 @@ pub(super) struct Tok<'t> {
 impl<'t> Tok<'t> {
     /// The token a blank line makes (the second of two line breaks) at byte `at`.
     fn blank_line(at: usize) -> Tok<'static> {
-        Tok::punct("\n", at, true)
+        Tok::bare(Kind::Punct, "\n", at, true)
     }
 
-    /// A punctuation token: `text` (one character) at byte `start`. The tokenizer's fast
-    /// paths build a word's from it, with the kind and classes set.
-    fn punct(text: &'t str, start: usize, space_before: bool) -> Tok<'t> {
+    /// A token of `kind`, `text` at byte `start`, with no number and no word classes: a
+    /// punctuation token as it is, a word's once its classes are set.
+    fn bare(kind: Kind, text: &'t str, start: usize, space_before: bool) -> Tok<'t> {
         Tok {
-            kind: Kind::Punct,
+            kind,
             text,
             start,
             end: start + text.len(),
@@ -786,14 +786,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
             let at = start + i;
             let (month, starter, unit, after_the) = classify_at(table, text, at, stop - i);
             let word = region.get(i..stop).unwrap_or("");
-            toks.push(Tok {
-                kind: Kind::Word,
-                month,
-                starter,
-                unit,
-                after_the,
-                ..Tok::punct(word, at, space)
-            });
+            toks.push(Tok { month, starter, unit, after_the, ..Tok::bare(Kind::Word, word, at, space) });
             newlines = 0;
             space = false;
             prev_alpha = true;
@@ -802,7 +795,7 @@ pub(super) fn tokenize<'t>(text: &'t str, start: usize, end: usize, toks: &mut V
         }
         // ASCII punctuation, one byte a token, as the general case below takes it.
         if bytes.get(i).is_some_and(u8::is_ascii_punctuation) {
-            toks.push(Tok::punct(region.get(i..i + 1).unwrap_or(""), start + i, space));
+            toks.push(Tok::bare(Kind::Punct, region.get(i..i + 1).unwrap_or(""), start + i, space));
             newlines = 0;
             space = false;
             prev_alpha = false;
