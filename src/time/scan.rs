@@ -307,11 +307,15 @@ fn regions_with(
         search.triggers(bytes, start, end, writing, &mut coded, &mut words);
         let mut words = words.iter().copied().peekable();
         let block = bytes.get(start..end).unwrap_or_default();
-        for (c, chunk) in block.chunks(CHUNK).enumerate() {
-            // No early exit: a test of all 64 bytes vectorises.
-            if !chunk.iter().fold(false, |any, b| any | b.is_ascii_digit()) {
-                continue;
-            }
+        let mut c = 0;
+        // The chunks with a digit, each found by a loop of its own over those without
+        // (most of them), which keeps its few values in registers.
+        while let Some(skipped) =
+            block.get(c * CHUNK..).and_then(|rest| rest.chunks(CHUNK).position(any_digit))
+        {
+            c += skipped;
+            let chunk = block.get(c * CHUNK..).unwrap_or_default();
+            let chunk = chunk.get(..CHUNK).unwrap_or(chunk);
             for (w, eight) in chunk.chunks(8).enumerate() {
                 let mut digits = digit_bits(load(eight));
                 while digits != 0 {
@@ -324,6 +328,7 @@ fn regions_with(
                     merge.push(at, end, LEFT);
                 }
             }
+            c += 1;
         }
         for (word_at, word_end) in words {
             merge.push(word_at, word_end, LEFT_OF_WORD);
@@ -331,6 +336,17 @@ fn regions_with(
         start = end;
     }
     merge.finish(bytes)
+}
+
+/// Whether `chunk` (at most `CHUNK` bytes) holds an ASCII digit. No early exit: a test of
+/// all the bytes vectorises, and a whole chunk is tested as an array, whose length the
+/// compiler knows, so the loop is unrolled with no code for a tail.
+#[inline(always)]
+fn any_digit(chunk: &[u8]) -> bool {
+    match <&[u8; CHUNK]>::try_from(chunk) {
+        Ok(whole) => whole.iter().fold(false, |any, b| any | b.is_ascii_digit()),
+        Err(_) => chunk.iter().any(u8::is_ascii_digit),
+    }
 }
 
 /// Where the run of digits that starts at `at` ends, if it starts there (the first digit
