@@ -1684,6 +1684,17 @@ const UNKNOWN_NAME: &str = concat!(
     r"|(?:Treaty|Battle|Siege|Convention|Revolution|Massacre|Peace)\s+of\s+(?:the\s+)?[A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*(?:[ ][A-Z][\p{L}'’]*(?:-[\p{L}'’]+)*){0,2})",
 );
 
+/// The name (group 1) in a match of `UNKNOWN_NAME`: what follows "the" and the white space
+/// after it, to the match's end. The name opens with a capital, so the white space ends
+/// where it starts (`\s` and `char::is_whitespace` are both Unicode's White_Space). Found
+/// this way, a match needs only the regex's search; asking it for the group ran its
+/// slower engine for groups over each match: two fifths of the search's cost (callgrind
+/// over the 49 MB sample, 17.5 M instructions against 10.5 M).
+fn unknown_name(matched: &str) -> Option<&str> {
+    let after_the = matched.get(3..)?;
+    Some(after_the.trim_start()).filter(|name| name.len() < after_the.len() && !name.is_empty())
+}
+
 /// Modifiers that make a name generic, not a specific event ("the Great War", "the Cold War",
 /// "the Social Revolution").
 const GENERIC: &[&str] = &[
@@ -1817,13 +1828,13 @@ fn find_unknown(text: &str, sentences: &[Sentence], out: &mut Vec<EventMention>,
         // the first name needs it (not once per name: a long sentence of names was
         // quadratic).
         let mut title_case: Option<bool> = None;
-        for c in UNKNOWN.on(body).captures_iter(body) {
-            let Some(m) = c.get(1) else { continue };
-            let span = Span::new(sentence.span.start + m.start(), sentence.span.start + m.end());
+        for m in UNKNOWN.on(body).find_iter(body) {
+            let Some(name) = unknown_name(m.as_str()) else { continue };
+            let start = m.end() - name.len();
+            let span = Span::new(sentence.span.start + start, sentence.span.start + m.end());
             if known.overlaps(span) {
                 continue;
             }
-            let name = m.as_str();
             let words: Vec<&str> = name.split_whitespace().collect();
             let head_pos = words.len().saturating_sub(1);
             let is_of = words.contains(&"of");
@@ -1972,6 +1983,30 @@ mod tests {
                 re.captures_iter(text).map(|c| c.get(1).map(|m| (m.start(), m.end()))).collect()
             })
             .collect()
+    }
+
+    /// `unknown_name` cuts from each match the name the regex's group gives, on every
+    /// sentence of the real texts that holds a match and on names with every kind of space.
+    #[test]
+    fn unknown_names_from_matches_are_the_regexs_group() {
+        let mut texts: Vec<String> = Vec::new();
+        for (_, text) in crate::realtext_books() {
+            texts.extend(
+                text.split(['.', '!', '?']).filter(|s| UNKNOWN.full().is_match(s)).map(str::to_string),
+            );
+        }
+        assert!(texts.len() > 100, "only {} sentences with a name", texts.len());
+        for space in [" ", "\t", "\n", "\r\n", "\u{a0}", "  \u{2003}"] {
+            texts.push(format!("In the{space}Boxer War and The{space}Treaty of{space}Peking."));
+        }
+        for text in &texts {
+            for twin in [&*UNKNOWN, &*UNKNOWN_ANYWHERE] {
+                let re = twin.full();
+                let by_group: Vec<_> = re.captures_iter(text).map(|c| c.get(1).map(|m| m.as_str())).collect();
+                let by_cut: Vec<_> = re.find_iter(text).map(|m| unknown_name(m.as_str())).collect();
+                assert_eq!(by_cut, by_group, "{text:?}");
+            }
+        }
     }
 
     #[test]
