@@ -2961,25 +2961,35 @@ impl Grammar<'_, '_> {
 /// A token's text in ASCII lowercase, without allocating. Only texts of at most 16 ASCII
 /// bytes are kept: every word the grammar compares a lowercased text with is one, and any
 /// other text reads as "", which equals none of them.
-struct Lower {
-    buf: [u8; 16],
-    len: usize,
+enum Lower<'t> {
+    /// The text itself, already in lowercase (most words), or "".
+    Text(&'t str),
+    /// A lowercased copy of a text with capitals: its bytes and their number.
+    Copy([u8; 16], usize),
 }
 
-impl Lower {
-    fn new(text: &str) -> Self {
+impl<'t> Lower<'t> {
+    fn new(text: &'t str) -> Self {
+        if text.len() > 16 || !text.is_ascii() {
+            return Lower::Text("");
+        }
+        if !text.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Lower::Text(text);
+        }
         let mut buf = [0u8; 16];
-        let len = if text.len() <= buf.len() && text.is_ascii() {
-            buf.iter_mut().zip(text.bytes()).for_each(|(to, from)| *to = from.to_ascii_lowercase());
-            text.len()
-        } else {
-            0
-        };
-        Lower { buf, len }
+        buf.iter_mut().zip(text.bytes()).for_each(|(to, from)| *to = from.to_ascii_lowercase());
+        Lower::Copy(buf, text.len())
     }
 
+    /// The text in lowercase. Only a copy is checked as UTF-8 again (always so: ASCII
+    /// lowercased is ASCII), which cost more than the copy for every word.
     fn as_str(&self) -> &str {
-        std::str::from_utf8(self.buf.get(..self.len).unwrap_or_default()).unwrap_or_default()
+        match self {
+            Lower::Text(text) => text,
+            Lower::Copy(buf, len) => {
+                std::str::from_utf8(buf.get(..*len).unwrap_or_default()).unwrap_or_default()
+            }
+        }
     }
 }
 
