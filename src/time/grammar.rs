@@ -938,8 +938,9 @@ struct Grammar<'a, 't> {
 /// at, and the last token `relative` found nothing at. Within one try of the grammar the
 /// productions ask these again at the same token, one right after the other: over the
 /// 49 MB sample of the bench corpus, 58,041 of 138,717 calls of `day_month`, 16,933 of
-/// 66,588 of `ordinal_word` and 8,626 of 72,295 of `relative`. Each reads only the tokens and the grammar's fixed
-/// context, so its answer at a token does not change during a try.
+/// 66,588 of `ordinal_word` and 8,626 of 72,295 of `relative`. Each reads only the tokens
+/// and the try's fixed context (`prev`, `story`, `label`, `here`), so its answer at a
+/// token does not change during a try.
 #[derive(Default)]
 struct Memo {
     day_month: Last<Option<(usize, u8, u8)>>,
