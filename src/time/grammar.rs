@@ -826,6 +826,11 @@ pub(super) const STEP_NONE: &str = "same";
 /// Parts of a day after "that", "the same", "the next": "that night", "the next morning".
 pub(super) const PARTS_OF_DAY: [&str; 4] = ["morning", "evening", "night", "afternoon"];
 
+/// The words after a unit or a part of the day that count it from the previous date with
+/// no step before it ("the year before", "the day after"; `relative_unit`), and the step
+/// each makes. `opens_nothing` lets a "the" before such a unit through only with one.
+const UNIT_STEPS: [(&str, i64); 2] = [("before", -1), ("after", 1)];
+
 /// The words after "the" that some production reads, besides numbers, months, the words
 /// the tokenizer marks as starters or units, steps ("the following year", `step_at`) and
 /// `PARTS_OF_DAY` ("the morning of the 5th"), all of which `Grammar::may_follow_the` lets
@@ -1550,7 +1555,7 @@ impl Grammar<'_, '_> {
             && t.month == 0
             && !t.starter
             && (t.unit || self.is_any(i, &PARTS_OF_DAY))
-            && !self.is_any(i + 1, &["before", "after"])
+            && !UNIT_STEPS.iter().any(|(w, _)| self.is(i + 1, w))
     }
 
     /// `expr` without its test of the words after "the" and "a" (`opens_nothing`).
@@ -2880,11 +2885,7 @@ impl Grammar<'_, '_> {
             // "the year before", "the day after": only when nothing follows ("the day after
             // the battle" is dated by the battle, not by the previous date).
             let after = Lower::new(self.tok(j + 1)?.text);
-            step = match after.as_str() {
-                "before" => -1,
-                "after" => 1,
-                _ => return None,
-            };
+            step = UNIT_STEPS.iter().find(|(w, _)| *w == after.as_str()).map(|&(_, step)| step)?;
             if !self.tok(j + 2).is_none_or(|t| t.kind == Kind::Punct) {
                 return None;
             }
