@@ -10,13 +10,14 @@
 //! Documents are processed in parallel up to their claims; the checks read one index built
 //! from all of them. See `DESIGN.md` for the contracts (commands, JSON output, exit status).
 
-/// Defines a module's `warm_up()`: it builds the given `LazyLock` statics (patterns and
-/// tables) now rather than on first use (`engine::warm_up`).
+/// Defines a module's `WARM_UP`: a builder for each of the given `LazyLock` statics
+/// (patterns and tables), which `engine::warm_up` shares out among the threads to build
+/// them before the first document rather than on first use.
 macro_rules! warm_up {
     ($($lazy:ident),+ $(,)?) => {
-        pub(crate) fn warm_up() {
-            $(std::sync::LazyLock::force(&$lazy);)+
-        }
+        pub(crate) const WARM_UP: &[fn()] = &[$(|| {
+            std::sync::LazyLock::force(&$lazy);
+        }),+];
     };
 }
 pub(crate) use warm_up;

@@ -12,8 +12,8 @@ mod index;
 pub mod mentions;
 mod needs;
 mod refuted;
-pub(crate) use heading::warm_up as heading_warm_up;
-pub(crate) use refuted::warm_up as refuted_warm_up;
+pub(crate) use heading::WARM_UP as HEADING_WARM_UP;
+pub(crate) use refuted::WARM_UP as REFUTED_WARM_UP;
 
 pub use bounds::{both_may_hold, outside};
 pub use copies::Copies;

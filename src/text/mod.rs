@@ -501,13 +501,9 @@ fn each_normalized_byte_from(
     words
 }
 
-/// Builds the patterns of segmenting, flags and citations now (`crate::engine::warm_up`).
-pub(crate) fn warm_up() {
-    segment::warm_up();
-    flags::warm_up();
-    citations::warm_up();
-    copyright::warm_up();
-}
+/// The builders of the patterns of segmenting, flags and citations (`crate::engine::warm_up`).
+pub(crate) const WARM_UP: [&[fn()]; 4] =
+    [segment::WARM_UP, flags::WARM_UP, citations::WARM_UP, copyright::WARM_UP];
 
 #[cfg(test)]
 mod tests {

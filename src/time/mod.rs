@@ -209,8 +209,5 @@ fn drop_counts_past_the_text(times: &mut Vec<TimeExpr>, cx: &TagContext) {
     });
 }
 
-/// Builds the tagger's tables now (`crate::engine::warm_up`).
-pub(crate) fn warm_up() {
-    scan::warm_up();
-    grammar::warm_up();
-}
+/// The builders of the tagger's tables (`crate::engine::warm_up`).
+pub(crate) const WARM_UP: [&[fn()]; 2] = [scan::WARM_UP, grammar::WARM_UP];
