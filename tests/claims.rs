@@ -1176,6 +1176,40 @@ fn every_sentence_naming_a_known_event_holds_the_words_it_needs() {
     assert!(naming > 1000, "only {naming} sentences name a known event");
 }
 
+/// The test of words `Matcher::may_name` makes is one of the words a text holds, so it
+/// can only pass more often on more text: a window that fails holds no sentence that
+/// passes, and a window holding a sentence that passes passes. The per-document stage
+/// takes a window's answer for the sentences it settles (`claims::extract`). Checked on
+/// every sentence of the realtext books and the window of it and the next sentence.
+#[test]
+fn the_words_test_of_a_window_settles_the_sentences_inside_it() {
+    let (_, matcher) = shipped();
+    let (mut windows, mut passing) = (0, 0);
+    for entry in std::fs::read_dir(crate::common::shared("realtext")).expect("realtext") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_none_or(|e| e != "txt") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).expect("utf-8");
+        let folds = !text.contains('\u{17f}') && !text.contains('\u{212a}');
+        let lower = text.to_ascii_lowercase();
+        let sentences = segment(&text);
+        let may_name = |start: usize, end: usize| matcher.may_name(&lower[start..end], folds);
+        for pair in sentences.windows(2) {
+            let (a, b) = (pair[0].span, pair[1].span);
+            let window = may_name(a.start, b.end);
+            for s in [a, b] {
+                let sentence = may_name(s.start, s.end);
+                assert!(window || !sentence, "{:?} passes, its window fails", &text[s.start..s.end]);
+            }
+            windows += 1;
+            passing += usize::from(window);
+        }
+    }
+    // Both answers must have been seen for the check to mean anything.
+    assert!(windows > 10_000 && passing > 500 && passing < windows, "{passing} of {windows} windows pass");
+}
+
 /// An undated name in a block without a time is judged by the document's dominant year,
 /// so such a block is segmented only when the document has one; either way the fast path
 /// finds what the slow one does.

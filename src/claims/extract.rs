@@ -78,12 +78,20 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // for words or names in it, so a window that fails them holds no sentence that
     // passes. (A name the block's search finds in a sentence occurs in its window.)
     let time_spans: Vec<Span> = times.iter().map(|t| t.span).collect();
-    // The windows that fail the test, for the claims' search for copies below.
+    // The windows that fail the test, for the claims' search for copies below, and
+    // those `may_name` passed (trimmed): both settle the same test of many a dated
+    // sentence below (`Settled`).
     let failed = std::cell::RefCell::new(Vec::new());
+    let passed = std::cell::RefCell::new(Vec::new());
     let needed = |window: Span| {
-        let needed = ANSWER_MARK.find(window.slice(text).as_bytes()).is_some()
-            || matcher.may_name(window.slice(&lower), folds)
-            || names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)));
+        if ANSWER_MARK.find(window.slice(text).as_bytes()).is_some() {
+            return true;
+        }
+        if matcher.may_name(window.slice(&lower), folds) {
+            passed.borrow_mut().push(trimmed(text, window));
+            return true;
+        }
+        let needed = names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)));
         if !needed {
             failed.borrow_mut().push(window);
         }
@@ -157,11 +165,16 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let worded = any_of(&[&touched(&heads), &phrased]);
     // Names are looked for only where something can read them (`relevant_sentences`): of
     // the dated sentences, those that can name a known event, and answers.
+    let (mut failed_windows, mut passed_windows) = (failed.take(), passed.take());
+    failed_windows.sort_unstable_by_key(|w| w.start);
+    passed_windows.sort_unstable_by_key(|w| w.start);
+    let settled = Settled { failed: &failed_windows, passed: &passed_windows };
     let naming: Vec<bool> = sentences
         .iter()
         .zip(&dated)
         .map(|(s, d)| {
-            *d && (s.span.slice(text).starts_with("A:") || matcher.may_name(s.span.slice(&lower), folds))
+            *d && (s.span.slice(text).starts_with("A:")
+                || settled.may_name(s.span).unwrap_or_else(|| matcher.may_name(s.span.slice(&lower), folds)))
         })
         .collect();
     let mut relevant = relevant_sentences(text, &sentences, &naming, &worded);
@@ -247,7 +260,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // event): a copy holds the phrase's word, whose window is tested as a time's is, so
     // it is asked about only where a window that failed is not alike.
     let alike = std::cell::OnceCell::new();
-    let failed = failed.into_inner();
+    let failed = failed_windows;
     let all_alike =
         || *alike.get_or_init(|| failed.iter().all(|w| super::mentions::words_alike(w.slice(text))));
     let yeared = |i: usize| {
@@ -292,6 +305,39 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         copyright,
     };
     assembled(doc, rules, parts)
+}
+
+/// What the window tests of `segment_needed` said of `Matcher::may_name`, for the same
+/// test of the dated sentences: the test asks for words, so a window that failed holds no
+/// sentence that passes, and a sentence that holds a window that passed passes. (Over
+/// the 49 MB bench sample, most dated sentences are settled so, each a scan of its words
+/// saved.) Both lists are in order of their starts, as the windows were tested.
+struct Settled<'a> {
+    failed: &'a [Span],
+    passed: &'a [Span],
+}
+
+impl Settled<'_> {
+    /// `may_name` of the sentence `span`, if a window settles it.
+    fn may_name(&self, span: Span) -> Option<bool> {
+        // The last window of each list that starts at or before the sentence.
+        let last = |list: &[Span]| {
+            list.get(list.partition_point(|w| w.start <= span.start).checked_sub(1)?).copied()
+        };
+        if last(self.failed).is_some_and(|w| w.contains(span)) {
+            return Some(false);
+        }
+        // A window inside the sentence starts at or after it: the first such.
+        let first = self.passed.get(self.passed.partition_point(|w| w.start < span.start)).copied();
+        first.is_some_and(|w| span.contains(w)).then_some(true)
+    }
+}
+
+/// `span` of `text` without the white space at its ends, as a sentence's span is.
+fn trimmed(text: &str, span: Span) -> Span {
+    let raw = span.slice(text);
+    let lead = raw.len() - crate::text::trim_start(raw).len();
+    Span::new(span.start + lead, span.start + lead + crate::text::trim(raw).len())
 }
 
 /// Two lists of spans in order of their starts, as one.
@@ -408,6 +454,36 @@ pub fn claims_for_comparison(extract: &DocExtract) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sentence inside a window that failed fails; one holding a window that passed
+    /// passes; any other is asked.
+    #[test]
+    fn a_window_settles_the_sentences_it_holds_or_that_hold_it() {
+        let failed = [Span::new(0, 40), Span::new(100, 160)];
+        let passed = [Span::new(50, 70), Span::new(200, 230)];
+        let settled = Settled { failed: &failed, passed: &passed };
+        for (sentence, want) in [
+            ((5, 30), Some(false)),
+            ((0, 40), Some(false)),
+            ((120, 160), Some(false)),
+            ((30, 45), None), // runs out of the failed window
+            ((50, 70), Some(true)),
+            ((45, 80), Some(true)),
+            ((55, 80), None), // holds only part of the passed window
+            ((190, 240), Some(true)),
+            ((165, 195), None),      // no window near
+            ((90, 240), Some(true)), // holds a passed window, though it runs over a failed one
+        ] {
+            assert_eq!(settled.may_name(Span::new(sentence.0, sentence.1)), want, "{sentence:?}");
+        }
+    }
+
+    #[test]
+    fn a_trimmed_window_is_its_text_without_the_white_space_at_its_ends() {
+        let text = "One.  Two words here.\n Three.";
+        assert_eq!(trimmed(text, Span::new(4, 22)), Span::new(6, 21));
+        assert_eq!(trimmed(text, Span::new(0, 4)), Span::new(0, 4));
+    }
 
     #[test]
     fn a_year_is_a_run_of_four_digits_in_the_years_a_date_can_have() {
