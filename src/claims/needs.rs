@@ -257,6 +257,9 @@ impl Needs {
     /// word: a caller then rules nothing out (`Matcher::may_name`).
     pub(super) fn new(needs: &[Groups]) -> Option<Needs> {
         let mut words: Vec<String> = Vec::new();
+        // Each word's id, its index in `words`, where a search of the list for each word
+        // was quadratic in the words of every name and description.
+        let mut ids: HashMap<String, usize> = HashMap::new();
         let mut meets: Vec<Vec<(u32, u8)>> = Vec::new();
         let mut full = Vec::with_capacity(needs.len());
         for (n, need) in needs.iter().enumerate() {
@@ -273,7 +276,7 @@ impl Needs {
             let groups = need.get(..GROUPS).unwrap_or(&need);
             for (bit, group) in groups.iter().enumerate() {
                 for w in group.iter() {
-                    let id = words.iter().position(|x| x == w).unwrap_or_else(|| {
+                    let id = *ids.entry(w.clone()).or_insert_with(|| {
                         words.push(w.clone());
                         meets.push(Vec::new());
                         words.len() - 1
