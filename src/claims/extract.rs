@@ -88,7 +88,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             return true;
         }
         if matcher.may_name(window.slice(&lower), folds) {
-            passed.borrow_mut().push(trimmed(text, window));
+            passed.borrow_mut().push(crate::text::trim_span(text, window));
             return true;
         }
         let needed = names.filter(|_| !dominant).is_some_and(|lit| lit.is_match(window.slice(text)));
@@ -260,9 +260,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // event): a copy holds the phrase's word, whose window is tested as a time's is, so
     // it is asked about only where a window that failed is not alike.
     let alike = std::cell::OnceCell::new();
-    let failed = failed_windows;
     let all_alike =
-        || *alike.get_or_init(|| failed.iter().all(|w| super::mentions::words_alike(w.slice(text))));
+        || *alike.get_or_init(|| failed_windows.iter().all(|w| super::mentions::words_alike(w.slice(text))));
     let yeared = |i: usize| {
         let Some(s) = sentences.get(i).filter(|_| naming.get(i) == Some(&true)) else { return false };
         if s.span.slice(text).starts_with("A:") {
@@ -331,13 +330,6 @@ impl Settled<'_> {
         let first = self.passed.get(self.passed.partition_point(|w| w.start < span.start)).copied();
         first.is_some_and(|w| span.contains(w)).then_some(true)
     }
-}
-
-/// `span` of `text` without the white space at its ends, as a sentence's span is.
-fn trimmed(text: &str, span: Span) -> Span {
-    let raw = span.slice(text);
-    let lead = raw.len() - crate::text::trim_start(raw).len();
-    Span::new(span.start + lead, span.start + lead + crate::text::trim(raw).len())
 }
 
 /// Two lists of spans in order of their starts, as one.
@@ -476,13 +468,6 @@ mod tests {
         ] {
             assert_eq!(settled.may_name(Span::new(sentence.0, sentence.1)), want, "{sentence:?}");
         }
-    }
-
-    #[test]
-    fn a_trimmed_window_is_its_text_without_the_white_space_at_its_ends() {
-        let text = "One.  Two words here.\n Three.";
-        assert_eq!(trimmed(text, Span::new(4, 22)), Span::new(6, 21));
-        assert_eq!(trimmed(text, Span::new(0, 4)), Span::new(0, 4));
     }
 
     #[test]

@@ -60,6 +60,15 @@ pub(crate) fn trim(s: &str) -> &str {
     trim_end(trim_start(s))
 }
 
+/// `span` of `text` without the white space at its ends (`trim`): the span the segmenter
+/// gives a sentence read from `span`, and what a window is compared with a sentence by.
+pub(crate) fn trim_span(text: &str, span: Span) -> Span {
+    let raw = span.slice(text);
+    let from_start = trim_start(raw);
+    let start = span.start + (raw.len() - from_start.len());
+    Span::new(start, start + trim_end(from_start).len())
+}
+
 /// The line of `text` that holds byte `at`, without its line break.
 pub(crate) fn line_at(text: &str, at: usize) -> Span {
     let bytes = text.as_bytes();
@@ -508,6 +517,17 @@ pub(crate) const WARM_UP: [&[fn()]; 4] =
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_trimmed_span_is_its_text_without_the_white_space_at_its_ends() {
+        let text = "One.  Two words here.\n Three.\u{a0} ";
+        assert_eq!(trim_span(text, Span::new(4, 22)), Span::new(6, 21));
+        assert_eq!(trim_span(text, Span::new(0, 4)), Span::new(0, 4));
+        // White space beyond ASCII goes too, as `str::trim` takes it.
+        assert_eq!(trim_span(text, Span::new(22, text.len())), Span::new(23, 29));
+        // Nothing but white space: an empty span, which the segmenter makes no sentence of.
+        assert!(trim_span(text, Span::new(4, 6)).is_empty());
+    }
 
     proptest::proptest! {
         /// The byte-wise trims take off what `str`'s do: ASCII white space (the vertical

@@ -1069,13 +1069,10 @@ pub(crate) fn sentence_window(text: &str, block: Span, span: Span) -> Span {
 }
 
 fn push(text: &str, span: Span, paragraph: usize, out: &mut Vec<Sentence>) {
-    let raw = span.slice(text);
-    let trimmed = super::trim(raw);
-    if trimmed.is_empty() {
+    let span = super::trim_span(text, span);
+    if span.is_empty() {
         return;
     }
-    let lead = raw.len() - super::trim_start(raw).len();
-    let span = Span::new(span.start + lead, span.start + lead + trimmed.len());
     out.push(Sentence {
         span,
         paragraph,
