@@ -162,7 +162,15 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     };
     let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
     let phrased = touched(&phrases);
-    let worded = any_of(&[&touched(&heads), &phrased]);
+    // A sentence a name of `heads` touches is read by `unknown-event` only where it holds
+    // a name the check may report (`may_hold_unknown`): one with only "the Great War", or
+    // a heading in title case, has nothing for it, and is not matched for mentions.
+    let unknown_named: Vec<bool> = touched(&heads)
+        .into_iter()
+        .zip(&sentences)
+        .map(|(t, s)| t && super::mentions::may_hold_unknown(s.span.slice(text)))
+        .collect();
+    let worded = any_of(&[&unknown_named, &phrased]);
     // Names are looked for only where something can read them (`relevant_sentences`): of
     // the dated sentences, those that can name a known event, and answers.
     let (mut failed_windows, mut passed_windows) = (failed.take(), passed.take());
