@@ -2305,3 +2305,30 @@ fn a_name_over_a_sentence_end_hides_no_name_after_it() {
         assert_eq!(claimed(&rules, &matcher, text), ["treaty-of-portsmouth"], "{text:?}");
     }
 }
+
+/// Only the sentences read for what they found are keyed for repeats (here the one that
+/// takes up its heading's event), yet one repeats an earlier copy that nothing reads (a
+/// dated sentence whose words name no known event): the copy is found among the other
+/// split sentences, as splitting and comparing everything finds it. Without the copy,
+/// the claim is no repeat.
+#[test]
+fn a_read_sentence_repeats_an_earlier_copy_that_nothing_reads() {
+    let (rules, matcher) = shipped();
+    let treaty = rules.find("treaty-of-portsmouth").expect("the treaty is in the rules");
+    let copy = "The treaty was signed on September 5, 1905.";
+    let repeated = |first: &str| {
+        let text = format!(
+            "In 1900 the Boxer Rebellion broke out. {first}\n\n## The Treaty of Portsmouth\n\n{copy}\n"
+        );
+        let doc = Document { id: 0, path: "doc.txt".into(), text, meta: SourceMeta::default() };
+        let of = |x: &chronolint::claims::DocExtract| -> Vec<bool> {
+            x.claims.iter().filter(|c| c.event == treaty).map(|c| c.repeated).collect()
+        };
+        (
+            of(&extract(&doc, &rules, &matcher)),
+            of(&chronolint::claims::extract_everywhere(&doc, &rules, &matcher)),
+        )
+    };
+    assert_eq!(repeated(copy), (vec![true], vec![true]));
+    assert_eq!(repeated("The harvest failed in 1900."), (vec![false], vec![false]));
+}

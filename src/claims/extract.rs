@@ -207,19 +207,27 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks, relevant: Some(&relevant) };
     let mentions = matcher.find_seen(text, &sentences, &seen);
     // Flags are read by the claims (a sentence with a time and a known event, or an
-    // answer to a question that names one), by `unknown-event` and
-    // `anniversary-arithmetic` (sentences with their words) and by `anachronism`
-    // (sentences naming an entity). The relevant and heading-led sentences are keyed
-    // and compared with each other (`repeats_for`); a read one that none of them
-    // repeats is then compared with the other split sentences before it, whose first and
-    // last words it shares (`flags::mark_copies_not_wanted`). So a copy whose context or
+    // answer to a question that names one), by `unknown-event` (a sentence with an
+    // unknown event's name), `anniversary-arithmetic` (a sentence with a phrase) and
+    // `anachronism` (a sentence naming an entity). Only sentences read for what they
+    // found are flagged: a relevant sentence whose names all turned out known, or whose
+    // words named nothing, is read by nothing. Those read but for an entity are keyed and
+    // compared with each other (`repeats_for`); a read one that none of them repeats is
+    // then compared with the other split sentences before it, whose first and last words
+    // it shares (`flags::mark_copies_not_wanted`). So whether a read sentence repeats one
+    // before it does not hang on which others are keyed, and a copy whose context or
     // punctuation made nothing of its words ("War" heading no name, a year left unread,
     // "two years-ago") is found without a key for every split sentence holding such a
     // word: keying those was a tenth of the flags' work.
     let mut knows = vec![false; sentences.len()];
-    for m in mentions.iter().filter(|m| matches!(m.target, super::MentionTarget::Known(_))) {
-        if let Some(k) = knows.get_mut(m.sentence) {
-            *k = true;
+    let mut unknown_found = vec![false; sentences.len()];
+    for m in &mentions {
+        let found = match m.target {
+            super::MentionTarget::Known(_) => knows.get_mut(m.sentence),
+            super::MentionTarget::Unknown(_) => unknown_found.get_mut(m.sentence),
+        };
+        if let Some(found) = found {
+            *found = true;
         }
     }
     let claiming: Vec<bool> = (0..sentences.len())
@@ -228,16 +236,11 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             dated.get(i).copied().unwrap_or(false) && (knows.get(i).copied().unwrap_or(false) || answer)
         })
         .collect();
-    let flags_for = any_of(&[&claiming, &worded, &named, &under_heading]);
+    let worded_read = any_of(&[&unknown_found, &phrased]);
+    let flags_for = any_of(&[&claiming, &worded_read, &named, &under_heading]);
     // A sentence that only names an entity is not keyed: `anachronism`, its one reader,
     // asks whether what it would report has a copy anywhere before (`claims::Copies`).
-    let repeats_for = any_of(&[&relevant, &under_heading]);
-    // Claims and worded sentences are relevant (a known event is found only where
-    // `may_name` passes), so every other read sentence is keyed, as `mark_flags` needs.
-    debug_assert!((0..sentences.len()).all(|i| {
-        let read = [&claiming, &worded, &under_heading].iter().any(|m| m.get(i) == Some(&true));
-        !read || repeats_for.get(i) == Some(&true)
-    }));
+    let repeats_for = any_of(&[&claiming, &worded_read, &under_heading]);
     // A block quotation delimited by tags needs one of their closing marks, which the
     // search of the lowercased text looked for (`quote_markup`). The tags are ASCII, and
     // the flags find them in the ASCII-lowercased text whatever the document's folding,
