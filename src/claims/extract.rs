@@ -163,13 +163,10 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let named = touched(&entities.iter().map(|(s, _)| *s).collect::<Vec<_>>());
     let phrased = touched(&phrases);
     // A sentence a name of `heads` touches is read by `unknown-event` only where it holds
-    // a name the check may report (`may_hold_unknown`): one with only "the Great War", or
-    // a heading in title case, has nothing for it, and is not matched for mentions.
-    let unknown_named: Vec<bool> = touched(&heads)
-        .into_iter()
-        .zip(&sentences)
-        .map(|(t, s)| t && super::mentions::may_hold_unknown(s.span.slice(text)))
-        .collect();
+    // a name the check may report (`UnknownNames`): one with only "the Great War", or a
+    // heading in title case, has nothing for it, and is not matched for mentions.
+    let unknown = super::mentions::UnknownNames::new(text, &sentences, &heads);
+    let unknown_named: Vec<bool> = (0..sentences.len()).map(|i| unknown.in_sentence(i)).collect();
     let worded = any_of(&[&unknown_named, &phrased]);
     // Names are looked for only where something can read them (`relevant_sentences`): of
     // the dated sentences, those that can name a known event, and answers.
@@ -204,7 +201,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             }
         }
     }
-    let seen = Seen { lower: &lower, folds, heads: &heads, ranges: &blocks, relevant: Some(&relevant) };
+    let seen = Seen { lower: &lower, folds, unknown: &unknown, ranges: &blocks, relevant: Some(&relevant) };
     let mentions = matcher.find_seen(text, &sentences, &seen);
     // Flags are read by the claims (a sentence with a time and a known event, or an
     // answer to a question that names one), by `unknown-event` (a sentence with an
