@@ -60,13 +60,7 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
             let year = crate::time::inside(&doc.times, sentence.span).find_map(|t| t.value.start_year());
             // A text cannot mean an event after it was written.
             let written = doc.written().and_then(crate::time::TimeValue::end_year);
-            let key = (name.clone(), year, named_here.iter().copied().collect(), written);
-            let ids = cx.rules.suggestions_cache.get_or(key, || {
-                suggest(cx.rules, name, (year, written), &named_here)
-                    .iter()
-                    .filter_map(|e| cx.rules.find(&e.id))
-                    .collect()
-            });
+            let ids = suggested(cx.rules, name, (year, written), &named_here);
             let suggestions: Vec<&Event> = ids.iter().filter_map(|&id| cx.rules.events.get(id)).collect();
             // A name that shares nothing distinctive with any known event (the Peloponnesian
             // War), or brings a word none knows (the Russo-Turkish War), is outside what the
@@ -87,6 +81,26 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
             out.push(d);
         }
     }
+}
+
+/// `suggest`'s events for the unknown `name` of a sentence dated in `year` of a text written
+/// in `written`, where the sentence names the known events `named_here`, worked out once
+/// per rule book and question. None: the check leaves the name alone there.
+pub fn suggested(
+    rules: &RuleBook,
+    name: &str,
+    (year, written): (Option<i64>, Option<i64>),
+    named_here: &BTreeSet<usize>,
+) -> Vec<usize> {
+    let key = (name.to_string(), year, named_here.iter().copied().collect(), written);
+    rules.suggestions_cache.get_or(key, || {
+        suggest(rules, name, (year, written), named_here).iter().filter_map(|e| rules.find(&e.id)).collect()
+    })
+}
+
+/// A name as the check tells names apart: each is reported once per document.
+pub fn folded_name(name: &str) -> String {
+    fold(name)
 }
 
 fn describe(e: &Event) -> String {

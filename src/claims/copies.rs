@@ -12,7 +12,8 @@ use crate::span::Span;
 
 /// Marks as repeats the sentences of `first` (indexes, in order) that copy a sentence of a
 /// block left whole (`copies_left_whole`), and those of the mentions of unknown event
-/// names that `unknown-event` may report. Of each name, the first mention in a sentence
+/// names that `unknown-event` may report (`unknown`: each name as written, and its mention's
+/// sentence, in order). Of each name, the first mention in a sentence
 /// neither quoted, hypothetical nor a repeat is asked about; if it is a copy, the next,
 /// until one is not: that one the check reports, so the sentences before it must be
 /// known for copies, and none after it need be. Each round asks about twice as many
@@ -23,18 +24,16 @@ pub(super) fn mark_copies_left_whole(
     lower: (Option<&str>, &str),
     left: &crate::text::LeftWhole,
     sentences: &mut [crate::text::Sentence],
-    mentions: &[super::EventMention],
+    unknown: &[(&str, usize)],
     first: Vec<usize>,
 ) {
     // Per unknown name as written (the check folds names, which only joins these lists),
     // the sentences mentioning it, in order.
     let mut names: std::collections::BTreeMap<&str, Vec<usize>> = std::collections::BTreeMap::new();
-    for m in mentions {
-        if let super::MentionTarget::Unknown(name) = &m.target {
-            let list = names.entry(name.as_str()).or_default();
-            if list.last() != Some(&m.sentence) {
-                list.push(m.sentence);
-            }
+    for &(name, sentence) in unknown {
+        let list = names.entry(name).or_default();
+        if list.last() != Some(&sentence) {
+            list.push(sentence);
         }
     }
     if first.is_empty() && names.is_empty() {

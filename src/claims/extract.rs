@@ -285,8 +285,46 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
                 || counted(i)
         })
         .collect();
+    // Of the unknown names, only those `unknown-event` may report are asked about: a
+    // name is reported once per document, at its first mention the check does not pass
+    // over, and only where it suggests events for it there. A name (as the check folds
+    // it) for whose every mention it suggests none is never reported here, copies or
+    // not. (The check asks the same questions of the same cache.)
+    let copyright = unpublished(doc, |text| crate::text::copyright::written_lowered(text, &lower));
+    let written =
+        doc.meta.published.as_ref().or(copyright.as_ref()).and_then(crate::time::TimeValue::end_year);
+    let mut named_here: Vec<std::collections::BTreeSet<usize>> = vec![Default::default(); sentences.len()];
+    for m in &mentions {
+        if let (super::MentionTarget::Known(id), Some(here)) = (&m.target, named_here.get_mut(m.sentence)) {
+            here.insert(*id);
+        }
+    }
+    let mut reportable = std::collections::BTreeSet::new();
+    for m in &mentions {
+        let (super::MentionTarget::Unknown(name), Some(s), Some(here)) =
+            (&m.target, sentences.get(m.sentence), named_here.get(m.sentence))
+        else {
+            continue;
+        };
+        let folded = crate::checks::unknown_event::folded_name(name);
+        if reportable.contains(&folded) {
+            continue;
+        }
+        let year = crate::time::inside(&times, s.span).find_map(|t| t.value.start_year());
+        if !crate::checks::unknown_event::suggested(rules, name, (year, written), here).is_empty() {
+            reportable.insert(folded);
+        }
+    }
+    let unknown: Vec<(&str, usize)> = mentions
+        .iter()
+        .filter_map(|m| match &m.target {
+            super::MentionTarget::Unknown(name) => Some((name.as_str(), m.sentence)),
+            super::MentionTarget::Known(_) => None,
+        })
+        .filter(|(name, _)| reportable.contains(&crate::checks::unknown_event::folded_name(name)))
+        .collect();
     let lowered = (folds.then_some(lower.as_str()), lower.as_str());
-    super::copies::mark_copies_left_whole(text, lowered, &left, &mut sentences, &mentions, first);
+    super::copies::mark_copies_left_whole(text, lowered, &left, &mut sentences, &unknown, first);
     drop(left);
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`). One
@@ -301,7 +339,6 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     cited.dedup();
     let attributed = sentences.iter().zip(&may_claim).any(|(s, c)| *c && s.attributed_to.is_some());
     let citations = find_citations_in(text, Some(&lower), &sentences, &cited, attributed);
-    let copyright = unpublished(doc, |text| crate::text::copyright::written_lowered(text, &lower));
     let parts = Parts {
         sentences,
         times,
