@@ -165,8 +165,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // A sentence a name of `heads` touches is read by `unknown-event` only where it holds
     // a name the check may report (`UnknownNames`): one with only "the Great War", or a
     // heading in title case, has nothing for it, and is not matched for mentions.
-    let unknown = super::mentions::UnknownNames::new(text, &sentences, &heads);
-    let unknown_named: Vec<bool> = (0..sentences.len()).map(|i| unknown.in_sentence(i)).collect();
+    let unknown_names = super::mentions::UnknownNames::new(text, &sentences, &heads);
+    let unknown_named: Vec<bool> = (0..sentences.len()).map(|i| unknown_names.in_sentence(i)).collect();
     let worded = any_of(&[&unknown_named, &phrased]);
     // Names are looked for only where something can read them (`relevant_sentences`): of
     // the dated sentences, those that can name a known event, and answers.
@@ -201,7 +201,8 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             }
         }
     }
-    let seen = Seen { lower: &lower, folds, unknown: &unknown, ranges: &blocks, relevant: Some(&relevant) };
+    let seen =
+        Seen { lower: &lower, folds, unknown: &unknown_names, ranges: &blocks, relevant: Some(&relevant) };
     let mentions = matcher.find_seen(text, &sentences, &seen);
     // Flags are read by the claims (a sentence with a time and a known event, or an
     // answer to a question that names one), by `unknown-event` (a sentence with an
@@ -293,8 +294,10 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let copyright = unpublished(doc, |text| crate::text::copyright::written_lowered(text, &lower));
     let written =
         doc.meta.published.as_ref().or(copyright.as_ref()).and_then(crate::time::TimeValue::end_year);
-    let mut named_here: Vec<std::collections::BTreeSet<usize>> = vec![Default::default(); sentences.len()];
-    for m in &mentions {
+    let any_unknown = mentions.iter().any(|m| matches!(m.target, super::MentionTarget::Unknown(_)));
+    let mut named_here: Vec<std::collections::BTreeSet<usize>> =
+        if any_unknown { vec![Default::default(); sentences.len()] } else { Vec::new() };
+    for m in mentions.iter().filter(|_| any_unknown) {
         if let (super::MentionTarget::Known(id), Some(here)) = (&m.target, named_here.get_mut(m.sentence)) {
             here.insert(*id);
         }
@@ -315,7 +318,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
             reportable.insert(folded);
         }
     }
-    let unknown: Vec<(&str, usize)> = mentions
+    let asked_names: Vec<(&str, usize)> = mentions
         .iter()
         .filter_map(|m| match &m.target {
             super::MentionTarget::Unknown(name) => Some((name.as_str(), m.sentence)),
@@ -324,7 +327,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         .filter(|(name, _)| reportable.contains(&crate::checks::unknown_event::folded_name(name)))
         .collect();
     let lowered = (folds.then_some(lower.as_str()), lower.as_str());
-    super::copies::mark_copies_left_whole(text, lowered, &left, &mut sentences, &unknown, first);
+    super::copies::mark_copies_left_whole(text, lowered, &left, &mut sentences, &asked_names, first);
     drop(left);
     // Citations back claims: those in a claim's sentence or paragraph, so only the blocks
     // holding a sentence that can make a claim are searched (`find_citations_in`). One
