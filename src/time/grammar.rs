@@ -3388,6 +3388,27 @@ mod tests {
         }
     }
 
+    /// A word keeps more text before it than a number does (`scan::LEFT_OF_WORD`, `LEFT`),
+    /// so the region a number opens is widened back when a word after it reaches further:
+    /// "the second half of the" lies 38 bytes before "19th" across a run of control bytes
+    /// (a fuzz find), beyond a number's reach but within that of "century".
+    #[test]
+    fn a_word_after_a_number_widens_its_region_back_to_its_own_reach() {
+        let cx = TagContext::default();
+        let gap = "\u{1b}".repeat(15);
+        let text =
+            format!("Three changes took place during the second half of the {gap}19th century, slowly.");
+        let whole = super::tag_with(&text, &cx, super::Reading::Whole).0;
+        assert!(
+            whole.iter().any(|t| t.value.edtf == "18XX" && t.value.part == Some(crate::time::PartOf::End)),
+            "{whole:?}"
+        );
+        assert_eq!(super::tag(&text, &cx).0, whole);
+        // Without the control bytes the number's own reach is enough.
+        let plain = text.replace(&gap, "");
+        assert_eq!(super::tag(&plain, &cx).0, super::tag_with(&plain, &cx, super::Reading::Whole).0);
+    }
+
     /// The pre-scan reads only the regions around triggers. What it finds must be what
     /// reading every text whole finds: every expression, with the same value and anchor,
     /// over the corpus and every book of ../shared/realtext, in a history and not, with a

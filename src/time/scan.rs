@@ -409,17 +409,27 @@ struct Merge {
 }
 
 impl Merge {
-    /// A trigger at `at..end`, keeping `left` bytes before it and `RIGHT` after.
+    /// A trigger at `at..end`, keeping `left` bytes before it and `RIGHT` after. Triggers
+    /// come in order, but a word keeps more before it than a number does, so a word's
+    /// reach may start before the region it joins, or before regions already closed: those
+    /// it reaches are merged into it ("the second half of the" and a run of control bytes
+    /// before "19th century": the number's reach stops short, the word's does not).
     fn push(&mut self, at: usize, end: usize, left: usize) {
-        let (s, e) = (at.saturating_sub(left), (end + RIGHT).min(self.len));
-        self.current = match self.current {
-            Some((cs, ce, first, last)) if s <= ce => Some((cs, ce.max(e), first, last.max(end))),
-            Some(done) => {
-                self.done.push(done);
-                Some((s, e, at, end))
+        let (mut s, e) = (at.saturating_sub(left), (end + RIGHT).min(self.len));
+        let (mut first, mut last) = (at, end);
+        let mut reach = e;
+        if let Some((cs, ce, f, l)) = self.current.take() {
+            if s <= ce {
+                (s, reach, first, last) = (s.min(cs), ce.max(e), f, l.max(end));
+            } else {
+                self.done.push((cs, ce, f, l));
             }
-            None => Some((s, e, at, end)),
-        };
+        }
+        while let Some(&(ds, de, f, l)) = self.done.last().filter(|d| s <= d.1) {
+            self.done.pop();
+            (s, reach, first, last) = (s.min(ds), reach.max(de), f, last.max(l));
+        }
+        self.current = Some((s, reach, first, last));
     }
 
     /// Snap to whitespace so that no word is cut, and keep the regions apart.
