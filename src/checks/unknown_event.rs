@@ -57,10 +57,9 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
                     MentionTarget::Unknown(_) => None,
                 })
                 .collect();
-            let year = crate::time::inside(&doc.times, sentence.span).find_map(|t| t.value.start_year());
             // A text cannot mean an event after it was written.
             let written = doc.written().and_then(crate::time::TimeValue::end_year);
-            let ids = suggested(cx.rules, name, (year, written), &named_here);
+            let ids = suggested(cx.rules, name, (sentence.span, &doc.times), written, &named_here);
             let suggestions: Vec<&Event> = ids.iter().filter_map(|&id| cx.rules.events.get(id)).collect();
             // A name that shares nothing distinctive with any known event (the Peloponnesian
             // War), or brings a word none knows (the Russo-Turkish War), is outside what the
@@ -83,15 +82,19 @@ fn run(cx: &DocContext<'_>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// `suggest`'s events for the unknown `name` of a sentence dated in `year` of a text written
-/// in `written`, where the sentence names the known events `named_here`, worked out once
-/// per rule book and question. None: the check leaves the name alone there.
+/// `suggest`'s events for the unknown `name` in `sentence` of a text with `times`, written
+/// in `written`, where the sentence names the known events `named_here`: the passage's year
+/// is that of the sentence's first time. Worked out once per rule book and question. None:
+/// the check leaves the name alone there. (The extract asks it too, of every mention, to
+/// know which names the check may report.)
 pub fn suggested(
     rules: &RuleBook,
     name: &str,
-    (year, written): (Option<i64>, Option<i64>),
+    (sentence, times): (crate::span::Span, &[crate::time::TimeExpr]),
+    written: Option<i64>,
     named_here: &BTreeSet<usize>,
 ) -> Vec<usize> {
+    let year = crate::time::inside(times, sentence).find_map(|t| t.value.start_year());
     let key = (name.to_string(), year, named_here.iter().copied().collect(), written);
     rules.suggestions_cache.get_or(key, || {
         suggest(rules, name, (year, written), named_here).iter().filter_map(|e| rules.find(&e.id)).collect()

@@ -217,21 +217,28 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // punctuation made nothing of its words ("War" heading no name, a year left unread,
     // "two years-ago") is found without a key for every split sentence holding such a
     // word: keying those was a tenth of the flags' work.
-    let mut knows = vec![false; sentences.len()];
+    // Per sentence, the known events it names, and whether an unknown name is left in it.
+    let mut named_here: Vec<std::collections::BTreeSet<usize>> = vec![Default::default(); sentences.len()];
     let mut unknown_found = vec![false; sentences.len()];
     for m in &mentions {
-        let found = match m.target {
-            super::MentionTarget::Known(_) => knows.get_mut(m.sentence),
-            super::MentionTarget::Unknown(_) => unknown_found.get_mut(m.sentence),
-        };
-        if let Some(found) = found {
-            *found = true;
+        match m.target {
+            super::MentionTarget::Known(id) => {
+                if let Some(here) = named_here.get_mut(m.sentence) {
+                    here.insert(id);
+                }
+            }
+            super::MentionTarget::Unknown(_) => {
+                if let Some(found) = unknown_found.get_mut(m.sentence) {
+                    *found = true;
+                }
+            }
         }
     }
+    let knows = |i: usize| named_here.get(i).is_some_and(|here| !here.is_empty());
     let claiming: Vec<bool> = (0..sentences.len())
         .map(|i| {
             let answer = sentences.get(i).is_some_and(|s| s.span.slice(text).starts_with("A:"));
-            dated.get(i).copied().unwrap_or(false) && (knows.get(i).copied().unwrap_or(false) || answer)
+            dated.get(i).copied().unwrap_or(false) && (knows(i) || answer)
         })
         .collect();
     let worded_read = any_of(&[&unknown_found, &phrased]);
@@ -278,7 +285,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         }
         crate::time::inside(&times, s.span).any(|t| holds_a_year(t.span.slice(text))) && all_alike()
     };
-    let counted = |i: usize| phrased.get(i) == Some(&true) && knows.get(i) == Some(&true) && !all_alike();
+    let counted = |i: usize| phrased.get(i) == Some(&true) && knows(i) && !all_alike();
     let first: Vec<usize> = (0..sentences.len())
         .filter(|&i| {
             (claiming.get(i) == Some(&true) && !yeared(i))
@@ -294,14 +301,6 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     let copyright = unpublished(doc, |text| crate::text::copyright::written_lowered(text, &lower));
     let written =
         doc.meta.published.as_ref().or(copyright.as_ref()).and_then(crate::time::TimeValue::end_year);
-    let any_unknown = mentions.iter().any(|m| matches!(m.target, super::MentionTarget::Unknown(_)));
-    let mut named_here: Vec<std::collections::BTreeSet<usize>> =
-        if any_unknown { vec![Default::default(); sentences.len()] } else { Vec::new() };
-    for m in mentions.iter().filter(|_| any_unknown) {
-        if let (super::MentionTarget::Known(id), Some(here)) = (&m.target, named_here.get_mut(m.sentence)) {
-            here.insert(*id);
-        }
-    }
     let mut reportable = std::collections::BTreeSet::new();
     for m in &mentions {
         let (super::MentionTarget::Unknown(name), Some(s), Some(here)) =
@@ -313,8 +312,7 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
         if reportable.contains(&folded) {
             continue;
         }
-        let year = crate::time::inside(&times, s.span).find_map(|t| t.value.start_year());
-        if !crate::checks::unknown_event::suggested(rules, name, (year, written), here).is_empty() {
+        if !crate::checks::unknown_event::suggested(rules, name, (s.span, &times), written, here).is_empty() {
             reportable.insert(folded);
         }
     }
