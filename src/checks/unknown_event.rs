@@ -101,11 +101,6 @@ pub fn suggested(
     })
 }
 
-/// A name as the check tells names apart: each is reported once per document.
-pub fn folded_name(name: &str) -> String {
-    fold(name)
-}
-
 fn describe(e: &Event) -> String {
     // A name that gives its year already ("the Battle of Tientsin (1900)", "the first
     // Japan–Korea Agreement (August 1904)").
@@ -416,8 +411,9 @@ fn concepts(name: &str) -> BTreeSet<String> {
         .collect()
 }
 
-/// Lowercase ASCII-ish form for comparing names.
-fn fold(s: &str) -> String {
+/// Lowercase ASCII-ish form for comparing names: the check reports each name, so
+/// folded, once per document.
+pub(crate) fn fold(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             'Ō' | 'ō' => 'o',

@@ -299,30 +299,31 @@ pub fn extract(doc: &Document, rules: &RuleBook, matcher: &Matcher) -> DocExtrac
     // it) for whose every mention it suggests none is never reported here, copies or
     // not. (The check asks the same questions of the same cache.)
     let copyright = unpublished(doc, |text| crate::text::copyright::written_lowered(text, &lower));
-    let written =
-        doc.meta.published.as_ref().or(copyright.as_ref()).and_then(crate::time::TimeValue::end_year);
+    let written = super::written(&doc.meta, copyright.as_ref()).and_then(crate::time::TimeValue::end_year);
+    // Each unknown mention: its name as written, its sentence, and the name folded.
+    let unknown: Vec<(&str, usize, String)> = mentions
+        .iter()
+        .filter_map(|m| match &m.target {
+            super::MentionTarget::Unknown(name) => {
+                Some((name.as_str(), m.sentence, crate::checks::unknown_event::fold(name)))
+            }
+            super::MentionTarget::Known(_) => None,
+        })
+        .collect();
     let mut reportable = std::collections::BTreeSet::new();
-    for m in &mentions {
-        let (super::MentionTarget::Unknown(name), Some(s), Some(here)) =
-            (&m.target, sentences.get(m.sentence), named_here.get(m.sentence))
-        else {
-            continue;
-        };
-        let folded = crate::checks::unknown_event::folded_name(name);
-        if reportable.contains(&folded) {
+    for (name, sentence, folded) in &unknown {
+        let (Some(s), Some(here)) = (sentences.get(*sentence), named_here.get(*sentence)) else { continue };
+        if reportable.contains(folded) {
             continue;
         }
         if !crate::checks::unknown_event::suggested(rules, name, (s.span, &times), written, here).is_empty() {
             reportable.insert(folded);
         }
     }
-    let asked_names: Vec<(&str, usize)> = mentions
+    let asked_names: Vec<(&str, usize)> = unknown
         .iter()
-        .filter_map(|m| match &m.target {
-            super::MentionTarget::Unknown(name) => Some((name.as_str(), m.sentence)),
-            super::MentionTarget::Known(_) => None,
-        })
-        .filter(|(name, _)| reportable.contains(&crate::checks::unknown_event::folded_name(name)))
+        .filter(|(_, _, folded)| reportable.contains(folded))
+        .map(|&(name, sentence, _)| (name, sentence))
         .collect();
     let lowered = (folds.then_some(lower.as_str()), lower.as_str());
     super::copies::mark_copies_left_whole(text, lowered, &left, &mut sentences, &asked_names, first);

@@ -141,13 +141,19 @@ pub struct DocExtract {
     pub copyright: Option<TimeValue>,
 }
 
+/// `DocExtract::written` of a document with `meta` and the date of its `copyright` lines,
+/// for the extract, which asks before the `DocExtract` is made.
+pub(crate) fn written<'a>(meta: &'a SourceMeta, copyright: Option<&'a TimeValue>) -> Option<&'a TimeValue> {
+    meta.published.as_ref().or(copyright)
+}
+
 impl DocExtract {
     /// When the document was written: its configured `published` date, else the years of
     /// its head's copyright lines. For the checks that ask whether a text can mean an
     /// event or use a name, and what "ten years ago" counts from; the tagger reads no
     /// yearless date by it (a history's "February 8th" is not of its title page's year).
     pub fn written(&self) -> Option<&TimeValue> {
-        self.meta.published.as_ref().or(self.copyright.as_ref())
+        written(&self.meta, self.copyright.as_ref())
     }
 
     /// Per sentence, the mentions of known events in it, gathered in one pass: a check
