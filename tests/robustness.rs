@@ -154,6 +154,53 @@ fn byte_order_mark_and_line_ends_keep_spans_right() {
     }
 }
 
+/// A file whose lines end in a lone "\r" (old Mac files) is read as its twin with "\n":
+/// the shipped corpus so written gives the same findings, at the same lines and columns,
+/// in JSON and in the human report, whose passages are then shown line by line (before,
+/// the searches for headings, tables and quotations looked for "\n" only, and the report
+/// showed each such file as one line holding raw carriage returns).
+#[test]
+fn lone_carriage_returns_end_lines_as_newlines_do() {
+    let rules = crate::common::at("rules");
+    let config = fs::read_to_string(crate::common::at("corpus/chronolint.toml")).unwrap();
+    let config =
+        config.replace("rules = [\"../rules\"]", &format!("rules = [{:?}]", rules.display().to_string()));
+    assert!(config.contains(&rules.display().to_string()), "the config names its rules as the corpus's does");
+    let twin = |ends: &str| {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("chronolint.toml"), &config).unwrap();
+        for entry in walkdir::WalkDir::new(crate::common::at("corpus")) {
+            let entry = entry.unwrap();
+            let rel = entry.path().strip_prefix(crate::common::at("corpus")).unwrap();
+            if entry.file_type().is_file() && rel.extension().is_some_and(|e| e == "txt" || e == "md") {
+                let text = fs::read_to_string(entry.path()).unwrap();
+                fs::create_dir_all(dir.path().join(rel).parent().unwrap()).unwrap();
+                fs::write(dir.path().join(rel), text.replace('\n', ends)).unwrap();
+            }
+        }
+        let run = |format: &str| {
+            let out = chronolint()
+                .current_dir(dir.path())
+                .args(["check", "--format", format, "."])
+                .output()
+                .unwrap();
+            String::from_utf8(out.stdout).unwrap()
+        };
+        (run("json"), run("human"))
+    };
+    let (lf_json, lf_human) = twin("\n");
+    let (cr_json, cr_human) = twin("\r");
+    let v: serde_json::Value = serde_json::from_str(&lf_json).unwrap();
+    assert!(v["diagnostics"].as_array().unwrap().len() >= 5, "{lf_json}");
+    assert!(
+        lf_human.contains("anachronism") && lf_human.contains("feb-06-end-of-negotiations.txt:"),
+        "{lf_human}"
+    );
+    assert_eq!(cr_json, lf_json);
+    assert_eq!(cr_human, lf_human);
+    assert!(!cr_human.contains('\r'));
+}
+
 #[test]
 fn no_documents_at_all_exits_2() {
     let dir = tempfile::tempdir().unwrap();

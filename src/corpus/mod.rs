@@ -106,8 +106,9 @@ pub fn read(path: &Path) -> Result<Vec<u8>, LoadError> {
 }
 
 /// Decodes file bytes as a document's text. The text is kept byte for byte (a UTF-8
-/// byte-order mark included), so spans stay offsets into the file as stored.
-pub fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
+/// byte-order mark included), so spans stay offsets into the file as stored, but for a
+/// lone "\r", which becomes "\n" (`mend_line_ends`).
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, LoadError> {
     if bytes.is_empty() {
         return Err(LoadError::Empty);
     }
@@ -116,7 +117,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
         Some([0xFE, 0xFF]) => return Err(LoadError::Utf16 { endian: "big-endian" }),
         _ => {}
     }
-    if let Some(offset) = memchr::memchr(0, &bytes) {
+    if let Some(offset) = mend_line_ends(&mut bytes) {
         return Err(LoadError::Binary { offset });
     }
     String::from_utf8(bytes).map_err(|e| {
@@ -129,6 +130,34 @@ pub fn decode(bytes: Vec<u8>) -> Result<String, LoadError> {
         let hint = if legacy { " (it looks like Latin-1 or Windows-1252: re-save it as UTF-8)" } else { "" };
         LoadError::NotUtf8 { offset, line, hint }
     })
+}
+
+/// Makes each lone "\r" of `bytes` (the line end of old Mac files) a "\n", and returns
+/// the offset of the first NUL byte, if there is one (`decode` calls such a file binary):
+/// one pass for both. The segmenter and the line numbers of findings take a lone "\r"
+/// for a line end, but the searches for headings, tables, quotations and labels look
+/// for "\n"; with this, every reader of a text meets only "\n" and "\r\n", at the
+/// offsets of the file as stored (one ASCII byte for another, so UTF-8 stays UTF-8), and
+/// a file of lone "\r"s reads as its twin with "\n"s does.
+pub fn mend_line_ends(bytes: &mut [u8]) -> Option<usize> {
+    let mut nul = None;
+    let mut from = 0;
+    // NUL bytes are looked for only until the first: a binary file may hold millions.
+    let next = |rest: &[u8], nul: Option<usize>| match nul {
+        None => memchr::memchr2(0, b'\r', rest),
+        Some(_) => memchr::memchr(b'\r', rest),
+    };
+    while let Some(i) = bytes.get(from..).and_then(|rest| next(rest, nul)).map(|p| from + p) {
+        if bytes.get(i) == Some(&0) {
+            nul = Some(i);
+        } else if bytes.get(i + 1) != Some(&b'\n') {
+            if let Some(b) = bytes.get_mut(i) {
+                *b = b'\n';
+            }
+        }
+        from = i + 1;
+    }
+    nul
 }
 
 /// Blanks `regions` of `text` (byte ranges, in any order, overlapping or not): every byte
@@ -257,6 +286,28 @@ fn is_document(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lone_carriage_returns_become_newlines_and_the_first_nul_is_found() {
+        let mended = |text: &[u8]| {
+            let mut bytes = text.to_vec();
+            let nul = mend_line_ends(&mut bytes);
+            (bytes, nul)
+        };
+        assert_eq!(mended(b"a\rb\r\nc\r"), (b"a\nb\r\nc\n".to_vec(), None));
+        assert_eq!(mended(b"\r\r\n\n\r"), (b"\n\r\n\n\n".to_vec(), None));
+        // The first NUL, with carriage returns mended on both sides of it and of later NULs.
+        assert_eq!(mended(b"a\rb\0c\r\0\rd"), (b"a\nb\0c\n\0\nd".to_vec(), Some(3)));
+        assert_eq!(mended(b""), (Vec::new(), None));
+        // Bytes beyond ASCII are left whole: a text stays UTF-8.
+        let (bytes, _) = mended("é\r日本\r".as_bytes());
+        assert_eq!(String::from_utf8(bytes).as_deref(), Ok("é\n日本\n"));
+        assert_eq!(
+            decode(b"In 1895\rthe powers\r\nintervened.".to_vec()).as_deref(),
+            Ok("In 1895\nthe powers\r\nintervened.")
+        );
+        assert!(matches!(decode(b"\r\r\0".to_vec()), Err(LoadError::Binary { offset: 2 })));
+    }
 
     #[test]
     fn decode_table() {
