@@ -3366,6 +3366,15 @@ mod tests {
         assert_eq!(tag(text, &cx), whole);
     }
 
+    /// That the whole of `text` reads an expression of `edtf`, and the regions, with or
+    /// without every starter tried, read what the whole text reads.
+    fn regions_read_as_the_whole_text(text: &str, cx: &TagContext, edtf: &str) {
+        let whole = super::tag_with(text, cx, super::Reading::Whole).0;
+        assert!(whole.iter().any(|t| t.value.edtf == edtf), "{text:?}: {whole:?}");
+        assert_eq!(super::tag(text, cx).0, whole, "{text:?}");
+        assert_eq!(super::tag_with(text, cx, super::Reading::EveryStarter).0, whole, "{text:?}");
+    }
+
     /// The pre-scan takes for a gap what the tokenizer does (white space and control
     /// characters, `scan::gap_char`): across one, an era makes "30" a trigger and "ago"
     /// makes "years" one, so an expression there holds a trigger, and the regions read
@@ -3381,10 +3390,26 @@ mod tests {
             ("When, some thirty years\u{a0}ago, Japan adopted them.", "1875~"),
             ("Peace in 1905, and the following\u{3000}year war again.", "1906"),
         ] {
-            let whole = super::tag_with(text, &cx, super::Reading::Whole).0;
-            assert!(whole.iter().any(|t| t.value.edtf == edtf), "{text:?}: {whole:?}");
-            assert_eq!(super::tag(text, &cx).0, whole, "{text:?}");
-            assert_eq!(super::tag_with(text, &cx, super::Reading::EveryStarter).0, whole, "{text:?}");
+            regions_read_as_the_whole_text(text, &cx, edtf);
+        }
+    }
+
+    /// An era before a number of one to three digits makes it a trigger with its last
+    /// period left out or a gap before its second letter, as the grammar reads it
+    /// (`Grammar::era`): "A.D 468" was read only near another trigger (a fuzz find, with a
+    /// tab and a NUL byte for the space).
+    #[test]
+    fn an_era_before_a_short_number_triggers_without_its_last_period() {
+        let cx = TagContext::default();
+        for (text, edtf) in [
+            ("The Kitans are first mentioned in A.D 468, when they sent envoys.", "0468"),
+            ("The Kitans are first mentioned in A.D\t\u{0}468, when they sent envoys.", "0468"),
+            ("The temple fell in A. D 70 and was not rebuilt.", "0070"),
+            ("The temple fell in A.\tD. 70 and was not rebuilt.", "0070"),
+            ("It was written in C.E 30 by a scribe.", "0030"),
+            ("It was written in CE 30 by a scribe.", "0030"),
+        ] {
+            regions_read_as_the_whole_text(text, &cx, edtf);
         }
     }
 
@@ -3490,7 +3515,7 @@ mod tests {
         &["day", "days", "year", "years", "month", "months", "week", "weeks", "fortnight", "night",
           "morning", "evening", "afternoon", "spring", "winter", "century", "centuries", "decade",
           "decades", "May", "June", "Sept", "20th", "1904", "5 May 1905", "today", "yesterday",
-          "Today", "Years", "Day", "Mark", "5", "23d", "300", "802 B.C.", "A.D. 70", "70 AD",
+          "Today", "Years", "Day", "Mark", "5", "23d", "300", "802 B.C.", "A.D. 70", "A.D 70", "A. D 70", "C.E 30", "70 AD",
           "p. 234", "9/22", "25,000", "1904-05", "559-527 B.C.", "12th", "150", "19th", "8:30"],
         &["", "", "", "later", "before", "after", "ago", "earlier", "afterwards", "afterward",
           "of the war", "of 1904", "1905", "and a half later", "B.C.", "A. D.", "BC", "inst.",

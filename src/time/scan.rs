@@ -394,9 +394,22 @@ fn number_triggers(bytes: &[u8], start: usize, end: usize) -> bool {
             return true;
         }
     }
-    // An era before, which is never BC: AD, CE, A.D., C.E., A. D.
-    let head = bytes.get(..start - gap_before(bytes, start)).unwrap_or_default();
-    matches!(head, [.., b'A' | b'C' | b'D' | b'E', b'D' | b'E' | b'.'])
+    // An era before, which is never BC.
+    era_ends(bytes.get(..start - gap_before(bytes, start)).unwrap_or_default())
+}
+
+/// Whether `head` may end with an era that a number after it reads with
+/// (`Grammar::era`, which is never BC there): AD, CE, A.D., C.E., or their last period
+/// left out, or a gap before the second letter ("A.D 468", "A. D. 1264"). Loose: a test
+/// of the last bytes, not of the words; the grammar decides.
+fn era_ends(head: &[u8]) -> bool {
+    let head = head.strip_suffix(b".").unwrap_or(head);
+    let [rest @ .., b'D' | b'E'] = head else { return false };
+    if matches!(rest, [.., b'A' | b'C']) {
+        return true;
+    }
+    let rest = rest.get(..rest.len() - gap_before(rest, rest.len())).unwrap_or_default();
+    matches!(rest, [.., b'A' | b'C', b'.'])
 }
 
 /// Triggers, in order, merged into regions as they come.
