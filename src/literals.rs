@@ -275,12 +275,17 @@ impl Pieces {
             }
             at = m.start() + 1;
         }
+        // Overlapping ones too ("\\\\\\" in "\\\\\\\\" at both starts), as the pieces
+        // find them: `find_iter` goes on after each match's end, and the leftmost-longest
+        // match may be one that overlaps an earlier occurrence.
         for (finder, pattern) in &self.short {
             let len = finder.needle().len();
-            for start in finder.find_iter(bytes) {
+            let mut at = 0;
+            while let Some(start) = bytes.get(at..).and_then(|rest| finder.find(rest)).map(|p| at + p) {
                 if !found(Found { start, end: start + len, pattern: *pattern }) {
                     return;
                 }
+                at = start + 1;
             }
         }
     }
@@ -483,6 +488,21 @@ mod tests {
         assert_eq!(found, automaton(&pats, &hay));
         let first: Vec<&str> = found.iter().take(6).map(|f| &hay[f.start..f.end]).collect();
         assert_eq!(first, ["Edo", "St. Petersburg", "Emperor Kojong", "Port Arthur", "Arthur", "Petersburg"]);
+    }
+
+    /// A string shorter than a piece is found at every start, overlapping ones too: the
+    /// leftmost-longest match after a longer one may overlap an earlier occurrence of it
+    /// ("aaa" at 4 after "aaaa" at 0, though "aaa" also starts at 0 and 3; a literals
+    /// fuzz find, with backslashes).
+    #[test]
+    fn a_short_string_is_found_where_it_overlaps_an_earlier_occurrence() {
+        for (pats, hay) in [(["aaaa", "aaa"], "aaaaaaa"), (["\\\\\\\\", "\\\\\\"], " 4\n\\\\\\\\\\\\\\Y")] {
+            let lit = Literals::new(&pats).expect("builds");
+            assert!(lit.pieces.is_some(), "{pats:?}");
+            let found: Vec<Found> = lit.find_iter(hay).collect();
+            assert_eq!(found, automaton(&pats, hay), "{hay:?}");
+            assert_eq!(found.len(), 2, "{hay:?}: {found:?}");
+        }
     }
 
     #[test]
