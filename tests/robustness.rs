@@ -409,18 +409,54 @@ fn a_bare_file_name_finds_the_config_in_the_current_folder() {
     assert_eq!(v["summary"]["files"], 1);
 }
 
-#[test]
-fn a_source_cannot_be_set_to_the_lunisolar_calendar() {
-    // Lunar dates are read where an era names them ("the 5th moon of the 9th year of Hsuan
-    // Tung"); a source whose month names were lunar is not something the tagger can read.
+/// A folder with one document and a config whose one `[[source]]` (line 3) has `setting`
+/// (line 4).
+fn with_a_source_setting(setting: &str) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("a.txt"), "The Boxer Protocol was signed in 1901.\n").unwrap();
-    let config = "rules = [\"<built-in>\"]\n[[source]]\npaths = [\"*.txt\"]\ncalendar = \"lunisolar\"\n";
+    fs::write(dir.path().join("a.txt"), "The Boxer Protocol was signed in 1901. Today it is old.\n").unwrap();
+    let config = format!("rules = [\"<built-in>\"]\n[[source]]\npaths = [\"*.txt\"]\n{setting}\n");
     fs::write(dir.path().join("chronolint.toml"), config).unwrap();
+    dir
+}
+
+/// `check` over `dir` stops on its config, saying `what` at the setting's line.
+fn config_refused(dir: &tempfile::TempDir, what: &str) {
     chronolint()
         .arg("check")
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(contains("cannot be `lunisolar`").and(contains("chronolint.toml:4")));
+        .stderr(contains(what).and(contains("chronolint.toml:4")));
+}
+
+#[test]
+fn a_source_cannot_be_set_to_the_lunisolar_calendar() {
+    // Lunar dates are read where an era names them ("the 5th moon of the 9th year of Hsuan
+    // Tung"); a source whose month names were lunar is not something the tagger can read.
+    config_refused(&with_a_source_setting("calendar = \"lunisolar\""), "cannot be `lunisolar`");
+}
+
+#[test]
+fn a_publication_date_or_anchor_outside_the_years_one_to_9999_is_refused_where_it_is_written() {
+    // Rule files, `published` and `--anchor` read dates with one function. A year of eleven
+    // digits or a signed one used to pass here (and "today" was then clamped to the year
+    // 2,147,483,647 with no word said), though a rule file refused it.
+    for published in ["99999999999", "+190", "0000", "1905-3"] {
+        let dir = with_a_source_setting(&format!("published = \"{published}\""));
+        config_refused(&dir, &format!("invalid date `{published}`"));
+        chronolint()
+            .args(["dates", "--anchor", published])
+            .arg(dir.path().join("a.txt"))
+            .assert()
+            .code(2)
+            .stderr(contains(format!("invalid --anchor `{published}`")));
+    }
+    let dir = with_a_source_setting("published = \"1905-03\"");
+    chronolint().arg("check").arg(dir.path()).assert().code(0);
+    chronolint()
+        .args(["dates", "--anchor", "1905-03"])
+        .arg(dir.path().join("a.txt"))
+        .assert()
+        .code(0)
+        .stdout(contains("1905-03"));
 }

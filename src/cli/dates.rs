@@ -46,8 +46,9 @@ pub fn run(args: Args) -> miette::Result<super::Outcome> {
         .anchor
         .as_deref()
         .map(|a| {
-            crate::config::parse_date(a)
-                .ok_or_else(|| miette::miette!("invalid --anchor `{a}`: write YYYY-MM-DD"))
+            crate::time::parse_date(a).ok_or_else(|| {
+                miette::miette!("invalid --anchor `{a}`: write YYYY, YYYY-MM or YYYY-MM-DD (years 1–9999)")
+            })
         })
         .transpose()?;
     let (files, folders, mut unread) = files_of(&args.files)?;

@@ -5,7 +5,7 @@ mod raw;
 mod settings;
 
 pub use raw::{RawConfig, RawPolicy, RawTrust};
-pub use settings::{parse_date, prose, ConfigError, Settings};
+pub use settings::{prose, ConfigError, Settings};
 
 use serde::{Deserialize, Serialize};
 

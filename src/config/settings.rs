@@ -3,7 +3,7 @@
 use super::{Level, RawConfig};
 use crate::corpus::SourceMeta;
 use crate::span::Span;
-use crate::time::TimeValue;
+use crate::time::{parse_date, TimeValue};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -190,7 +190,7 @@ impl Settings {
                     None => errors.push(err(
                         p.span(),
                         format!("invalid date `{}`", p.get_ref()),
-                        Some("write YYYY, YYYY-MM or YYYY-MM-DD".into()),
+                        Some("write YYYY, YYYY-MM or YYYY-MM-DD (years 1–9999)".into()),
                     )),
                 }
             }
@@ -409,25 +409,6 @@ fn useful_lines(text: &str) -> String {
         text.trim().to_string()
     } else {
         lines.join("; ")
-    }
-}
-
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-pub fn parse_date(s: &str) -> Option<TimeValue> {
-    let parts: Vec<&str> = s.split('-').collect();
-    let y: i64 = parts.first()?.parse().ok()?;
-    match parts.len() {
-        1 => Some(TimeValue::year(y)),
-        2 => {
-            let m: u8 = parts[1].parse().ok()?;
-            (1..=12).contains(&m).then(|| TimeValue::month(y, m))
-        }
-        3 => {
-            let m: u8 = parts[1].parse().ok()?;
-            let d: u8 = parts[2].parse().ok()?;
-            (d >= 1 && d <= crate::time::days_in_month(y, m)).then(|| TimeValue::day(y, m, d))
-        }
-        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::{Origin, RuleError};
 use crate::span::Span;
-use crate::time::{days_in_month, TimeValue};
+use crate::time::{parse_date, TimeValue};
 use serde::Deserialize;
 use std::path::Path;
 use toml::Spanned;
@@ -255,26 +255,6 @@ fn is_kebab(s: &str) -> bool {
         && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
-/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, Gregorian, years 1–9999.
-pub fn parse_date(s: &str) -> Option<TimeValue> {
-    let mut parts = s.split('-');
-    let y = parts.next().filter(|p| p.len() == 4)?.parse::<i64>().ok().filter(|y| *y >= 1)?;
-    let m = match parts.next() {
-        None => return Some(TimeValue::year(y)),
-        Some(p) if p.len() == 2 => p.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
-        Some(_) => return None,
-    };
-    let d = match parts.next() {
-        None => return Some(TimeValue::month(y, m)),
-        Some(p) if p.len() == 2 => p.parse::<u8>().ok().filter(|d| *d >= 1 && *d <= days_in_month(y, m))?,
-        Some(_) => return None,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    Some(TimeValue::day(y, m, d))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -288,25 +268,6 @@ mod tests {
         let mut errors = Vec::new();
         let out = build(f.entity, Path::new("e.toml"), &mut errors);
         (out, errors)
-    }
-
-    #[test]
-    fn parse_date_accepts_three_precisions_and_rejects_the_rest() {
-        let cases: &[(&str, Option<&str>)] = &[
-            ("1703", Some("1703")),
-            ("1914-08", Some("1914-08")),
-            ("1914-08-31", Some("1914-08-31")),
-            ("1914-02-30", None),
-            ("1914-13", None),
-            ("191", None),
-            ("0000", None),
-            ("1914-8-31", None),
-            ("1914-08-31-1", None),
-            ("abcd", None),
-        ];
-        for (text, want) in cases {
-            assert_eq!(parse_date(text).map(|v| v.edtf), want.map(str::to_string), "{text}");
-        }
     }
 
     #[test]

@@ -423,6 +423,30 @@ fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
+/// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, Gregorian, years 1–9999: the dates of rule files,
+/// of `published` in chronolint.toml and of `dates --anchor`, read by this one function so
+/// that all three accept the same forms.
+pub fn parse_date(s: &str) -> Option<TimeValue> {
+    // Digits only, of the given count: `parse` alone would take "+190" for a year.
+    let digits = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
+    let mut parts = s.split('-');
+    let y = parts.next().filter(|p| digits(p, 4))?.parse::<i64>().ok().filter(|y| *y >= 1)?;
+    let m = match parts.next() {
+        None => return Some(TimeValue::year(y)),
+        Some(p) if digits(p, 2) => p.parse::<u8>().ok().filter(|m| (1..=12).contains(m))?,
+        Some(_) => return None,
+    };
+    let d = match parts.next() {
+        None => return Some(TimeValue::month(y, m)),
+        Some(p) if digits(p, 2) => p.parse::<u8>().ok().filter(|d| *d >= 1 && *d <= days_in_month(y, m))?,
+        Some(_) => return None,
+    };
+    if parts.next().is_some() {
+        return None;
+    }
+    Some(TimeValue::day(y, m, d))
+}
+
 /// Days in a Gregorian month (0 for a month out of range).
 pub fn days_in_month(y: i64, m: u8) -> u8 {
     match m {
@@ -471,6 +495,33 @@ pub fn civil_from_days(day: Day) -> (i64, u8, u8) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parse_date_accepts_three_precisions_and_rejects_the_rest() {
+        let cases: &[(&str, Option<&str>)] = &[
+            ("1703", Some("1703")),
+            ("1914-08", Some("1914-08")),
+            ("1914-08-31", Some("1914-08-31")),
+            ("1914-02-30", None),
+            ("1914-13", None),
+            ("191", None),
+            ("0000", None),
+            ("1914-8-31", None),
+            ("1914-08-31-1", None),
+            ("abcd", None),
+            ("+190", None),
+            ("1905-+3", None),
+            ("1905-03-+1", None),
+            ("99999999999", None),
+            ("0001-01-01", Some("0001-01-01")),
+            ("9999-12-31", Some("9999-12-31")),
+            (" 1905", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(parse_date(text).map(|v| v.edtf), want.map(str::to_string), "{text}");
+        }
+    }
 
     /// The year alone is the year of the whole conversion: on every first and last day
     /// of a year from 4000 BC to AD 4000, and on days between.
