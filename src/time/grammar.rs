@@ -2892,6 +2892,9 @@ impl Grammar<'_, '_> {
             end = j + 2;
         }
         let p = if unit.as_str() == "year" { self.count_base()? } else { self.near_prev()? };
+        if end == j + 2 && self.joined_to_an_unread_time(i, p) {
+            return None;
+        }
         let base = &p.value;
         let period = match unit.as_str() {
             "year" => {
@@ -2923,6 +2926,18 @@ impl Grammar<'_, '_> {
             }
         };
         from_previous(i, end, period, base)
+    }
+
+    /// Whether "the year after" at `i` is joined by "or" or "and" to a time that ends just
+    /// before, one that was not read (and so is not `base`): "less next year, or the year
+    /// after" counts from next year, which is unknown where the time of writing is, not
+    /// from the date before it.
+    fn joined_to_an_unread_time(&self, i: usize, base: &Previous) -> bool {
+        let Some(k) = i.checked_sub(1).filter(|&k| self.is_any(k, &["or", "and"])) else { return false };
+        let k = if k >= 1 && self.is(k - 1, ",") { k - 1 } else { k };
+        let Some(before) = k.checked_sub(1).and_then(|k| self.tok(k)) else { return false };
+        let a_time_ends = before.kind == Kind::Num || before.unit;
+        a_time_ends && before.end != base.at
     }
 
     /// "of the following year", "of the same year", "of that year", "of the previous
