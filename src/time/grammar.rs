@@ -3428,6 +3428,25 @@ mod tests {
         }
     }
 
+    /// A region's start is snapped to the first gap after it as the tokenizer takes gaps,
+    /// control characters and white space beyond ASCII too (`scan::snap_start`): snapped to
+    /// ASCII white space only, a starter glued to a word by such a gap was cut off ("the" of
+    /// "the summer of 1980" after "destruct", a control byte and NULs: a fuzz find).
+    #[test]
+    fn a_region_starts_after_the_first_gap_of_any_kind() {
+        let cx = TagContext::default();
+        for gap in ["\u{4}\0\0\0\0\0\0\0", "\u{1c}", "\u{a0}", "\u{3000}", "\u{2009}"] {
+            let text =
+                format!("In e destruI  deenstruct{gap}the summer of 1980, an NHK television crew came.");
+            regions_read_as_the_whole_text(&text, &cx, "1980-SU");
+            let whole = super::tag_with(&text, &cx, super::Reading::Whole).0;
+            assert!(
+                whole.iter().any(|t| text.get(t.span.start..t.span.end) == Some("the summer of 1980")),
+                "{whole:?}"
+            );
+        }
+    }
+
     /// A word keeps more text before it than a number does (`scan::LEFT_OF_WORD`, `LEFT`),
     /// so the region a number opens is widened back when a word after it reaches further:
     /// "the second half of the" lies 38 bytes before "19th" across a run of control bytes

@@ -459,8 +459,8 @@ impl Merge {
                 after if after <= first => after,
                 _ => bytes
                     .get(floor..s)
-                    .and_then(|head| head.iter().rposition(u8::is_ascii_whitespace))
-                    .map_or(floor, |p| floor + p + 1),
+                    .and_then(|head| (0..head.len()).rev().find_map(|p| gap_end(head, p)))
+                    .map_or(floor, |end| floor + end),
             };
             let e = snap_end(bytes, e);
             // The region before may have reached over this one's first triggers, its end
@@ -658,20 +658,44 @@ impl WordSearch {
     }
 }
 
+/// Where the gap character (`gap_char`) at `p` of `bytes` ends, if one starts there.
+fn gap_end(bytes: &[u8], p: usize) -> Option<usize> {
+    let n = bytes.get(p..).map_or(0, gap_char);
+    (n > 0).then_some(p + n)
+}
+
+/// Where the first gap character (`gap_char`) in `bytes` starts and ends. Only a byte that
+/// may open one is tried: an ASCII gap, or the first byte of a gap beyond ASCII.
+fn first_gap(bytes: &[u8]) -> Option<(usize, usize)> {
+    let mut from = 0;
+    loop {
+        let rest = bytes.get(from..)?;
+        let p = from + rest.iter().position(|&b| ascii_gap(b) || matches!(b, 0xc2 | 0xe1..=0xe3))?;
+        if let Some(end) = gap_end(bytes, p) {
+            return Some((p, end));
+        }
+        from = p + 1;
+    }
+}
+
+/// Where a region that would start at `s` starts: after the first gap at or after it, as
+/// the tokenizer takes gaps (white space and control characters, `gap_char`), so that no
+/// word is cut. (ASCII white space alone let a run of control bytes glued between words
+/// carry the start past a starter: "destruct", a control byte and NULs, "the summer of
+/// 1980" lost its "the" to the region, read whole it did not.)
 pub(super) fn snap_start(bytes: &[u8], s: usize) -> usize {
     if s == 0 {
         return 0;
     }
-    // Start after the first whitespace at or after `s` (an ASCII byte: a char boundary).
-    match bytes.get(s..).and_then(|rest| rest.iter().position(u8::is_ascii_whitespace)) {
-        Some(p) => s + p + 1,
-        None => bytes.len(),
-    }
+    first_gap(bytes.get(s..).unwrap_or_default()).map_or(bytes.len(), |(_, end)| s + end)
 }
 
+/// Where a region that would end at `e` ends: at the first gap (`gap_char`) within 64
+/// bytes, else at the next char boundary.
 pub(super) fn snap_end(bytes: &[u8], e: usize) -> usize {
-    match bytes.get(e..).and_then(|rest| rest.iter().take(64).position(u8::is_ascii_whitespace)) {
-        Some(p) => e + p,
+    let near = bytes.get(e..).unwrap_or_default();
+    match first_gap(near.get(..near.len().min(64 + 2)).unwrap_or(near)).filter(|&(p, _)| p < 64) {
+        Some((p, _)) => e + p,
         None => {
             // No whitespace near: stop at the next char boundary.
             let mut e = e.min(bytes.len());
@@ -1738,7 +1762,7 @@ mod tests {
             let at = text.find(|c: char| c.is_ascii_digit()).or_else(|| text.find("yesterday")).unwrap_or(0);
             let r = regions(text, Writing(true));
             assert!(r.iter().any(|&(s, e)| s <= at && at < e), "{text:?}: {r:?}");
-            assert!(r.iter().all(|&(s, _)| s == 0 || text.as_bytes()[s - 1].is_ascii_whitespace()), "{r:?}");
+            assert!(r.iter().all(|&(s, _)| s == 0 || gap_before(text.as_bytes(), s) > 0), "{r:?}");
         }
     }
 
