@@ -258,6 +258,32 @@ fn open_bound(value: &TimeValue) -> Option<TimeValue> {
     Some(v)
 }
 
+/// Whether a dot leader (three periods or more, spaces around them) runs to byte `at` from
+/// a month name, or a month and a year: the value column of a table whose rows are months
+/// ("March...................1104" wagons repaired, Ransome 1921), which holds counts, not
+/// years. Read from the text, not the tokens: a leader may be longer than a region keeps.
+fn led_from_a_month(text: &str, at: usize) -> bool {
+    let head = text.as_bytes().get(..at).unwrap_or_default();
+    let spaces = |h: &[u8]| h.len() - h.iter().rev().take_while(|&&b| b == b' ').count();
+    let head = head.get(..spaces(head)).unwrap_or_default();
+    let dots = head.iter().rev().take_while(|&&b| b == b'.').count();
+    if dots < 3 {
+        return false;
+    }
+    let head = head.get(..head.len() - dots).unwrap_or_default();
+    let mut head = head.get(..spaces(head)).unwrap_or_default();
+    // "December 1919............475": a year between the month and the leader.
+    let digits = head.iter().rev().take_while(|b| b.is_ascii_digit()).count();
+    if digits == 4 {
+        head = head.get(..head.len() - digits).unwrap_or_default();
+        head = head.get(..spaces(head)).unwrap_or_default();
+    }
+    let letters = head.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+    let word = head.get(head.len() - letters..).unwrap_or_default();
+    word.first().is_some_and(u8::is_ascii_uppercase)
+        && scan::MONTHS.iter().any(|m| word.eq_ignore_ascii_case(m.as_bytes()))
+}
+
 /// Whether the expression at token `start` dates a birth ("He was born on July 12, 1876,
 /// and had been three years in the consular service"): an aside about a life, not a
 /// time the story has reached, so the days after it without a year are not read in it
@@ -1414,6 +1440,12 @@ impl Grammar<'_, '_> {
                     return false;
                 }
             }
+        }
+        // A count in a table whose rows are months (`led_from_a_month`).
+        if end == start + 1
+            && self.tok(start).is_some_and(|t| t.kind == Kind::Num && led_from_a_month(self.text, t.start))
+        {
+            return false;
         }
         let last_is_num = end >= 1 && self.tok(end - 1).is_some_and(|t| t.kind == Kind::Num);
         // A number right after a month ("In June 1894 troops landed") or a year after "in"
