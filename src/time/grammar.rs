@@ -128,15 +128,13 @@ fn tag_regions(
         let mut from = start;
         while from < end {
             let whole = end - from <= windows.len.saturating_add(windows.ahead);
-            let until =
-                if whole { end } else { scan::snap_end(text.as_bytes(), from + windows.len).min(end) };
+            let until = if whole { end } else { scan::snap_end(text, from + windows.len).min(end) };
             let lo = if from == start {
                 start
             } else {
                 scan::snap_start(text.as_bytes(), from.saturating_sub(windows.back)).min(from)
             };
-            let hi =
-                if whole { end } else { scan::snap_end(text.as_bytes(), until + windows.ahead).min(end) };
+            let hi = if whole { end } else { scan::snap_end(text, until + windows.ahead).min(end) };
             scan::tokenize(text, lo.max(start), hi, &mut toks);
             let mut i = toks.partition_point(|t| t.start < from);
             while let Some(tok) = toks.get(i).filter(|t| t.start < until) {
@@ -3476,6 +3474,22 @@ mod tests {
                 whole.iter().any(|t| text.get(t.span.start..t.span.end) == Some("the summer of 1980")),
                 "{whole:?}"
             );
+        }
+    }
+
+    /// A region's end with no gap within reach is moved past the run of letters there, not
+    /// left inside it: cut after "Sept", a long word that starts so made a token "Sept",
+    /// which trying every starter read as September (a fuzz find); read whole, the word is
+    /// no month.
+    #[test]
+    fn a_region_ends_past_the_word_its_reach_ends_in() {
+        let cx = TagContext::default();
+        let before = "In 1905 the war began and it ended late in ";
+        // The region of "1905" reaches 40 bytes past it: to just after "Sept".
+        assert_eq!(before.len() + "Sept".len(), "In 1905".len() + 40);
+        for tail in ["ember", "exxxxxxxxxxxx", "\u{e9}t\u{e9}", "4th"] {
+            let text = format!("{before}Sept{tail}{}", "x".repeat(80));
+            regions_read_as_the_whole_text(&text, &cx, "1905");
         }
     }
 

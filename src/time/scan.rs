@@ -335,7 +335,7 @@ fn regions_with(
         }
         start = end;
     }
-    merge.finish(bytes)
+    merge.finish(text)
 }
 
 /// Whether `chunk` (at most `CHUNK` bytes) holds an ASCII digit. No early exit: a test of
@@ -446,7 +446,8 @@ impl Merge {
     }
 
     /// Snap to whitespace so that no word is cut, and keep the regions apart.
-    fn finish(mut self, bytes: &[u8]) -> Vec<(usize, usize, usize)> {
+    fn finish(mut self, text: &str) -> Vec<(usize, usize, usize)> {
+        let bytes = text.as_bytes();
         self.done.extend(self.current);
         let mut floor = 0;
         let mut snapped: Vec<(usize, usize, usize)> = Vec::with_capacity(self.done.len());
@@ -462,7 +463,7 @@ impl Merge {
                     .and_then(|head| (0..head.len()).rev().find_map(|p| gap_end(head, p)))
                     .map_or(floor, |end| floor + end),
             };
-            let e = snap_end(bytes, e);
+            let e = snap_end(text, e);
             // The region before may have reached over this one's first triggers, its end
             // snapped past them: it reads them, and its reach goes as far as theirs.
             if first < floor {
@@ -692,15 +693,21 @@ pub(super) fn snap_start(bytes: &[u8], s: usize) -> usize {
 
 /// Where a region that would end at `e` ends: at the first gap (`gap_char`) within 64
 /// bytes, else at the next char boundary.
-pub(super) fn snap_end(bytes: &[u8], e: usize) -> usize {
+pub(super) fn snap_end(text: &str, e: usize) -> usize {
+    let bytes = text.as_bytes();
     let near = bytes.get(e..).unwrap_or_default();
     match first_gap(near.get(..near.len().min(64 + 2)).unwrap_or(near)).filter(|&(p, _)| p < 64) {
         Some((p, _)) => e + p,
         None => {
-            // No whitespace near: stop at the next char boundary.
+            // No gap near: stop at the next char boundary, past the end of a run of
+            // letters or digits there, so that no word is cut into a token the whole text
+            // does not have ("Sept" of "SepteXXlbetr" read as September: a fuzz find).
             let mut e = e.min(bytes.len());
             while e < bytes.len() && (bytes.get(e).copied().unwrap_or(0) & 0xC0) == 0x80 {
                 e += 1;
+            }
+            while let Some(c) = char_at(text, e).filter(|c| c.is_alphanumeric()) {
+                e += c.len_utf8();
             }
             e
         }
@@ -1607,7 +1614,7 @@ mod tests {
             let Some(end) = end else { continue };
             merge.push(i, end, if digit { LEFT } else { LEFT_OF_WORD });
         }
-        merge.finish(bytes)
+        merge.finish(text)
     }
 
     /// Pieces that make triggers, near-triggers, numbers, suffixes and word boundaries likely.
