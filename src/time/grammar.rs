@@ -2290,7 +2290,10 @@ impl Grammar<'_, '_> {
     /// "early in the year", "the end of December": `part` of the period at `j`.
     fn part_of(&self, from: usize, j: usize, part: PartOf) -> Option<Found> {
         let j = if self.is_dash(j) && self.tok(j).is_some_and(|t| !t.space_before) { j + 1 } else { j };
-        let j = if self.is(j, "in") || self.is(j, "of") { j + 1 } else { j };
+        // "in" or "of" here, or before where the caller read it ("the end of").
+        let here = self.is(j, "in") || self.is(j, "of");
+        let joined = here || j.checked_sub(1).is_some_and(|k| self.is(k, "in") || self.is(k, "of"));
+        let j = if here { j + 1 } else { j };
         let j =
             if self.is(j, "the") && !self.is(j + 1, "year") && !self.is(j + 1, "month") { j + 1 } else { j };
         let (k, mut v, anchor) = if let Some((k, p)) = self.point(j) {
@@ -2302,7 +2305,10 @@ impl Grammar<'_, '_> {
             // "the end of the year 1882"
             let (k, y) = self.year4(j + 2)?;
             (k, Period::Year(y).value(), None)
-        } else if self.is(j, "the") && self.is(j + 1, "year") {
+        } else if joined && self.is(j, "the") && self.is(j + 1, "year") {
+            // "late in the year", "the end of the year"; not "late the year", which is no
+            // English, and which the pre-scan makes no trigger of (`scan::counted`: a fuzz
+            // find read it only where every starter was tried).
             let prev = self.near_prev()?;
             let y = prev.value.start_year()?;
             (j + 2, Period::Year(y).value(), Some(Anchor::Previous(prev.value.edtf.clone())))
@@ -3491,6 +3497,26 @@ mod tests {
             let text = format!("{before}Sept{tail}{}", "x".repeat(80));
             regions_read_as_the_whole_text(&text, &cx, "1905");
         }
+    }
+
+    /// "late", "early" or "mid" reads "the year" only across "in" or "of" ("late in the
+    /// year"), as the pre-scan triggers on it (`scan::counted`): "by late the year" after
+    /// "today" was read only where every starter was tried (a fuzz find).
+    #[test]
+    fn a_part_of_the_year_needs_in_or_of() {
+        let written = super::Period::Day(Some(2015), 9, 6).value();
+        let cx = TagContext { document_date: Some(written), ..TagContext::default() };
+        for text in [
+            "\u{1}today417 by\u{1e} late\0the year aIsNTR",
+            "Peace came in 1905. By late the year it was over.",
+        ] {
+            let whole = super::tag_with(text, &cx, super::Reading::Whole).0;
+            assert!(whole.iter().all(|t| !text[t.span.start..t.span.end].contains("late")), "{whole:?}");
+            assert_eq!(super::tag_with(text, &cx, super::Reading::EveryStarter).0, super::tag(text, &cx).0);
+        }
+        regions_read_as_the_whole_text("Peace came in 1905. Late in the year it was over.", &cx, "1905");
+        let late = super::tag("Peace came in 1905. Late in the year it was over.", &cx).0;
+        assert!(late.iter().any(|t| t.value.part == Some(crate::time::PartOf::End)), "{late:?}");
     }
 
     /// A word keeps more text before it than a number does (`scan::LEFT_OF_WORD`, `LEFT`),
