@@ -3,7 +3,7 @@
 use super::{Level, RawConfig};
 use crate::corpus::SourceMeta;
 use crate::span::Span;
-use crate::time::{parse_date, TimeValue};
+use crate::time::{parse_date, parse_month_day, TimeValue};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -412,15 +412,6 @@ fn useful_lines(text: &str) -> String {
     }
 }
 
-/// `MM-DD`, a day of the year that a leap year has (02-29 too).
-fn parse_month_day(s: &str) -> Option<(u8, u8)> {
-    let (m, d) = s
-        .split_once('-')
-        .filter(|(m, d)| [m, d].iter().all(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit())))?;
-    let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
-    ((1..=12).contains(&m) && d >= 1 && d <= crate::time::days_in_month(2000, m)).then_some((m, d))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -509,25 +500,6 @@ mod tests {
         let mut none = text.to_string();
         blank_matches(&Settings::default().ignore, &mut none);
         assert_eq!(none, text, "no patterns, no change");
-    }
-
-    #[test]
-    fn a_day_anchor_is_two_digits_a_dash_and_two_digits_of_a_real_day() {
-        let cases: &[(&str, Option<(u8, u8)>)] = &[
-            ("02-06", Some((2, 6))),
-            ("02-29", Some((2, 29))),
-            ("12-31", Some((12, 31))),
-            ("02-30", None),
-            ("13-01", None),
-            ("00-10", None),
-            ("2-6", None),
-            ("+2-+6", None),
-            ("02-06-1904", None),
-            ("0206", None),
-        ];
-        for &(text, want) in cases {
-            assert_eq!(parse_month_day(text), want, "{text}");
-        }
     }
 
     #[test]

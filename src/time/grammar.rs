@@ -2291,8 +2291,8 @@ impl Grammar<'_, '_> {
     fn part_of(&self, from: usize, j: usize, part: PartOf) -> Option<Found> {
         let j = if self.is_dash(j) && self.tok(j).is_some_and(|t| !t.space_before) { j + 1 } else { j };
         // "in" or "of" here, or before where the caller read it ("the end of").
-        let here = self.is(j, "in") || self.is(j, "of");
-        let joined = here || j.checked_sub(1).is_some_and(|k| self.is(k, "in") || self.is(k, "of"));
+        let here = self.is_any(j, &["in", "of"]);
+        let joined = here || j.checked_sub(1).is_some_and(|k| self.is_any(k, &["in", "of"]));
         let j = if here { j + 1 } else { j };
         let j =
             if self.is(j, "the") && !self.is(j + 1, "year") && !self.is(j + 1, "month") { j + 1 } else { j };

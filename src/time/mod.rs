@@ -17,8 +17,8 @@ mod value;
 
 pub use calendar::{days_from_julian, gregorian_to_julian, julian_from_days, julian_to_gregorian};
 pub use value::{
-    civil_from_days, days_from_civil, days_in_month, format_year, parse_date, year_of_day, yearless_in_words,
-    Calendar, Day, Granularity, PartOf, TimeValue,
+    civil_from_days, days_from_civil, days_in_month, format_year, parse_date, parse_month_day, year_of_day,
+    yearless_in_words, Calendar, Day, Granularity, PartOf, TimeValue,
 };
 
 use crate::span::Span;

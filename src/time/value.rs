@@ -423,12 +423,16 @@ fn is_leap(y: i64) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }
 
+/// Whether `p` is `len` ASCII digits: `parse` alone would take "+190" for a year, and
+/// "2" for a month written "02".
+fn digits(p: &str, len: usize) -> bool {
+    p.len() == len && p.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, Gregorian, years 1–9999: the dates of rule files,
 /// of `published` in chronolint.toml and of `dates --anchor`, read by this one function so
 /// that all three accept the same forms.
 pub fn parse_date(s: &str) -> Option<TimeValue> {
-    // Digits only, of the given count: `parse` alone would take "+190" for a year.
-    let digits = |p: &str, len: usize| p.len() == len && p.bytes().all(|b| b.is_ascii_digit());
     let mut parts = s.split('-');
     let y = parts.next().filter(|p| digits(p, 4))?.parse::<i64>().ok().filter(|y| *y >= 1)?;
     let m = match parts.next() {
@@ -445,6 +449,14 @@ pub fn parse_date(s: &str) -> Option<TimeValue> {
         return None;
     }
     Some(TimeValue::day(y, m, d))
+}
+
+/// `MM-DD` (a `day-anchor` in chronolint.toml): a day of the year that a leap year has,
+/// 02-29 too.
+pub fn parse_month_day(s: &str) -> Option<(u8, u8)> {
+    let (m, d) = s.split_once('-').filter(|(m, d)| digits(m, 2) && digits(d, 2))?;
+    let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+    ((1..=12).contains(&m) && d >= 1 && d <= days_in_month(2000, m)).then_some((m, d))
 }
 
 /// Days in a Gregorian month (0 for a month out of range).
@@ -520,6 +532,25 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(parse_date(text).map(|v| v.edtf), want.map(str::to_string), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_day_anchor_is_two_digits_a_dash_and_two_digits_of_a_real_day() {
+        let cases: &[(&str, Option<(u8, u8)>)] = &[
+            ("02-06", Some((2, 6))),
+            ("02-29", Some((2, 29))),
+            ("12-31", Some((12, 31))),
+            ("02-30", None),
+            ("13-01", None),
+            ("00-10", None),
+            ("2-6", None),
+            ("+2-+6", None),
+            ("02-06-1904", None),
+            ("0206", None),
+        ];
+        for &(text, want) in cases {
+            assert_eq!(parse_month_day(text), want, "{text}");
         }
     }
 
